@@ -1,0 +1,198 @@
+## mailsetup — English
+
+app-name = Mail Setup
+
+## Provider names
+provider-qq = QQ Mail
+provider-netease-163 = NetEase 163 Mail
+provider-netease-126 = NetEase 126 Mail
+provider-netease-yeah = NetEase yeah.net Mail
+provider-netease-188 = NetEase 188 VIP Mail
+provider-exmail = Tencent Exmail (enterprise)
+provider-netease-qiye = NetEase Enterprise Mail
+provider-aliyun = Aliyun Mail
+provider-aliyun-qiye = Aliyun Enterprise Mail
+provider-dingtalk = DingTalk Mail
+provider-sohu = Sohu Mail
+provider-mail139 = 139 Mail (China Mobile)
+provider-sina = Sina Mail
+provider-gmail = Gmail
+provider-google-workspace = Google Workspace
+provider-outlook = Outlook.com
+provider-microsoft365 = Microsoft 365
+provider-icloud = iCloud Mail
+
+## Credential kinds
+credential-auth-code = authorization code
+credential-client-password = client-specific password
+credential-app-password = app password
+credential-oauth-only = browser sign-in only (OAuth)
+code-format-alpha = { $length } letters, shown only once — copy it right away.
+code-format-alnum = { $length } letters and digits, shown only once — copy it right away.
+
+## Steps: QQ Mail
+qq-step-login = Sign in to QQ Mail on the web (mail.qq.com).
+qq-step-settings = Open Settings → Account.
+qq-step-enable = Find "POP3/IMAP/SMTP/Exchange/CardDAV/CalDAV service" and turn on the IMAP/SMTP service.
+qq-step-verify = Confirm with your phone: send the SMS shown on screen (or scan with WeChat), then click "I have sent it".
+qq-step-copy = A 16-letter authorization code appears. Copy it now — it is shown only once — and paste it into this app.
+
+## Steps: NetEase 163 / 126 / yeah.net / 188
+netease-step-login = Sign in to your NetEase mailbox on the web.
+netease-step-settings = Click Settings at the top, then POP3/SMTP/IMAP on the left.
+netease-step-enable = Turn on the IMAP/SMTP service.
+netease-step-verify = Click "Authorization code" (客户端授权密码) and verify with your phone as the page asks.
+netease-step-copy = Copy the 16-letter authorization code now — it is shown only once — and paste it into this app.
+
+## Steps: Tencent Exmail (admin part first, seed 004)
+exmail-step-admin-login = Administrator: sign in to the WeCom admin console by scanning with WeCom. If you are not the admin, send these two steps to your admin.
+exmail-step-admin-scope = Administrator: go to Collaboration → Security → Client access, click "Modify Exchange/IMAP/SMTP scope", tick the members who need it and confirm.
+exmail-step-user-enable = You: sign in to Exmail on the web, open Settings → Send and receive, tick "Enable IMAP/SMTP service" and save.
+exmail-step-user-secure = You: open Settings → Mailbox binding and click "Enable secure login", then confirm.
+exmail-step-user-generate = Under "Client-specific password" click "Generate new password", give it a name, copy the 16-character password and click OK.
+
+## Steps: NetEase Enterprise Mail
+qiye-step-admin = Administrator: make sure IMAP/SMTP client access is allowed for your account in the NetEase enterprise admin console.
+qiye-step-login = Sign in to NetEase Enterprise Mail on the web.
+qiye-step-settings = Open Settings (the gear, top right) → Security settings / Client authorization code.
+qiye-step-generate = Click "Generate authorization code", verify with your password or phone, and copy the code.
+
+## Steps: Aliyun Mail (personal)
+aliyun-step-login = Sign in to Aliyun Mail on the web.
+aliyun-step-settings = Open Settings (the gear) → Account and security / POP3/SMTP/IMAP.
+aliyun-step-generate = Find "Client-specific password", click Generate, verify, and copy the password.
+
+## Steps: Aliyun Enterprise Mail
+aliqiye-step-admin = Administrator: in the Aliyun enterprise mail admin console, allow IMAP/SMTP (third-party clients) for your account.
+aliqiye-step-login = Sign in to Aliyun Enterprise Mail on the web with your company address.
+aliqiye-step-settings = Open Settings (the gear, top right) → Client authorization code.
+aliqiye-step-generate = Click "Generate authorization code", follow the prompts, and copy the code.
+
+## Steps: DingTalk Mail
+dingtalk-step-open = Open DingTalk on the web and go to the Mail module; it opens Aliyun web mail.
+dingtalk-step-settings = In the web mail, open Settings (the gear) → Client authorization code.
+dingtalk-step-generate = Generate the code, verify as asked, and copy it.
+
+## Steps: Sohu Mail
+sohu-step-login = Sign in to Sohu Mail on the web.
+sohu-step-settings = Open Settings → POP3/SMTP/IMAP and turn the service on.
+sohu-step-generate = Set the independent client password as the page asks and copy it.
+
+## Steps: 139 Mail
+m139-step-login = Sign in to 139 Mail on the web.
+m139-step-settings = Open Settings → POP3/SMTP/IMAP and turn the service on.
+m139-step-generate = Generate the authorization code (verify by SMS) and copy it.
+
+## Steps: Sina Mail
+sina-step-login = Sign in to Sina Mail on the web.
+sina-step-settings = Open Settings → Client POP/IMAP/SMTP and turn the service on.
+sina-step-generate = Generate the authorization code (verify by SMS) and copy it.
+
+## Steps: Gmail / Google Workspace
+gmail-step-2sv = Turn on 2-Step Verification for your Google account first; app passwords do not exist without it.
+gmail-step-apppw = Open "App passwords", type a name such as "Mail Setup" and click Create.
+gmail-step-copy = Copy the 16-letter app password now (the spaces do not matter) — it is shown only once.
+gws-step-admin = Administrator: in the Google Admin console, allow users to manage 2-Step Verification and keep IMAP enabled for your organisation.
+
+## Steps: Outlook.com / Microsoft 365
+outlook-step-oauth = Microsoft has switched off password sign-in (basic authentication) for Outlook mail, so an app password or your password will not work here.
+outlook-step-client = Use a mail app that signs in through the browser (OAuth), such as Outlook, Thunderbird or Apple Mail, and add the account there.
+outlook-step-security = If you only need to check your security settings, open your Microsoft account's security page.
+m365-step-admin = Administrator: Exchange Online no longer accepts basic authentication; users must sign in with modern authentication (OAuth).
+
+## Steps: iCloud
+icloud-step-2fa = Two-factor authentication must be on for your Apple Account.
+icloud-step-signin = Sign in at account.apple.com and open "Sign-In and Security".
+icloud-step-generate = Choose "App-Specific Passwords", create one and copy it (xxxx-xxxx-xxxx-xxxx).
+
+## Address and code checks
+address-empty = Please type your email address.
+address-missing-at = This address has no "@". Type the whole address, e.g. name@qq.com.
+address-multiple-at = This address has more than one "@". Type exactly one address.
+address-empty-local = Something is missing before the "@". Type the whole address, e.g. name@qq.com.
+address-bad-domain = The part after "@" is not a valid mail domain. Check for typos, e.g. qq.com or 163.com.
+address-too-long = This address is too long to be real. Check what was pasted.
+address-spaces = An email address cannot contain spaces. Remove them and try again.
+code-empty = Please paste the { $credential }.
+code-warn-format = A { $provider } { $credential } is usually { $length } letters; yours has { $actual } characters. Check that you copied all of it.
+code-warn-digits = This looks like a number or a login password, not a { $credential }. { $provider } needs the { $credential } from its settings page.
+code-warn-oauth = { $provider } does not accept passwords from mail apps any more; this check will most likely fail.
+
+## Protocols and stages
+protocol-imap = Incoming mail (IMAP)
+protocol-smtp = Outgoing mail (SMTP)
+stage-resolve = Finding the server
+stage-connect = Connecting
+stage-tls = Securing the connection
+stage-greeting = Waiting for the server
+stage-starttls = Switching to a secure connection
+stage-capability = Asking what the server supports
+stage-id = Identifying this app
+stage-login = Signing in
+stage-select = Opening the inbox
+stage-logout = Signing out
+stage-ehlo = Saying hello
+stage-auth = Signing in
+stage-send = Sending a test message
+stage-quit = Closing
+
+## What went wrong, and what to do
+advice-dns = The server name { $host } could not be found. Check your internet connection and the server name.
+advice-refused = The server { $host } refused the connection on port { $port }. Check the port, or whether a firewall blocks mail.
+advice-timeout = The server { $host } did not answer in time. Check your internet connection (or proxy/firewall) and try again.
+advice-tls-unknown-issuer = The server's certificate is not signed by an authority this computer trusts. If your company uses its own certificate authority, ask IT for it; otherwise do not continue on this network.
+advice-tls-name-mismatch = The server's certificate is for a different name than { $host }. Check the server name; on public Wi-Fi, do not continue.
+advice-tls-expired = The server's certificate has expired (or this computer's clock is wrong). Check the date and time, then try again.
+advice-tls-other = A secure connection to { $host } could not be set up. Try again later or check the port and security setting.
+advice-starttls-unavailable = The server { $host } does not offer a secure connection (STARTTLS) on port { $port }. Nothing was sent; use the SSL/TLS port instead.
+advice-auth = The server rejected the sign-in. Check the address and paste the { $credential } again — it is not your login password.
+advice-service-disabled = The mail service is not switched on for this account. Turn on IMAP/SMTP in the web mail settings, then try again.
+advice-client-not-allowed = The server refused this app as a client. Turn on IMAP/SMTP in the web mail settings and try again.
+advice-rate-limited = The server is limiting sign-in attempts. Wait a few minutes before trying again.
+advice-protocol = The server answered in a way this app does not understand. Copy the report and send it to support.
+advice-cancelled = The check was cancelled. Nothing was saved.
+advice-qq-auth-code = You entered your QQ password, not the authorization code. In QQ Mail open Settings → Account, turn on IMAP/SMTP and generate an authorization code.
+advice-qq-login-fail = QQ Mail refused the sign-in: the service may be off, or the code is wrong. In QQ Mail open Settings → Account, check that IMAP/SMTP is on and generate a new authorization code.
+advice-netease-unsafe-login = NetEase blocked this sign-in as "unsafe". Make sure IMAP/SMTP is on in Settings → POP3/SMTP/IMAP and use the authorization code.
+advice-netease-smtp-off = The SMTP service is off for this mailbox. Open Settings → POP3/SMTP/IMAP and turn on IMAP/SMTP.
+advice-netease-auth = NetEase rejected the sign-in. Use the authorization code from Settings → POP3/SMTP/IMAP, not your login password.
+advice-exmail-client-password = Exmail needs a client-specific password: ask the admin to allow IMAP/SMTP for you, then enable secure login and generate the password in Settings → Mailbox binding.
+advice-gmail-app-password = Google requires an app password here. Turn on 2-Step Verification, then create an app password and paste it.
+advice-outlook-basic-auth-off = Outlook no longer accepts passwords from mail apps (basic authentication is off). Use a mail app that signs in through the browser; this app cannot use a password there.
+
+## Storage
+store-keyring-unavailable = The system keyring is not available, so nothing was saved. On Linux, install and unlock a Secret Service (for example GNOME Keyring) and try again.
+store-keyring-failed = The system keyring refused to store the code, so nothing was saved: { $reason }
+store-file-failed = The settings file { $path } could not be written, so nothing was saved: { $reason }
+store-file-corrupt = The settings file could not be read and was kept aside as { $path }. Your earlier accounts are in that file.
+store-saved = Saved: the code is in the system keyring, the server settings in { $path }.
+store-removed = Removed { $address }.
+store-not-found = No saved account { $address }.
+store-exists = An account for { $address } is already saved; it will be replaced.
+
+## Command line
+cli-about = Set up a QQ / 163 / company mailbox: get the authorization code, test IMAP and SMTP, save it safely.
+cli-no-gui = The wizard window is not part of this build yet. Use the commands below.
+cli-providers-header = Known mail providers:
+cli-detect-found = { $address } → { $provider }
+cli-detect-unknown = { $domain } is not a known provider. Give the servers with --imap HOST:PORT:tls and --smtp HOST:PORT:tls.
+cli-endpoint = { $protocol }: { $host }:{ $port } ({ $security }), user name { $username }
+cli-steps-header = How to get the { $credential }:
+cli-admin-step = (administrator)
+cli-link = Open: { $url }
+cli-password-stdin-required = The code is read from standard input only: add --password-stdin and pipe it in.
+cli-password-read-failed = The code could not be read from standard input: { $reason }
+cli-bad-endpoint = "{ $value }" is not a server: write HOST:PORT:tls or HOST:PORT:starttls, e.g. imap.qq.com:993:tls.
+cli-ca-file-failed = The certificate file { $path } could not be used: { $reason }
+cli-check-start = Testing { $address } …
+cli-check-ok = { $protocol }: OK
+cli-check-failed = { $protocol }: failed — { $advice }
+cli-stage = { $stage } ({ $ms } ms)
+cli-server-said = Server said: { $text }
+cli-help-link = Help: { $url }
+cli-all-ok = Both work. You can use this account in your mail app.
+cli-some-failed = The check failed. Fix what is described above and try again.
+cli-accounts-empty = No accounts saved yet.
+cli-accounts-header = Saved accounts:
+cli-warning = Warning: { $text }
+cli-lang-unknown = Unknown language "{ $lang }"; using English. Available: zh-CN, zh-TW, en.

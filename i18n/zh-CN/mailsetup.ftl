@@ -1,0 +1,198 @@
+## mailsetup — 简体中文
+
+app-name = 邮箱设置助手
+
+## 服务商名称
+provider-qq = QQ邮箱
+provider-netease-163 = 网易163邮箱
+provider-netease-126 = 网易126邮箱
+provider-netease-yeah = 网易yeah.net邮箱
+provider-netease-188 = 网易188财富邮
+provider-exmail = 腾讯企业邮箱
+provider-netease-qiye = 网易企业邮箱
+provider-aliyun = 阿里邮箱个人版
+provider-aliyun-qiye = 阿里邮箱企业版
+provider-dingtalk = 钉钉企业邮箱
+provider-sohu = 搜狐邮箱
+provider-mail139 = 139邮箱（中国移动）
+provider-sina = 新浪邮箱
+provider-gmail = Gmail（谷歌邮箱）
+provider-google-workspace = Google Workspace（谷歌企业邮箱）
+provider-outlook = Outlook.com
+provider-microsoft365 = Microsoft 365
+provider-icloud = iCloud 邮箱
+
+## 凭据类型
+credential-auth-code = 授权码
+credential-client-password = 客户端专用密码
+credential-app-password = 应用专用密码
+credential-oauth-only = 仅支持浏览器登录（OAuth）
+code-format-alpha = 共 { $length } 个字母，只显示一次，请立即复制。
+code-format-alnum = 共 { $length } 位字母和数字，只显示一次，请立即复制。
+
+## 步骤：QQ邮箱
+qq-step-login = 在电脑浏览器里登录 QQ 邮箱网页版（mail.qq.com）。
+qq-step-settings = 点击顶部的“设置”，再点“账号”。
+qq-step-enable = 找到“POP3/IMAP/SMTP/Exchange/CardDAV/CalDAV服务”，开启“IMAP/SMTP服务”。
+qq-step-verify = 按页面提示用绑定的手机发送短信（或用微信扫码）完成验证，然后点“我已发送”。
+qq-step-copy = 页面会显示 16 位字母的授权码。它只显示一次，请马上复制，再粘贴到本程序里。
+
+## 步骤：网易 163 / 126 / yeah.net / 188
+netease-step-login = 在浏览器里登录你的网易邮箱网页版。
+netease-step-settings = 点击顶部的“设置”，在左侧选择“POP3/SMTP/IMAP”。
+netease-step-enable = 开启“IMAP/SMTP服务”。
+netease-step-verify = 点击“客户端授权密码”（授权码），按提示用手机完成验证。
+netease-step-copy = 授权码为 16 位字母，只显示一次，请马上复制并粘贴到本程序里。
+
+## 步骤：腾讯企业邮箱（先由管理员操作，见种子文档 004）
+exmail-step-admin-login = 管理员：用企业微信扫码登录企业微信管理后台。如果你不是管理员，请把这两步发给管理员。
+exmail-step-admin-scope = 管理员：进入“协作 → 安全管理 → 客户端访问限制”，点击“修改Exchange/IMAP/SMTP服务范围”，勾选需要的成员后点“确定”。
+exmail-step-user-enable = 你自己：登录腾讯企业邮箱网页版，进入“设置 → 收发信设置”，勾选“开启IMAP/SMTP服务”并保存。
+exmail-step-user-secure = 进入“设置 → 邮箱绑定”，点击“开启安全登录”，在弹窗中确认。
+exmail-step-user-generate = 在“客户端专用密码”一栏点击“生成新密码”，起个好认的名字，复制 16 位专用密码后点“确定”。
+
+## 步骤：网易企业邮箱
+qiye-step-admin = 管理员：在网易企业邮箱管理后台确认已允许你的账号使用 IMAP/SMTP 客户端。
+qiye-step-login = 登录网易企业邮箱网页版。
+qiye-step-settings = 点击右上角的“设置”（齿轮图标），找到“安全设置”或“客户端授权码”。
+qiye-step-generate = 点击“生成授权码”，用登录密码或手机验证码验证后，复制授权码。
+
+## 步骤：阿里邮箱个人版
+aliyun-step-login = 登录阿里邮箱网页版。
+aliyun-step-settings = 点击右上角的“设置”（齿轮图标），进入“账户与安全”或“POP3/SMTP/IMAP”。
+aliyun-step-generate = 找到“客户端专用密码”，点击“生成”，完成验证后复制密码。
+
+## 步骤：阿里邮箱企业版
+aliqiye-step-admin = 管理员：在阿里邮箱企业版管理后台为你的账号开启 IMAP/SMTP（第三方客户端）。
+aliqiye-step-login = 用企业邮箱账号登录阿里邮箱企业版网页版。
+aliqiye-step-settings = 点击右上角的“设置”（齿轮图标），选择左侧的“客户端授权码”。
+aliqiye-step-generate = 点击“生成授权码”，按提示操作后复制授权码。
+
+## 步骤：钉钉企业邮箱
+dingtalk-step-open = 打开钉钉网页版，进入左侧的“邮箱”，会跳转到阿里邮箱网页版。
+dingtalk-step-settings = 在网页邮箱中点击“设置”（齿轮图标），选择“客户端授权码”。
+dingtalk-step-generate = 生成授权码，按提示完成验证后复制。
+
+## 步骤：搜狐邮箱
+sohu-step-login = 登录搜狐邮箱网页版。
+sohu-step-settings = 进入“设置 → POP3/SMTP/IMAP”，开启服务。
+sohu-step-generate = 按页面提示设置“独立密码”（客户端专用密码）并复制。
+
+## 步骤：139邮箱
+m139-step-login = 登录 139 邮箱网页版。
+m139-step-settings = 进入“设置 → POP3/SMTP/IMAP”，开启服务。
+m139-step-generate = 生成授权码（需短信验证）并复制。
+
+## 步骤：新浪邮箱
+sina-step-login = 登录新浪邮箱网页版。
+sina-step-settings = 进入“设置 → 客户端POP/IMAP/SMTP”，开启服务。
+sina-step-generate = 生成授权码（需短信验证）并复制。
+
+## 步骤：Gmail / Google Workspace
+gmail-step-2sv = 先为谷歌账号开启“两步验证”，不开启就没有应用专用密码。
+gmail-step-apppw = 打开“应用专用密码”页面，输入一个名字（如“邮箱设置助手”），点击“创建”。
+gmail-step-copy = 复制 16 位字母的应用专用密码（中间的空格无所谓），它只显示一次。
+gws-step-admin = 管理员：在 Google 管理控制台允许用户管理两步验证，并为组织保持开启 IMAP。
+
+## 步骤：Outlook.com / Microsoft 365
+outlook-step-oauth = 微软已关闭 Outlook 邮箱的密码登录（基本身份验证），这里用密码或应用密码都无法登录。
+outlook-step-client = 请使用支持浏览器登录（OAuth）的邮件客户端，例如 Outlook、Thunderbird 或苹果“邮件”，在那里添加账号。
+outlook-step-security = 如只想查看账号安全设置，可打开微软账户的安全页面。
+m365-step-admin = 管理员：Exchange Online 已不再接受基本身份验证，用户必须使用现代验证（OAuth）登录。
+
+## 步骤：iCloud
+icloud-step-2fa = 你的 Apple 账户需要先开启双重认证。
+icloud-step-signin = 登录 account.apple.com，打开“登录与安全”。
+icloud-step-generate = 选择“App 专用密码”，生成一个并复制（格式为 xxxx-xxxx-xxxx-xxxx）。
+
+## 地址和授权码检查
+address-empty = 请输入邮箱地址。
+address-missing-at = 地址里没有“@”。请输入完整地址，例如 name@qq.com。
+address-multiple-at = 地址里有不止一个“@”。请只输入一个地址。
+address-empty-local = “@”前面缺了内容。请输入完整地址，例如 name@qq.com。
+address-bad-domain = “@”后面不是有效的邮箱域名，请检查是否拼错，例如 qq.com、163.com。
+address-too-long = 地址太长了，请检查粘贴的内容。
+address-spaces = 邮箱地址里不能有空格，请删掉空格后再试。
+code-empty = 请粘贴{ $credential }。
+code-warn-format = { $provider }的{ $credential }通常是 { $length } 个字母，你输入的是 { $actual } 个字符，请检查是否复制完整。
+code-warn-digits = 这看起来像 QQ 号或登录密码，而不是{ $credential }。{ $provider }需要在设置页面生成的{ $credential }。
+code-warn-oauth = { $provider }已不再接受邮件客户端用密码登录，这次检测很可能失败。
+
+## 协议和阶段
+protocol-imap = 收信（IMAP）
+protocol-smtp = 发信（SMTP）
+stage-resolve = 查找服务器
+stage-connect = 正在连接
+stage-tls = 建立安全连接
+stage-greeting = 等待服务器响应
+stage-starttls = 切换到安全连接
+stage-capability = 查询服务器功能
+stage-id = 发送客户端标识
+stage-login = 正在登录
+stage-select = 打开收件箱
+stage-logout = 退出登录
+stage-ehlo = 握手
+stage-auth = 正在登录
+stage-send = 发送测试邮件
+stage-quit = 关闭连接
+
+## 出了什么问题，怎么办
+advice-dns = 找不到服务器 { $host }。请检查网络连接和服务器地址。
+advice-refused = 服务器 { $host } 拒绝了 { $port } 端口的连接。请检查端口，或是否有防火墙拦截了邮件。
+advice-timeout = 服务器 { $host } 没有及时响应。请检查网络（或代理、防火墙）后重试。
+advice-tls-unknown-issuer = 服务器证书不是由本机信任的机构签发的。如果公司使用自己的证书机构，请向 IT 索取证书；否则请不要在这个网络上继续。
+advice-tls-name-mismatch = 服务器证书上的名称与 { $host } 不符。请检查服务器地址；如果在公共 Wi-Fi 上，请不要继续。
+advice-tls-expired = 服务器证书已过期（或本机时间不对）。请检查日期和时间后重试。
+advice-tls-other = 无法与 { $host } 建立安全连接。请稍后重试，或检查端口和加密方式。
+advice-starttls-unavailable = 服务器 { $host } 在 { $port } 端口不提供安全连接（STARTTLS）。授权码没有发送出去；请改用 SSL/TLS 端口。
+advice-auth = 服务器拒绝登录。请检查邮箱地址，并重新粘贴{ $credential }——它不是你的登录密码。
+advice-service-disabled = 这个邮箱还没有开启收发信服务。请在网页邮箱设置中开启 IMAP/SMTP 服务后重试。
+advice-client-not-allowed = 服务器不允许本程序登录。请在网页邮箱设置中开启 IMAP/SMTP 服务后重试。
+advice-rate-limited = 服务器正在限制登录次数。请等几分钟再试。
+advice-protocol = 服务器的回复无法识别。请复制诊断报告发给客服。
+advice-cancelled = 检测已取消，没有保存任何内容。
+advice-qq-auth-code = 你输入的是 QQ 密码，不是授权码。请在 QQ 邮箱“设置 → 账号”中开启 IMAP/SMTP 服务并生成授权码。
+advice-qq-login-fail = QQ 邮箱拒绝登录：可能服务未开启，或授权码不对。请在 QQ 邮箱“设置 → 账号”中确认已开启 IMAP/SMTP，并重新生成授权码。
+advice-netease-unsafe-login = 网易把这次登录判定为“不安全登录”。请在“设置 → POP3/SMTP/IMAP”中确认已开启 IMAP/SMTP，并使用授权码登录。
+advice-netease-smtp-off = 这个邮箱的 SMTP 服务没有开启。请进入“设置 → POP3/SMTP/IMAP”开启 IMAP/SMTP 服务。
+advice-netease-auth = 网易拒绝登录。请使用“设置 → POP3/SMTP/IMAP”中生成的授权码，而不是登录密码。
+advice-exmail-client-password = 腾讯企业邮箱需要客户端专用密码：先请管理员为你开通 IMAP/SMTP，再在“设置 → 邮箱绑定”中开启安全登录并生成专用密码。
+advice-gmail-app-password = 谷歌要求在这里使用应用专用密码。请先开启两步验证，再创建应用专用密码并粘贴进来。
+advice-outlook-basic-auth-off = Outlook 已不再接受邮件客户端用密码登录（基本身份验证已关闭）。请使用支持浏览器登录的邮件客户端；本程序无法在那里使用密码。
+
+## 保存
+store-keyring-unavailable = 系统钥匙串不可用，因此没有保存任何内容。Linux 上请安装并解锁 Secret Service（例如 GNOME 密钥环）后重试。
+store-keyring-failed = 系统钥匙串拒绝保存授权码，因此没有保存任何内容：{ $reason }
+store-file-failed = 无法写入设置文件 { $path }，因此没有保存任何内容：{ $reason }
+store-file-corrupt = 设置文件无法读取，已另存为 { $path }。之前的账号都还在那个文件里。
+store-saved = 已保存：授权码存入系统钥匙串，服务器设置存入 { $path }。
+store-removed = 已删除 { $address }。
+store-not-found = 没有已保存的账号 { $address }。
+store-exists = { $address } 已经保存过，将被替换。
+
+## 命令行
+cli-about = 设置 QQ / 163 / 企业邮箱：获取授权码，检测 IMAP 和 SMTP，安全地保存。
+cli-no-gui = 此版本还没有向导窗口，请使用下面的命令。
+cli-providers-header = 支持的邮箱服务商：
+cli-detect-found = { $address } → { $provider }
+cli-detect-unknown = { $domain } 不是已知的邮箱服务商。请用 --imap 主机:端口:tls 和 --smtp 主机:端口:tls 指定服务器。
+cli-endpoint = { $protocol }：{ $host }:{ $port }（{ $security }），用户名 { $username }
+cli-steps-header = 如何获取{ $credential }：
+cli-admin-step = （管理员）
+cli-link = 打开：{ $url }
+cli-password-stdin-required = 授权码只能从标准输入读取：请加上 --password-stdin，并通过管道传入。
+cli-password-read-failed = 无法从标准输入读取授权码：{ $reason }
+cli-bad-endpoint = “{ $value }”不是有效的服务器写法：请写成 主机:端口:tls 或 主机:端口:starttls，例如 imap.qq.com:993:tls。
+cli-ca-file-failed = 无法使用证书文件 { $path }：{ $reason }
+cli-check-start = 正在检测 { $address } …
+cli-check-ok = { $protocol }：正常
+cli-check-failed = { $protocol }：失败——{ $advice }
+cli-stage = { $stage }（{ $ms } 毫秒）
+cli-server-said = 服务器回复：{ $text }
+cli-help-link = 帮助：{ $url }
+cli-all-ok = 收信和发信都正常，可以在邮件客户端里使用这个账号了。
+cli-some-failed = 检测没有通过。请按上面的说明处理后再试。
+cli-accounts-empty = 还没有保存任何账号。
+cli-accounts-header = 已保存的账号：
+cli-warning = 注意：{ $text }
+cli-lang-unknown = 不认识的语言“{ $lang }”，改用英文。可选：zh-CN、zh-TW、en。

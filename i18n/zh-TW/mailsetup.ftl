@@ -1,0 +1,198 @@
+## mailsetup — 繁體中文
+
+app-name = 郵件設定助手
+
+## 服務商名稱
+provider-qq = QQ郵箱
+provider-netease-163 = 網易163郵箱
+provider-netease-126 = 網易126郵箱
+provider-netease-yeah = 網易yeah.net郵箱
+provider-netease-188 = 網易188財富郵
+provider-exmail = 騰訊企業郵箱
+provider-netease-qiye = 網易企業郵箱
+provider-aliyun = 阿里郵箱個人版
+provider-aliyun-qiye = 阿里郵箱企業版
+provider-dingtalk = 釘釘企業郵箱
+provider-sohu = 搜狐郵箱
+provider-mail139 = 139郵箱（中國移動）
+provider-sina = 新浪郵箱
+provider-gmail = Gmail
+provider-google-workspace = Google Workspace
+provider-outlook = Outlook.com
+provider-microsoft365 = Microsoft 365
+provider-icloud = iCloud 郵件
+
+## 憑證類型
+credential-auth-code = 授權碼
+credential-client-password = 用戶端專用密碼
+credential-app-password = 應用程式專用密碼
+credential-oauth-only = 僅支援瀏覽器登入（OAuth）
+code-format-alpha = 共 { $length } 個字母，只會顯示一次，請立即複製。
+code-format-alnum = 共 { $length } 位字母和數字，只會顯示一次，請立即複製。
+
+## 步驟：QQ郵箱
+qq-step-login = 在電腦瀏覽器登入 QQ 郵箱網頁版（mail.qq.com）。
+qq-step-settings = 點選上方的「設定」，再點「帳號」。
+qq-step-enable = 找到「POP3/IMAP/SMTP/Exchange/CardDAV/CalDAV服務」，開啟「IMAP/SMTP服務」。
+qq-step-verify = 依頁面提示用綁定的手機傳送簡訊（或用微信掃碼）完成驗證，然後點「我已傳送」。
+qq-step-copy = 頁面會顯示 16 個字母的授權碼。它只顯示一次，請馬上複製，再貼到本程式裡。
+
+## 步驟：網易 163 / 126 / yeah.net / 188
+netease-step-login = 在瀏覽器登入你的網易郵箱網頁版。
+netease-step-settings = 點選上方的「設定」，在左側選擇「POP3/SMTP/IMAP」。
+netease-step-enable = 開啟「IMAP/SMTP服務」。
+netease-step-verify = 點選「用戶端授權密碼」（授權碼），依提示用手機完成驗證。
+netease-step-copy = 授權碼為 16 個字母，只顯示一次，請馬上複製並貼到本程式裡。
+
+## 步驟：騰訊企業郵箱（先由管理員操作）
+exmail-step-admin-login = 管理員：用企業微信掃碼登入企業微信管理後台。如果你不是管理員，請把這兩步傳給管理員。
+exmail-step-admin-scope = 管理員：進入「協作 → 安全管理 → 用戶端存取限制」，點選「修改Exchange/IMAP/SMTP服務範圍」，勾選需要的成員後點「確定」。
+exmail-step-user-enable = 你自己：登入騰訊企業郵箱網頁版，進入「設定 → 收發信設定」，勾選「開啟IMAP/SMTP服務」並儲存。
+exmail-step-user-secure = 進入「設定 → 郵箱綁定」，點選「開啟安全登入」，並在彈出視窗中確認。
+exmail-step-user-generate = 在「用戶端專用密碼」一欄點選「產生新密碼」，取個好認的名稱，複製 16 位專用密碼後點「確定」。
+
+## 步驟：網易企業郵箱
+qiye-step-admin = 管理員：在網易企業郵箱管理後台確認已允許你的帳號使用 IMAP/SMTP 用戶端。
+qiye-step-login = 登入網易企業郵箱網頁版。
+qiye-step-settings = 點選右上角的「設定」（齒輪圖示），找到「安全設定」或「用戶端授權碼」。
+qiye-step-generate = 點選「產生授權碼」，用登入密碼或手機驗證碼驗證後，複製授權碼。
+
+## 步驟：阿里郵箱個人版
+aliyun-step-login = 登入阿里郵箱網頁版。
+aliyun-step-settings = 點選右上角的「設定」（齒輪圖示），進入「帳戶與安全」或「POP3/SMTP/IMAP」。
+aliyun-step-generate = 找到「用戶端專用密碼」，點選「產生」，完成驗證後複製密碼。
+
+## 步驟：阿里郵箱企業版
+aliqiye-step-admin = 管理員：在阿里郵箱企業版管理後台為你的帳號開啟 IMAP/SMTP（第三方用戶端）。
+aliqiye-step-login = 用企業郵箱帳號登入阿里郵箱企業版網頁版。
+aliqiye-step-settings = 點選右上角的「設定」（齒輪圖示），選擇左側的「用戶端授權碼」。
+aliqiye-step-generate = 點選「產生授權碼」，依提示操作後複製授權碼。
+
+## 步驟：釘釘企業郵箱
+dingtalk-step-open = 開啟釘釘網頁版，進入左側的「郵箱」，會跳轉到阿里郵箱網頁版。
+dingtalk-step-settings = 在網頁郵箱中點選「設定」（齒輪圖示），選擇「用戶端授權碼」。
+dingtalk-step-generate = 產生授權碼，依提示完成驗證後複製。
+
+## 步驟：搜狐郵箱
+sohu-step-login = 登入搜狐郵箱網頁版。
+sohu-step-settings = 進入「設定 → POP3/SMTP/IMAP」，開啟服務。
+sohu-step-generate = 依頁面提示設定「獨立密碼」（用戶端專用密碼）並複製。
+
+## 步驟：139郵箱
+m139-step-login = 登入 139 郵箱網頁版。
+m139-step-settings = 進入「設定 → POP3/SMTP/IMAP」，開啟服務。
+m139-step-generate = 產生授權碼（需簡訊驗證）並複製。
+
+## 步驟：新浪郵箱
+sina-step-login = 登入新浪郵箱網頁版。
+sina-step-settings = 進入「設定 → 用戶端POP/IMAP/SMTP」，開啟服務。
+sina-step-generate = 產生授權碼（需簡訊驗證）並複製。
+
+## 步驟：Gmail / Google Workspace
+gmail-step-2sv = 先為 Google 帳戶開啟「兩步驟驗證」，未開啟就沒有應用程式密碼。
+gmail-step-apppw = 開啟「應用程式密碼」頁面，輸入名稱（如「郵件設定助手」），點選「建立」。
+gmail-step-copy = 複製 16 個字母的應用程式密碼（中間的空格不影響），它只會顯示一次。
+gws-step-admin = 管理員：在 Google 管理控制台允許使用者管理兩步驟驗證，並為機構保持開啟 IMAP。
+
+## 步驟：Outlook.com / Microsoft 365
+outlook-step-oauth = 微軟已關閉 Outlook 郵件的密碼登入（基本驗證），在這裡使用密碼或應用程式密碼都無法登入。
+outlook-step-client = 請使用支援瀏覽器登入（OAuth）的郵件程式，例如 Outlook、Thunderbird 或 Apple「郵件」，在那裡新增帳號。
+outlook-step-security = 如只想查看帳戶安全設定，可開啟 Microsoft 帳戶的安全性頁面。
+m365-step-admin = 管理員：Exchange Online 已不再接受基本驗證，使用者必須使用新式驗證（OAuth）登入。
+
+## 步驟：iCloud
+icloud-step-2fa = 你的 Apple 帳號需要先開啟雙重認證。
+icloud-step-signin = 登入 account.apple.com，開啟「登入與安全性」。
+icloud-step-generate = 選擇「App 專用密碼」，產生一組並複製（格式為 xxxx-xxxx-xxxx-xxxx）。
+
+## 地址和授權碼檢查
+address-empty = 請輸入電子郵件地址。
+address-missing-at = 地址裡沒有「@」。請輸入完整地址，例如 name@qq.com。
+address-multiple-at = 地址裡有不只一個「@」。請只輸入一個地址。
+address-empty-local = 「@」前面缺少內容。請輸入完整地址，例如 name@qq.com。
+address-bad-domain = 「@」後面不是有效的郵件網域，請檢查是否拼錯，例如 qq.com、163.com。
+address-too-long = 地址太長了，請檢查貼上的內容。
+address-spaces = 電子郵件地址不能有空格，請刪除空格後再試。
+code-empty = 請貼上{ $credential }。
+code-warn-format = { $provider }的{ $credential }通常是 { $length } 個字母，你輸入的是 { $actual } 個字元，請檢查是否複製完整。
+code-warn-digits = 這看起來像 QQ 號碼或登入密碼，而不是{ $credential }。{ $provider }需要在設定頁面產生的{ $credential }。
+code-warn-oauth = { $provider }已不再接受郵件程式用密碼登入，這次檢測很可能失敗。
+
+## 協定和階段
+protocol-imap = 收信（IMAP）
+protocol-smtp = 寄信（SMTP）
+stage-resolve = 尋找伺服器
+stage-connect = 正在連線
+stage-tls = 建立安全連線
+stage-greeting = 等待伺服器回應
+stage-starttls = 切換到安全連線
+stage-capability = 查詢伺服器功能
+stage-id = 傳送用戶端識別
+stage-login = 正在登入
+stage-select = 開啟收件匣
+stage-logout = 登出
+stage-ehlo = 交握
+stage-auth = 正在登入
+stage-send = 寄送測試郵件
+stage-quit = 關閉連線
+
+## 出了什麼問題，怎麼辦
+advice-dns = 找不到伺服器 { $host }。請檢查網路連線和伺服器地址。
+advice-refused = 伺服器 { $host } 拒絕了 { $port } 連接埠的連線。請檢查連接埠，或是否有防火牆攔截郵件。
+advice-timeout = 伺服器 { $host } 沒有及時回應。請檢查網路（或代理、防火牆）後重試。
+advice-tls-unknown-issuer = 伺服器憑證不是由本機信任的機構簽發。如果公司使用自己的憑證機構，請向 IT 索取憑證；否則請不要在這個網路上繼續。
+advice-tls-name-mismatch = 伺服器憑證上的名稱與 { $host } 不符。請檢查伺服器地址；如果在公共 Wi-Fi 上，請不要繼續。
+advice-tls-expired = 伺服器憑證已過期（或本機時間不正確）。請檢查日期和時間後重試。
+advice-tls-other = 無法與 { $host } 建立安全連線。請稍後重試，或檢查連接埠和加密方式。
+advice-starttls-unavailable = 伺服器 { $host } 在 { $port } 連接埠不提供安全連線（STARTTLS）。授權碼沒有送出；請改用 SSL/TLS 連接埠。
+advice-auth = 伺服器拒絕登入。請檢查電子郵件地址，並重新貼上{ $credential }——它不是你的登入密碼。
+advice-service-disabled = 這個郵箱還沒有開啟收寄信服務。請在網頁郵箱設定中開啟 IMAP/SMTP 服務後重試。
+advice-client-not-allowed = 伺服器不允許本程式登入。請在網頁郵箱設定中開啟 IMAP/SMTP 服務後重試。
+advice-rate-limited = 伺服器正在限制登入次數。請等幾分鐘再試。
+advice-protocol = 伺服器的回覆無法辨識。請複製診斷報告傳給客服。
+advice-cancelled = 檢測已取消，沒有儲存任何內容。
+advice-qq-auth-code = 你輸入的是 QQ 密碼，不是授權碼。請在 QQ 郵箱「設定 → 帳號」中開啟 IMAP/SMTP 服務並產生授權碼。
+advice-qq-login-fail = QQ 郵箱拒絕登入：可能服務未開啟，或授權碼不正確。請在 QQ 郵箱「設定 → 帳號」中確認已開啟 IMAP/SMTP，並重新產生授權碼。
+advice-netease-unsafe-login = 網易把這次登入判定為「不安全登入」。請在「設定 → POP3/SMTP/IMAP」中確認已開啟 IMAP/SMTP，並使用授權碼登入。
+advice-netease-smtp-off = 這個郵箱的 SMTP 服務沒有開啟。請進入「設定 → POP3/SMTP/IMAP」開啟 IMAP/SMTP 服務。
+advice-netease-auth = 網易拒絕登入。請使用「設定 → POP3/SMTP/IMAP」中產生的授權碼，而不是登入密碼。
+advice-exmail-client-password = 騰訊企業郵箱需要用戶端專用密碼：先請管理員為你開通 IMAP/SMTP，再於「設定 → 郵箱綁定」中開啟安全登入並產生專用密碼。
+advice-gmail-app-password = Google 要求在這裡使用應用程式密碼。請先開啟兩步驟驗證，再建立應用程式密碼並貼上。
+advice-outlook-basic-auth-off = Outlook 已不再接受郵件程式用密碼登入（基本驗證已關閉）。請使用支援瀏覽器登入的郵件程式；本程式無法在那裡使用密碼。
+
+## 儲存
+store-keyring-unavailable = 系統鑰匙圈無法使用，因此沒有儲存任何內容。Linux 上請安裝並解鎖 Secret Service（例如 GNOME 鑰匙圈）後重試。
+store-keyring-failed = 系統鑰匙圈拒絕儲存授權碼，因此沒有儲存任何內容：{ $reason }
+store-file-failed = 無法寫入設定檔 { $path }，因此沒有儲存任何內容：{ $reason }
+store-file-corrupt = 設定檔無法讀取，已另存為 { $path }。之前的帳號都還在那個檔案裡。
+store-saved = 已儲存：授權碼存入系統鑰匙圈，伺服器設定存入 { $path }。
+store-removed = 已刪除 { $address }。
+store-not-found = 沒有已儲存的帳號 { $address }。
+store-exists = { $address } 已經儲存過，將被取代。
+
+## 命令列
+cli-about = 設定 QQ / 163 / 企業郵箱：取得授權碼，檢測 IMAP 和 SMTP，安全地儲存。
+cli-no-gui = 此版本還沒有精靈視窗，請使用下面的命令。
+cli-providers-header = 支援的郵件服務商：
+cli-detect-found = { $address } → { $provider }
+cli-detect-unknown = { $domain } 不是已知的郵件服務商。請用 --imap 主機:連接埠:tls 和 --smtp 主機:連接埠:tls 指定伺服器。
+cli-endpoint = { $protocol }：{ $host }:{ $port }（{ $security }），使用者名稱 { $username }
+cli-steps-header = 如何取得{ $credential }：
+cli-admin-step = （管理員）
+cli-link = 開啟：{ $url }
+cli-password-stdin-required = 授權碼只能從標準輸入讀取：請加上 --password-stdin，並透過管線傳入。
+cli-password-read-failed = 無法從標準輸入讀取授權碼：{ $reason }
+cli-bad-endpoint = 「{ $value }」不是有效的伺服器寫法：請寫成 主機:連接埠:tls 或 主機:連接埠:starttls，例如 imap.qq.com:993:tls。
+cli-ca-file-failed = 無法使用憑證檔 { $path }：{ $reason }
+cli-check-start = 正在檢測 { $address } …
+cli-check-ok = { $protocol }：正常
+cli-check-failed = { $protocol }：失敗——{ $advice }
+cli-stage = { $stage }（{ $ms } 毫秒）
+cli-server-said = 伺服器回覆：{ $text }
+cli-help-link = 說明：{ $url }
+cli-all-ok = 收信和寄信都正常，可以在郵件程式裡使用這個帳號了。
+cli-some-failed = 檢測沒有通過。請依上面的說明處理後再試。
+cli-accounts-empty = 還沒有儲存任何帳號。
+cli-accounts-header = 已儲存的帳號：
+cli-warning = 注意：{ $text }
+cli-lang-unknown = 不認得的語言「{ $lang }」，改用英文。可選：zh-CN、zh-TW、en。

@@ -1,0 +1,384 @@
+//! The provider catalog: `assets/providers.json`, embedded at build time (build.rs validates it).
+
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
+use secrecy::{ExposeSecret, SecretString};
+use serde::{Deserialize, Serialize};
+
+use crate::address::Address;
+
+static CATALOG_JSON: &str = include_str!("../assets/providers.json");
+
+static BUILTIN: LazyLock<Catalog> = LazyLock::new(|| {
+    // build.rs has already parsed and validated this exact text, so failure here is a build bug.
+    serde_json::from_str(CATALOG_JSON).expect("assets/providers.json was validated by build.rs")
+});
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Security {
+    /// Implicit TLS (993, 465).
+    Tls,
+    /// Plain connection upgraded with STARTTLS, which must succeed (143, 587).
+    Starttls,
+}
+
+impl Security {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Security::Tls => "tls",
+            Security::Starttls => "starttls",
+        }
+    }
+}
+
+/// Which login name a server wants.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum UsernameForm {
+    Address,
+    LocalPart,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ServerTemplate {
+    pub host: String,
+    pub port: u16,
+    pub security: Security,
+    pub username: UsernameForm,
+}
+
+/// A server to talk to, with the login name already filled in for one address.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Endpoint {
+    pub host: String,
+    pub port: u16,
+    pub security: Security,
+    pub username: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CredentialKind {
+    AuthCode,
+    ClientPassword,
+    AppPassword,
+    OauthOnly,
+}
+
+impl CredentialKind {
+    pub fn message_id(self) -> &'static str {
+        use crate::i18n::msg;
+        match self {
+            CredentialKind::AuthCode => msg::CREDENTIAL_AUTH_CODE,
+            CredentialKind::ClientPassword => msg::CREDENTIAL_CLIENT_PASSWORD,
+            CredentialKind::AppPassword => msg::CREDENTIAL_APP_PASSWORD,
+            CredentialKind::OauthOnly => msg::CREDENTIAL_OAUTH_ONLY,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Charset {
+    Alpha,
+    Alnum,
+}
+
+/// The known shape of a provider's code, e.g. QQ and 163: 16 letters.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CodeFormat {
+    pub charset: Charset,
+    pub length: usize,
+    /// Separators the provider shows inside the code (iCloud: `-`), ignored when checking.
+    #[serde(default)]
+    pub ignore: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ProviderKind {
+    Personal,
+    Enterprise,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Step {
+    /// Fluent message id of the step's text.
+    pub text: String,
+    /// Name of the entry in the provider's `links` that this step's button opens.
+    pub link: String,
+    /// A step only the mail administrator can do (enterprise mail).
+    #[serde(default)]
+    pub admin: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Provider {
+    pub id: String,
+    /// Fluent message id of the display name.
+    pub name: String,
+    pub kind: ProviderKind,
+    pub domains: Vec<String>,
+    /// MX host patterns (`*` matches any run of characters) that identify hosted domains.
+    pub mx: Vec<String>,
+    pub imap: ServerTemplate,
+    pub smtp: ServerTemplate,
+    pub credential: CredentialKind,
+    #[serde(default)]
+    pub code_format: Option<CodeFormat>,
+    pub links: BTreeMap<String, String>,
+    pub steps: Vec<Step>,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// What the format check found wrong with a code before anything is sent.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CodeWarning {
+    Empty,
+    /// Only digits: almost certainly a QQ number or a login password.
+    LooksLikePassword,
+    WrongShape {
+        expected: usize,
+        actual: usize,
+    },
+    /// The provider does not accept passwords at all (Outlook).
+    OauthOnly,
+}
+
+impl Provider {
+    pub fn endpoints(&self, address: &Address) -> (Endpoint, Endpoint) {
+        (fill(&self.imap, address), fill(&self.smtp, address))
+    }
+
+    pub fn link(&self, name: &str) -> Option<&str> {
+        self.links.get(name).map(String::as_str)
+    }
+
+    /// The page to open when something about the code or the service is wrong.
+    pub fn settings_url(&self) -> Option<&str> {
+        self.link("settings").or_else(|| self.link("help"))
+    }
+
+    /// Checks a normalised code against what this provider issues.
+    pub fn check_code(&self, code: &SecretString) -> Option<CodeWarning> {
+        let code = code.expose_secret();
+        if code.is_empty() {
+            return Some(CodeWarning::Empty);
+        }
+        if self.credential == CredentialKind::OauthOnly {
+            return Some(CodeWarning::OauthOnly);
+        }
+        let format = self.code_format.as_ref()?;
+        if code.chars().all(|c| c.is_ascii_digit()) {
+            return Some(CodeWarning::LooksLikePassword);
+        }
+        let kept: Vec<char> = code
+            .chars()
+            .filter(|c| !format.ignore.contains(*c))
+            .collect();
+        let charset_ok = kept.iter().all(|c| match format.charset {
+            Charset::Alpha => c.is_ascii_alphabetic(),
+            Charset::Alnum => c.is_ascii_alphanumeric(),
+        });
+        (!charset_ok || kept.len() != format.length).then_some(CodeWarning::WrongShape {
+            expected: format.length,
+            actual: kept.len(),
+        })
+    }
+}
+
+fn fill(t: &ServerTemplate, address: &Address) -> Endpoint {
+    Endpoint {
+        host: t.host.clone(),
+        port: t.port,
+        security: t.security,
+        username: match t.username {
+            UsernameForm::Address => address.to_string(),
+            UsernameForm::LocalPart => address.local_part().to_string(),
+        },
+    }
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Catalog {
+    pub providers: Vec<Provider>,
+}
+
+impl Catalog {
+    pub fn builtin() -> &'static Catalog {
+        &BUILTIN
+    }
+
+    pub fn by_id(&self, id: &str) -> Option<&Provider> {
+        self.providers.iter().find(|p| p.id == id)
+    }
+
+    /// The provider whose own mail domain this is (qq.com, 163.com, …).
+    pub fn by_domain(&self, domain: &str) -> Option<&Provider> {
+        let domain = domain.to_ascii_lowercase();
+        self.providers.iter().find(|p| p.domains.contains(&domain))
+    }
+
+    /// The provider that hosts mail for a domain whose MX host is `mx_host`.
+    pub fn by_mx(&self, mx_host: &str) -> Option<&Provider> {
+        let host = mx_host.trim_end_matches('.').to_ascii_lowercase();
+        self.providers
+            .iter()
+            .find(|p| p.mx.iter().any(|pat| wildcard_match(pat, &host)))
+    }
+}
+
+/// `*` matches any run of characters (including dots), everything else literally.
+fn wildcard_match(pattern: &str, text: &str) -> bool {
+    let mut parts = pattern.split('*');
+    let first = parts.next().unwrap_or_default();
+    let Some(mut rest) = text.strip_prefix(first) else {
+        return false;
+    };
+    let parts: Vec<&str> = parts.collect();
+    let Some((last, middle)) = parts.split_last() else {
+        return rest.is_empty();
+    };
+    for part in middle {
+        match rest.find(part) {
+            Some(i) => rest = &rest[i + part.len()..],
+            None => return false,
+        }
+    }
+    rest.len() >= last.len() && rest.ends_with(last)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::address::normalize_code;
+
+    #[test]
+    fn every_listed_domain_is_found() {
+        let c = Catalog::builtin();
+        for (domain, id) in [
+            ("qq.com", "qq"),
+            ("foxmail.com", "qq"),
+            ("vip.qq.com", "qq"),
+            ("163.com", "netease-163"),
+            ("126.com", "netease-126"),
+            ("yeah.net", "netease-yeah"),
+            ("188.com", "netease-188"),
+            ("aliyun.com", "aliyun"),
+            ("sohu.com", "sohu"),
+            ("139.com", "mail139"),
+            ("sina.com", "sina"),
+            ("gmail.com", "gmail"),
+            ("googlemail.com", "gmail"),
+            ("hotmail.com", "outlook"),
+            ("msn.com", "outlook"),
+            ("me.com", "icloud"),
+            ("mac.com", "icloud"),
+        ] {
+            assert_eq!(
+                c.by_domain(domain).map(|p| p.id.as_str()),
+                Some(id),
+                "{domain}"
+            );
+        }
+        assert!(c.by_domain("example.org").is_none());
+    }
+
+    #[test]
+    fn catalog_is_sane() {
+        let c = Catalog::builtin();
+        assert!(c.providers.len() >= 18);
+        for p in &c.providers {
+            assert!(!p.steps.is_empty(), "{} has no steps", p.id);
+            assert!(p.imap.port > 0 && p.smtp.port > 0);
+            for s in &p.steps {
+                assert!(p.link(&s.link).is_some(), "{}: step without link", p.id);
+            }
+            if p.kind == ProviderKind::Enterprise {
+                assert!(!p.mx.is_empty(), "{}: enterprise needs MX patterns", p.id);
+            }
+        }
+        // Exmail: the admin part comes first (seed 004).
+        let ex = c.by_id("exmail").expect("exmail");
+        assert!(ex.steps[0].admin && ex.steps[1].admin && !ex.steps[2].admin);
+        assert!(ex.link("admin").is_some());
+    }
+
+    #[test]
+    fn mx_patterns_find_enterprise_hosts() {
+        let c = Catalog::builtin();
+        for (mx, id) in [
+            ("mxbiz1.qq.com.", "exmail"),
+            ("qiye163mx01.mxmail.netease.com", "netease-qiye"),
+            ("mx1.qiye.aliyun.com", "aliyun-qiye"),
+            ("aspmx.l.google.com", "google-workspace"),
+            ("alt1.aspmx.l.google.com", "google-workspace"),
+            ("contoso-com.mail.protection.outlook.com", "microsoft365"),
+        ] {
+            assert_eq!(c.by_mx(mx).map(|p| p.id.as_str()), Some(id), "{mx}");
+        }
+        assert!(c.by_mx("mx.example.org").is_none());
+    }
+
+    #[test]
+    fn wildcards() {
+        assert!(wildcard_match("*.qiye.163.com", "mx.qiye.163.com"));
+        assert!(!wildcard_match("*.qiye.163.com", "qiye.163.com.evil.org"));
+        assert!(wildcard_match("mxbiz1.qq.com", "mxbiz1.qq.com"));
+        assert!(!wildcard_match("mxbiz1.qq.com", "mxbiz1.qq.com.cn"));
+        assert!(wildcard_match(
+            "163mx*.mxmail.netease.com",
+            "163mx01.mxmail.netease.com"
+        ));
+    }
+
+    #[test]
+    fn endpoints_fill_the_login_name() {
+        let c = Catalog::builtin();
+        let a = Address::parse("Tim@icloud.com").expect("valid");
+        let (imap, smtp) = c.by_id("icloud").expect("icloud").endpoints(&a);
+        assert_eq!(imap.username, "Tim");
+        assert_eq!(smtp.username, "Tim@icloud.com");
+        assert_eq!(smtp.security, Security::Starttls);
+        let a = Address::parse("x@qq.com").expect("valid");
+        let (imap, smtp) = c.by_id("qq").expect("qq").endpoints(&a);
+        assert_eq!((imap.host.as_str(), imap.port), ("imap.qq.com", 993));
+        assert_eq!((smtp.host.as_str(), smtp.port), ("smtp.qq.com", 465));
+    }
+
+    #[test]
+    fn code_format_check() {
+        let c = Catalog::builtin();
+        let qq = c.by_id("qq").expect("qq");
+        assert_eq!(qq.check_code(&normalize_code("abcd efgh ijkl mnop")), None);
+        assert_eq!(qq.check_code(&normalize_code("")), Some(CodeWarning::Empty));
+        assert_eq!(
+            qq.check_code(&normalize_code("123456789")),
+            Some(CodeWarning::LooksLikePassword)
+        );
+        assert_eq!(
+            qq.check_code(&normalize_code("abcdefgh")),
+            Some(CodeWarning::WrongShape {
+                expected: 16,
+                actual: 8
+            })
+        );
+        assert_eq!(
+            qq.check_code(&normalize_code("ａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐ")),
+            None
+        );
+        let icloud = c.by_id("icloud").expect("icloud");
+        assert_eq!(
+            icloud.check_code(&normalize_code("abcd-efgh-ijkl-mnop")),
+            None
+        );
+        let outlook = c.by_id("outlook").expect("outlook");
+        assert_eq!(
+            outlook.check_code(&normalize_code("x")),
+            Some(CodeWarning::OauthOnly)
+        );
+    }
+}

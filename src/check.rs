@@ -1,0 +1,111 @@
+//! The whole live check: IMAP and SMTP probed concurrently under one deadline, and the report
+//! (JSON for `--json`, support and the GUI), which never contains the secret.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use secrecy::SecretString;
+use serde_json::{Value, json};
+use tokio::time::Instant;
+
+use crate::catalog::{Catalog, Endpoint};
+use crate::i18n::Localizer;
+use crate::probe::classify::{Diagnosis, diagnose};
+use crate::probe::{self, ProbeOptions, ProbeReport, ProgressSink};
+
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
+pub const DEFAULT_STAGE_TIMEOUT: Duration = Duration::from_secs(10);
+
+pub struct CheckRequest {
+    pub address: crate::address::Address,
+    /// Catalog id of the provider, when known (for provider-specific advice).
+    pub provider: Option<String>,
+    pub imap: Endpoint,
+    pub smtp: Endpoint,
+    pub secret: SecretString,
+    pub tls: Arc<rustls::ClientConfig>,
+    pub timeout: Duration,
+    pub stage_timeout: Duration,
+    pub send_test: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CheckReport {
+    pub address: String,
+    pub provider: Option<String>,
+    pub imap: ProbeReport,
+    pub smtp: ProbeReport,
+}
+
+impl CheckReport {
+    pub fn ok(&self) -> bool {
+        self.imap.ok() && self.smtp.ok()
+    }
+
+    pub fn diagnosis(&self, report: &ProbeReport) -> Option<Diagnosis> {
+        let provider = self
+            .provider
+            .as_deref()
+            .and_then(|id| Catalog::builtin().by_id(id));
+        report.error.as_ref().map(|e| diagnose(e, provider))
+    }
+
+    /// The stable `--json` shape (documented in the README).
+    pub fn to_json(&self, l10n: &Localizer) -> Value {
+        json!({
+            "address": self.address,
+            "provider": self.provider,
+            "ok": self.ok(),
+            "imap": self.probe_json(&self.imap, l10n),
+            "smtp": self.probe_json(&self.smtp, l10n),
+        })
+    }
+
+    fn probe_json(&self, r: &ProbeReport, l10n: &Localizer) -> Value {
+        let error = r.error.as_ref().map(|e| {
+            let d = self.diagnosis(r);
+            json!({
+                "kind": e.kind.as_str(),
+                "stage": e.stage.as_str(),
+                "tls_reason": e.tls_reason.map(|t| t.as_str()),
+                "server_text": e.server_text,
+                "advice": d.as_ref().map(|d| crate::messages::advice(l10n, d, r, self.provider.as_deref())),
+                "help_url": d.and_then(|d| d.help_url),
+                "detail": e.detail,
+            })
+        });
+        json!({
+            "ok": r.ok(),
+            "host": r.endpoint.host,
+            "port": r.endpoint.port,
+            "security": r.endpoint.security.as_str(),
+            "username": r.endpoint.username,
+            "total_ms": r.total_ms,
+            "stages": r.stages.iter().map(|s| json!({
+                "name": s.stage.as_str(), "ms": s.ms, "ok": s.ok
+            })).collect::<Vec<_>>(),
+            "error": error,
+        })
+    }
+}
+
+/// Runs both probes at once; the slower one bounds the total, not the sum.
+pub async fn run(req: &CheckRequest, progress: Option<ProgressSink>) -> CheckReport {
+    let opts = ProbeOptions {
+        tls: req.tls.clone(),
+        stage_timeout: req.stage_timeout,
+        deadline: Instant::now() + req.timeout,
+        send_test: req.send_test,
+        address: req.address.to_string(),
+    };
+    let (imap, smtp) = tokio::join!(
+        probe::probe_imap(&req.imap, &req.secret, &opts, progress.clone()),
+        probe::probe_smtp(&req.smtp, &req.secret, &opts, progress),
+    );
+    CheckReport {
+        address: req.address.to_string(),
+        provider: req.provider.clone(),
+        imap,
+        smtp,
+    }
+}

@@ -1,0 +1,580 @@
+//! Command line: `providers`, `detect`, `check`, `accounts`, `remove`. Human output is localised;
+//! `--json` output is stable (see README). Exit codes: 0 ok, 1 check failed / not found, 2 usage.
+
+use std::io::{Read, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Duration;
+
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
+use fluent_bundle::FluentValue;
+use mailsetup::address::{Address, normalize_code};
+use mailsetup::catalog::{Catalog, CodeWarning, Endpoint, Provider, Security};
+use mailsetup::check::{self, CheckReport, CheckRequest};
+use mailsetup::i18n::{Lang, Localizer, msg};
+use mailsetup::messages;
+use mailsetup::probe::{ProbeReport, tls};
+use mailsetup::store::{Account, Store};
+use serde_json::{Value, json};
+
+#[derive(Parser, Debug)]
+#[command(name = "mailsetup", version)]
+struct Cli {
+    /// Language: zh-CN, zh-TW or en (default: MAILSETUP_LANG, then the system's).
+    #[arg(long, global = true)]
+    lang: Option<String>,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// List the known providers.
+    Providers {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Recognise the provider and servers of an address.
+    Detect {
+        address: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Test IMAP and SMTP sign-in live (the code is read from standard input).
+    Check(CheckArgs),
+    /// List saved accounts.
+    Accounts {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Remove a saved account and its code.
+    Remove { address: String },
+}
+
+#[derive(clap::Args, Debug)]
+struct CheckArgs {
+    address: String,
+    /// Read the authorization code from standard input (the only way to give it).
+    #[arg(long)]
+    password_stdin: bool,
+    /// IMAP server as HOST:PORT:tls|starttls (default: from the catalog).
+    #[arg(long, value_name = "HOST:PORT:SECURITY")]
+    imap: Option<String>,
+    /// SMTP server as HOST:PORT:tls|starttls (default: from the catalog).
+    #[arg(long, value_name = "HOST:PORT:SECURITY")]
+    smtp: Option<String>,
+    /// Extra trusted CA certificates (PEM), e.g. a company's own CA.
+    #[arg(long, value_name = "PEM")]
+    ca_file: Option<PathBuf>,
+    /// Overall deadline in seconds.
+    #[arg(long, value_name = "SECS", default_value_t = 30)]
+    timeout: u64,
+    /// Save to the keyring and accounts.json when both checks pass.
+    #[arg(long)]
+    save: bool,
+    /// Also send one test message to the address itself.
+    #[arg(long)]
+    send_test: bool,
+    #[arg(long)]
+    json: bool,
+}
+
+/// A user-facing failure: the message is already localised.
+struct Exit(u8, String);
+
+pub fn main() -> ExitCode {
+    init_tracing();
+    let args: Vec<String> = std::env::args().collect();
+    let lang = Lang::detect(lang_arg(&args).as_deref());
+    let l = Localizer::new(lang);
+    let cmd = Cli::command().about(l.tr(msg::CLI_ABOUT));
+    let cli = match cmd
+        .try_get_matches_from(&args)
+        .and_then(|m| Cli::from_arg_matches(&m))
+    {
+        Ok(c) => c,
+        Err(e) => e.exit(),
+    };
+    if let Some(tag) = cli.lang.as_deref()
+        && Lang::from_tag(tag).is_none()
+    {
+        eprintln!(
+            "{}",
+            l.tr_args(msg::CLI_LANG_UNKNOWN, &[("lang", tag.into())])
+        );
+    }
+    let result = match cli.command {
+        None => {
+            println!("{}\n", l.tr(msg::CLI_NO_GUI));
+            let _ = Cli::command().about(l.tr(msg::CLI_ABOUT)).print_help();
+            Ok(())
+        }
+        Some(Command::Providers { json }) => providers(&l, json),
+        Some(Command::Detect { address, json }) => detect(&l, &address, json),
+        Some(Command::Check(a)) => run_check(&l, a),
+        Some(Command::Accounts { json }) => accounts(&l, json),
+        Some(Command::Remove { address }) => remove(&l, &address),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Exit(code, message)) => {
+            if !message.is_empty() {
+                eprintln!("{message}");
+            }
+            ExitCode::from(code)
+        }
+    }
+}
+
+/// The language must be known before clap runs, to localise its help.
+fn lang_arg(args: &[String]) -> Option<String> {
+    args.iter().enumerate().find_map(|(i, a)| {
+        a.strip_prefix("--lang=")
+            .map(str::to_string)
+            .or_else(|| (a == "--lang").then(|| args.get(i + 1).cloned()).flatten())
+    })
+}
+
+/// Logs go to stderr, filtered by MAILSETUP_LOG. The `log` crate is deliberately not bridged:
+/// async-imap traces raw commands (LOGIN included) through it.
+fn init_tracing() {
+    let filter = tracing_subscriber::EnvFilter::try_from_env("MAILSETUP_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn"));
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .try_init();
+}
+
+fn print_json(v: &Value) {
+    let text = serde_json::to_string_pretty(v).unwrap_or_default();
+    let _ = writeln!(std::io::stdout(), "{text}");
+}
+
+fn endpoint_json(e: &Endpoint) -> Value {
+    json!({"host": e.host, "port": e.port, "security": e.security.as_str(), "username": e.username})
+}
+
+fn providers(l: &Localizer, as_json: bool) -> Result<(), Exit> {
+    let c = Catalog::builtin();
+    if as_json {
+        let list: Vec<Value> = c
+            .providers
+            .iter()
+            .map(|p| {
+                json!({
+                    "id": p.id, "name": l.tr(&p.name), "kind": p.kind, "domains": p.domains,
+                    "credential": p.credential, "imap": p.imap, "smtp": p.smtp, "links": p.links,
+                })
+            })
+            .collect();
+        print_json(&json!({ "providers": list }));
+        return Ok(());
+    }
+    println!("{}", l.tr(msg::CLI_PROVIDERS_HEADER));
+    for p in &c.providers {
+        println!("  {:<18} {}  {}", p.id, l.tr(&p.name), p.domains.join(", "));
+    }
+    Ok(())
+}
+
+fn parse_address(l: &Localizer, input: &str) -> Result<Address, Exit> {
+    Address::parse(input).map_err(|e| Exit(2, messages::address_error(l, &e)))
+}
+
+fn detect(l: &Localizer, input: &str, as_json: bool) -> Result<(), Exit> {
+    let address = parse_address(l, input)?;
+    let provider = Catalog::builtin().by_domain(address.domain());
+    if as_json {
+        let v = match provider {
+            Some(p) => {
+                let (imap, smtp) = p.endpoints(&address);
+                json!({
+                    "address": address.to_string(), "provider": p.id, "name": l.tr(&p.name),
+                    "kind": p.kind, "credential": p.credential, "source": "catalog",
+                    "imap": endpoint_json(&imap), "smtp": endpoint_json(&smtp),
+                    "steps": p.steps.iter().map(|s| json!({
+                        "text": l.tr(&s.text), "url": p.link(&s.link), "admin": s.admin,
+                    })).collect::<Vec<_>>(),
+                })
+            }
+            None => json!({"address": address.to_string(), "provider": null, "source": null}),
+        };
+        print_json(&v);
+        return if provider.is_some() {
+            Ok(())
+        } else {
+            Err(Exit(1, String::new()))
+        };
+    }
+    let Some(p) = provider else {
+        return Err(Exit(
+            1,
+            l.tr_args(
+                msg::CLI_DETECT_UNKNOWN,
+                &[("domain", address.domain().to_string().into())],
+            ),
+        ));
+    };
+    println!(
+        "{}",
+        l.tr_args(
+            msg::CLI_DETECT_FOUND,
+            &[
+                ("address", address.to_string().into()),
+                ("provider", l.tr(&p.name).into())
+            ]
+        )
+    );
+    let (imap, smtp) = p.endpoints(&address);
+    for (proto, e) in [(msg::PROTOCOL_IMAP, &imap), (msg::PROTOCOL_SMTP, &smtp)] {
+        println!("  {}", endpoint_line(l, proto, e));
+    }
+    println!(
+        "\n{}",
+        l.tr_args(
+            msg::CLI_STEPS_HEADER,
+            &[("credential", l.tr(p.credential.message_id()).into())]
+        )
+    );
+    for (i, s) in p.steps.iter().enumerate() {
+        let admin = if s.admin {
+            l.tr(msg::CLI_ADMIN_STEP)
+        } else {
+            String::new()
+        };
+        println!("  {}. {}{}", i + 1, admin, l.tr(&s.text));
+        if let Some(url) = p.link(&s.link) {
+            println!("     {}", l.tr_args(msg::CLI_LINK, &[("url", url.into())]));
+        }
+    }
+    Ok(())
+}
+
+fn endpoint_line(l: &Localizer, protocol_id: &str, e: &Endpoint) -> String {
+    l.tr_args(
+        msg::CLI_ENDPOINT,
+        &[
+            ("protocol", l.tr(protocol_id).into()),
+            ("host", e.host.clone().into()),
+            ("port", e.port.into()),
+            ("security", e.security.as_str().into()),
+            ("username", e.username.clone().into()),
+        ],
+    )
+}
+
+fn parse_endpoint(l: &Localizer, value: &str, username: &str) -> Result<Endpoint, Exit> {
+    let bad = || {
+        Exit(
+            2,
+            l.tr_args(
+                msg::CLI_BAD_ENDPOINT,
+                &[("value", value.to_string().into())],
+            ),
+        )
+    };
+    let mut parts = value.rsplitn(3, ':');
+    let (Some(sec), Some(port), Some(host)) = (parts.next(), parts.next(), parts.next()) else {
+        return Err(bad());
+    };
+    let security = match sec.to_ascii_lowercase().as_str() {
+        "tls" | "ssl" => Security::Tls,
+        "starttls" => Security::Starttls,
+        _ => return Err(bad()),
+    };
+    let port: u16 = port.parse().map_err(|_| bad())?;
+    let host = host.trim_start_matches('[').trim_end_matches(']');
+    if host.is_empty() || port == 0 {
+        return Err(bad());
+    }
+    Ok(Endpoint {
+        host: host.to_string(),
+        port,
+        security,
+        username: username.to_string(),
+    })
+}
+
+fn read_secret(l: &Localizer) -> Result<secrecy::SecretString, Exit> {
+    let mut raw = String::new();
+    std::io::stdin().read_to_string(&mut raw).map_err(|e| {
+        Exit(
+            2,
+            l.tr_args(
+                msg::CLI_PASSWORD_READ_FAILED,
+                &[("reason", e.to_string().into())],
+            ),
+        )
+    })?;
+    let secret = normalize_code(&raw);
+    // Overwrite the raw copy: it is about to be dropped, but need not linger in freed memory.
+    raw.clear();
+    raw.shrink_to_fit();
+    Ok(secret)
+}
+
+fn run_check(l: &Localizer, a: CheckArgs) -> Result<(), Exit> {
+    let address = parse_address(l, &a.address)?;
+    let provider: Option<&Provider> = Catalog::builtin().by_domain(address.domain());
+    let (cat_imap, cat_smtp) = match provider {
+        Some(p) => {
+            let (i, s) = p.endpoints(&address);
+            (Some(i), Some(s))
+        }
+        None => (None, None),
+    };
+    let user = address.to_string();
+    let pick = |given: &Option<String>, from_catalog: Option<Endpoint>| -> Result<Endpoint, Exit> {
+        match (given, from_catalog) {
+            (Some(v), cat) => {
+                let username = cat.map(|c| c.username).unwrap_or_else(|| user.clone());
+                parse_endpoint(l, v, &username)
+            }
+            (None, Some(c)) => Ok(c),
+            (None, None) => Err(Exit(
+                2,
+                l.tr_args(
+                    msg::CLI_DETECT_UNKNOWN,
+                    &[("domain", address.domain().to_string().into())],
+                ),
+            )),
+        }
+    };
+    let imap = pick(&a.imap, cat_imap)?;
+    let smtp = pick(&a.smtp, cat_smtp)?;
+    if !a.password_stdin {
+        return Err(Exit(2, l.tr(msg::CLI_PASSWORD_STDIN_REQUIRED)));
+    }
+    let secret = read_secret(l)?;
+    let mut warnings = Vec::new();
+    match provider.and_then(|p| p.check_code(&secret).map(|w| (p, w))) {
+        Some((p, CodeWarning::Empty)) => {
+            return Err(Exit(2, messages::code_warning(l, p, &CodeWarning::Empty)));
+        }
+        Some((p, w)) => warnings.push(messages::code_warning(l, p, &w)),
+        None if mailsetup::address::secret_len(&secret) == 0 => {
+            return Err(Exit(
+                2,
+                l.tr_args(
+                    msg::CODE_EMPTY,
+                    &[("credential", l.tr(msg::CREDENTIAL_AUTH_CODE).into())],
+                ),
+            ));
+        }
+        None => {}
+    }
+    if !a.json {
+        for w in &warnings {
+            eprintln!(
+                "{}",
+                l.tr_args(msg::CLI_WARNING, &[("text", w.clone().into())])
+            );
+        }
+    }
+    let tls = tls::client_config(a.ca_file.as_deref()).map_err(|e| {
+        let path = a
+            .ca_file
+            .as_ref()
+            .map(|p| p.display().to_string())
+            .unwrap_or_default();
+        Exit(
+            2,
+            l.tr_args(
+                msg::CLI_CA_FILE_FAILED,
+                &[("path", path.into()), ("reason", e.to_string().into())],
+            ),
+        )
+    })?;
+    let request = CheckRequest {
+        address: address.clone(),
+        provider: provider.map(|p| p.id.clone()),
+        imap,
+        smtp,
+        secret,
+        tls,
+        timeout: Duration::from_secs(a.timeout.max(1)),
+        stage_timeout: check::DEFAULT_STAGE_TIMEOUT,
+        send_test: a.send_test,
+    };
+    if !a.json {
+        eprintln!(
+            "{}",
+            l.tr_args(
+                msg::CLI_CHECK_START,
+                &[("address", address.to_string().into())]
+            )
+        );
+    }
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .map_err(|e| Exit(1, e.to_string()))?;
+    let report = runtime.block_on(check::run(&request, None));
+    drop(runtime);
+
+    // Saving happens outside the runtime: the keyring client blocks.
+    let mut saved = None;
+    let mut save_error = None;
+    if a.save && report.ok() {
+        let account = Account {
+            address: address.to_string(),
+            provider: request.provider.clone(),
+            imap: request.imap.clone(),
+            smtp: request.smtp.clone(),
+            saved_at: 0,
+        };
+        match Store::open_default().and_then(|s| s.save(account, &request.secret)) {
+            Ok(s) => saved = Some(s),
+            Err(e) => save_error = Some(messages::store_error(l, &e)),
+        }
+    }
+
+    if a.json {
+        let mut v = report.to_json(l);
+        v["warnings"] = json!(warnings);
+        v["saved"] = json!(saved.is_some());
+        if let Some(e) = &save_error {
+            v["save_error"] = json!(e);
+        }
+        print_json(&v);
+    } else {
+        print_human(l, &report);
+        if let Some(s) = &saved {
+            if let Some(aside) = &s.set_aside {
+                println!(
+                    "{}",
+                    l.tr_args(
+                        msg::STORE_FILE_CORRUPT,
+                        &[("path", aside.display().to_string().into())]
+                    )
+                );
+            }
+            println!(
+                "{}",
+                l.tr_args(
+                    msg::STORE_SAVED,
+                    &[("path", s.path.display().to_string().into())]
+                )
+            );
+        }
+    }
+    if let Some(e) = save_error {
+        return Err(Exit(1, if a.json { String::new() } else { e }));
+    }
+    if report.ok() {
+        Ok(())
+    } else {
+        Err(Exit(1, String::new()))
+    }
+}
+
+fn print_human(l: &Localizer, report: &CheckReport) {
+    for r in [&report.imap, &report.smtp] {
+        print_probe(l, report, r);
+    }
+    println!();
+    println!(
+        "{}",
+        l.tr(if report.ok() {
+            msg::CLI_ALL_OK
+        } else {
+            msg::CLI_SOME_FAILED
+        })
+    );
+}
+
+fn print_probe(l: &Localizer, report: &CheckReport, r: &ProbeReport) {
+    let proto: FluentValue<'_> = l.tr(r.protocol.message_id()).into();
+    let d = report.diagnosis(r);
+    match (&r.error, &d) {
+        (Some(e), Some(d)) => {
+            let advice = messages::advice(l, d, r, report.provider.as_deref());
+            println!(
+                "✗ {}",
+                l.tr_args(
+                    msg::CLI_CHECK_FAILED,
+                    &[("protocol", proto), ("advice", advice.into())]
+                )
+            );
+            if let Some(text) = &e.server_text {
+                println!(
+                    "    {}",
+                    l.tr_args(msg::CLI_SERVER_SAID, &[("text", text.clone().into())])
+                );
+            }
+            if let Some(url) = &d.help_url {
+                println!(
+                    "    {}",
+                    l.tr_args(msg::CLI_HELP_LINK, &[("url", url.clone().into())])
+                );
+            }
+        }
+        _ => println!("✓ {}", l.tr_args(msg::CLI_CHECK_OK, &[("protocol", proto)])),
+    }
+    let stages: Vec<String> = r
+        .stages
+        .iter()
+        .map(|s| {
+            l.tr_args(
+                msg::CLI_STAGE,
+                &[
+                    ("stage", l.tr(s.stage.message_id()).into()),
+                    ("ms", s.ms.into()),
+                ],
+            )
+        })
+        .collect();
+    println!("    {}", stages.join(" → "));
+}
+
+fn accounts(l: &Localizer, as_json: bool) -> Result<(), Exit> {
+    let store = Store::open_default().map_err(|e| Exit(1, messages::store_error(l, &e)))?;
+    let loaded = store
+        .load()
+        .map_err(|e| Exit(1, messages::store_error(l, &e)))?;
+    if let Some(aside) = &loaded.set_aside {
+        eprintln!(
+            "{}",
+            l.tr_args(
+                msg::STORE_FILE_CORRUPT,
+                &[("path", aside.display().to_string().into())]
+            )
+        );
+    }
+    if as_json {
+        print_json(&json!({"accounts": loaded.accounts, "set_aside": loaded.set_aside}));
+        return Ok(());
+    }
+    if loaded.accounts.is_empty() {
+        println!("{}", l.tr(msg::CLI_ACCOUNTS_EMPTY));
+        return Ok(());
+    }
+    println!("{}", l.tr(msg::CLI_ACCOUNTS_HEADER));
+    for a in &loaded.accounts {
+        println!("  {}", a.address);
+        println!("    {}", endpoint_line(l, msg::PROTOCOL_IMAP, &a.imap));
+        println!("    {}", endpoint_line(l, msg::PROTOCOL_SMTP, &a.smtp));
+    }
+    Ok(())
+}
+
+fn remove(l: &Localizer, input: &str) -> Result<(), Exit> {
+    let address = parse_address(l, input)?.to_string();
+    let store = Store::open_default().map_err(|e| Exit(1, messages::store_error(l, &e)))?;
+    match store.remove(&address) {
+        Ok(true) => {
+            println!(
+                "{}",
+                l.tr_args(msg::STORE_REMOVED, &[("address", address.into())])
+            );
+            Ok(())
+        }
+        Ok(false) => Err(Exit(
+            1,
+            l.tr_args(msg::STORE_NOT_FOUND, &[("address", address.into())]),
+        )),
+        Err(e) => Err(Exit(1, messages::store_error(l, &e))),
+    }
+}

@@ -1,0 +1,14 @@
+//! Core of mailsetup: provider catalog, input normalisation, the live IMAP + SMTP check, storage
+//! and localisation. No GUI code lives here, so the CLI, the wizard and the tests all share it.
+
+pub mod address;
+pub mod catalog;
+pub mod check;
+pub mod i18n;
+pub mod messages;
+pub mod probe;
+pub mod store;
+
+/// Name and version sent to servers in the IMAP `ID` command and the SMTP EHLO-free parts.
+pub const APP_NAME: &str = "mailsetup";
+pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");

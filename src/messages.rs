@@ -1,0 +1,86 @@
+//! Every typed error and warning mapped to its Fluent message, in one place.
+
+use fluent_bundle::FluentValue;
+
+use crate::address::AddressError;
+use crate::catalog::{Catalog, CodeWarning, CredentialKind, Provider};
+use crate::i18n::{Localizer, msg};
+use crate::probe::ProbeReport;
+use crate::probe::classify::Diagnosis;
+use crate::store::StoreError;
+
+pub fn address_error(l: &Localizer, e: &AddressError) -> String {
+    l.tr(match e {
+        AddressError::Empty => msg::ADDRESS_EMPTY,
+        AddressError::MissingAt => msg::ADDRESS_MISSING_AT,
+        AddressError::MultipleAt => msg::ADDRESS_MULTIPLE_AT,
+        AddressError::EmptyLocal => msg::ADDRESS_EMPTY_LOCAL,
+        AddressError::BadDomain => msg::ADDRESS_BAD_DOMAIN,
+        AddressError::TooLong => msg::ADDRESS_TOO_LONG,
+        AddressError::Spaces => msg::ADDRESS_SPACES,
+    })
+}
+
+fn credential_name(l: &Localizer, provider: Option<&Provider>) -> String {
+    l.tr(provider
+        .map(|p| p.credential)
+        .unwrap_or(CredentialKind::AuthCode)
+        .message_id())
+}
+
+pub fn code_warning(l: &Localizer, provider: &Provider, w: &CodeWarning) -> String {
+    let name = l.tr(&provider.name);
+    let credential = credential_name(l, Some(provider));
+    match w {
+        CodeWarning::Empty => l.tr_args(msg::CODE_EMPTY, &[("credential", credential.into())]),
+        CodeWarning::LooksLikePassword => l.tr_args(
+            msg::CODE_WARN_DIGITS,
+            &[("provider", name.into()), ("credential", credential.into())],
+        ),
+        CodeWarning::WrongShape { expected, actual } => l.tr_args(
+            msg::CODE_WARN_FORMAT,
+            &[
+                ("provider", name.into()),
+                ("credential", credential.into()),
+                ("length", (*expected).into()),
+                ("actual", (*actual).into()),
+            ],
+        ),
+        CodeWarning::OauthOnly => l.tr_args(msg::CODE_WARN_OAUTH, &[("provider", name.into())]),
+    }
+}
+
+/// The localised sentence for a failed probe.
+pub fn advice(l: &Localizer, d: &Diagnosis, r: &ProbeReport, provider: Option<&str>) -> String {
+    let provider = provider.and_then(|id| Catalog::builtin().by_id(id));
+    let args: [(&str, FluentValue<'_>); 3] = [
+        ("host", r.endpoint.host.clone().into()),
+        ("port", r.endpoint.port.into()),
+        ("credential", credential_name(l, provider).into()),
+    ];
+    l.tr_args(d.advice_id, &args)
+}
+
+pub fn store_error(l: &Localizer, e: &StoreError) -> String {
+    match e {
+        StoreError::KeyringUnavailable(_) => l.tr(msg::STORE_KEYRING_UNAVAILABLE),
+        StoreError::Keyring(reason) => l.tr_args(
+            msg::STORE_KEYRING_FAILED,
+            &[("reason", reason.clone().into())],
+        ),
+        StoreError::File { path, reason } => l.tr_args(
+            msg::STORE_FILE_FAILED,
+            &[
+                ("path", path.display().to_string().into()),
+                ("reason", reason.clone().into()),
+            ],
+        ),
+        StoreError::NoConfigDir => l.tr_args(
+            msg::STORE_FILE_FAILED,
+            &[
+                ("path", "accounts.json".into()),
+                ("reason", e.to_string().into()),
+            ],
+        ),
+    }
+}

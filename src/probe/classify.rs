@@ -1,0 +1,433 @@
+//! From a failure and the server's own words to a cause and a fix. The known lines of QQ, NetEase,
+//! Exmail, Gmail and Outlook are matched first, so the advice can name the exact setting.
+
+use super::{ErrorKind, ProbeError, Protocol, Stage, TlsReason};
+use crate::catalog::{Catalog, Provider};
+use crate::i18n::msg;
+
+/// A known server line: a lower-case fragment, what it means, and which provider's page helps.
+struct Known {
+    fragment: &'static str,
+    kind: ErrorKind,
+    advice: &'static str,
+    provider: Option<&'static str>,
+}
+
+const fn known(
+    fragment: &'static str,
+    kind: ErrorKind,
+    advice: &'static str,
+    provider: Option<&'static str>,
+) -> Known {
+    Known {
+        fragment,
+        kind,
+        advice,
+        provider,
+    }
+}
+
+/// Provider lines first (they are more specific than the generic rate-limit words they contain).
+const KNOWN: &[Known] = &[
+    // QQ SMTP: "535 Login Fail. Please enter your authorization code to login. More information in …"
+    known(
+        "please enter your authorization code",
+        ErrorKind::Auth,
+        msg::ADVICE_QQ_AUTH_CODE,
+        Some("qq"),
+    ),
+    // QQ SMTP, older servers, in GBK: "535 Error: 请使用授权码登录。详情请看: …"
+    known(
+        "请使用授权码登录",
+        ErrorKind::Auth,
+        msg::ADVICE_QQ_AUTH_CODE,
+        Some("qq"),
+    ),
+    known(
+        "please using authorized code to login",
+        ErrorKind::Auth,
+        msg::ADVICE_QQ_AUTH_CODE,
+        Some("qq"),
+    ),
+    // QQ IMAP: "Login fail. Account is abnormal, service is not open, password is incorrect, …"
+    known(
+        "login fail. account is abnormal",
+        ErrorKind::Auth,
+        msg::ADVICE_QQ_LOGIN_FAIL,
+        Some("qq"),
+    ),
+    // NetEase IMAP after LOGIN without ID: "NO SELECT Unsafe Login. Please contact kefu@188.com for help"
+    known(
+        "unsafe login",
+        ErrorKind::ClientNotAllowed,
+        msg::ADVICE_NETEASE_UNSAFE_LOGIN,
+        Some("netease-163"),
+    ),
+    // NetEase SMTP with the service off: "550 User has no permission"
+    known(
+        "user has no permission",
+        ErrorKind::ServiceDisabled,
+        msg::ADVICE_NETEASE_SMTP_OFF,
+        Some("netease-163"),
+    ),
+    // Tencent Exmail without a client-specific password.
+    known(
+        "客户端专用密码",
+        ErrorKind::Auth,
+        msg::ADVICE_EXMAIL_CLIENT_PASSWORD,
+        Some("exmail"),
+    ),
+    known(
+        "client-specific password",
+        ErrorKind::Auth,
+        msg::ADVICE_EXMAIL_CLIENT_PASSWORD,
+        Some("exmail"),
+    ),
+    // Gmail: "534-5.7.9 Application-specific password required." / "[ALERT] Application-specific password required"
+    known(
+        "application-specific password required",
+        ErrorKind::Auth,
+        msg::ADVICE_GMAIL_APP_PASSWORD,
+        Some("gmail"),
+    ),
+    // Outlook: "535 5.7.139 Authentication unsuccessful, basic authentication is disabled."
+    known(
+        "basic authentication is disabled",
+        ErrorKind::ClientNotAllowed,
+        msg::ADVICE_OUTLOOK_BASIC_AUTH_OFF,
+        Some("outlook"),
+    ),
+    known(
+        "too many login",
+        ErrorKind::RateLimited,
+        msg::ADVICE_RATE_LIMITED,
+        None,
+    ),
+    known(
+        "too many",
+        ErrorKind::RateLimited,
+        msg::ADVICE_RATE_LIMITED,
+        None,
+    ),
+    known(
+        "rate limit",
+        ErrorKind::RateLimited,
+        msg::ADVICE_RATE_LIMITED,
+        None,
+    ),
+    known(
+        "try again later",
+        ErrorKind::RateLimited,
+        msg::ADVICE_RATE_LIMITED,
+        None,
+    ),
+    known(
+        "频繁",
+        ErrorKind::RateLimited,
+        msg::ADVICE_RATE_LIMITED,
+        None,
+    ),
+    known(
+        "[authenticationfailed]",
+        ErrorKind::Auth,
+        msg::ADVICE_AUTH,
+        None,
+    ),
+    known(
+        "authentication failed",
+        ErrorKind::Auth,
+        msg::ADVICE_AUTH,
+        None,
+    ),
+];
+
+fn lookup(text: &str) -> Option<&'static Known> {
+    let lower = text.to_lowercase();
+    KNOWN.iter().find(|k| lower.contains(k.fragment))
+}
+
+/// Sharpens the kind from what the server said (called once, where the error is made).
+pub(crate) fn refine(protocol: Protocol, e: &mut ProbeError) {
+    let Some(text) = e.server_text.as_deref() else {
+        return;
+    };
+    if let Some(k) = lookup(text) {
+        // A timeout or TLS failure is what it is, whatever was said before.
+        if !matches!(e.kind, ErrorKind::Timeout | ErrorKind::Tls) {
+            e.kind = k.kind;
+        }
+        return;
+    }
+    // An AUTH reply that lettre could not parse (e.g. GBK text) still says 5xx: a refusal.
+    if protocol == Protocol::Smtp
+        && e.stage == Stage::Auth
+        && e.kind == ErrorKind::Protocol
+        && last_line(text).starts_with('5')
+    {
+        e.kind = ErrorKind::Auth;
+    }
+}
+
+fn last_line(text: &str) -> &str {
+    text.lines().last().unwrap_or_default()
+}
+
+/// What to tell the user: a Fluent message id and the page that helps.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnosis {
+    pub advice_id: &'static str,
+    pub help_url: Option<String>,
+}
+
+/// `provider` is the provider the address belongs to, if known.
+pub fn diagnose(e: &ProbeError, provider: Option<&Provider>) -> Diagnosis {
+    let catalog = Catalog::builtin();
+    let settings = |p: Option<&Provider>| p.and_then(Provider::settings_url).map(str::to_string);
+    let help = |p: Option<&Provider>| {
+        p.and_then(|p| p.link("help").or_else(|| p.link("settings")))
+            .map(str::to_string)
+    };
+    if let Some(k) = e.server_text.as_deref().and_then(lookup)
+        && k.provider.is_some()
+    {
+        {
+            // The user's own provider page when the line is from a sibling (126 vs 163).
+            let owner = provider.or_else(|| k.provider.and_then(|id| catalog.by_id(id)));
+            return Diagnosis {
+                advice_id: k.advice,
+                help_url: settings(owner),
+            };
+        }
+    }
+    let by_provider = |p: &Provider| -> Option<&'static str> {
+        let id = p.id.as_str();
+        Some(match id {
+            "qq" => msg::ADVICE_QQ_LOGIN_FAIL,
+            _ if id.starts_with("netease-") && id != "netease-qiye" => msg::ADVICE_NETEASE_AUTH,
+            "exmail" => msg::ADVICE_EXMAIL_CLIENT_PASSWORD,
+            "gmail" | "google-workspace" => msg::ADVICE_GMAIL_APP_PASSWORD,
+            "outlook" | "microsoft365" => msg::ADVICE_OUTLOOK_BASIC_AUTH_OFF,
+            _ => return None,
+        })
+    };
+    let (advice_id, help_url) = match e.kind {
+        ErrorKind::Auth => (
+            provider.and_then(by_provider).unwrap_or(msg::ADVICE_AUTH),
+            settings(provider),
+        ),
+        ErrorKind::ServiceDisabled => (msg::ADVICE_SERVICE_DISABLED, settings(provider)),
+        ErrorKind::ClientNotAllowed => (msg::ADVICE_CLIENT_NOT_ALLOWED, settings(provider)),
+        ErrorKind::RateLimited => (msg::ADVICE_RATE_LIMITED, help(provider)),
+        ErrorKind::Dns => (msg::ADVICE_DNS, help(provider)),
+        ErrorKind::Refused => (msg::ADVICE_REFUSED, help(provider)),
+        ErrorKind::Timeout => (msg::ADVICE_TIMEOUT, help(provider)),
+        ErrorKind::StarttlsUnavailable => (msg::ADVICE_STARTTLS_UNAVAILABLE, help(provider)),
+        ErrorKind::Protocol => (msg::ADVICE_PROTOCOL, help(provider)),
+        ErrorKind::Tls => (
+            match e.tls_reason {
+                Some(TlsReason::UnknownIssuer) => msg::ADVICE_TLS_UNKNOWN_ISSUER,
+                Some(TlsReason::NameMismatch) => msg::ADVICE_TLS_NAME_MISMATCH,
+                Some(TlsReason::Expired) => msg::ADVICE_TLS_EXPIRED,
+                _ => msg::ADVICE_TLS_OTHER,
+            },
+            help(provider),
+        ),
+    };
+    Diagnosis {
+        advice_id,
+        help_url,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn err(protocol: Protocol, stage: Stage, kind: ErrorKind, text: &str) -> ProbeError {
+        let mut e = ProbeError {
+            stage,
+            kind,
+            tls_reason: None,
+            server_text: Some(text.to_string()),
+            detail: String::new(),
+        };
+        refine(protocol, &mut e);
+        e
+    }
+
+    /// Every real provider line we know, with the cause and advice it must produce.
+    #[test]
+    #[allow(clippy::type_complexity)]
+    fn every_known_line_is_classified() {
+        let c = Catalog::builtin();
+        let cases: &[(
+            Protocol,
+            Stage,
+            ErrorKind,
+            &str,
+            ErrorKind,
+            &str,
+            Option<&str>,
+        )] = &[
+            (
+                Protocol::Smtp,
+                Stage::Auth,
+                ErrorKind::Auth,
+                "535 Login Fail. Please enter your authorization code to login. More information in https://service.mail.qq.com/detail/0/53",
+                ErrorKind::Auth,
+                msg::ADVICE_QQ_AUTH_CODE,
+                Some("qq"),
+            ),
+            (
+                Protocol::Smtp,
+                Stage::Auth,
+                ErrorKind::Protocol,
+                "535 Error: 请使用授权码登录。详情请看: http://service.mail.qq.com/cgi-bin/help?subtype=1&&id=28&&no=1001256",
+                ErrorKind::Auth,
+                msg::ADVICE_QQ_AUTH_CODE,
+                Some("qq"),
+            ),
+            (
+                Protocol::Imap,
+                Stage::Login,
+                ErrorKind::Auth,
+                "A2 NO Login fail. Account is abnormal, service is not open, password is incorrect, login frequency limited, or system is busy. More information at https://help.mail.qq.com/detail/108/1023",
+                ErrorKind::Auth,
+                msg::ADVICE_QQ_LOGIN_FAIL,
+                Some("qq"),
+            ),
+            (
+                Protocol::Imap,
+                Stage::Select,
+                ErrorKind::Protocol,
+                "A4 NO SELECT Unsafe Login. Please contact kefu@188.com for help",
+                ErrorKind::ClientNotAllowed,
+                msg::ADVICE_NETEASE_UNSAFE_LOGIN,
+                Some("netease-163"),
+            ),
+            (
+                Protocol::Smtp,
+                Stage::Auth,
+                ErrorKind::Protocol,
+                "550 User has no permission",
+                ErrorKind::ServiceDisabled,
+                msg::ADVICE_NETEASE_SMTP_OFF,
+                Some("netease-163"),
+            ),
+            (
+                Protocol::Smtp,
+                Stage::Auth,
+                ErrorKind::Auth,
+                "535 Error: 请使用客户端专用密码登录",
+                ErrorKind::Auth,
+                msg::ADVICE_EXMAIL_CLIENT_PASSWORD,
+                Some("exmail"),
+            ),
+            (
+                Protocol::Smtp,
+                Stage::Auth,
+                ErrorKind::Auth,
+                "534-5.7.9 Application-specific password required. For more information, go to\n534 5.7.9  https://support.google.com/mail/?p=InvalidSecondFactor",
+                ErrorKind::Auth,
+                msg::ADVICE_GMAIL_APP_PASSWORD,
+                Some("gmail"),
+            ),
+            (
+                Protocol::Imap,
+                Stage::Login,
+                ErrorKind::Auth,
+                "A3 NO [ALERT] Application-specific password required: https://support.google.com/accounts/answer/185833 (Failure)",
+                ErrorKind::Auth,
+                msg::ADVICE_GMAIL_APP_PASSWORD,
+                Some("gmail"),
+            ),
+            (
+                Protocol::Smtp,
+                Stage::Auth,
+                ErrorKind::Auth,
+                "535 5.7.139 Authentication unsuccessful, basic authentication is disabled. [AM0PR04CA0030.eurprd04.prod.outlook.com]",
+                ErrorKind::ClientNotAllowed,
+                msg::ADVICE_OUTLOOK_BASIC_AUTH_OFF,
+                Some("outlook"),
+            ),
+            (
+                Protocol::Imap,
+                Stage::Login,
+                ErrorKind::Auth,
+                "A2 NO [AUTHENTICATIONFAILED] Authentication failed.",
+                ErrorKind::Auth,
+                msg::ADVICE_AUTH,
+                None,
+            ),
+            (
+                Protocol::Smtp,
+                Stage::Auth,
+                ErrorKind::Protocol,
+                "421 4.7.0 Too many login attempts, please try again later",
+                ErrorKind::RateLimited,
+                msg::ADVICE_RATE_LIMITED,
+                None,
+            ),
+            (
+                Protocol::Smtp,
+                Stage::Auth,
+                ErrorKind::Protocol,
+                "535 5.7.8 Error: authentication failed: bad credentials",
+                ErrorKind::Auth,
+                msg::ADVICE_AUTH,
+                None,
+            ),
+        ];
+        for (proto, stage, kind, text, want_kind, want_advice, owner) in cases {
+            let e = err(*proto, *stage, *kind, text);
+            assert_eq!(e.kind, *want_kind, "{text}");
+            let d = diagnose(&e, None);
+            assert_eq!(d.advice_id, *want_advice, "{text}");
+            let want_url = owner
+                .and_then(|id| c.by_id(id))
+                .and_then(Provider::settings_url)
+                .map(str::to_string);
+            assert_eq!(d.help_url, want_url, "{text}");
+        }
+    }
+
+    #[test]
+    fn sibling_provider_gets_its_own_page() {
+        let c = Catalog::builtin();
+        let p126 = c.by_id("netease-126");
+        let e = err(
+            Protocol::Smtp,
+            Stage::Auth,
+            ErrorKind::Auth,
+            "550 User has no permission",
+        );
+        let d = diagnose(&e, p126);
+        assert_eq!(d.help_url.as_deref(), p126.and_then(Provider::settings_url));
+    }
+
+    #[test]
+    fn auth_failure_advice_follows_the_provider() {
+        let c = Catalog::builtin();
+        let e = err(Protocol::Imap, Stage::Login, ErrorKind::Auth, "a NO nope");
+        assert_eq!(
+            diagnose(&e, c.by_id("netease-163")).advice_id,
+            msg::ADVICE_NETEASE_AUTH
+        );
+        assert_eq!(
+            diagnose(&e, c.by_id("exmail")).advice_id,
+            msg::ADVICE_EXMAIL_CLIENT_PASSWORD
+        );
+        assert_eq!(diagnose(&e, None).advice_id, msg::ADVICE_AUTH);
+    }
+
+    #[test]
+    fn timeouts_stay_timeouts() {
+        let e = err(
+            Protocol::Imap,
+            Stage::Login,
+            ErrorKind::Timeout,
+            "* OK too many words",
+        );
+        assert_eq!(e.kind, ErrorKind::Timeout);
+    }
+}

@@ -1,0 +1,231 @@
+//! IMAP probe. A check that stops at LOGIN lies: NetEase accepts LOGIN and then refuses SELECT
+//! ("Unsafe Login") unless the client sent ID first. So: ID (when advertised), LOGIN, SELECT INBOX.
+
+use std::fmt::Debug;
+
+use async_imap::Client;
+use async_imap::imap_proto::{Capability, RequestId, Response, ResponseCode, Status};
+use secrecy::{ExposeSecret, SecretString};
+use tokio::io::{AsyncRead, AsyncWrite, AsyncWriteExt};
+
+use super::transcript::Recorder;
+use super::{ErrorKind, Fail, ProbeError, ProbeOptions, Stage, Stages, connect, resolve, tls};
+use crate::catalog::{Endpoint, Security};
+
+type Conn<S> = Client<Recorder<S>>;
+
+pub(crate) async fn probe(
+    ep: &Endpoint,
+    secret: &SecretString,
+    opts: &ProbeOptions,
+    st: &mut Stages,
+) -> Result<(), ProbeError> {
+    let addrs = st.run(Stage::Resolve, resolve(&ep.host, ep.port)).await?;
+    let tcp = st.run(Stage::Connect, connect(&addrs)).await?;
+    let peer = tcp.peer_addr().ok();
+    match ep.security {
+        Security::Tls => {
+            let tls = st
+                .run(Stage::Tls, tls::handshake(tcp, &ep.host, opts.tls.clone()))
+                .await?;
+            let mut client = Client::new(Recorder::new(tls, st.transcript(), peer));
+            let caps = st.run(Stage::Greeting, greeting(&mut client)).await?;
+            session(client, caps, ep, secret, st).await
+        }
+        Security::Starttls => {
+            let mut client = Client::new(Recorder::new(tcp, st.transcript(), peer));
+            let mut caps = st.run(Stage::Greeting, greeting(&mut client)).await?;
+            if caps.is_none() {
+                caps = Some(st.run(Stage::Capability, capability(&mut client)).await?);
+            }
+            let offered = caps.as_deref().is_some_and(|c| has(c, "STARTTLS"));
+            // Never continue in clear text: without STARTTLS the secret would travel unencrypted.
+            st.run(Stage::Starttls, async {
+                if !offered {
+                    return Err(Fail::new(
+                        ErrorKind::StarttlsUnavailable,
+                        "server does not advertise STARTTLS",
+                    ));
+                }
+                command(&mut client, "s1", "STARTTLS").await.map_err(|f| {
+                    if f.kind == ErrorKind::Protocol {
+                        Fail::new(ErrorKind::StarttlsUnavailable, f.detail)
+                    } else {
+                        f
+                    }
+                })?;
+                Ok(())
+            })
+            .await?;
+            let tcp = client.into_inner().into_inner();
+            let tls = st
+                .run(Stage::Tls, tls::handshake(tcp, &ep.host, opts.tls.clone()))
+                .await?;
+            // Capabilities learned before TLS must be discarded (RFC 3501 6.2.1).
+            let client = Client::new(Recorder::new(tls, st.transcript(), peer));
+            session(client, None, ep, secret, st).await
+        }
+    }
+}
+
+async fn session<S>(
+    mut client: Conn<S>,
+    caps: Option<Vec<String>>,
+    ep: &Endpoint,
+    secret: &SecretString,
+    st: &mut Stages,
+) -> Result<(), ProbeError>
+where
+    S: AsyncRead + AsyncWrite + Unpin + Debug + Send,
+{
+    let caps = match caps {
+        Some(c) => c,
+        None => st.run(Stage::Capability, capability(&mut client)).await?,
+    };
+    if has(&caps, "ID") {
+        let id = format!(
+            "ID (\"name\" \"{}\" \"version\" \"{}\" \"vendor\" \"{}\")",
+            crate::APP_NAME,
+            crate::APP_VERSION,
+            crate::APP_NAME
+        );
+        st.run(Stage::Id, command(&mut client, "i1", &id)).await?;
+    }
+    let mut session = st
+        .run(Stage::Login, async {
+            client
+                .login(&ep.username, secret.expose_secret())
+                .await
+                .map_err(|(e, _)| imap_fail(e, ErrorKind::Auth))
+        })
+        .await?;
+    st.run(Stage::Select, async {
+        session
+            .select("INBOX")
+            .await
+            .map(drop)
+            .map_err(|e| imap_fail(e, ErrorKind::Protocol))
+    })
+    .await?;
+    // The verdict is in; LOGOUT is courtesy and its failure must not turn success into failure.
+    let _ = st
+        .run(Stage::Logout, async {
+            session
+                .logout()
+                .await
+                .map_err(|e| imap_fail(e, ErrorKind::Protocol))
+        })
+        .await;
+    Ok(())
+}
+
+/// Reads the greeting; returns the capabilities if the server put them in it (most do).
+async fn greeting<S>(client: &mut Conn<S>) -> Result<Option<Vec<String>>, Fail>
+where
+    S: AsyncRead + AsyncWrite + Unpin + Debug + Send,
+{
+    let resp = client
+        .read_response()
+        .await
+        .map_err(io_fail)?
+        .ok_or_else(|| Fail::new(ErrorKind::Protocol, "connection closed before the greeting"))?;
+    match resp.parsed() {
+        Response::Data {
+            status: Status::Ok | Status::PreAuth,
+            outcome,
+        } => Ok(match &outcome.code {
+            Some(ResponseCode::Capabilities(c)) => Some(cap_names(c)),
+            _ => None,
+        }),
+        Response::Data {
+            status: Status::Bye,
+            ..
+        } => Err(Fail::new(ErrorKind::Protocol, "server said BYE at once")),
+        other => Err(Fail::new(
+            ErrorKind::Protocol,
+            format!("unexpected greeting: {other:?}"),
+        )),
+    }
+}
+
+async fn capability<S>(client: &mut Conn<S>) -> Result<Vec<String>, Fail>
+where
+    S: AsyncRead + AsyncWrite + Unpin + Debug + Send,
+{
+    command(client, "c1", "CAPABILITY").await
+}
+
+/// Sends one tagged command and reads to its completion; returns any capabilities announced.
+/// Written by hand because async-imap only offers these pre-login commands without results.
+async fn command<S>(client: &mut Conn<S>, tag: &str, cmd: &str) -> Result<Vec<String>, Fail>
+where
+    S: AsyncRead + AsyncWrite + Unpin + Debug + Send,
+{
+    let line = format!("{tag} {cmd}\r\n");
+    let stream = client.get_mut();
+    stream.write_all(line.as_bytes()).await.map_err(io_fail)?;
+    stream.flush().await.map_err(io_fail)?;
+    let mut caps = Vec::new();
+    loop {
+        let resp = client
+            .read_response()
+            .await
+            .map_err(io_fail)?
+            .ok_or_else(|| Fail::new(ErrorKind::Protocol, "connection closed"))?;
+        match resp.parsed() {
+            Response::Capabilities(c) => caps = cap_names(c),
+            Response::Done {
+                tag: RequestId(t),
+                status,
+                outcome,
+            } if t == tag => {
+                if let Some(ResponseCode::Capabilities(c)) = &outcome.code {
+                    caps = cap_names(c);
+                }
+                return match status {
+                    Status::Ok => Ok(caps),
+                    _ => Err(Fail::new(
+                        ErrorKind::Protocol,
+                        format!("{cmd} refused: {status:?}"),
+                    )),
+                };
+            }
+            Response::Data {
+                status: Status::Bye,
+                ..
+            } => return Err(Fail::new(ErrorKind::Protocol, "server said BYE")),
+            _ => {}
+        }
+    }
+}
+
+fn cap_names(caps: &[Capability<'_>]) -> Vec<String> {
+    caps.iter()
+        .map(|c| match c {
+            Capability::Imap4rev1 => "IMAP4REV1".to_string(),
+            Capability::Auth(a) => format!("AUTH={}", a.to_ascii_uppercase()),
+            Capability::Atom(a) => a.to_ascii_uppercase(),
+        })
+        .collect()
+}
+
+fn has(caps: &[String], name: &str) -> bool {
+    caps.iter().any(|c| c == name)
+}
+
+fn io_fail(e: std::io::Error) -> Fail {
+    Fail::new(ErrorKind::Protocol, e.to_string())
+}
+
+/// `no_kind` is what a NO reply means at this stage (LOGIN: auth rejected); server text
+/// patterns may refine it later.
+fn imap_fail(e: async_imap::error::Error, no_kind: ErrorKind) -> Fail {
+    use async_imap::error::Error;
+    match e {
+        Error::No(info) => Fail::new(no_kind, format!("NO: {info}")),
+        Error::Bad(info) => Fail::new(ErrorKind::Protocol, format!("BAD: {info}")),
+        Error::Io(io) => io_fail(io),
+        Error::ConnectionLost => Fail::new(ErrorKind::Protocol, "connection closed"),
+        other => Fail::new(ErrorKind::Protocol, other.to_string()),
+    }
+}

@@ -1,0 +1,389 @@
+//! The live check of one server: IMAP (ID → LOGIN → SELECT INBOX) or SMTP (EHLO → AUTH), each
+//! stage timed, reported as progress, and bounded by a per-stage timeout and an overall deadline.
+
+pub mod classify;
+mod imap;
+mod smtp;
+pub mod tls;
+pub mod transcript;
+
+use std::future::Future;
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use secrecy::SecretString;
+use serde::Serialize;
+use tokio::net::TcpStream;
+use tokio::sync::mpsc::UnboundedSender;
+use tokio::time::Instant;
+
+use crate::catalog::Endpoint;
+use transcript::Transcript;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Protocol {
+    Imap,
+    Smtp,
+}
+
+impl Protocol {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Protocol::Imap => "imap",
+            Protocol::Smtp => "smtp",
+        }
+    }
+
+    pub fn message_id(self) -> &'static str {
+        match self {
+            Protocol::Imap => crate::i18n::msg::PROTOCOL_IMAP,
+            Protocol::Smtp => crate::i18n::msg::PROTOCOL_SMTP,
+        }
+    }
+}
+
+/// One step of a probe; its `as_str` names are part of the `--json` output.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Stage {
+    Resolve,
+    Connect,
+    Tls,
+    Greeting,
+    Capability,
+    Starttls,
+    Id,
+    Login,
+    Select,
+    Logout,
+    Ehlo,
+    Auth,
+    Send,
+    Quit,
+}
+
+impl Stage {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Stage::Resolve => "resolve",
+            Stage::Connect => "connect",
+            Stage::Tls => "tls",
+            Stage::Greeting => "greeting",
+            Stage::Capability => "capability",
+            Stage::Starttls => "starttls",
+            Stage::Id => "id",
+            Stage::Login => "login",
+            Stage::Select => "select",
+            Stage::Logout => "logout",
+            Stage::Ehlo => "ehlo",
+            Stage::Auth => "auth",
+            Stage::Send => "send",
+            Stage::Quit => "quit",
+        }
+    }
+
+    pub fn message_id(self) -> &'static str {
+        use crate::i18n::msg;
+        match self {
+            Stage::Resolve => msg::STAGE_RESOLVE,
+            Stage::Connect => msg::STAGE_CONNECT,
+            Stage::Tls => msg::STAGE_TLS,
+            Stage::Greeting => msg::STAGE_GREETING,
+            Stage::Capability => msg::STAGE_CAPABILITY,
+            Stage::Starttls => msg::STAGE_STARTTLS,
+            Stage::Id => msg::STAGE_ID,
+            Stage::Login => msg::STAGE_LOGIN,
+            Stage::Select => msg::STAGE_SELECT,
+            Stage::Logout => msg::STAGE_LOGOUT,
+            Stage::Ehlo => msg::STAGE_EHLO,
+            Stage::Auth => msg::STAGE_AUTH,
+            Stage::Send => msg::STAGE_SEND,
+            Stage::Quit => msg::STAGE_QUIT,
+        }
+    }
+}
+
+/// The classified cause of a failure; `as_str` names are part of the `--json` output.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorKind {
+    Dns,
+    Refused,
+    Timeout,
+    Tls,
+    StarttlsUnavailable,
+    Auth,
+    ServiceDisabled,
+    ClientNotAllowed,
+    RateLimited,
+    Protocol,
+}
+
+impl ErrorKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorKind::Dns => "dns",
+            ErrorKind::Refused => "refused",
+            ErrorKind::Timeout => "timeout",
+            ErrorKind::Tls => "tls",
+            ErrorKind::StarttlsUnavailable => "starttls_unavailable",
+            ErrorKind::Auth => "auth",
+            ErrorKind::ServiceDisabled => "service_disabled",
+            ErrorKind::ClientNotAllowed => "client_not_allowed",
+            ErrorKind::RateLimited => "rate_limited",
+            ErrorKind::Protocol => "protocol",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TlsReason {
+    UnknownIssuer,
+    NameMismatch,
+    Expired,
+    Incompatible,
+    Other,
+}
+
+impl TlsReason {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TlsReason::UnknownIssuer => "unknown_issuer",
+            TlsReason::NameMismatch => "name_mismatch",
+            TlsReason::Expired => "expired",
+            TlsReason::Incompatible => "incompatible",
+            TlsReason::Other => "other",
+        }
+    }
+}
+
+/// A failed probe: where, why, and what the server said. Never contains the secret.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, thiserror::Error)]
+#[error("{} failed at {}: {} ({detail})", .kind.as_str(), .stage.as_str(), .kind.as_str())]
+pub struct ProbeError {
+    pub stage: Stage,
+    pub kind: ErrorKind,
+    pub tls_reason: Option<TlsReason>,
+    /// The server's own reply, decoded (UTF-8, else GBK).
+    pub server_text: Option<String>,
+    /// Our own technical description, for the support report.
+    pub detail: String,
+}
+
+/// A failure before it is tied to its stage.
+#[derive(Debug)]
+pub(crate) struct Fail {
+    kind: ErrorKind,
+    tls_reason: Option<TlsReason>,
+    detail: String,
+}
+
+impl Fail {
+    pub(crate) fn new(kind: ErrorKind, detail: impl Into<String>) -> Self {
+        Self {
+            kind,
+            tls_reason: None,
+            detail: detail.into(),
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct StageTiming {
+    pub stage: Stage,
+    pub ms: u64,
+    pub ok: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub enum StageState {
+    Started,
+    Done { ms: u64 },
+    Failed { ms: u64 },
+}
+
+/// Sent as each stage starts and ends, so a UI can show live progress.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Progress {
+    pub protocol: Protocol,
+    pub stage: Stage,
+    pub state: StageState,
+}
+
+pub type ProgressSink = UnboundedSender<Progress>;
+
+#[derive(Clone, Debug)]
+pub struct ProbeOptions {
+    pub tls: Arc<rustls::ClientConfig>,
+    pub stage_timeout: Duration,
+    pub deadline: Instant,
+    /// SMTP only: send one message to the address itself.
+    pub send_test: bool,
+    /// The mailbox address (for the SMTP test message's envelope).
+    pub address: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ProbeReport {
+    pub protocol: Protocol,
+    pub endpoint: Endpoint,
+    pub stages: Vec<StageTiming>,
+    pub error: Option<ProbeError>,
+    pub total_ms: u64,
+}
+
+impl ProbeReport {
+    pub fn ok(&self) -> bool {
+        self.error.is_none()
+    }
+}
+
+/// Runs stages one after another, timing them and enforcing the timeouts.
+pub(crate) struct Stages {
+    protocol: Protocol,
+    stage_timeout: Duration,
+    deadline: Instant,
+    timings: Vec<StageTiming>,
+    progress: Option<ProgressSink>,
+    transcript: Transcript,
+}
+
+impl Stages {
+    pub(crate) fn transcript(&self) -> &Transcript {
+        &self.transcript
+    }
+
+    pub(crate) async fn run<T>(
+        &mut self,
+        stage: Stage,
+        fut: impl Future<Output = Result<T, Fail>>,
+    ) -> Result<T, ProbeError> {
+        self.emit(stage, StageState::Started);
+        let started = Instant::now();
+        let mark = self.transcript.position();
+        let limit = self
+            .stage_timeout
+            .min(self.deadline.saturating_duration_since(started));
+        let result = match tokio::time::timeout(limit, fut).await {
+            Ok(r) => r,
+            Err(_) => Err(Fail::new(
+                ErrorKind::Timeout,
+                format!("no answer within {} ms", limit.as_millis()),
+            )),
+        };
+        let ms = started.elapsed().as_millis() as u64;
+        self.timings.push(StageTiming {
+            stage,
+            ms,
+            ok: result.is_ok(),
+        });
+        match result {
+            Ok(v) => {
+                self.emit(stage, StageState::Done { ms });
+                Ok(v)
+            }
+            Err(f) => {
+                self.emit(stage, StageState::Failed { ms });
+                let mut e = ProbeError {
+                    stage,
+                    kind: f.kind,
+                    tls_reason: f.tls_reason,
+                    server_text: self.transcript.text_since(mark),
+                    detail: f.detail,
+                };
+                classify::refine(self.protocol, &mut e);
+                Err(e)
+            }
+        }
+    }
+
+    fn emit(&self, stage: Stage, state: StageState) {
+        if let Some(p) = &self.progress {
+            let _ = p.send(Progress {
+                protocol: self.protocol,
+                stage,
+                state,
+            });
+        }
+    }
+}
+
+pub(crate) async fn resolve(host: &str, port: u16) -> Result<Vec<SocketAddr>, Fail> {
+    let addrs: Vec<SocketAddr> = tokio::net::lookup_host((host, port))
+        .await
+        .map_err(|e| Fail::new(ErrorKind::Dns, e.to_string()))?
+        .collect();
+    if addrs.is_empty() {
+        return Err(Fail::new(ErrorKind::Dns, "no address for this name"));
+    }
+    Ok(addrs)
+}
+
+/// Tries each address in turn (IPv6 first where the resolver says so).
+pub(crate) async fn connect(addrs: &[SocketAddr]) -> Result<TcpStream, Fail> {
+    let mut last = None;
+    for addr in addrs {
+        match TcpStream::connect(addr).await {
+            Ok(s) => {
+                // Probes are short request/response exchanges: Nagle would only add latency.
+                let _ = s.set_nodelay(true);
+                return Ok(s);
+            }
+            Err(e) => last = Some(e),
+        }
+    }
+    let detail = last.map(|e| e.to_string()).unwrap_or_default();
+    Err(Fail::new(ErrorKind::Refused, detail))
+}
+
+/// Checks one IMAP server: connect, TLS, greeting, ID, LOGIN, SELECT INBOX, LOGOUT.
+pub async fn probe_imap(
+    endpoint: &Endpoint,
+    secret: &SecretString,
+    opts: &ProbeOptions,
+    progress: Option<ProgressSink>,
+) -> ProbeReport {
+    run(Protocol::Imap, endpoint, secret, opts, progress).await
+}
+
+/// Checks one SMTP server: connect, TLS or required STARTTLS, EHLO, AUTH, QUIT.
+pub async fn probe_smtp(
+    endpoint: &Endpoint,
+    secret: &SecretString,
+    opts: &ProbeOptions,
+    progress: Option<ProgressSink>,
+) -> ProbeReport {
+    run(Protocol::Smtp, endpoint, secret, opts, progress).await
+}
+
+async fn run(
+    protocol: Protocol,
+    endpoint: &Endpoint,
+    secret: &SecretString,
+    opts: &ProbeOptions,
+    progress: Option<ProgressSink>,
+) -> ProbeReport {
+    let started = Instant::now();
+    let mut stages = Stages {
+        protocol,
+        stage_timeout: opts.stage_timeout,
+        deadline: opts.deadline,
+        timings: Vec::new(),
+        progress,
+        transcript: Transcript::new(secret.clone()),
+    };
+    let result = match protocol {
+        Protocol::Imap => imap::probe(endpoint, secret, opts, &mut stages).await,
+        Protocol::Smtp => smtp::probe(endpoint, secret, opts, &mut stages).await,
+    };
+    ProbeReport {
+        protocol,
+        endpoint: endpoint.clone(),
+        stages: stages.timings,
+        error: result.err(),
+        total_ms: started.elapsed().as_millis() as u64,
+    }
+}

@@ -1,0 +1,212 @@
+//! SMTP probe. We read the greeting (and do STARTTLS) ourselves so that TLS failures are
+//! classified the same way as for IMAP and the secret never leaves before TLS is up; lettre then
+//! does EHLO, AUTH, the optional test message and QUIT over the secured stream.
+
+use std::fmt::Debug;
+use std::io;
+use std::net::SocketAddr;
+
+use lettre::transport::smtp::authentication::{Credentials, Mechanism};
+use lettre::transport::smtp::client::{AsyncSmtpConnection, AsyncTokioStream};
+use lettre::transport::smtp::extension::ClientId;
+use secrecy::{ExposeSecret, SecretString};
+use tokio::io::{AsyncBufReadExt, AsyncRead, AsyncWrite, AsyncWriteExt, BufReader};
+
+use super::transcript::Recorder;
+use super::{ErrorKind, Fail, ProbeError, ProbeOptions, Stage, Stages, connect, resolve, tls};
+use crate::catalog::{Endpoint, Security};
+
+/// lettre insists on reading a greeting when handed a stream; ours was already read (or, after
+/// STARTTLS, there is none), so it gets this one. It never reaches the network.
+const LOCAL_GREETING: &[u8] = b"220 greeting already received\r\n";
+
+impl<S> AsyncTokioStream for Recorder<S>
+where
+    S: AsyncRead + AsyncWrite + Send + Sync + Unpin + Debug,
+{
+    fn peer_addr(&self) -> io::Result<SocketAddr> {
+        self.peer()
+            .ok_or_else(|| io::Error::new(io::ErrorKind::NotConnected, "no peer address"))
+    }
+}
+
+pub(crate) async fn probe(
+    ep: &Endpoint,
+    secret: &SecretString,
+    opts: &ProbeOptions,
+    st: &mut Stages,
+) -> Result<(), ProbeError> {
+    let addrs = st.run(Stage::Resolve, resolve(&ep.host, ep.port)).await?;
+    let tcp = st.run(Stage::Connect, connect(&addrs)).await?;
+    let peer = tcp.peer_addr().ok();
+    let tls = match ep.security {
+        Security::Tls => {
+            let tls = st
+                .run(Stage::Tls, tls::handshake(tcp, &ep.host, opts.tls.clone()))
+                .await?;
+            let mut rec = Recorder::new(tls, st.transcript(), peer);
+            st.run(Stage::Greeting, expect_greeting(&mut rec)).await?;
+            rec.into_inner()
+        }
+        Security::Starttls => {
+            let mut rec = Recorder::new(tcp, st.transcript(), peer);
+            st.run(Stage::Greeting, expect_greeting(&mut rec)).await?;
+            let ehlo = st.run(Stage::Ehlo, ehlo(&mut rec)).await?;
+            // Never continue in clear text: without STARTTLS the secret would travel unencrypted.
+            st.run(Stage::Starttls, starttls(&mut rec, &ehlo)).await?;
+            let tcp = rec.into_inner();
+            st.run(Stage::Tls, tls::handshake(tcp, &ep.host, opts.tls.clone()))
+                .await?
+        }
+    };
+    let rec = Recorder::new(tls, st.transcript(), peer).inject(LOCAL_GREETING);
+    let hello = ClientId::Domain(hello_name());
+    let mut conn = st
+        .run(Stage::Ehlo, async {
+            AsyncSmtpConnection::connect_with_transport(Box::new(rec), &hello)
+                .await
+                .map_err(|e| smtp_fail(&e, ErrorKind::Protocol))
+        })
+        .await?;
+    let creds = Credentials::new(ep.username.clone(), secret.expose_secret().to_string());
+    st.run(Stage::Auth, async {
+        conn.auth(&[Mechanism::Plain, Mechanism::Login], &creds)
+            .await
+            .map(drop)
+            .map_err(|e| smtp_fail(&e, ErrorKind::Auth))
+    })
+    .await?;
+    if opts.send_test {
+        st.run(Stage::Send, send_test(&mut conn, &opts.address))
+            .await?;
+    }
+    // The verdict is in; QUIT is courtesy.
+    let _ = st
+        .run(Stage::Quit, async {
+            conn.quit()
+                .await
+                .map(drop)
+                .map_err(|e| smtp_fail(&e, ErrorKind::Protocol))
+        })
+        .await;
+    Ok(())
+}
+
+fn hello_name() -> String {
+    // A fixed name: the real host name would only leak the user's machine name to the server.
+    "mailsetup.localhost".to_string()
+}
+
+/// Reads one (possibly multi-line) reply; returns its code and lines.
+async fn read_reply<S: AsyncRead + Unpin>(stream: &mut S) -> Result<(u16, Vec<String>), Fail> {
+    let mut reader = BufReader::new(stream);
+    let mut lines = Vec::new();
+    loop {
+        let mut raw = Vec::new();
+        let n = reader
+            .read_until(b'\n', &mut raw)
+            .await
+            .map_err(|e| Fail::new(ErrorKind::Protocol, e.to_string()))?;
+        if n == 0 {
+            return Err(Fail::new(ErrorKind::Protocol, "connection closed"));
+        }
+        let line = super::transcript::decode(&raw).trim_end().to_string();
+        let code = line
+            .get(..3)
+            .and_then(|c| c.parse::<u16>().ok())
+            .ok_or_else(|| Fail::new(ErrorKind::Protocol, "reply is not SMTP"))?;
+        let last = line.as_bytes().get(3) != Some(&b'-');
+        lines.push(line);
+        if last {
+            return Ok((code, lines));
+        }
+        if lines.len() > 100 {
+            return Err(Fail::new(ErrorKind::Protocol, "reply has too many lines"));
+        }
+    }
+}
+
+async fn expect_greeting<S: AsyncRead + Unpin>(stream: &mut S) -> Result<(), Fail> {
+    let (code, _) = read_reply(stream).await?;
+    if code == 220 {
+        Ok(())
+    } else {
+        Err(Fail::new(
+            ErrorKind::Protocol,
+            format!("greeting code {code}"),
+        ))
+    }
+}
+
+async fn send_line<S: AsyncWrite + Unpin>(stream: &mut S, line: &str) -> Result<(), Fail> {
+    let io = |e: io::Error| Fail::new(ErrorKind::Protocol, e.to_string());
+    stream.write_all(line.as_bytes()).await.map_err(io)?;
+    stream.flush().await.map_err(io)
+}
+
+async fn ehlo<S: AsyncRead + AsyncWrite + Unpin>(stream: &mut S) -> Result<Vec<String>, Fail> {
+    send_line(stream, &format!("EHLO {}\r\n", hello_name())).await?;
+    let (code, lines) = read_reply(stream).await?;
+    if code != 250 {
+        return Err(Fail::new(ErrorKind::Protocol, format!("EHLO code {code}")));
+    }
+    Ok(lines)
+}
+
+async fn starttls<S: AsyncRead + AsyncWrite + Unpin>(
+    stream: &mut S,
+    ehlo: &[String],
+) -> Result<(), Fail> {
+    let offered = ehlo.iter().any(|l| {
+        l.get(4..)
+            .is_some_and(|k| k.trim().eq_ignore_ascii_case("STARTTLS"))
+    });
+    if !offered {
+        return Err(Fail::new(
+            ErrorKind::StarttlsUnavailable,
+            "server does not advertise STARTTLS",
+        ));
+    }
+    send_line(stream, "STARTTLS\r\n").await?;
+    let (code, _) = read_reply(stream).await?;
+    if code != 220 {
+        return Err(Fail::new(
+            ErrorKind::StarttlsUnavailable,
+            format!("STARTTLS refused with {code}"),
+        ));
+    }
+    Ok(())
+}
+
+async fn send_test(conn: &mut AsyncSmtpConnection, address: &str) -> Result<(), Fail> {
+    use lettre::Message;
+    use lettre::message::header::ContentType;
+    let mailbox = address
+        .parse::<lettre::message::Mailbox>()
+        .map_err(|e| Fail::new(ErrorKind::Protocol, e.to_string()))?;
+    let message = Message::builder()
+        .from(mailbox.clone())
+        .to(mailbox)
+        .subject("mailsetup: test message / 测试邮件")
+        .header(ContentType::TEXT_PLAIN)
+        .body(
+            "This message was sent by mailsetup to check that sending works.\r\n\
+               这封邮件由邮箱设置助手发送，用于确认发信功能正常。\r\n"
+                .to_string(),
+        )
+        .map_err(|e| Fail::new(ErrorKind::Protocol, e.to_string()))?;
+    conn.send(message.envelope(), &message.formatted())
+        .await
+        .map(drop)
+        .map_err(|e| smtp_fail(&e, ErrorKind::ServiceDisabled))
+}
+
+/// `rejected` is what a 5xx reply means at this stage (AUTH: credentials refused).
+fn smtp_fail(e: &lettre::transport::smtp::Error, rejected: ErrorKind) -> Fail {
+    let kind = if e.is_permanent() {
+        rejected
+    } else {
+        ErrorKind::Protocol
+    };
+    Fail::new(kind, e.to_string())
+}

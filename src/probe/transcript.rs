@@ -1,0 +1,229 @@
+//! Keeps what the server said (only what it said: the client's writes, which carry the secret,
+//! are never recorded) so failures can quote the server's own words, decoded as UTF-8 or GBK.
+
+use std::collections::VecDeque;
+use std::io;
+use std::net::SocketAddr;
+use std::pin::Pin;
+use std::sync::{Arc, Mutex};
+use std::task::{Context, Poll};
+
+use secrecy::{ExposeSecret, SecretString};
+use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
+
+/// No real IMAP/SMTP reply line is anywhere near this; a server that sends one is broken or
+/// hostile, and buffering it would let it eat memory until the timeout.
+pub const MAX_LINE: usize = 64 * 1024;
+/// How much of the server's recent output is kept for quoting.
+const TAIL: usize = 8 * 1024;
+/// Longest quote put into an error.
+const MAX_QUOTE_CHARS: usize = 600;
+
+#[derive(Clone)]
+pub struct Transcript {
+    inner: Arc<Mutex<Inner>>,
+    secret: SecretString,
+}
+
+#[derive(Default)]
+struct Inner {
+    total: u64,
+    tail: VecDeque<u8>,
+}
+
+impl Transcript {
+    /// `secret` is only used to cut it out of quotes, should a server echo it back.
+    pub fn new(secret: SecretString) -> Self {
+        Self {
+            inner: Arc::default(),
+            secret,
+        }
+    }
+
+    fn record(&self, bytes: &[u8]) {
+        let Ok(mut inner) = self.inner.lock() else {
+            return;
+        };
+        inner.total += bytes.len() as u64;
+        inner.tail.extend(bytes);
+        let excess = inner.tail.len().saturating_sub(TAIL);
+        inner.tail.drain(..excess);
+    }
+
+    pub fn position(&self) -> u64 {
+        self.inner.lock().map(|i| i.total).unwrap_or(0)
+    }
+
+    /// The server's last reply lines received since `pos`, decoded and with the secret removed.
+    pub fn text_since(&self, pos: u64) -> Option<String> {
+        let bytes: Vec<u8> = {
+            let inner = self.inner.lock().ok()?;
+            let new = inner.total.saturating_sub(pos).min(inner.tail.len() as u64) as usize;
+            inner
+                .tail
+                .iter()
+                .skip(inner.tail.len() - new)
+                .copied()
+                .collect()
+        };
+        let text = decode(&bytes);
+        let lines: Vec<&str> = text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect();
+        let start = lines.len().saturating_sub(3);
+        let mut quote = lines[start..].join("\n");
+        if quote.is_empty() {
+            return None;
+        }
+        let secret = self.secret.expose_secret();
+        if !secret.is_empty() {
+            quote = quote.replace(secret, "[redacted]");
+        }
+        if quote.chars().count() > MAX_QUOTE_CHARS {
+            quote = quote.chars().take(MAX_QUOTE_CHARS).collect::<String>() + "…";
+        }
+        Some(quote)
+    }
+}
+
+/// UTF-8 when valid, else GBK: older QQ and NetEase servers answer in GBK.
+pub fn decode(bytes: &[u8]) -> String {
+    match std::str::from_utf8(bytes) {
+        Ok(s) => s.to_string(),
+        Err(_) => {
+            let (text, _, _) = encoding_rs::GBK.decode(bytes);
+            text.into_owned()
+        }
+    }
+}
+
+/// A stream wrapper that records what is read, caps line length, and can hand the protocol
+/// library a few bytes first (a greeting we already consumed ourselves).
+#[derive(Debug)]
+pub struct Recorder<S> {
+    inner: S,
+    transcript: TranscriptHandle,
+    inject: Vec<u8>,
+    line_len: usize,
+    peer: Option<SocketAddr>,
+}
+
+/// `Transcript` without a Debug that could ever print the secret.
+#[derive(Clone)]
+pub struct TranscriptHandle(Transcript);
+
+impl std::fmt::Debug for TranscriptHandle {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Transcript")
+    }
+}
+
+impl<S> Recorder<S> {
+    pub fn new(inner: S, transcript: &Transcript, peer: Option<SocketAddr>) -> Self {
+        Self {
+            inner,
+            transcript: TranscriptHandle(transcript.clone()),
+            inject: Vec::new(),
+            line_len: 0,
+            peer,
+        }
+    }
+
+    /// Bytes served to the reader before anything from the network (not recorded).
+    pub fn inject(mut self, bytes: &[u8]) -> Self {
+        self.inject = bytes.to_vec();
+        self
+    }
+
+    pub fn into_inner(self) -> S {
+        self.inner
+    }
+
+    pub fn peer(&self) -> Option<SocketAddr> {
+        self.peer
+    }
+}
+
+impl<S: AsyncRead + Unpin> AsyncRead for Recorder<S> {
+    fn poll_read(
+        self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &mut ReadBuf<'_>,
+    ) -> Poll<io::Result<()>> {
+        let this = self.get_mut();
+        if !this.inject.is_empty() {
+            let n = this.inject.len().min(buf.remaining());
+            buf.put_slice(&this.inject[..n]);
+            this.inject.drain(..n);
+            return Poll::Ready(Ok(()));
+        }
+        let before = buf.filled().len();
+        match Pin::new(&mut this.inner).poll_read(cx, buf) {
+            Poll::Ready(Ok(())) => {
+                let new = &buf.filled()[before..];
+                this.transcript.0.record(new);
+                for &b in new {
+                    if b == b'\n' {
+                        this.line_len = 0;
+                    } else {
+                        this.line_len += 1;
+                        if this.line_len > MAX_LINE {
+                            return Poll::Ready(Err(io::Error::new(
+                                io::ErrorKind::InvalidData,
+                                "server sent a line longer than 64 KiB",
+                            )));
+                        }
+                    }
+                }
+                Poll::Ready(Ok(()))
+            }
+            other => other,
+        }
+    }
+}
+
+impl<S: AsyncWrite + Unpin> AsyncWrite for Recorder<S> {
+    fn poll_write(
+        self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &[u8],
+    ) -> Poll<io::Result<usize>> {
+        Pin::new(&mut self.get_mut().inner).poll_write(cx, buf)
+    }
+
+    fn poll_flush(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
+        Pin::new(&mut self.get_mut().inner).poll_flush(cx)
+    }
+
+    fn poll_shutdown(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
+        Pin::new(&mut self.get_mut().inner).poll_shutdown(cx)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn gbk_is_decoded() {
+        // "535 Error: 请使用授权码登录" as QQ's older servers sent it, in GBK.
+        let (gbk, _, _) = encoding_rs::GBK.encode("535 Error: 请使用授权码登录");
+        assert_eq!(decode(&gbk), "535 Error: 请使用授权码登录");
+        assert_eq!(decode("a ✓".as_bytes()), "a ✓");
+    }
+
+    #[test]
+    fn quotes_only_new_lines_and_never_the_secret() {
+        let t = Transcript::new(SecretString::from("hunter2hunter2"));
+        t.record(b"* OK ready\r\n");
+        let pos = t.position();
+        t.record(b"a1 NO bad password hunter2hunter2\r\n");
+        assert_eq!(
+            t.text_since(pos).as_deref(),
+            Some("a1 NO bad password [redacted]")
+        );
+        assert_eq!(t.text_since(t.position()), None);
+    }
+}

@@ -1,0 +1,296 @@
+//! Saving an account: the secret into the OS keyring (Secret Service, Keychain, Credential
+//! Manager), the server settings into `accounts.json`. Both or neither: there is no plaintext
+//! fallback, and a file we cannot read is set aside, never overwritten.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use secrecy::{ExposeSecret, SecretString};
+use serde::{Deserialize, Serialize};
+
+use crate::catalog::Endpoint;
+
+pub const KEYRING_SERVICE: &str = "mailsetup";
+const FILE_NAME: &str = "accounts.json";
+const FILE_VERSION: u32 = 1;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Account {
+    pub address: String,
+    pub provider: Option<String>,
+    pub imap: Endpoint,
+    pub smtp: Endpoint,
+    /// Seconds since the Unix epoch.
+    pub saved_at: u64,
+}
+
+#[derive(Debug, Default, Serialize, Deserialize)]
+struct AccountsFile {
+    version: u32,
+    accounts: Vec<Account>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("keyring unavailable: {0}")]
+    KeyringUnavailable(String),
+    #[error("keyring error: {0}")]
+    Keyring(String),
+    #[error("{path}: {reason}")]
+    File { path: PathBuf, reason: String },
+    #[error("no configuration directory could be determined")]
+    NoConfigDir,
+}
+
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub accounts: Vec<Account>,
+    /// Where an unreadable file was moved, to be reported to the user.
+    pub set_aside: Option<PathBuf>,
+}
+
+#[derive(Debug)]
+pub struct Saved {
+    pub path: PathBuf,
+    pub replaced: bool,
+    pub set_aside: Option<PathBuf>,
+}
+
+pub struct Store {
+    dir: PathBuf,
+}
+
+impl Store {
+    /// `MAILSETUP_CONFIG_DIR` if set (tests, portable use), else the platform config dir.
+    pub fn open_default() -> Result<Self, StoreError> {
+        if let Some(dir) = std::env::var_os("MAILSETUP_CONFIG_DIR") {
+            return Ok(Self::at(dir));
+        }
+        let dirs =
+            directories::ProjectDirs::from("", "", "mailsetup").ok_or(StoreError::NoConfigDir)?;
+        Ok(Self::at(dirs.config_dir()))
+    }
+
+    pub fn at(dir: impl Into<PathBuf>) -> Self {
+        Self { dir: dir.into() }
+    }
+
+    pub fn accounts_path(&self) -> PathBuf {
+        self.dir.join(FILE_NAME)
+    }
+
+    pub fn load(&self) -> Result<Loaded, StoreError> {
+        let path = self.accounts_path();
+        let bytes = match std::fs::read(&path) {
+            Ok(b) => b,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Loaded::default()),
+            Err(e) => return Err(file_err(&path, e)),
+        };
+        match serde_json::from_slice::<AccountsFile>(&bytes) {
+            Ok(f) => Ok(Loaded {
+                accounts: f.accounts,
+                set_aside: None,
+            }),
+            Err(_) => {
+                let aside = path.with_file_name(format!("{FILE_NAME}.corrupt-{}", now()));
+                std::fs::rename(&path, &aside).map_err(|e| file_err(&path, e))?;
+                tracing::warn!(path = %aside.display(), "unreadable accounts file set aside");
+                Ok(Loaded {
+                    accounts: Vec::new(),
+                    set_aside: Some(aside),
+                })
+            }
+        }
+    }
+
+    pub fn find(&self, address: &str) -> Result<Option<Account>, StoreError> {
+        Ok(self
+            .load()?
+            .accounts
+            .into_iter()
+            .find(|a| a.address == address))
+    }
+
+    /// Saves the secret and the settings together; on any failure neither is changed.
+    pub fn save(&self, mut account: Account, secret: &SecretString) -> Result<Saved, StoreError> {
+        let loaded = self.load()?;
+        let entry = entry(&account.address)?;
+        let previous = match entry.get_password() {
+            Ok(p) => Some(SecretString::from(p)),
+            Err(keyring::Error::NoEntry) => None,
+            Err(e) => return Err(keyring_err(e)),
+        };
+        entry
+            .set_password(secret.expose_secret())
+            .map_err(keyring_err)?;
+
+        account.saved_at = now();
+        let mut accounts = loaded.accounts;
+        let replaced = accounts.iter().any(|a| a.address == account.address);
+        accounts.retain(|a| a.address != account.address);
+        accounts.push(account);
+        let path = self.accounts_path();
+        if let Err(e) = self.write(&accounts) {
+            // Roll the keyring back so nothing is left half-saved.
+            let _ = match previous {
+                Some(p) => entry.set_password(p.expose_secret()),
+                None => entry.delete_credential(),
+            };
+            return Err(e);
+        }
+        Ok(Saved {
+            path,
+            replaced,
+            set_aside: loaded.set_aside,
+        })
+    }
+
+    /// Removes an account's settings and secret; `false` if there was none.
+    pub fn remove(&self, address: &str) -> Result<bool, StoreError> {
+        let mut accounts = self.load()?.accounts;
+        let before = accounts.len();
+        accounts.retain(|a| a.address != address);
+        let in_file = accounts.len() != before;
+        let in_keyring = match entry(address)?.delete_credential() {
+            Ok(()) => true,
+            Err(keyring::Error::NoEntry) => false,
+            Err(e) => return Err(keyring_err(e)),
+        };
+        if in_file {
+            self.write(&accounts)?;
+        }
+        Ok(in_file || in_keyring)
+    }
+
+    /// The saved secret, for a re-test.
+    pub fn secret(&self, address: &str) -> Result<Option<SecretString>, StoreError> {
+        match entry(address)?.get_password() {
+            Ok(p) => Ok(Some(SecretString::from(p))),
+            Err(keyring::Error::NoEntry) => Ok(None),
+            Err(e) => Err(keyring_err(e)),
+        }
+    }
+
+    fn write(&self, accounts: &[Account]) -> Result<(), StoreError> {
+        let file = AccountsFile {
+            version: FILE_VERSION,
+            accounts: accounts.to_vec(),
+        };
+        let path = self.accounts_path();
+        let bytes = serde_json::to_vec_pretty(&file).map_err(|e| file_err(&path, e))?;
+        write_atomic(&path, &bytes).map_err(|e| file_err(&path, e))
+    }
+}
+
+fn entry(address: &str) -> Result<keyring::Entry, StoreError> {
+    keyring::Entry::new(KEYRING_SERVICE, address).map_err(keyring_err)
+}
+
+fn keyring_err(e: keyring::Error) -> StoreError {
+    use keyring::Error as K;
+    match e {
+        K::NoDefaultStore | K::NoStorageAccess(_) => StoreError::KeyringUnavailable(e.to_string()),
+        K::PlatformFailure(ref p) => {
+            let text = p.to_string();
+            // No Secret Service on the session bus (or no bus at all) means: unavailable.
+            let absent = [
+                "ServiceUnknown",
+                "org.freedesktop",
+                "D-Bus",
+                "DBus",
+                "dbus",
+                "bus",
+            ]
+            .iter()
+            .any(|s| text.contains(s));
+            if absent {
+                StoreError::KeyringUnavailable(text)
+            } else {
+                StoreError::Keyring(text)
+            }
+        }
+        other => StoreError::Keyring(other.to_string()),
+    }
+}
+
+fn file_err(path: &Path, e: impl std::fmt::Display) -> StoreError {
+    StoreError::File {
+        path: path.to_path_buf(),
+        reason: e.to_string(),
+    }
+}
+
+fn now() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0)
+}
+
+/// Temp file in the same directory, fsync, rename over the old file, fsync the directory: a
+/// crash at any point leaves either the old or the new file, never a torn one.
+fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir)?;
+    let tmp = dir.join(format!(".{FILE_NAME}.{}.tmp", std::process::id()));
+    let result = (|| {
+        let mut f = std::fs::File::create(&tmp)?;
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            f.set_permissions(std::fs::Permissions::from_mode(0o600))?;
+        }
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        drop(f);
+        std::fs::rename(&tmp, path)?;
+        #[cfg(unix)]
+        std::fs::File::open(dir)?.sync_all()?;
+        Ok(())
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn corrupt_file_is_set_aside_not_overwritten() {
+        let dir = tempdir();
+        let store = Store::at(&dir);
+        std::fs::write(store.accounts_path(), b"{ not json").expect("write");
+        let loaded = store.load().expect("load");
+        let aside = loaded.set_aside.expect("set aside");
+        assert_eq!(std::fs::read(&aside).expect("read"), b"{ not json");
+        assert!(!store.accounts_path().exists());
+        let _ = std::fs::remove_dir_all(dir);
+    }
+
+    #[test]
+    fn atomic_write_replaces_whole_file() {
+        let dir = tempdir();
+        let path = dir.join("x.json");
+        write_atomic(&path, b"old").expect("write");
+        write_atomic(&path, b"new").expect("write");
+        assert_eq!(std::fs::read(&path).expect("read"), b"new");
+        let leftovers = std::fs::read_dir(&dir).expect("dir").count();
+        assert_eq!(leftovers, 1);
+        let _ = std::fs::remove_dir_all(dir);
+    }
+
+    fn tempdir() -> PathBuf {
+        let d = std::env::temp_dir().join(format!(
+            "mailsetup-store-{}-{:?}",
+            std::process::id(),
+            std::thread::current().id()
+        ));
+        let _ = std::fs::remove_dir_all(&d);
+        std::fs::create_dir_all(&d).expect("mkdir");
+        d
+    }
+}
