@@ -1,0 +1,265 @@
+//! The `mailsetup` binary as support staff and scripts use it: JSON shapes, exit codes, saving to
+//! the real Secret Service keyring (started by `tests/run`) and to accounts.json.
+
+mod support;
+
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+use support::harness;
+
+fn bin() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_mailsetup"));
+    c.env_remove("MAILSETUP_LANG");
+    c
+}
+
+fn run(mut cmd: Command, stdin: &str) -> Output {
+    cmd.stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let mut child = cmd.spawn().expect("spawn mailsetup");
+    if let Some(mut s) = child.stdin.take() {
+        let _ = s.write_all(stdin.as_bytes());
+    }
+    child.wait_with_output().expect("wait")
+}
+
+fn json(out: &Output) -> Value {
+    serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&out.stdout)))
+}
+
+fn config_dir(name: &str) -> std::path::PathBuf {
+    let d = std::env::temp_dir().join(format!("mailsetup-cli-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    d
+}
+
+#[test]
+fn detect_json_gives_catalog_endpoints() {
+    let mut c = bin();
+    c.args(["detect", "张三＠ｑｑ．com", "--json", "--lang", "en"]);
+    let out = run(c, "");
+    assert_eq!(out.status.code(), Some(0));
+    let v = json(&out);
+    assert_eq!(v["provider"], "qq");
+    assert_eq!(v["source"], "catalog");
+    assert_eq!(v["address"], "张三@qq.com");
+    assert_eq!(v["imap"]["host"], "imap.qq.com");
+    assert_eq!(v["imap"]["port"], 993);
+    assert_eq!(v["imap"]["security"], "tls");
+    assert_eq!(v["smtp"]["username"], "张三@qq.com");
+    assert!(
+        v["steps"]
+            .as_array()
+            .is_some_and(|s| s.iter().all(|s| s["url"].is_string()))
+    );
+}
+
+#[test]
+fn detect_human_output_is_localised() {
+    let mut c = bin();
+    c.args(["detect", "a@163.com", "--lang", "zh-CN"]);
+    let out = run(c, "");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("网易163邮箱") && text.contains("客户端授权密码"),
+        "{text}"
+    );
+    let mut c = bin();
+    c.args(["detect", "a@163.com"])
+        .env("MAILSETUP_LANG", "zh-TW");
+    let text = String::from_utf8_lossy(&run(c, "").stdout).to_string();
+    assert!(text.contains("網易163郵箱"), "{text}");
+}
+
+#[test]
+fn usage_errors_exit_2_with_a_sentence() {
+    for (args, stdin, needle) in [
+        (vec!["check", "nobody", "--password-stdin"], "x", "@"),
+        (vec!["check", "a@qq.com"], "", "--password-stdin"),
+        (
+            vec!["check", "a@qq.com", "--password-stdin"],
+            "  \n",
+            "authorization code",
+        ),
+        (
+            vec!["check", "a@example.org", "--password-stdin"],
+            "x",
+            "--imap",
+        ),
+        (
+            vec![
+                "check",
+                "a@qq.com",
+                "--password-stdin",
+                "--imap",
+                "nonsense",
+            ],
+            "x",
+            "HOST:PORT",
+        ),
+        (vec!["detect", "a@b@c.com"], "", "more than one"),
+    ] {
+        let mut c = bin();
+        c.args(&args).args(["--lang", "en"]);
+        let out = run(c, stdin);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(err.contains(needle), "{args:?}: {err}");
+        assert!(!err.contains("panicked"), "{err}");
+    }
+}
+
+#[test]
+fn code_format_warning_before_connecting() {
+    let Some(h) = harness() else { return };
+    // A QQ number where an auth code is expected: warned, then checked (and rejected).
+    let mut c = bin();
+    c.args([
+        "check",
+        "12345@qq.com",
+        "--password-stdin",
+        "--lang",
+        "en",
+        "--timeout",
+        "5",
+    ]);
+    c.args(["--imap", &format!("localhost:{}:tls", h.imaps)]);
+    c.args(["--smtp", &format!("localhost:{}:tls", h.smtps)]);
+    c.args(["--ca-file", h.ca.to_str().expect("utf-8 path")]);
+    let out = run(c, "123456789\n");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("looks like a number or a login password"),
+        "{err}"
+    );
+    assert_eq!(out.status.code(), Some(1));
+}
+
+fn check_cmd(h: &support::Harness, cfg: &Path, extra: &[&str]) -> Command {
+    let mut c = bin();
+    c.args([
+        "check",
+        &h.user,
+        "--password-stdin",
+        "--json",
+        "--lang",
+        "en",
+    ]);
+    c.args(["--imap", &format!("localhost:{}:tls", h.imaps)]);
+    c.args(["--smtp", &format!("localhost:{}:starttls", h.submission)]);
+    c.args(["--ca-file", h.ca.to_str().expect("utf-8 path")]);
+    c.args(extra);
+    c.env("MAILSETUP_CONFIG_DIR", cfg);
+    c
+}
+
+#[test]
+fn check_json_shape_and_exit_codes() {
+    let Some(h) = harness() else { return };
+    let cfg = config_dir("shape");
+    let out = run(check_cmd(&h, &cfg, &[]), &format!("{}\n", h.pass));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v = json(&out);
+    assert_eq!(v["ok"], true);
+    for p in ["imap", "smtp"] {
+        assert_eq!(v[p]["ok"], true);
+        assert!(v[p]["error"].is_null());
+        let stages = v[p]["stages"].as_array().expect("stages");
+        assert!(
+            stages
+                .iter()
+                .all(|s| s["name"].is_string() && s["ms"].is_u64())
+        );
+    }
+    assert_eq!(v["smtp"]["security"], "starttls");
+    assert_eq!(v["saved"], false);
+
+    let out = run(check_cmd(&h, &cfg, &[]), "definitelywrongpw\n");
+    assert_eq!(out.status.code(), Some(1));
+    let v = json(&out);
+    for p in ["imap", "smtp"] {
+        let e = &v[p]["error"];
+        assert_eq!(e["kind"], "auth", "{v}");
+        assert!(e["server_text"].is_string());
+        assert!(
+            e["advice"]
+                .as_str()
+                .is_some_and(|a| a.contains("rejected the sign-in"))
+        );
+        assert!(e.get("help_url").is_some());
+    }
+}
+
+#[test]
+fn save_goes_to_the_keyring_and_accounts_json() {
+    let Some(h) = harness() else { return };
+    let cfg = config_dir("save");
+    let out = run(check_cmd(&h, &cfg, &["--save"]), &format!("{}\n", h.pass));
+    let v = json(&out);
+    assert_eq!(v["saved"], true, "{v}");
+
+    // The secret is in the real Secret Service …
+    let store = mailsetup::store::Store::at(&cfg);
+    let secret = store
+        .secret(&h.user)
+        .expect("keyring reachable")
+        .expect("stored");
+    assert_eq!(secrecy::ExposeSecret::expose_secret(&secret), h.pass);
+    // … and nowhere in the file or the output.
+    let file = std::fs::read_to_string(store.accounts_path()).expect("accounts.json");
+    assert!(file.contains(&h.user) && !file.contains(&h.pass));
+    assert!(!String::from_utf8_lossy(&out.stdout).contains(&h.pass));
+    assert!(!String::from_utf8_lossy(&out.stderr).contains(&h.pass));
+
+    let mut c = bin();
+    c.args(["accounts", "--json"])
+        .env("MAILSETUP_CONFIG_DIR", &cfg);
+    let v = json(&run(c, ""));
+    assert_eq!(v["accounts"][0]["address"], h.user.as_str());
+    assert_eq!(v["accounts"][0]["imap"]["port"], h.imaps);
+
+    let mut c = bin();
+    c.args(["remove", &h.user, "--lang", "en"])
+        .env("MAILSETUP_CONFIG_DIR", &cfg);
+    let out = run(c, "");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(store.secret(&h.user).expect("keyring").is_none());
+    assert!(store.load().expect("load").accounts.is_empty());
+    let _ = std::fs::remove_dir_all(cfg);
+}
+
+#[test]
+fn no_keyring_means_nothing_saved() {
+    let Some(h) = harness() else { return };
+    let cfg = config_dir("nokeyring");
+    let mut c = check_cmd(&h, &cfg, &["--save"]);
+    // A session bus that does not exist: no Secret Service.
+    c.env("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bus");
+    let out = run(c, &format!("{}\n", h.pass));
+    let v = json(&out);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(v["ok"], true);
+    assert_eq!(v["saved"], false);
+    assert!(
+        v["save_error"]
+            .as_str()
+            .is_some_and(|e| e.contains("keyring is not available")),
+        "{v}"
+    );
+    assert!(!cfg.join("accounts.json").exists(), "no half-saved account");
+}

@@ -1,0 +1,171 @@
+#!/usr/bin/env bash
+# Starts Dovecot (IMAP) and Postfix (SMTP submission) on loopback high ports with a CA and server
+# certificate made for this run, and writes the environment the tests read to $1/env.
+# Usage: servers.sh start DIR | servers.sh stop DIR
+set -euo pipefail
+cmd=$1
+T=$(realpath -m "$2")
+
+stop() {
+  [ -f "$T/dovecot/run/master.pid" ] && kill "$(cat "$T/dovecot/run/master.pid")" 2>/dev/null || true
+  [ -d "$T/postfix" ] && postfix -c "$T/postfix" stop >/dev/null 2>&1 || true
+}
+
+if [ "$cmd" = stop ]; then stop; exit 0; fi
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+
+rm -rf "$T"; mkdir -p "$T"; chmod 755 "$T"
+cd "$T"
+
+# --- certificates: a CA, a server certificate for "localhost", and an unrelated CA -----------
+openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=mailsetup test CA" \
+  -keyout ca.key -out ca.pem 2>/dev/null
+openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=unrelated CA" \
+  -keyout other-ca.key -out other-ca.pem 2>/dev/null
+openssl req -newkey rsa:2048 -nodes -subj "/CN=localhost" -keyout server.key -out server.csr 2>/dev/null
+printf 'subjectAltName=DNS:localhost\nbasicConstraints=CA:FALSE\nkeyUsage=digitalSignature,keyEncipherment\nextendedKeyUsage=serverAuth\n' > san.ext
+openssl x509 -req -in server.csr -CA ca.pem -CAkey ca.key -CAcreateserial -days 2 \
+  -extfile san.ext -out server.pem 2>/dev/null
+chmod 644 server.key server.pem ca.pem other-ca.pem
+
+USER_NAME=tester@mailsetup.test
+USER_PASS=$(python3 -c 'import secrets,string; print("".join(secrets.choice(string.ascii_lowercase) for _ in range(16)))')
+IMAPS=$(free_port); IMAP=$(free_port); SMTPS=$(free_port); SUBMISSION=$(free_port)
+
+# --- Dovecot ---------------------------------------------------------------------------------
+mkdir -p dovecot/run dovecot/state dovecot/home
+chmod 777 dovecot/home
+echo "$USER_NAME:{PLAIN}$USER_PASS" > dovecot/users
+dh=""; [ -f /usr/share/dovecot/dh.pem ] && dh="ssl_dh = </usr/share/dovecot/dh.pem"
+cat > dovecot/dovecot.conf <<CONF
+base_dir = $T/dovecot/run
+state_dir = $T/dovecot/state
+log_path = $T/dovecot/dovecot.log
+listen = 127.0.0.1
+protocols = imap
+ssl = yes
+ssl_cert = <$T/server.pem
+ssl_key = <$T/server.key
+$dh
+disable_plaintext_auth = yes
+auth_mechanisms = plain login
+# Real servers delay failed logins; the tests do not need to wait for that.
+auth_failure_delay = 0
+login_trusted_networks = 127.0.0.0/8
+default_internal_user = nobody
+default_internal_group = nogroup
+default_login_user = nobody
+mail_location = maildir:~/Maildir
+passdb {
+  driver = passwd-file
+  args = scheme=PLAIN username_format=%u $T/dovecot/users
+}
+userdb {
+  driver = static
+  args = uid=nobody gid=nogroup home=$T/dovecot/home/%u
+}
+service imap-login {
+  inet_listener imap {
+    address = 127.0.0.1
+    port = $IMAP
+  }
+  inet_listener imaps {
+    address = 127.0.0.1
+    port = $IMAPS
+    ssl = yes
+  }
+}
+# Brute-force penalties would slow every later test after a wrong-password test.
+service anvil {
+  unix_listener anvil-auth-penalty {
+    mode = 0
+  }
+}
+service auth {
+  unix_listener $T/dovecot/auth-client {
+    mode = 0666
+  }
+}
+CONF
+dovecot -c "$T/dovecot/dovecot.conf"
+
+# --- Postfix: SMTPS (implicit TLS) and submission (STARTTLS required), SASL through Dovecot ---
+mkdir -p postfix/queue postfix/data
+chown postfix:postfix postfix/data
+cat > postfix/main.cf <<CONF
+compatibility_level = 3.6
+queue_directory = $T/postfix/queue
+data_directory = $T/postfix/data
+mail_owner = postfix
+setgid_group = postdrop
+myhostname = localhost
+mydomain = localhost
+inet_interfaces = 127.0.0.1
+inet_protocols = ipv4
+mydestination =
+relay_domains =
+maillog_file = $T/postfix/postfix.log
+maillog_file_prefixes = $T
+smtpd_tls_cert_file = $T/server.pem
+smtpd_tls_key_file = $T/server.key
+smtpd_tls_auth_only = yes
+smtpd_sasl_type = dovecot
+smtpd_sasl_path = $T/dovecot/auth-client
+smtpd_sasl_auth_enable = yes
+smtpd_relay_restrictions = permit_sasl_authenticated, reject
+smtpd_recipient_restrictions = permit_sasl_authenticated, reject
+default_transport = discard
+CONF
+cat > postfix/master.cf <<CONF
+$SMTPS     inet  n       -       n       -       -       smtpd
+  -o smtpd_tls_wrappermode=yes
+  -o smtpd_tls_security_level=encrypt
+$SUBMISSION inet n       -       n       -       -       smtpd
+  -o smtpd_tls_security_level=encrypt
+pickup    unix  n       -       n       60      1       pickup
+cleanup   unix  n       -       n       -       0       cleanup
+qmgr      unix  n       -       n       300     1       qmgr
+tlsmgr    unix  -       -       n       1000?   1       tlsmgr
+rewrite   unix  -       -       n       -       -       trivial-rewrite
+bounce    unix  -       -       n       -       0       bounce
+defer     unix  -       -       n       -       0       bounce
+trace     unix  -       -       n       -       0       bounce
+verify    unix  -       -       n       -       1       verify
+flush     unix  n       -       n       1000?   0       flush
+proxymap  unix  -       -       n       -       -       proxymap
+showq     unix  n       -       n       -       -       showq
+error     unix  -       -       n       -       -       error
+retry     unix  -       -       n       -       -       error
+discard   unix  -       -       n       -       -       discard
+smtp      unix  -       -       n       -       -       smtp
+anvil     unix  -       -       n       -       1       anvil
+scache    unix  -       -       n       -       1       scache
+postlog   unix-dgram n  -       n       -       1       postlogd
+CONF
+# postfix prints its fatal errors to syslog only, unless stderr is a terminal.
+if ! postfix -c "$T/postfix" start >/dev/null 2>&1; then
+  script -qc "postfix -c $T/postfix start" /dev/null || true
+  cat "$T/postfix/postfix.log" 2>/dev/null || true
+  exit 1
+fi
+
+# Wait until every port answers.
+for p in $IMAPS $IMAP $SMTPS $SUBMISSION; do
+  for _ in $(seq 1 100); do
+    if python3 -c "import socket,sys; socket.create_connection(('127.0.0.1',$p),0.2)" 2>/dev/null; then break; fi
+    sleep 0.1
+  done
+done
+
+cat > env <<ENV
+export MAILSETUP_TEST_DIR=$T
+export MAILSETUP_TEST_CA=$T/ca.pem
+export MAILSETUP_TEST_OTHER_CA=$T/other-ca.pem
+export MAILSETUP_TEST_USER=$USER_NAME
+export MAILSETUP_TEST_PASS=$USER_PASS
+export MAILSETUP_TEST_IMAPS=$IMAPS
+export MAILSETUP_TEST_IMAP_STARTTLS=$IMAP
+export MAILSETUP_TEST_SMTPS=$SMTPS
+export MAILSETUP_TEST_SUBMISSION=$SUBMISSION
+ENV

@@ -1,0 +1,283 @@
+//! The live check against real Dovecot (IMAP) and Postfix (SMTP) on loopback, started by
+//! `tests/run`, plus scripted servers replaying QQ's and NetEase's real replies.
+
+mod support;
+
+use mailsetup::catalog::Security;
+use mailsetup::check::{self, CheckReport};
+use mailsetup::i18n::msg;
+use mailsetup::probe::{ErrorKind, Stage, TlsReason};
+use support::scripted::{self, Script};
+use support::{Harness, endpoint, harness, request, runtime};
+
+fn check(req: &mailsetup::check::CheckRequest) -> CheckReport {
+    runtime().block_on(check::run(req, None))
+}
+
+fn stages(r: &mailsetup::probe::ProbeReport) -> Vec<Stage> {
+    r.stages.iter().map(|s| s.stage).collect()
+}
+
+#[test]
+fn implicit_tls_both_pass() {
+    let Some(h) = harness() else { return };
+    let r = check(&h.request(h.imaps(), h.smtps(), &h.pass));
+    assert!(r.imap.ok(), "{:?}", r.imap.error);
+    assert!(r.smtp.ok(), "{:?}", r.smtp.error);
+    // The IMAP check goes past LOGIN: ID, then SELECT INBOX.
+    let imap = stages(&r.imap);
+    for s in [Stage::Tls, Stage::Id, Stage::Login, Stage::Select] {
+        assert!(imap.contains(&s), "{imap:?}");
+    }
+    assert!(stages(&r.smtp).contains(&Stage::Auth));
+}
+
+#[test]
+fn starttls_both_pass() {
+    let Some(h) = harness() else { return };
+    let r = check(&h.request(h.imap_starttls(), h.submission(), &h.pass));
+    assert!(r.imap.ok(), "{:?}", r.imap.error);
+    assert!(r.smtp.ok(), "{:?}", r.smtp.error);
+    for rep in [&r.imap, &r.smtp] {
+        let s = stages(rep);
+        let starttls = s
+            .iter()
+            .position(|x| *x == Stage::Starttls)
+            .expect("starttls stage");
+        let tls = s.iter().position(|x| *x == Stage::Tls).expect("tls stage");
+        let login = s
+            .iter()
+            .position(|x| matches!(x, Stage::Login | Stage::Auth))
+            .expect("login stage");
+        assert!(starttls < tls && tls < login, "{s:?}");
+    }
+}
+
+#[test]
+fn wrong_password_is_auth_on_both() {
+    let Some(h) = harness() else { return };
+    let r = check(&h.request(h.imaps(), h.submission(), "wrongwrongwrongw"));
+    for rep in [&r.imap, &r.smtp] {
+        let e = rep.error.as_ref().expect("must fail");
+        assert_eq!(e.kind, ErrorKind::Auth, "{e:?}");
+        assert!(e.server_text.is_some(), "server's words are kept: {e:?}");
+    }
+    assert_eq!(r.imap.error.as_ref().map(|e| e.stage), Some(Stage::Login));
+    assert_eq!(r.smtp.error.as_ref().map(|e| e.stage), Some(Stage::Auth));
+}
+
+#[test]
+fn unknown_ca_is_tls_unknown_issuer() {
+    let Some(h) = harness() else { return };
+    let req = request(&h.user, None, h.imaps(), h.smtps(), &h.pass, &h.other_ca);
+    let r = check(&req);
+    for rep in [&r.imap, &r.smtp] {
+        let e = rep.error.as_ref().expect("must fail");
+        assert_eq!(
+            (e.kind, e.tls_reason),
+            (ErrorKind::Tls, Some(TlsReason::UnknownIssuer))
+        );
+        assert_eq!(e.stage, Stage::Tls);
+    }
+}
+
+#[test]
+fn host_name_mismatch_is_tls_error() {
+    let Some(h) = harness() else { return };
+    // The certificate is for "localhost"; 127.0.0.1 is the same server under another name.
+    let imap = endpoint("127.0.0.1", h.imaps, Security::Tls, &h.user);
+    let smtp = endpoint("127.0.0.1", h.submission, Security::Starttls, &h.user);
+    let r = check(&h.request(imap, smtp, &h.pass));
+    for rep in [&r.imap, &r.smtp] {
+        let e = rep.error.as_ref().expect("must fail");
+        assert_eq!(
+            (e.kind, e.tls_reason),
+            (ErrorKind::Tls, Some(TlsReason::NameMismatch)),
+            "{e:?}"
+        );
+    }
+}
+
+#[test]
+fn implicit_tls_against_a_plain_port_never_falls_back() {
+    let Some(h) = harness() else { return };
+    let imap = endpoint("localhost", h.imap_starttls, Security::Tls, &h.user);
+    let smtp = endpoint("localhost", h.submission, Security::Tls, &h.user);
+    let r = check(&h.request(imap, smtp, &h.pass));
+    for rep in [&r.imap, &r.smtp] {
+        let e = rep.error.as_ref().expect("must fail");
+        assert_eq!(e.stage, Stage::Tls, "{e:?}");
+    }
+}
+
+#[test]
+fn starttls_missing_is_refused_before_the_secret_is_sent() {
+    let Some(h) = harness() else { return };
+    let rt = runtime();
+    let imap_srv = rt.block_on(scripted::start(Script::ImapNoStarttls, None));
+    let smtp_srv = rt.block_on(scripted::start(Script::SmtpNoStarttls, None));
+    let imap = endpoint(
+        "127.0.0.1",
+        imap_srv.addr.port(),
+        Security::Starttls,
+        &h.user,
+    );
+    let smtp = endpoint(
+        "127.0.0.1",
+        smtp_srv.addr.port(),
+        Security::Starttls,
+        &h.user,
+    );
+    let r = rt.block_on(check::run(&h.request(imap, smtp, &h.pass), None));
+    for rep in [&r.imap, &r.smtp] {
+        let e = rep.error.as_ref().expect("must fail");
+        assert_eq!(e.kind, ErrorKind::StarttlsUnavailable, "{e:?}");
+    }
+    for log in [&imap_srv.log, &smtp_srv.log] {
+        let log = log.lock().expect("log");
+        assert!(
+            !log.iter()
+                .any(|l| l.to_ascii_uppercase().contains("LOGIN") || l.starts_with("AUTH")),
+            "credentials must never be sent in clear: {log:?}"
+        );
+    }
+}
+
+#[test]
+fn both_probes_run_concurrently() {
+    let Some(h) = harness() else { return };
+    let r = check(&h.request(h.imaps(), h.smtps(), &h.pass));
+    assert!(r.ok());
+    // Sanity only (figures are in the benchmark): IMAP and SMTP overlap rather than add up.
+    assert!(r.imap.total_ms < 5_000 && r.smtp.total_ms < 5_000);
+}
+
+fn scripted_pair(h: &Harness, imap: Script, smtp: Script) -> (CheckReport, scripted::Server) {
+    let rt = runtime();
+    let tls = support::server_tls(h);
+    let imap_srv = rt.block_on(scripted::start(imap, Some(tls.clone())));
+    let smtp_srv = rt.block_on(scripted::start(smtp, Some(tls)));
+    let user = "someone@163.com";
+    let req = request(
+        user,
+        Some("netease-163"),
+        endpoint("localhost", imap_srv.addr.port(), Security::Tls, user),
+        endpoint("localhost", smtp_srv.addr.port(), Security::Tls, user),
+        "abcdefghijklmnop",
+        &h.ca,
+    );
+    (rt.block_on(check::run(&req, None)), imap_srv)
+}
+
+#[test]
+fn netease_select_passes_because_id_is_sent() {
+    let Some(h) = harness() else { return };
+    let (r, srv) = scripted_pair(
+        &h,
+        Script::Netease163Imap { advertise_id: true },
+        Script::SmtpAuthReply(b"235 Authentication successful\r\n".to_vec()),
+    );
+    assert!(r.imap.ok(), "{:?}", r.imap.error);
+    let log = srv.log.lock().expect("log").clone();
+    let id = log
+        .iter()
+        .position(|l| l.contains(" ID ("))
+        .expect("ID sent");
+    let login = log
+        .iter()
+        .position(|l| l.contains(" LOGIN "))
+        .expect("LOGIN sent");
+    let select = log
+        .iter()
+        .position(|l| l.contains(" SELECT "))
+        .expect("SELECT sent");
+    assert!(id < login && login < select, "{log:?}");
+    assert!(log[id].contains("\"name\" \"mailsetup\""), "{log:?}");
+}
+
+#[test]
+fn netease_unsafe_login_is_caught_at_select() {
+    let Some(h) = harness() else { return };
+    // A server that does not advertise ID gets none, and NetEase then refuses SELECT: the
+    // check must report that, not the successful LOGIN before it.
+    let (r, _) = scripted_pair(
+        &h,
+        Script::Netease163Imap {
+            advertise_id: false,
+        },
+        Script::SmtpAuthReply(b"550 User has no permission\r\n".to_vec()),
+    );
+    let e = r.imap.error.as_ref().expect("SELECT refused");
+    assert_eq!(
+        (e.stage, e.kind),
+        (Stage::Select, ErrorKind::ClientNotAllowed)
+    );
+    assert!(
+        e.server_text
+            .as_deref()
+            .unwrap_or_default()
+            .contains("Unsafe Login")
+    );
+    assert_eq!(
+        r.diagnosis(&r.imap).map(|d| d.advice_id),
+        Some(msg::ADVICE_NETEASE_UNSAFE_LOGIN)
+    );
+
+    let e = r.smtp.error.as_ref().expect("SMTP off");
+    assert_eq!(e.kind, ErrorKind::ServiceDisabled);
+    let d = r.diagnosis(&r.smtp).expect("diagnosis");
+    assert_eq!(d.advice_id, msg::ADVICE_NETEASE_SMTP_OFF);
+    assert!(d.help_url.is_some());
+}
+
+#[test]
+fn qq_lines_give_the_auth_code_advice() {
+    let Some(h) = harness() else { return };
+    let (r, _) = scripted_pair(
+        &h,
+        Script::ImapLoginReply(
+            "NO Login fail. Account is abnormal, service is not open, password is incorrect, login frequency limited, or system is busy. More information at https://help.mail.qq.com/detail/108/1023",
+        ),
+        Script::SmtpAuthReply(
+            b"535 Login Fail. Please enter your authorization code to login. More information in https://service.mail.qq.com/detail/0/53\r\n".to_vec(),
+        ),
+    );
+    let e = r.imap.error.as_ref().expect("imap fails");
+    assert_eq!(e.kind, ErrorKind::Auth);
+    assert_eq!(
+        r.diagnosis(&r.imap).map(|d| d.advice_id),
+        Some(msg::ADVICE_QQ_LOGIN_FAIL)
+    );
+    let e = r.smtp.error.as_ref().expect("smtp fails");
+    assert_eq!(e.kind, ErrorKind::Auth);
+    assert_eq!(
+        r.diagnosis(&r.smtp).map(|d| d.advice_id),
+        Some(msg::ADVICE_QQ_AUTH_CODE)
+    );
+}
+
+#[test]
+fn gbk_reply_is_decoded_and_classified() {
+    let Some(h) = harness() else { return };
+    let (line, _, _) = encoding_rs::GBK.encode(
+        "535 Error: 请使用授权码登录。详情请看: http://service.mail.qq.com/cgi-bin/help?subtype=1&&id=28&&no=1001256\r\n",
+    );
+    let (r, _) = scripted_pair(
+        &h,
+        Script::Netease163Imap { advertise_id: true },
+        Script::SmtpAuthReply(line.into_owned()),
+    );
+    let e = r.smtp.error.as_ref().expect("smtp fails");
+    assert_eq!(e.kind, ErrorKind::Auth, "{e:?}");
+    assert!(
+        e.server_text
+            .as_deref()
+            .unwrap_or_default()
+            .contains("请使用授权码登录"),
+        "{e:?}"
+    );
+    assert_eq!(
+        r.diagnosis(&r.smtp).map(|d| d.advice_id),
+        Some(msg::ADVICE_QQ_AUTH_CODE)
+    );
+}

@@ -1,0 +1,139 @@
+//! Shared test support: the environment that `tests/run` sets up (real Dovecot and Postfix on
+//! loopback, a per-run CA) and small scripted servers that replay real providers' lines.
+#![allow(dead_code)]
+
+pub mod scripted;
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+use mailsetup::address::Address;
+use mailsetup::catalog::{Endpoint, Security};
+use mailsetup::check::CheckRequest;
+use mailsetup::probe::tls;
+use secrecy::SecretString;
+
+pub struct Harness {
+    pub dir: PathBuf,
+    pub ca: PathBuf,
+    pub other_ca: PathBuf,
+    pub user: String,
+    pub pass: String,
+    pub imaps: u16,
+    pub imap_starttls: u16,
+    pub smtps: u16,
+    pub submission: u16,
+}
+
+/// The servers started by `tests/run`. Under `tests/run` (MAILSETUP_REQUIRE_SERVERS=1) a missing
+/// harness is an error; a bare `cargo test` skips these tests with a note.
+pub fn harness() -> Option<Harness> {
+    let var = |k: &str| std::env::var(k).ok();
+    let Some(dir) = var("MAILSETUP_TEST_DIR") else {
+        assert!(
+            var("MAILSETUP_REQUIRE_SERVERS").is_none(),
+            "MAILSETUP_TEST_DIR is not set: the server harness did not start"
+        );
+        eprintln!("skipped: needs the real servers; run tests/run");
+        return None;
+    };
+    let port = |k: &str| -> u16 {
+        var(k)
+            .and_then(|v| v.parse().ok())
+            .unwrap_or_else(|| panic!("{k} missing"))
+    };
+    Some(Harness {
+        dir: dir.into(),
+        ca: var("MAILSETUP_TEST_CA")?.into(),
+        other_ca: var("MAILSETUP_TEST_OTHER_CA")?.into(),
+        user: var("MAILSETUP_TEST_USER")?,
+        pass: var("MAILSETUP_TEST_PASS")?,
+        imaps: port("MAILSETUP_TEST_IMAPS"),
+        imap_starttls: port("MAILSETUP_TEST_IMAP_STARTTLS"),
+        smtps: port("MAILSETUP_TEST_SMTPS"),
+        submission: port("MAILSETUP_TEST_SUBMISSION"),
+    })
+}
+
+pub fn endpoint(host: &str, port: u16, security: Security, user: &str) -> Endpoint {
+    Endpoint {
+        host: host.to_string(),
+        port,
+        security,
+        username: user.to_string(),
+    }
+}
+
+impl Harness {
+    pub fn imaps(&self) -> Endpoint {
+        endpoint("localhost", self.imaps, Security::Tls, &self.user)
+    }
+    pub fn imap_starttls(&self) -> Endpoint {
+        endpoint(
+            "localhost",
+            self.imap_starttls,
+            Security::Starttls,
+            &self.user,
+        )
+    }
+    pub fn smtps(&self) -> Endpoint {
+        endpoint("localhost", self.smtps, Security::Tls, &self.user)
+    }
+    pub fn submission(&self) -> Endpoint {
+        endpoint("localhost", self.submission, Security::Starttls, &self.user)
+    }
+
+    pub fn request(&self, imap: Endpoint, smtp: Endpoint, pass: &str) -> CheckRequest {
+        request(&self.user, None, imap, smtp, pass, &self.ca)
+    }
+}
+
+pub fn request(
+    address: &str,
+    provider: Option<&str>,
+    imap: Endpoint,
+    smtp: Endpoint,
+    pass: &str,
+    ca: &std::path::Path,
+) -> CheckRequest {
+    CheckRequest {
+        address: Address::parse(address).expect("test address"),
+        provider: provider.map(str::to_string),
+        imap,
+        smtp,
+        secret: SecretString::from(pass.to_string()),
+        tls: tls::client_config(Some(ca)).expect("CA loads"),
+        timeout: Duration::from_secs(20),
+        stage_timeout: Duration::from_secs(5),
+        send_test: false,
+    }
+}
+
+pub fn runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .expect("runtime")
+}
+
+pub fn server_tls(h: &Harness) -> Arc<rustls::ServerConfig> {
+    use rustls::pki_types::pem::PemObject;
+    use rustls::pki_types::{CertificateDer, PrivateKeyDer};
+    let certs: Vec<CertificateDer<'static>> =
+        CertificateDer::pem_file_iter(h.dir.join("server.pem"))
+            .expect("server.pem")
+            .collect::<Result<_, _>>()
+            .expect("certs");
+    let key = PrivateKeyDer::from_pem_file(h.dir.join("server.key")).expect("server.key");
+    let provider = Arc::new(rustls::crypto::ring::default_provider());
+    Arc::new(
+        rustls::ServerConfig::builder_with_provider(provider)
+            .with_safe_default_protocol_versions()
+            .expect("versions")
+            .with_no_client_auth()
+            .with_single_cert(certs, key)
+            .expect("server cert"),
+    )
+}
