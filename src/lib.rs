@@ -8,6 +8,8 @@ pub mod i18n;
 pub mod messages;
 pub mod probe;
 pub mod store;
+#[cfg(test)]
+mod validate;
 
 /// Name and version sent to servers in the IMAP `ID` command and the SMTP EHLO-free parts.
 pub const APP_NAME: &str = "mailsetup";

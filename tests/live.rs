@@ -281,3 +281,33 @@ fn gbk_reply_is_decoded_and_classified() {
         Some(msg::ADVICE_QQ_AUTH_CODE)
     );
 }
+
+#[test]
+fn progress_events_follow_every_stage_and_send_test_works() {
+    let Some(h) = harness() else { return };
+    let mut req = h.request(h.imap_starttls(), h.smtps(), &h.pass);
+    req.send_test = true;
+    let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
+    let r = runtime().block_on(check::run(&req, Some(tx)));
+    assert!(r.ok(), "{:?} {:?}", r.imap.error, r.smtp.error);
+    assert!(stages(&r.smtp).contains(&Stage::Send));
+    let mut events = Vec::new();
+    while let Ok(e) = rx.try_recv() {
+        events.push(e);
+    }
+    for rep in [&r.imap, &r.smtp] {
+        for s in &rep.stages {
+            let mine =
+                |e: &&mailsetup::probe::Progress| e.protocol == rep.protocol && e.stage == s.stage;
+            let started = events
+                .iter()
+                .filter(mine)
+                .any(|e| e.state == mailsetup::probe::StageState::Started);
+            let done = events
+                .iter()
+                .filter(mine)
+                .any(|e| matches!(e.state, mailsetup::probe::StageState::Done { .. }));
+            assert!(started && done, "{:?} {:?}", rep.protocol, s.stage);
+        }
+    }
+}

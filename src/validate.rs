@@ -1,0 +1,169 @@
+//! Catalog and translation checks, shared by build.rs (which fails the build on any problem) and
+//! the unit tests (which prove each problem is caught). Depends only on serde_json and
+//! fluent-syntax so that build.rs can include it with `#[path]`.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Returns the message ids (of the first locale, the reference) or every problem found.
+pub fn validate(catalog: &str, locales: &[(&str, &str)]) -> Result<BTreeSet<String>, Vec<String>> {
+    let mut problems = Vec::new();
+    let ids = locale_ids(locales, &mut problems);
+    check_catalog(catalog, &ids, &mut problems);
+    if problems.is_empty() {
+        Ok(locales
+            .first()
+            .and_then(|(l, _)| ids.get(*l).cloned())
+            .unwrap_or_default())
+    } else {
+        Err(problems)
+    }
+}
+
+fn locale_ids(
+    locales: &[(&str, &str)],
+    problems: &mut Vec<String>,
+) -> BTreeMap<String, BTreeSet<String>> {
+    let mut ids = BTreeMap::new();
+    for (locale, text) in locales {
+        let resource = match fluent_syntax::parser::parse(*text) {
+            Ok(r) => r,
+            Err((r, errs)) => {
+                for e in errs {
+                    problems.push(format!("i18n/{locale}: Fluent syntax error: {e:?}"));
+                }
+                r
+            }
+        };
+        let mut set = BTreeSet::new();
+        for entry in resource.body {
+            if let fluent_syntax::ast::Entry::Message(m) = entry
+                && !set.insert(m.id.name.to_string())
+            {
+                problems.push(format!(
+                    "i18n/{locale}: message `{}` defined twice",
+                    m.id.name
+                ));
+            }
+        }
+        ids.insert(locale.to_string(), set);
+    }
+    if let Some((reference, _)) = locales.first() {
+        let want = ids[*reference].clone();
+        for (locale, set) in &ids {
+            for id in want.difference(set) {
+                problems.push(format!(
+                    "i18n/{locale}: missing message `{id}` (in {reference})"
+                ));
+            }
+            for id in set.difference(&want) {
+                problems.push(format!(
+                    "i18n/{locale}: extra message `{id}` (not in {reference})"
+                ));
+            }
+        }
+    }
+    ids
+}
+
+fn check_catalog(text: &str, ids: &BTreeMap<String, BTreeSet<String>>, problems: &mut Vec<String>) {
+    let json: serde_json::Value = match serde_json::from_str(text) {
+        Ok(v) => v,
+        Err(e) => return problems.push(format!("assets/providers.json does not parse: {e}")),
+    };
+    let Some(providers) = json["providers"].as_array() else {
+        return problems.push("assets/providers.json: `providers` must be an array".into());
+    };
+    let mut domains: BTreeMap<String, String> = BTreeMap::new();
+    let mut provider_ids = BTreeSet::new();
+    for p in providers {
+        let id = p["id"].as_str().unwrap_or("<no id>").to_string();
+        if !provider_ids.insert(id.clone()) {
+            problems.push(format!("provider id `{id}` is listed twice"));
+        }
+        for d in p["domains"].as_array().into_iter().flatten() {
+            let d = d.as_str().unwrap_or_default().to_ascii_lowercase();
+            if let Some(other) = domains.insert(d.clone(), id.clone()) {
+                problems.push(format!("domain `{d}` is listed twice ({other} and {id})"));
+            }
+        }
+        let links = p["links"].as_object();
+        for (name, url) in links.into_iter().flatten() {
+            let url = url.as_str().unwrap_or_default();
+            if !url.starts_with("https://") {
+                problems.push(format!("{id}: link `{name}` is not https: {url}"));
+            }
+        }
+        let mut needed = vec![p["name"].as_str().unwrap_or_default().to_string()];
+        for step in p["steps"].as_array().into_iter().flatten() {
+            needed.push(step["text"].as_str().unwrap_or_default().to_string());
+            let link = step["link"].as_str().unwrap_or_default();
+            if !links.is_some_and(|l| l.contains_key(link)) {
+                problems.push(format!("{id}: step link `{link}` is not in its links"));
+            }
+        }
+        for msg in needed {
+            for (locale, set) in ids {
+                if !set.contains(&msg) {
+                    problems.push(format!(
+                        "{id}: message `{msg}` is missing from i18n/{locale}"
+                    ));
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const FTL: &str = "provider-x = X\nstep-a = A\n";
+
+    fn catalog(domains: &str, link: &str, step: &str) -> String {
+        format!(
+            r#"{{"providers": [{{"id": "x", "name": "provider-x", "domains": [{domains}],
+               "links": {{"help": "{link}"}}, "steps": [{{"text": "{step}", "link": "help"}}]}}]}}"#
+        )
+    }
+
+    fn problems(catalog: &str, locales: &[(&str, &str)]) -> String {
+        validate(catalog, locales)
+            .err()
+            .unwrap_or_default()
+            .join("\n")
+    }
+
+    #[test]
+    fn good_catalog_passes() {
+        let c = catalog(r#""x.com""#, "https://x.com/", "step-a");
+        assert!(validate(&c, &[("en", FTL), ("zh-CN", FTL)]).is_ok());
+    }
+
+    #[test]
+    fn each_problem_is_caught() {
+        let l = [("en", FTL), ("zh-CN", FTL)];
+        assert!(problems("{ nope", &l).contains("does not parse"));
+        let c = catalog(r#""x.com", "X.com""#, "https://x.com/", "step-a");
+        assert!(problems(&c, &l).contains("listed twice"));
+        let c = catalog(r#""x.com""#, "http://x.com/", "step-a");
+        assert!(problems(&c, &l).contains("not https"));
+        let c = catalog(r#""x.com""#, "https://x.com/", "step-b");
+        assert!(problems(&c, &l).contains("`step-b` is missing"));
+        let c = catalog(r#""x.com""#, "https://x.com/", "step-a");
+        assert!(
+            problems(&c, &[("en", FTL), ("zh-CN", "provider-x = X\n")])
+                .contains("missing message `step-a`")
+        );
+    }
+
+    #[test]
+    fn shipped_catalog_and_translations_pass() {
+        let locales = [
+            ("en", include_str!("../i18n/en/mailsetup.ftl")),
+            ("zh-CN", include_str!("../i18n/zh-CN/mailsetup.ftl")),
+            ("zh-TW", include_str!("../i18n/zh-TW/mailsetup.ftl")),
+        ];
+        let catalog = include_str!("../assets/providers.json");
+        assert!(validate(catalog, &locales).is_ok());
+    }
+}
