@@ -61,6 +61,62 @@ impl CheckReport {
         })
     }
 
+    /// The redacted plain-text report for support ("Copy report"): versions, endpoints, stages
+    /// with timings, server replies and causes. It is built from the report, which never holds
+    /// the secret.
+    pub fn report_text(&self, l10n: &Localizer) -> String {
+        use std::fmt::Write as _;
+        let mut out = String::new();
+        let _ = writeln!(
+            out,
+            "mailsetup {} ({} {})",
+            crate::APP_VERSION,
+            std::env::consts::OS,
+            std::env::consts::ARCH
+        );
+        let _ = writeln!(out, "address: {}", self.address);
+        let _ = writeln!(out, "provider: {}", self.provider.as_deref().unwrap_or("-"));
+        for r in [&self.imap, &self.smtp] {
+            let e = &r.endpoint;
+            let _ = writeln!(
+                out,
+                "\n[{}] {}:{} {} user={} -> {}",
+                r.protocol.as_str(),
+                e.host,
+                e.port,
+                e.security.as_str(),
+                e.username,
+                if r.ok() { "OK" } else { "FAILED" }
+            );
+            for s in &r.stages {
+                let mark = if s.ok { "ok" } else { "FAILED" };
+                let _ = writeln!(out, "  {:<10} {:>6} ms  {mark}", s.stage.as_str(), s.ms);
+            }
+            if let Some(err) = &r.error {
+                let _ = writeln!(
+                    out,
+                    "  cause: {}{}",
+                    err.kind.as_str(),
+                    err.tls_reason
+                        .map(|t| format!(" ({})", t.as_str()))
+                        .unwrap_or_default()
+                );
+                if let Some(t) = &err.server_text {
+                    let _ = writeln!(out, "  server: {t}");
+                }
+                let _ = writeln!(out, "  detail: {}", err.detail);
+                if let Some(d) = self.diagnosis(r) {
+                    let _ = writeln!(
+                        out,
+                        "  advice: {}",
+                        crate::messages::advice(l10n, &d, r, self.provider.as_deref())
+                    );
+                }
+            }
+        }
+        out
+    }
+
     fn probe_json(&self, r: &ProbeReport, l10n: &Localizer) -> Value {
         let error = r.error.as_ref().map(|e| {
             let d = self.diagnosis(r);

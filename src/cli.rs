@@ -23,6 +23,21 @@ struct Cli {
     /// Language: zh-CN, zh-TW or en (default: MAILSETUP_LANG, then the system's).
     #[arg(long, global = true)]
     lang: Option<String>,
+    /// Open the wizard on this provider's steps (support staff), e.g. `--provider qq`.
+    #[arg(long)]
+    provider: Option<String>,
+    /// Prefill the address in the wizard.
+    #[arg(long)]
+    address: Option<String>,
+    /// Wizard: IMAP server to test instead of the catalog's (HOST:PORT:tls|starttls).
+    #[arg(long, value_name = "HOST:PORT:SECURITY")]
+    imap: Option<String>,
+    /// Wizard: SMTP server to test instead of the catalog's.
+    #[arg(long, value_name = "HOST:PORT:SECURITY")]
+    smtp: Option<String>,
+    /// Wizard: extra trusted CA certificates (PEM).
+    #[arg(long, value_name = "PEM")]
+    ca_file: Option<PathBuf>,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -104,11 +119,7 @@ pub fn main() -> ExitCode {
         );
     }
     let result = match cli.command {
-        None => {
-            println!("{}\n", l.tr(msg::CLI_NO_GUI));
-            let _ = Cli::command().about(l.tr(msg::CLI_ABOUT)).print_help();
-            Ok(())
-        }
+        None => open_wizard(&l, cli),
         Some(Command::Providers { json }) => providers(&l, json),
         Some(Command::Detect { address, json }) => detect(&l, &address, json),
         Some(Command::Check(a)) => run_check(&l, a),
@@ -124,6 +135,23 @@ pub fn main() -> ExitCode {
             ExitCode::from(code)
         }
     }
+}
+
+fn open_wizard(l: &Localizer, cli: Cli) -> Result<(), Exit> {
+    // The login name is filled in per address by the wizard.
+    let endpoint = |v: &Option<String>| v.as_deref().map(|v| parse_endpoint(l, v, "")).transpose();
+    let servers = crate::gui::Servers {
+        imap: endpoint(&cli.imap)?,
+        smtp: endpoint(&cli.smtp)?,
+        ca_file: cli.ca_file,
+    };
+    crate::gui::run(crate::gui::Launch {
+        lang: l.lang(),
+        provider: cli.provider,
+        address: cli.address,
+        servers,
+    })
+    .map_err(|e| Exit(1, e.to_string()))
 }
 
 /// The language must be known before clap runs, to localise its help.

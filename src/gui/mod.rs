@@ -1,0 +1,295 @@
+//! The wizard window: start → steps → credentials → testing → result. Each screen is a module
+//! with its own State, Message, Event, update and view; this module only routes between them.
+
+mod screen;
+mod style;
+#[cfg(test)]
+mod tests;
+
+use iced::widget::{button, column, container, row, space, text};
+use iced::{Element, Font, Length, Size, Subscription, Task, keyboard, window};
+use mailsetup::address::Address;
+use mailsetup::catalog::Catalog;
+use mailsetup::i18n::{Lang, Localizer, msg};
+
+use screen::{credentials, result, start, steps, testing};
+
+/// WenQuanYi Micro Hei cut to the app's strings (assets/fonts/subset.sh): Chinese must render on
+/// machines without any CJK font.
+const FONT: &[u8] = include_bytes!("../../assets/fonts/mailsetup-cjk.ttf");
+const FONT_NAME: &str = "WenQuanYi Micro Hei";
+const ICON: &[u8] = include_bytes!("../../assets/icon.png");
+
+/// What the command line asked for: support staff can open the wizard prefilled.
+#[derive(Clone, Debug, Default)]
+pub struct Launch {
+    pub lang: Lang,
+    pub provider: Option<String>,
+    pub address: Option<String>,
+    /// Servers to test instead of the catalog's (support, company servers, tests).
+    pub servers: Servers,
+}
+
+/// Explicit servers and extra trusted CAs, as `mailsetup check` takes them.
+#[derive(Clone, Debug, Default)]
+pub struct Servers {
+    pub imap: Option<mailsetup::catalog::Endpoint>,
+    pub smtp: Option<mailsetup::catalog::Endpoint>,
+    pub ca_file: Option<std::path::PathBuf>,
+}
+
+pub fn run(launch: Launch) -> iced::Result {
+    let icon = window::icon::from_file_data(ICON, None).ok();
+    iced::application(move || App::new(launch.clone()), App::update, App::view)
+        .title(App::title)
+        .subscription(App::subscription)
+        .font(FONT)
+        .default_font(Font::with_name(FONT_NAME))
+        .window(window::Settings {
+            size: Size::new(880.0, 680.0),
+            min_size: Some(Size::new(640.0, 520.0)),
+            icon,
+            ..window::Settings::default()
+        })
+        .centered()
+        .run()
+}
+
+pub enum Screen {
+    Start(start::State),
+    Steps(steps::State),
+    Credentials(credentials::State),
+    Testing(testing::State),
+    Result(result::State),
+}
+
+pub struct App {
+    l10n: Localizer,
+    screen: Screen,
+    servers: Servers,
+}
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    /// The user picked another language; applied at once.
+    Language(Lang),
+    /// Esc: one screen back.
+    Back,
+    Start(start::Message),
+    Steps(steps::Message),
+    Credentials(credentials::Message),
+    Testing(testing::Message),
+    Result(result::Message),
+}
+
+impl App {
+    pub fn new(launch: Launch) -> (Self, Task<Message>) {
+        let l10n = Localizer::new(launch.lang);
+        let provider = launch
+            .provider
+            .as_deref()
+            .and_then(|id| Catalog::builtin().by_id(id))
+            .map(|p| p.id.clone());
+        let screen = match (provider, &launch.address) {
+            // Prefilled launch: straight to the steps, as a support person asked for.
+            (Some(p), address) => {
+                Screen::Steps(steps::State::new(p, address.clone().unwrap_or_default()))
+            }
+            (None, address) => {
+                Screen::Start(start::State::new(address.clone().unwrap_or_default()))
+            }
+        };
+        (
+            Self {
+                l10n,
+                screen,
+                servers: launch.servers,
+            },
+            Task::none(),
+        )
+    }
+
+    fn title(&self) -> String {
+        self.l10n.tr(msg::APP_NAME)
+    }
+
+    fn subscription(&self) -> Subscription<Message> {
+        let keys = keyboard::listen().filter_map(|event| match event {
+            keyboard::Event::KeyPressed {
+                key: keyboard::Key::Named(keyboard::key::Named::Escape),
+                ..
+            } => Some(Message::Back),
+            _ => None,
+        });
+        let screen = match &self.screen {
+            Screen::Testing(s) => s.subscription().map(Message::Testing),
+            _ => Subscription::none(),
+        };
+        Subscription::batch([keys, screen])
+    }
+
+    pub fn update(&mut self, message: Message) -> Task<Message> {
+        match message {
+            Message::Language(lang) => {
+                self.l10n = Localizer::new(lang);
+                Task::none()
+            }
+            Message::Back => self.back(),
+            Message::Start(m) => {
+                let Screen::Start(s) = &mut self.screen else {
+                    return Task::none();
+                };
+                match s.update(m) {
+                    Some(start::Event::Continue { provider, address }) => {
+                        self.screen = Screen::Steps(steps::State::new(provider, address));
+                    }
+                    Some(start::Event::Retest(account)) => {
+                        let provider = account.provider.clone().unwrap_or_default();
+                        let address = account.address.clone();
+                        if let Some((t, task)) = testing::State::retest(account) {
+                            self.screen = Screen::Testing(t);
+                            return task.map(Message::Testing);
+                        }
+                        // No code in the keyring any more: ask for it again.
+                        let (c, task) = credentials::State::new(provider, address);
+                        self.screen = Screen::Credentials(c);
+                        return task.map(Message::Credentials);
+                    }
+                    None => {}
+                }
+                Task::none()
+            }
+            Message::Steps(m) => {
+                let Screen::Steps(s) = &mut self.screen else {
+                    return Task::none();
+                };
+                match s.update(m) {
+                    Some(steps::Event::Next { provider, address }) => {
+                        let (c, task) = credentials::State::new(provider, address);
+                        self.screen = Screen::Credentials(c);
+                        task.map(Message::Credentials)
+                    }
+                    Some(steps::Event::Back) => self.back(),
+                    None => Task::none(),
+                }
+            }
+            Message::Credentials(m) => {
+                let Screen::Credentials(s) = &mut self.screen else {
+                    return Task::none();
+                };
+                let (task, event) = s.update(m);
+                let task = task.map(Message::Credentials);
+                match event {
+                    Some(credentials::Event::Test(input)) => {
+                        let (t, check) = testing::State::start(input, &self.servers);
+                        self.screen = Screen::Testing(t);
+                        Task::batch([task, check.map(Message::Testing)])
+                    }
+                    Some(credentials::Event::Back) => self.back(),
+                    None => task,
+                }
+            }
+            Message::Testing(m) => {
+                let Screen::Testing(s) = &mut self.screen else {
+                    return Task::none();
+                };
+                match s.update(m) {
+                    Some(testing::Event::Cancelled(input)) => {
+                        let (c, task) = credentials::State::resume(input);
+                        self.screen = Screen::Credentials(c);
+                        task.map(Message::Credentials)
+                    }
+                    Some(testing::Event::Finished(input, report)) => {
+                        let (r, task) = result::State::new(input, report);
+                        self.screen = Screen::Result(r);
+                        task.map(Message::Result)
+                    }
+                    None => Task::none(),
+                }
+            }
+            Message::Result(m) => {
+                let Screen::Result(s) = &mut self.screen else {
+                    return Task::none();
+                };
+                let (task, event) = s.update(m, &self.l10n);
+                let task = task.map(Message::Result);
+                match event {
+                    Some(result::Event::TryAgain(input)) => {
+                        let (c, t) = credentials::State::resume(input);
+                        self.screen = Screen::Credentials(c);
+                        Task::batch([task, t.map(Message::Credentials)])
+                    }
+                    Some(result::Event::AddAnother) => {
+                        self.screen = Screen::Start(start::State::new(String::new()));
+                        task
+                    }
+                    Some(result::Event::Done) => iced::exit(),
+                    None => task,
+                }
+            }
+        }
+    }
+
+    /// Esc and the Back buttons: one screen back, keeping what was typed.
+    fn back(&mut self) -> Task<Message> {
+        let screen = std::mem::replace(
+            &mut self.screen,
+            Screen::Start(start::State::new(String::new())),
+        );
+        self.screen = match screen {
+            Screen::Steps(s) => Screen::Start(start::State::new(s.address().to_string())),
+            Screen::Credentials(c) => Screen::Steps(c.back_to_steps()),
+            // Testing is left with Cancel, the result with its own buttons.
+            other => other,
+        };
+        Task::none()
+    }
+
+    pub fn view(&self) -> Element<'_, Message> {
+        let l = &self.l10n;
+        let body = match &self.screen {
+            Screen::Start(s) => s.view(l).map(Message::Start),
+            Screen::Steps(s) => s.view(l).map(Message::Steps),
+            Screen::Credentials(s) => s.view(l).map(Message::Credentials),
+            Screen::Testing(s) => s.view(l).map(Message::Testing),
+            Screen::Result(s) => s.view(l).map(Message::Result),
+        };
+        let languages = Lang::ALL.iter().fold(row![].spacing(4), |r, lang| {
+            let b = button(text(lang.native_name()).size(14)).style(if *lang == l.lang() {
+                button::primary
+            } else {
+                button::text
+            });
+            r.push(b.on_press(Message::Language(*lang)))
+        });
+        let header = row![
+            text(l.tr(msg::APP_NAME)).size(style::TITLE),
+            space::horizontal(),
+            languages
+        ]
+        .align_y(iced::Alignment::Center);
+        container(column![header, body].spacing(style::GAP).max_width(760))
+            .padding(24)
+            .center_x(Length::Fill)
+            .into()
+    }
+}
+
+/// The address and provider chosen so far, and the code once typed; carried between screens so
+/// "Back" and "Try again" keep what the user entered.
+#[derive(Clone)]
+pub struct Input {
+    pub provider: String,
+    pub address: Address,
+    pub secret: secrecy::SecretString,
+}
+
+impl std::fmt::Debug for Input {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // Messages are Debug; the secret must never show up in one.
+        f.debug_struct("Input")
+            .field("provider", &self.provider)
+            .field("address", &self.address)
+            .finish_non_exhaustive()
+    }
+}

@@ -1,0 +1,200 @@
+//! Credentials: address and code (masked, show/hide, paste); the format check runs inline before
+//! anything is sent; Enter is "Test".
+
+use iced::widget::{button, column, row, text, text_input};
+use iced::{Element, Task};
+use mailsetup::address::{Address, normalize_code};
+use mailsetup::catalog::{Catalog, CodeWarning, Provider};
+use mailsetup::i18n::{Localizer, msg};
+use mailsetup::messages;
+use secrecy::{ExposeSecret, SecretString};
+
+use crate::gui::{Input, style};
+
+pub const CODE_INPUT: &str = "code";
+
+pub struct State {
+    provider: String,
+    address: String,
+    code: SecretString,
+    show: bool,
+}
+
+/// Typed or pasted code text; its Debug never shows it.
+#[derive(Clone)]
+pub struct Code(pub SecretString);
+
+impl std::fmt::Debug for Code {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Code(..)")
+    }
+}
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    /// The address field changed.
+    AddressChanged(String),
+    /// The code field changed (typed or pasted).
+    CodeChanged(Code),
+    /// Show or hide the code.
+    ToggleShow,
+    /// The Paste button: read the clipboard.
+    Paste,
+    /// The clipboard's content arrived.
+    Pasted(Option<Code>),
+    /// Enter or the Test button.
+    Test,
+    /// The Back button (same as Esc).
+    Back,
+}
+
+pub enum Event {
+    Test(Input),
+    Back,
+}
+
+impl State {
+    pub fn new(provider: String, address: String) -> (Self, Task<Message>) {
+        let s = Self {
+            provider,
+            address,
+            code: SecretString::from(String::new()),
+            show: false,
+        };
+        (s, iced::widget::operation::focus(CODE_INPUT))
+    }
+
+    /// Back from testing or a failed result: everything typed is kept.
+    pub fn resume(input: Input) -> (Self, Task<Message>) {
+        let s = Self {
+            provider: input.provider,
+            address: input.address.to_string(),
+            code: input.secret,
+            show: false,
+        };
+        (s, iced::widget::operation::focus(CODE_INPUT))
+    }
+
+    pub fn back_to_steps(self) -> super::steps::State {
+        super::steps::State::new(self.provider, self.address)
+    }
+
+    fn provider(&self) -> Option<&'static Provider> {
+        Catalog::builtin().by_id(&self.provider)
+    }
+
+    fn warning(&self) -> Option<CodeWarning> {
+        self.provider()?
+            .check_code(&normalize_code(self.code.expose_secret()))
+    }
+
+    fn ready(&self) -> Option<Input> {
+        let address = Address::parse(&self.address).ok()?;
+        let secret = normalize_code(self.code.expose_secret());
+        (!secret.expose_secret().is_empty()).then(|| Input {
+            provider: self.provider.clone(),
+            address,
+            secret,
+        })
+    }
+
+    pub fn update(&mut self, message: Message) -> (Task<Message>, Option<Event>) {
+        match message {
+            Message::AddressChanged(a) => self.address = a,
+            Message::CodeChanged(Code(c)) => self.code = c,
+            Message::ToggleShow => self.show = !self.show,
+            Message::Paste => {
+                let task = iced::clipboard::read()
+                    .map(|t| Message::Pasted(t.map(|t| Code(SecretString::from(t)))));
+                return (task, None);
+            }
+            Message::Pasted(Some(Code(c))) => self.code = c,
+            Message::Pasted(None) => {}
+            Message::Test => return (Task::none(), self.ready().map(Event::Test)),
+            Message::Back => return (Task::none(), Some(Event::Back)),
+        }
+        (Task::none(), None)
+    }
+
+    pub fn view<'a>(&'a self, l: &Localizer) -> Element<'a, Message> {
+        let Some(p) = self.provider() else {
+            return text("").into();
+        };
+        let credential = l.tr(p.credential.message_id());
+        let address = text_input(&l.tr(msg::GUI_ADDRESS_PLACEHOLDER), &self.address)
+            .on_input(Message::AddressChanged)
+            .on_submit(Message::Test)
+            .size(style::BODY)
+            .padding(10);
+        let code = text_input(&credential, self.code.expose_secret())
+            .id(CODE_INPUT)
+            .secure(!self.show)
+            .on_input(|c| Message::CodeChanged(Code(SecretString::from(c))))
+            .on_submit(Message::Test)
+            .size(style::HEADING)
+            .padding(10);
+        let mut content = column![
+            text(l.tr_args(
+                msg::GUI_CRED_TITLE,
+                &[("credential", credential.clone().into())]
+            ))
+            .size(style::HEADING),
+            text(l.tr(msg::GUI_ADDRESS_LABEL)).size(style::BODY),
+            address,
+        ]
+        .spacing(12);
+        if let Err(e) = Address::parse(&self.address) {
+            content = content.push(
+                text(messages::address_error(l, &e))
+                    .size(style::BODY)
+                    .style(|t: &iced::Theme| text::Style {
+                        color: Some(style::error_color(t)),
+                    }),
+            );
+        }
+        content = content.push(text(credential).size(style::BODY)).push(
+            row![
+                code,
+                button(
+                    text(l.tr(if self.show {
+                        msg::GUI_HIDE
+                    } else {
+                        msg::GUI_SHOW
+                    }))
+                    .size(style::SMALL)
+                )
+                .style(button::secondary)
+                .padding(12)
+                .on_press(Message::ToggleShow),
+                button(text(l.tr(msg::GUI_PASTE)).size(style::SMALL))
+                    .style(button::secondary)
+                    .padding(12)
+                    .on_press(Message::Paste),
+            ]
+            .spacing(8)
+            .align_y(iced::Alignment::Center),
+        );
+        if let Some(w) = self.warning().filter(|w| *w != CodeWarning::Empty) {
+            content = content.push(
+                text(messages::code_warning(l, p, &w))
+                    .size(style::BODY)
+                    .style(|t: &iced::Theme| text::Style {
+                        color: Some(style::error_color(t)),
+                    }),
+            );
+        }
+        content
+            .push(iced::widget::space::vertical())
+            .push(row![
+                button(text(l.tr(msg::GUI_BACK)).size(style::BODY))
+                    .style(button::secondary)
+                    .padding([10, 20])
+                    .on_press(Message::Back),
+                iced::widget::space::horizontal(),
+                button(text(l.tr(msg::GUI_TEST)).size(style::BODY))
+                    .padding([10, 28])
+                    .on_press_maybe(self.ready().map(|_| Message::Test)),
+            ])
+            .into()
+    }
+}

@@ -1,0 +1,5 @@
+pub mod credentials;
+pub mod result;
+pub mod start;
+pub mod steps;
+pub mod testing;

@@ -1,0 +1,241 @@
+//! Result: on success the account is saved (keyring + accounts.json) and the server settings are
+//! shown; on failure the cause and fix in plain words, the page that fixes it, "Try again" and a
+//! redacted report for support.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use iced::widget::{button, column, container, row, text};
+use iced::{Element, Length, Task};
+use mailsetup::catalog::Endpoint;
+use mailsetup::check::CheckReport;
+use mailsetup::i18n::{Localizer, msg};
+use mailsetup::messages;
+use mailsetup::store::{Account, Store, StoreError};
+
+use crate::gui::{Input, style};
+
+enum Saving {
+    /// Nothing to save: the check failed.
+    NotNeeded,
+    InProgress,
+    Saved(PathBuf),
+    Failed(Arc<StoreError>),
+}
+
+pub struct State {
+    input: Input,
+    report: Box<CheckReport>,
+    saving: Saving,
+    copied: bool,
+}
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    /// Saving finished.
+    Saved(Result<PathBuf, Arc<StoreError>>),
+    /// Open the page that fixes the problem.
+    OpenHelp(String),
+    /// Put the redacted report on the clipboard.
+    CopyReport,
+    /// "Try again": back to the code, keeping what was typed.
+    TryAgain,
+    /// "Add another".
+    AddAnother,
+    /// "Done": close the app.
+    Done,
+}
+
+pub enum Event {
+    TryAgain(Input),
+    AddAnother,
+    Done,
+}
+
+impl State {
+    pub fn new(input: Input, report: Box<CheckReport>) -> (Self, Task<Message>) {
+        if !report.ok() {
+            let s = Self {
+                input,
+                report,
+                saving: Saving::NotNeeded,
+                copied: false,
+            };
+            return (s, Task::none());
+        }
+        let account = Account {
+            address: input.address.to_string(),
+            provider: Some(input.provider.clone()),
+            imap: report.imap.endpoint.clone(),
+            smtp: report.smtp.endpoint.clone(),
+            saved_at: 0,
+        };
+        let secret = input.secret.clone();
+        // The keyring client blocks; keep it off the UI thread.
+        let save = Task::perform(
+            async move {
+                tokio::task::spawn_blocking(move || {
+                    Store::open_default()
+                        .and_then(|s| s.save(account, &secret))
+                        .map(|saved| saved.path)
+                        .map_err(Arc::new)
+                })
+                .await
+                .unwrap_or_else(|e| Err(Arc::new(StoreError::Keyring(e.to_string()))))
+            },
+            Message::Saved,
+        );
+        let s = Self {
+            input,
+            report,
+            saving: Saving::InProgress,
+            copied: false,
+        };
+        (s, save)
+    }
+
+    pub fn update(&mut self, message: Message, l: &Localizer) -> (Task<Message>, Option<Event>) {
+        match message {
+            Message::Saved(Ok(path)) => self.saving = Saving::Saved(path),
+            Message::Saved(Err(e)) => self.saving = Saving::Failed(e),
+            Message::OpenHelp(url) => {
+                if let Err(e) = open::that_detached(&url) {
+                    tracing::warn!("could not open a browser: {e}");
+                }
+            }
+            Message::CopyReport => {
+                self.copied = true;
+                return (iced::clipboard::write(self.report.report_text(l)), None);
+            }
+            Message::TryAgain => return (Task::none(), Some(Event::TryAgain(self.input.clone()))),
+            Message::AddAnother => return (Task::none(), Some(Event::AddAnother)),
+            Message::Done => return (Task::none(), Some(Event::Done)),
+        }
+        (Task::none(), None)
+    }
+
+    fn endpoint_line(l: &Localizer, protocol: &str, e: &Endpoint) -> String {
+        l.tr_args(
+            msg::CLI_ENDPOINT,
+            &[
+                ("protocol", l.tr(protocol).into()),
+                ("host", e.host.clone().into()),
+                ("port", e.port.into()),
+                ("security", e.security.as_str().to_uppercase().into()),
+                ("username", e.username.clone().into()),
+            ],
+        )
+    }
+
+    pub fn view<'a>(&'a self, l: &Localizer) -> Element<'a, Message> {
+        let ok = self.report.ok();
+        let mut content = column![].spacing(style::GAP);
+        if ok {
+            content = content.push(text(l.tr(msg::GUI_SUCCESS_TITLE)).size(style::TITLE).style(
+                |t: &iced::Theme| text::Style {
+                    color: Some(style::ok_color(t)),
+                },
+            ));
+            let saving = match &self.saving {
+                Saving::InProgress | Saving::NotNeeded => l.tr(msg::GUI_SAVING),
+                Saving::Saved(p) => l.tr_args(
+                    msg::STORE_SAVED,
+                    &[("path", p.display().to_string().into())],
+                ),
+                Saving::Failed(e) => messages::store_error(l, e),
+            };
+            content = content.push(text(saving).size(style::BODY)).push(
+                container(
+                    column![
+                        text(l.tr(msg::GUI_SERVER_SETTINGS)).size(style::BODY),
+                        text(Self::endpoint_line(
+                            l,
+                            msg::PROTOCOL_IMAP,
+                            &self.report.imap.endpoint
+                        ))
+                        .size(style::BODY),
+                        text(Self::endpoint_line(
+                            l,
+                            msg::PROTOCOL_SMTP,
+                            &self.report.smtp.endpoint
+                        ))
+                        .size(style::BODY),
+                    ]
+                    .spacing(8),
+                )
+                .padding(14)
+                .width(Length::Fill)
+                .style(style::card),
+            );
+        } else {
+            content = content.push(text(l.tr(msg::GUI_FAILURE_TITLE)).size(style::TITLE).style(
+                |t: &iced::Theme| text::Style {
+                    color: Some(style::error_color(t)),
+                },
+            ));
+            for r in [&self.report.imap, &self.report.smtp] {
+                let (Some(e), Some(d)) = (&r.error, self.report.diagnosis(r)) else {
+                    continue;
+                };
+                let advice = messages::advice(l, &d, r, self.report.provider.as_deref());
+                let mut card = column![
+                    text(format!("✗ {}", l.tr(r.protocol.message_id()))).size(style::HEADING),
+                    text(advice).size(style::BODY),
+                ]
+                .spacing(8);
+                if let Some(said) = &e.server_text {
+                    card = card.push(
+                        text(l.tr_args(msg::CLI_SERVER_SAID, &[("text", said.clone().into())]))
+                            .size(style::SMALL)
+                            .style(|t: &iced::Theme| text::Style {
+                                color: Some(style::muted(t)),
+                            }),
+                    );
+                }
+                if let Some(url) = d.help_url {
+                    card = card.push(
+                        button(text(l.tr(msg::GUI_OPEN_HELP)).size(style::SMALL))
+                            .style(button::secondary)
+                            .on_press(Message::OpenHelp(url)),
+                    );
+                }
+                content = content.push(
+                    container(card)
+                        .padding(14)
+                        .width(Length::Fill)
+                        .style(style::card),
+                );
+            }
+            if self.copied {
+                content = content.push(text(l.tr(msg::GUI_REPORT_COPIED)).size(style::SMALL));
+            }
+        }
+        let buttons = if ok {
+            row![
+                iced::widget::space::horizontal(),
+                button(text(l.tr(msg::GUI_ADD_ANOTHER)).size(style::BODY))
+                    .style(button::secondary)
+                    .padding([10, 20])
+                    .on_press(Message::AddAnother),
+                button(text(l.tr(msg::GUI_DONE)).size(style::BODY))
+                    .padding([10, 28])
+                    .on_press(Message::Done),
+            ]
+        } else {
+            row![
+                button(text(l.tr(msg::GUI_COPY_REPORT)).size(style::BODY))
+                    .style(button::secondary)
+                    .padding([10, 20])
+                    .on_press(Message::CopyReport),
+                iced::widget::space::horizontal(),
+                button(text(l.tr(msg::GUI_TRY_AGAIN)).size(style::BODY))
+                    .padding([10, 28])
+                    .on_press(Message::TryAgain),
+            ]
+        };
+        content
+            .push(iced::widget::space::vertical())
+            .push(buttons.spacing(8))
+            .into()
+    }
+}

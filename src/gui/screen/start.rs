@@ -1,0 +1,262 @@
+//! Start: type the address (the provider is recognised as you type) or pick a provider tile;
+//! saved accounts are listed with "re-test" and "remove".
+
+use iced::widget::{button, column, container, row, text, text_input};
+use iced::{Element, Length};
+use mailsetup::address::{Address, AddressError};
+use mailsetup::catalog::Catalog;
+use mailsetup::i18n::{Localizer, msg};
+use mailsetup::messages;
+use mailsetup::store::{Account, Store, StoreError};
+
+use crate::gui::style;
+
+/// Tiles shown on the start screen, most used first.
+const TILES: [&str; 9] = [
+    "qq",
+    "netease-163",
+    "netease-126",
+    "exmail",
+    "netease-qiye",
+    "aliyun",
+    "gmail",
+    "outlook",
+    "icloud",
+];
+
+pub const ADDRESS_INPUT: &str = "address";
+
+pub struct State {
+    address: String,
+    /// Chosen by tile (enterprise mail on the company's own domain) or recognised from the address.
+    provider: Option<String>,
+    picked: bool,
+    accounts: Vec<Account>,
+    /// The outcome of the last "remove", shown under the list.
+    notice: Option<Result<String, StoreError>>,
+}
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    /// The address field changed.
+    AddressChanged(String),
+    /// A provider tile was clicked.
+    Picked(String),
+    /// "Other" was clicked: the provider comes from the address alone.
+    Other,
+    /// Enter in the field, or the Next button.
+    Next,
+    /// Re-test a saved account.
+    Retest(String),
+    /// Remove a saved account.
+    Remove(String),
+}
+
+pub enum Event {
+    Continue { provider: String, address: String },
+    Retest(Account),
+}
+
+impl State {
+    pub fn new(address: String) -> Self {
+        let mut s = Self {
+            address: String::new(),
+            provider: None,
+            picked: false,
+            accounts: Vec::new(),
+            notice: None,
+        };
+        s.reload();
+        s.set_address(address);
+        s
+    }
+
+    fn reload(&mut self) {
+        match Store::open_default().and_then(|st| st.load()) {
+            Ok(loaded) => self.accounts = loaded.accounts,
+            Err(_) => self.accounts.clear(),
+        }
+    }
+
+    fn set_address(&mut self, address: String) {
+        self.address = address;
+        if !self.picked {
+            self.provider = Address::parse(&self.address)
+                .ok()
+                .and_then(|a| Catalog::builtin().by_domain(a.domain()))
+                .map(|p| p.id.clone());
+        }
+    }
+
+    fn parsed(&self) -> Result<Address, AddressError> {
+        Address::parse(&self.address)
+    }
+
+    pub fn update(&mut self, message: Message) -> Option<Event> {
+        match message {
+            Message::AddressChanged(a) => {
+                // A provider recognised from the domain wins over an earlier tile pick.
+                if Address::parse(&a)
+                    .ok()
+                    .and_then(|x| Catalog::builtin().by_domain(x.domain()))
+                    .is_some()
+                {
+                    self.picked = false;
+                }
+                self.set_address(a);
+            }
+            Message::Picked(id) => {
+                let p = Catalog::builtin().by_id(&id)?;
+                // Personal mail: pre-fill the domain; company mail keeps the typed address.
+                if let Some(domain) = p.domains.first() {
+                    let local = self.address.split(['@', '＠']).next().unwrap_or_default();
+                    self.address = format!("{local}@{domain}");
+                }
+                self.provider = Some(id);
+                self.picked = true;
+            }
+            Message::Other => {
+                self.picked = false;
+                let a = self.address.clone();
+                self.set_address(a);
+            }
+            Message::Next => {
+                if self.parsed().is_ok()
+                    && let Some(provider) = self.provider.clone()
+                {
+                    return Some(Event::Continue {
+                        provider,
+                        address: self.address.clone(),
+                    });
+                }
+            }
+            Message::Retest(address) => {
+                return self
+                    .accounts
+                    .iter()
+                    .find(|a| a.address == address)
+                    .cloned()
+                    .map(Event::Retest);
+            }
+            Message::Remove(address) => {
+                self.notice = Some(
+                    Store::open_default()
+                        .and_then(|s| s.remove(&address))
+                        .map(|_| address),
+                );
+                self.reload();
+            }
+        }
+        None
+    }
+
+    pub fn view<'a>(&'a self, l: &Localizer) -> Element<'a, Message> {
+        let catalog = Catalog::builtin();
+        let input = text_input(&l.tr(msg::GUI_ADDRESS_PLACEHOLDER), &self.address)
+            .id(ADDRESS_INPUT)
+            .on_input(Message::AddressChanged)
+            .on_submit(Message::Next)
+            .size(style::HEADING)
+            .padding(12);
+        let status: Element<'_, Message> = match (self.parsed(), &self.provider) {
+            (_, Some(id)) => {
+                let name = catalog.by_id(id).map(|p| l.tr(&p.name)).unwrap_or_default();
+                text(l.tr_args(msg::GUI_DETECTED, &[("provider", name.into())]))
+                    .size(style::BODY)
+                    .style(|t: &iced::Theme| text::Style {
+                        color: Some(style::ok_color(t)),
+                    })
+                    .into()
+            }
+            (Ok(a), None) => text(l.tr_args(
+                msg::GUI_UNKNOWN_PROVIDER,
+                &[("domain", a.domain().to_string().into())],
+            ))
+            .size(style::BODY)
+            .into(),
+            (Err(e), None) if !self.address.trim().is_empty() => {
+                text(messages::address_error(l, &e))
+                    .size(style::BODY)
+                    .style(|t: &iced::Theme| text::Style {
+                        color: Some(style::error_color(t)),
+                    })
+                    .into()
+            }
+            _ => text("").into(),
+        };
+        let mut tiles = row![].spacing(8);
+        let mut rows = column![].spacing(8);
+        for (i, id) in TILES.iter().enumerate() {
+            let Some(p) = catalog.by_id(id) else { continue };
+            let selected = self.provider.as_deref() == Some(*id);
+            let b = button(text(l.tr(&p.name)).size(style::SMALL).center())
+                .width(Length::Fill)
+                .padding(10)
+                .style(if selected {
+                    button::primary
+                } else {
+                    button::secondary
+                })
+                .on_press(Message::Picked(id.to_string()));
+            tiles = tiles.push(b);
+            if i % 5 == 4 {
+                rows = rows.push(tiles);
+                tiles = row![].spacing(8);
+            }
+        }
+        tiles = tiles.push(
+            button(text(l.tr(msg::GUI_OTHER)).size(style::SMALL).center())
+                .width(Length::Fill)
+                .padding(10)
+                .style(button::secondary)
+                .on_press(Message::Other),
+        );
+        rows = rows.push(tiles);
+
+        let can_go = self.parsed().is_ok() && self.provider.is_some();
+        let next = button(text(l.tr(msg::GUI_NEXT)).size(style::BODY))
+            .padding([10, 28])
+            .on_press_maybe(can_go.then_some(Message::Next));
+
+        let mut content = column![
+            text(l.tr(msg::GUI_ADDRESS_LABEL)).size(style::HEADING),
+            input,
+            status,
+            text(l.tr(msg::GUI_OR_PICK)).size(style::BODY),
+            rows,
+            row![iced::widget::space::horizontal(), next],
+        ]
+        .spacing(style::GAP);
+
+        if !self.accounts.is_empty() {
+            let mut list =
+                column![text(l.tr(msg::GUI_SAVED_ACCOUNTS)).size(style::BODY)].spacing(8);
+            for a in &self.accounts {
+                list = list.push(
+                    row![
+                        text(&a.address).size(style::BODY).width(Length::Fill),
+                        button(text(l.tr(msg::GUI_RETEST)).size(style::SMALL))
+                            .style(button::secondary)
+                            .on_press(Message::Retest(a.address.clone())),
+                        button(text(l.tr(msg::GUI_REMOVE)).size(style::SMALL))
+                            .style(button::danger)
+                            .on_press(Message::Remove(a.address.clone())),
+                    ]
+                    .spacing(8)
+                    .align_y(iced::Alignment::Center),
+                );
+            }
+            content = content.push(container(list).padding(14).style(style::card));
+        }
+        if let Some(n) = &self.notice {
+            let line = match n {
+                Ok(address) => {
+                    l.tr_args(msg::STORE_REMOVED, &[("address", address.clone().into())])
+                }
+                Err(e) => messages::store_error(l, e),
+            };
+            content = content.push(text(line).size(style::SMALL));
+        }
+        content.into()
+    }
+}

@@ -1,0 +1,254 @@
+//! Testing: IMAP and SMTP rows with their live stages and elapsed time. Cancel works at any
+//! moment (the check task is aborted) and nothing is saved.
+
+use std::time::{Duration, Instant};
+
+use futures::StreamExt;
+use iced::widget::{button, column, container, progress_bar, row, text};
+use iced::{Element, Length, Subscription, Task};
+use mailsetup::catalog::{Catalog, Endpoint};
+use mailsetup::check::{self, CheckReport, CheckRequest};
+use mailsetup::i18n::{Localizer, msg};
+use mailsetup::probe::{Progress, Protocol, Stage, StageState, tls};
+use mailsetup::store::{Account, Store};
+
+use crate::gui::{Input, Servers, style};
+
+/// Stages a probe usually goes through, for the progress bar.
+const EXPECTED_STAGES: f32 = 8.0;
+
+pub struct State {
+    input: Input,
+    started: Instant,
+    now: Instant,
+    imap: Vec<(Stage, StageState)>,
+    smtp: Vec<(Stage, StageState)>,
+    setup_error: Option<String>,
+    /// Dropping it aborts the check: leaving this screen by any route cancels.
+    _task: Option<iced::task::Handle>,
+}
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    /// A stage started or ended.
+    Progress(Progress),
+    /// Both probes are done.
+    Finished(Box<CheckReport>),
+    /// Redraw the elapsed time.
+    Tick(Instant),
+    /// The Cancel button.
+    Cancel,
+}
+
+pub enum Event {
+    Cancelled(Input),
+    Finished(Input, Box<CheckReport>),
+}
+
+impl State {
+    /// A new check with the catalog's servers for the chosen provider, unless the launch named
+    /// servers of its own.
+    pub fn start(input: Input, servers: &Servers) -> (Self, Task<Message>) {
+        let Some(p) = Catalog::builtin().by_id(&input.provider) else {
+            return Self::failed(input, "unknown provider".into());
+        };
+        let (imap, smtp) = p.endpoints(&input.address);
+        let with_user = |e: &Endpoint, default: Endpoint| Endpoint {
+            username: default.username.clone(),
+            ..e.clone()
+        };
+        let imap = servers
+            .imap
+            .as_ref()
+            .map_or(imap.clone(), |e| with_user(e, imap));
+        let smtp = servers
+            .smtp
+            .as_ref()
+            .map_or(smtp.clone(), |e| with_user(e, smtp));
+        Self::start_with(input, imap, smtp, servers.ca_file.as_deref())
+    }
+
+    /// Re-test a saved account with its saved servers and the code from the keyring.
+    pub fn retest(account: Account) -> Option<(Self, Task<Message>)> {
+        let address = mailsetup::address::Address::parse(&account.address).ok()?;
+        let secret = Store::open_default()
+            .ok()?
+            .secret(&account.address)
+            .ok()??;
+        let input = Input {
+            provider: account.provider.clone().unwrap_or_default(),
+            address,
+            secret,
+        };
+        Some(Self::start_with(input, account.imap, account.smtp, None))
+    }
+
+    /// `ca_file` adds trusted roots (tests, companies with their own CA).
+    pub fn start_with(
+        input: Input,
+        imap: Endpoint,
+        smtp: Endpoint,
+        ca_file: Option<&std::path::Path>,
+    ) -> (Self, Task<Message>) {
+        let tls = match tls::client_config(ca_file) {
+            Ok(t) => t,
+            Err(e) => return Self::failed(input, e.to_string()),
+        };
+        let request = CheckRequest {
+            address: input.address.clone(),
+            provider: Some(input.provider.clone()),
+            imap,
+            smtp,
+            secret: input.secret.clone(),
+            tls,
+            timeout: check::DEFAULT_TIMEOUT,
+            stage_timeout: check::DEFAULT_STAGE_TIMEOUT,
+            send_test: false,
+        };
+        let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
+        let progress = futures::stream::unfold(rx, |mut rx| async move {
+            rx.recv().await.map(|p| (Message::Progress(p), rx))
+        });
+        let done = futures::stream::once(async move {
+            Message::Finished(Box::new(check::run(&request, Some(tx)).await))
+        });
+        // Progress ends when the check drops its senders, so the report always comes last.
+        let stream = futures::stream::select(progress, done);
+        let (task, handle) = Task::stream(stream.boxed()).abortable();
+        let now = Instant::now();
+        let state = Self {
+            input,
+            started: now,
+            now,
+            imap: Vec::new(),
+            smtp: Vec::new(),
+            setup_error: None,
+            _task: Some(handle.abort_on_drop()),
+        };
+        (state, task)
+    }
+
+    fn failed(input: Input, error: String) -> (Self, Task<Message>) {
+        let now = Instant::now();
+        let state = Self {
+            input,
+            started: now,
+            now,
+            imap: Vec::new(),
+            smtp: Vec::new(),
+            setup_error: Some(error),
+            _task: None,
+        };
+        (state, Task::none())
+    }
+
+    pub fn subscription(&self) -> Subscription<Message> {
+        iced::time::every(Duration::from_millis(200)).map(Message::Tick)
+    }
+
+    pub fn update(&mut self, message: Message) -> Option<Event> {
+        match message {
+            Message::Progress(p) => {
+                let rows = match p.protocol {
+                    Protocol::Imap => &mut self.imap,
+                    Protocol::Smtp => &mut self.smtp,
+                };
+                match rows
+                    .iter_mut()
+                    .rev()
+                    .find(|(s, st)| *s == p.stage && *st == StageState::Started)
+                {
+                    Some(row) if p.state != StageState::Started => row.1 = p.state,
+                    _ => rows.push((p.stage, p.state)),
+                }
+                None
+            }
+            Message::Finished(report) => Some(Event::Finished(self.input.clone(), report)),
+            Message::Tick(now) => {
+                self.now = now;
+                None
+            }
+            Message::Cancel => {
+                self._task = None;
+                Some(Event::Cancelled(self.input.clone()))
+            }
+        }
+    }
+
+    fn row<'a>(
+        &'a self,
+        l: &Localizer,
+        protocol: Protocol,
+        rows: &'a [(Stage, StageState)],
+    ) -> Element<'a, Message> {
+        let finished = rows
+            .iter()
+            .filter(|(_, s)| matches!(s, StageState::Done { .. }))
+            .count();
+        let failed = rows
+            .iter()
+            .any(|(_, s)| matches!(s, StageState::Failed { .. }));
+        let current = rows
+            .last()
+            .map(|(stage, state)| {
+                let mark = match state {
+                    StageState::Started => "…",
+                    StageState::Done { .. } => "✓",
+                    StageState::Failed { .. } => "✗",
+                };
+                format!("{} {mark}", l.tr(stage.message_id()))
+            })
+            .unwrap_or_else(|| l.tr(msg::GUI_WAITING));
+        let color = move |t: &iced::Theme| text::Style {
+            color: Some(if failed {
+                style::error_color(t)
+            } else {
+                style::muted(t)
+            }),
+        };
+        container(
+            column![
+                row![
+                    text(l.tr(protocol.message_id()))
+                        .size(style::HEADING)
+                        .width(Length::Fill),
+                    text(current).size(style::BODY).style(color),
+                ]
+                .align_y(iced::Alignment::Center),
+                progress_bar(0.0..=EXPECTED_STAGES, finished as f32).girth(10),
+            ]
+            .spacing(10),
+        )
+        .padding(14)
+        .style(style::card)
+        .into()
+    }
+
+    pub fn view<'a>(&'a self, l: &Localizer) -> Element<'a, Message> {
+        let elapsed = self.now.saturating_duration_since(self.started).as_secs();
+        let mut content = column![
+            text(l.tr_args(
+                msg::GUI_TESTING_TITLE,
+                &[("address", self.input.address.to_string().into())]
+            ))
+            .size(style::HEADING),
+            self.row(l, Protocol::Imap, &self.imap),
+            self.row(l, Protocol::Smtp, &self.smtp),
+            text(l.tr_args(msg::GUI_SECONDS, &[("seconds", elapsed.into())])).size(style::BODY),
+        ]
+        .spacing(style::GAP);
+        if let Some(e) = &self.setup_error {
+            content = content.push(text(e.as_str()).size(style::BODY));
+        }
+        content
+            .push(iced::widget::space::vertical())
+            .push(row![
+                iced::widget::space::horizontal(),
+                button(text(l.tr(msg::GUI_CANCEL)).size(style::BODY))
+                    .style(button::secondary)
+                    .padding([10, 28])
+                    .on_press(Message::Cancel),
+            ])
+            .into()
+    }
+}

@@ -1,0 +1,300 @@
+//! Wizard flows, headless with iced_test: the real screens, the real check against the local
+//! Dovecot/Postfix harness (started by tests/run), the real keyring.
+
+use std::sync::Once;
+
+use futures::StreamExt;
+use iced::Task;
+use iced_test::simulator;
+use mailsetup::catalog::{Endpoint, Security};
+use mailsetup::i18n::{Lang, Localizer, msg};
+use mailsetup::store::Store;
+
+use super::screen::{credentials, start};
+use super::{App, Launch, Message, Screen, Servers};
+
+/// All wizard tests share one config dir (set once: the environment is process-wide).
+fn config_dir() -> std::path::PathBuf {
+    static ONCE: Once = Once::new();
+    let dir = std::env::temp_dir().join(format!("mailsetup-gui-{}", std::process::id()));
+    ONCE.call_once(|| {
+        // SAFETY: set once, before any test thread reads it (every test calls this first).
+        unsafe { std::env::set_var("MAILSETUP_CONFIG_DIR", &dir) };
+    });
+    dir
+}
+
+fn new_app(launch: Launch) -> App {
+    config_dir();
+    App::new(launch).0
+}
+
+/// Runs a task's outputs through `update` until nothing is left, as the iced runtime would
+/// (widget, clipboard and window actions have no window to act on here).
+fn settle(app: &mut App, task: Task<Message>) {
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .expect("runtime");
+    let mut pending = vec![task];
+    while let Some(task) = pending.pop() {
+        let Some(stream) = iced_runtime::task::into_stream(task) else {
+            continue;
+        };
+        let outputs: Vec<Message> = rt.block_on(
+            stream
+                .filter_map(|a| async move {
+                    match a {
+                        iced_runtime::Action::Output(m) => Some(m),
+                        _ => None,
+                    }
+                })
+                .collect(),
+        );
+        for m in outputs {
+            pending.push(app.update(m));
+        }
+    }
+}
+
+/// Feeds what the user did on the current view back into the app.
+fn act(app: &mut App, f: impl FnOnce(&mut iced_test::Simulator<'_, Message>)) {
+    let messages: Vec<Message> = {
+        let mut ui = simulator(app.view());
+        f(&mut ui);
+        ui.into_messages().collect()
+    };
+    for m in messages {
+        let task = app.update(m);
+        settle(app, task);
+    }
+}
+
+fn sees(app: &App, text: &str) -> bool {
+    let mut ui = simulator(app.view());
+    ui.find(text).is_ok()
+}
+
+#[test]
+fn typing_an_address_picks_the_provider_and_shows_its_steps() {
+    let l = Localizer::new(Lang::En);
+    let mut app = new_app(Launch {
+        lang: Lang::En,
+        ..Launch::default()
+    });
+    act(&mut app, |ui| {
+        let _ = ui.click(iced_test::selector::id(start::ADDRESS_INPUT));
+        let _ = ui.typewrite("someone＠qq.com");
+    });
+    assert!(sees(
+        &app,
+        &l.tr_args(msg::GUI_DETECTED, &[("provider", "QQ Mail".into())])
+    ));
+    act(&mut app, |ui| {
+        let _ = ui.click(l.tr(msg::GUI_NEXT).as_str());
+    });
+    assert!(matches!(app.screen, Screen::Steps(_)));
+    // Every QQ step, with its link shown under it.
+    assert!(sees(&app, &l.tr(msg::QQ_STEP_ENABLE)));
+    assert!(sees(&app, "https://wx.mail.qq.com/account/index"));
+    assert!(sees(
+        &app,
+        &l.tr_args(msg::CODE_FORMAT_ALPHA, &[("length", 16.into())])
+    ));
+}
+
+#[test]
+fn exmail_shows_the_admin_steps_first() {
+    let l = Localizer::new(Lang::ZhCn);
+    let mut app = new_app(Launch {
+        lang: Lang::ZhCn,
+        ..Launch::default()
+    });
+    act(&mut app, |ui| {
+        let _ = ui.click(l.tr(msg::PROVIDER_EXMAIL).as_str());
+    });
+    act(&mut app, |ui| {
+        let _ = ui.click(iced_test::selector::id(start::ADDRESS_INPUT));
+        let _ = ui.typewrite("zhang@example-company.cn");
+        let _ = ui.tap_key(iced::keyboard::key::Named::Enter);
+    });
+    assert!(
+        matches!(app.screen, Screen::Steps(_)),
+        "company address + Exmail tile continues"
+    );
+    assert!(sees(&app, &l.tr(msg::EXMAIL_STEP_ADMIN_LOGIN)));
+    assert!(sees(
+        &app,
+        "https://work.weixin.qq.com/wework_admin/frame#/apps/qykit/proxy/exmail"
+    ));
+}
+
+#[test]
+fn language_switch_changes_the_visible_texts() {
+    let mut app = new_app(Launch {
+        lang: Lang::ZhCn,
+        ..Launch::default()
+    });
+    assert!(sees(&app, "输入邮箱地址"));
+    act(&mut app, |ui| {
+        let _ = ui.click("English");
+    });
+    assert!(sees(&app, "Your email address"));
+    assert!(!sees(&app, "输入邮箱地址"));
+    act(&mut app, |ui| {
+        let _ = ui.click("繁體中文");
+    });
+    assert!(sees(&app, "輸入電子郵件地址"));
+}
+
+#[test]
+fn esc_goes_back_and_keeps_the_address() {
+    let mut app = new_app(Launch {
+        lang: Lang::En,
+        provider: Some("netease-163".into()),
+        address: Some("keep@163.com".into()),
+        ..Launch::default()
+    });
+    assert!(
+        matches!(app.screen, Screen::Steps(_)),
+        "prefilled launch opens on the steps"
+    );
+    let _ = app.update(Message::Back);
+    assert!(matches!(app.screen, Screen::Start(_)));
+    assert!(sees(&app, "keep@163.com"));
+}
+
+fn harness_app(pass_override: Option<&str>) -> Option<(App, String, String)> {
+    let var = |k: &str| std::env::var(k).ok();
+    let Some(dir) = var("MAILSETUP_TEST_DIR") else {
+        assert!(
+            var("MAILSETUP_REQUIRE_SERVERS").is_none(),
+            "harness missing"
+        );
+        return None;
+    };
+    let user = var("MAILSETUP_TEST_USER")?;
+    let pass = pass_override
+        .map(str::to_string)
+        .or(var("MAILSETUP_TEST_PASS"))?;
+    let port = |k: &str| var(k).and_then(|v| v.parse::<u16>().ok());
+    let ep = |p: u16, security| Endpoint {
+        host: "localhost".into(),
+        port: p,
+        security,
+        username: String::new(),
+    };
+    let servers = Servers {
+        imap: Some(ep(port("MAILSETUP_TEST_IMAPS")?, Security::Tls)),
+        smtp: Some(ep(port("MAILSETUP_TEST_SUBMISSION")?, Security::Starttls)),
+        ca_file: Some(std::path::Path::new(&dir).join("ca.pem")),
+    };
+    let app = new_app(Launch {
+        lang: Lang::En,
+        provider: Some("netease-163".into()),
+        address: Some(user.clone()),
+        servers,
+    });
+    Some((app, user, pass))
+}
+
+fn enter_code_and_test(app: &mut App, pass: &str) {
+    let l = Localizer::new(Lang::En);
+    act(app, |ui| {
+        let _ = ui.click(l.tr(msg::GUI_HAVE_CODE).as_str());
+    });
+    assert!(matches!(app.screen, Screen::Credentials(_)));
+    act(app, |ui| {
+        let _ = ui.click(iced_test::selector::id(credentials::CODE_INPUT));
+        let _ = ui.typewrite(pass);
+        let _ = ui.tap_key(iced::keyboard::key::Named::Enter);
+    });
+}
+
+#[test]
+fn whole_flow_against_the_local_servers_saves_the_account() {
+    let Some((mut app, user, pass)) = harness_app(None) else {
+        return;
+    };
+    enter_code_and_test(&mut app, &pass);
+    assert!(
+        matches!(app.screen, Screen::Result(_)),
+        "test ran to a result"
+    );
+    let l = Localizer::new(Lang::En);
+    assert!(sees(&app, &l.tr(msg::GUI_SUCCESS_TITLE)));
+    let store = Store::at(config_dir());
+    let secret = store
+        .secret(&user)
+        .expect("keyring")
+        .expect("saved in the keyring");
+    assert_eq!(secrecy::ExposeSecret::expose_secret(&secret), pass);
+    let saved = store.find(&user).expect("accounts.json").expect("saved");
+    assert_eq!(saved.provider.as_deref(), Some("netease-163"));
+    let file = std::fs::read_to_string(store.accounts_path()).expect("read");
+    assert!(
+        !file.contains(&pass),
+        "the secret never goes to accounts.json"
+    );
+    let _ = store.remove(&user);
+}
+
+#[test]
+fn failure_shows_the_advice_and_try_again_keeps_the_input() {
+    let Some((mut app, user, _)) = harness_app(Some("wrongwrongwrongw")) else {
+        return;
+    };
+    enter_code_and_test(&mut app, "wrongwrongwrongw");
+    let l = Localizer::new(Lang::En);
+    assert!(sees(&app, &l.tr(msg::GUI_FAILURE_TITLE)));
+    assert!(
+        sees(&app, &l.tr(msg::ADVICE_NETEASE_AUTH)),
+        "provider-specific advice"
+    );
+    act(&mut app, |ui| {
+        let _ = ui.click(l.tr(msg::GUI_TRY_AGAIN).as_str());
+    });
+    assert!(matches!(app.screen, Screen::Credentials(_)));
+    assert!(sees(&app, &user));
+    assert!(Store::at(config_dir()).find(&user).expect("load").is_none());
+}
+
+#[test]
+fn cancel_mid_test_saves_nothing() {
+    let Some((mut app, user, pass)) = harness_app(None) else {
+        return;
+    };
+    // A server that accepts and never answers: the check would wait for its timeout.
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let port = listener.local_addr().expect("addr").port();
+    app.servers.imap = Some(Endpoint {
+        host: "127.0.0.1".into(),
+        port,
+        security: Security::Tls,
+        username: String::new(),
+    });
+    let l = Localizer::new(Lang::En);
+    act(&mut app, |ui| {
+        let _ = ui.click(l.tr(msg::GUI_HAVE_CODE).as_str());
+    });
+    // Press Test but do not run the check task: the user cancels while it is under way.
+    let mut pending = Vec::new();
+    {
+        let mut ui = simulator(app.view());
+        let _ = ui.click(iced_test::selector::id(credentials::CODE_INPUT));
+        let _ = ui.typewrite(&pass);
+        let _ = ui.tap_key(iced::keyboard::key::Named::Enter);
+        pending.extend(ui.into_messages());
+    }
+    for m in pending {
+        let _ = app.update(m);
+    }
+    assert!(matches!(app.screen, Screen::Testing(_)));
+    act(&mut app, |ui| {
+        let _ = ui.click(l.tr(msg::GUI_CANCEL).as_str());
+    });
+    assert!(matches!(app.screen, Screen::Credentials(_)));
+    assert!(Store::at(config_dir()).find(&user).expect("load").is_none());
+    drop(listener);
+}
