@@ -75,6 +75,8 @@ pub enum Message {
     Language(Lang),
     /// Esc: one screen back.
     Back,
+    /// Enter outside a text field: the screen's primary button.
+    Primary,
     Start(start::Message),
     Steps(steps::Message),
     Credentials(credentials::Message),
@@ -99,13 +101,17 @@ impl App {
                 Screen::Start(start::State::new(address.clone().unwrap_or_default()))
             }
         };
+        let focus = match screen {
+            Screen::Start(_) => iced::widget::operation::focus(start::ADDRESS_INPUT),
+            _ => Task::none(),
+        };
         (
             Self {
                 l10n,
                 screen,
                 servers: launch.servers,
             },
-            Task::none(),
+            focus,
         )
     }
 
@@ -119,6 +125,10 @@ impl App {
                 key: keyboard::Key::Named(keyboard::key::Named::Escape),
                 ..
             } => Some(Message::Back),
+            keyboard::Event::KeyPressed {
+                key: keyboard::Key::Named(keyboard::key::Named::Enter),
+                ..
+            } => Some(Message::Primary),
             _ => None,
         });
         let screen = match &self.screen {
@@ -135,6 +145,15 @@ impl App {
                 Task::none()
             }
             Message::Back => self.back(),
+            Message::Primary => match &self.screen {
+                Screen::Start(_) => self.update(Message::Start(start::Message::Next)),
+                Screen::Steps(_) => self.update(Message::Steps(steps::Message::Next)),
+                Screen::Credentials(_) => {
+                    self.update(Message::Credentials(credentials::Message::Test))
+                }
+                Screen::Testing(_) => Task::none(),
+                Screen::Result(r) => self.update(Message::Result(r.primary())),
+            },
             Message::Start(m) => {
                 let Screen::Start(s) = &mut self.screen else {
                     return Task::none();
@@ -221,7 +240,7 @@ impl App {
                     }
                     Some(result::Event::AddAnother) => {
                         self.screen = Screen::Start(start::State::new(String::new()));
-                        task
+                        Task::batch([task, iced::widget::operation::focus(start::ADDRESS_INPUT)])
                     }
                     Some(result::Event::Done) => iced::exit(),
                     None => task,

@@ -29,7 +29,8 @@ openssl x509 -req -in server.csr -CA ca.pem -CAkey ca.key -CAcreateserial -days 
   -extfile san.ext -out server.pem 2>/dev/null
 chmod 644 server.key server.pem ca.pem other-ca.pem
 
-USER_NAME=tester@mailsetup.test
+# A QQ address, so the wizard recognises the provider; the tests point it at these servers.
+USER_NAME=tester@qq.com
 USER_PASS=$(python3 -c 'import secrets,string; print("".join(secrets.choice(string.ascii_lowercase) for _ in range(16)))')
 IMAPS=$(free_port); IMAP=$(free_port); SMTPS=$(free_port); SUBMISSION=$(free_port)
 

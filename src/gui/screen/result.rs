@@ -114,6 +114,15 @@ impl State {
         (Task::none(), None)
     }
 
+    /// What Enter does here: "Done" after success, "Try again" after a failure.
+    pub fn primary(&self) -> Message {
+        if self.report.ok() {
+            Message::Done
+        } else {
+            Message::TryAgain
+        }
+    }
+
     fn endpoint_line(l: &Localizer, protocol: &str, e: &Endpoint) -> String {
         l.tr_args(
             msg::CLI_ENDPOINT,

@@ -120,7 +120,7 @@ impl State {
         };
         let mut content = column![
             text(title).size(style::HEADING),
-            scrollable(list).height(Length::Fill)
+            scrollable(list.padding(iced::Padding::ZERO.right(14))).height(Length::Fill)
         ]
         .spacing(style::GAP);
         if let Some(n) = note {

@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Drives the real wizard binary in a real X window under Xvfb (keyboard only, with xdotool) and
+# saves one PNG per screen in zh-CN and en. Needs the harness environment (tests/run).
+# Usage: tests/screenshots.sh BINARY OUTDIR
+set -euo pipefail
+bin=$(realpath "$1"); out=$(realpath -m "$2")
+mkdir -p "$out"
+work=$(mktemp -d)
+trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
+
+# Only DejaVu is visible to the app: Chinese must come from the bundled font, as on a machine
+# without any CJK font.
+cat > "$work/fonts.conf" <<CONF
+<?xml version="1.0"?>
+<!DOCTYPE fontconfig SYSTEM "fonts.dtd">
+<fontconfig><dir>/usr/share/fonts/truetype/dejavu</dir></fontconfig>
+CONF
+export FONTCONFIG_FILE="$work/fonts.conf"
+
+# A server that accepts and never answers keeps the testing screen up long enough to capture.
+python3 -c '
+import socket, time, sys
+s = socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+s.bind(("127.0.0.1", 0)); s.listen(8); print(s.getsockname()[1], flush=True)
+conns = []
+while True:
+    c, _ = s.accept(); conns.append(c)
+' > "$work/blackhole.port" &
+for _ in $(seq 50); do [ -s "$work/blackhole.port" ] && break; sleep 0.1; done
+hole=$(cat "$work/blackhole.port")
+
+good=(--imap "localhost:$MAILSETUP_TEST_IMAPS:tls" --smtp "localhost:$MAILSETUP_TEST_SUBMISSION:starttls" --ca-file "$MAILSETUP_TEST_CA")
+slow=(--imap "127.0.0.1:$hole:tls" --smtp "localhost:$MAILSETUP_TEST_SUBMISSION:starttls" --ca-file "$MAILSETUP_TEST_CA")
+
+drive() { # lang servers... ; runs inside an X display
+  local lang=$1; shift
+  export MAILSETUP_CONFIG_DIR="$work/cfg-$lang-$RANDOM"
+  snap() { sleep "${2:-0.8}"; import -window root "$out/$lang-$1.png"; }
+  key() { xdotool key "$1"; }
+  # No window manager under Xvfb: give the window the keyboard focus ourselves.
+  focus() { sleep 1.5; xdotool mousemove 5 5; xdotool windowfocus --sync "$(xdotool search --sync --pid "$1" | head -1)"; }
+
+  # Failure path, with the testing screen captured while IMAP hangs.
+  "$bin" --lang "$lang" "${slow[@]}" & local pid=$!
+  focus $pid
+  xdotool type --delay 30 "$MAILSETUP_TEST_USER"; snap 1-start
+  key Return; snap 2-steps
+  key Return; sleep 0.5; xdotool type --delay 20 "wrongwrongwrongw"; snap 3-credentials
+  key Return; snap 4-testing 1.5
+  snap 5-result-failure 11
+  kill $pid; wait $pid 2>/dev/null || true
+
+  # Success path: saved to the keyring, server settings shown.
+  "$bin" --lang "$lang" "${good[@]}" & pid=$!
+  focus $pid
+  xdotool type --delay 20 "$MAILSETUP_TEST_USER"; key Return; sleep 0.5; key Return; sleep 0.5
+  xdotool type --delay 20 "$MAILSETUP_TEST_PASS"; key Return
+  snap 6-result-success 2
+  kill $pid; wait $pid 2>/dev/null || true
+}
+export -f drive
+export bin out work hole
+for lang in zh-CN en; do
+  xvfb-run -a -s "-screen 0 1000x760x24" bash -c "$(declare -p good slow); $(declare -f drive); drive $lang"
+done
