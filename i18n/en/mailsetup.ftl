@@ -216,6 +216,7 @@ gui-open-page = Open
 gui-admin-badge = Administrator
 gui-have-code = I have the code
 gui-cred-title = Paste your { $credential }
+gui-code-label = The { $credential }
 gui-show = Show
 gui-hide = Hide
 gui-paste = Paste

@@ -216,6 +216,7 @@ gui-open-page = 打开
 gui-admin-badge = 管理员
 gui-have-code = 我已拿到
 gui-cred-title = 粘贴{ $credential }
+gui-code-label = { $credential }
 gui-show = 显示
 gui-hide = 隐藏
 gui-paste = 粘贴

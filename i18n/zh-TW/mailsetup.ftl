@@ -216,6 +216,7 @@ gui-open-page = 開啟
 gui-admin-badge = 管理員
 gui-have-code = 我已取得
 gui-cred-title = 貼上{ $credential }
+gui-code-label = { $credential }
 gui-show = 顯示
 gui-hide = 隱藏
 gui-paste = 貼上

@@ -77,6 +77,10 @@ pub enum Message {
     Back,
     /// Enter outside a text field: the screen's primary button.
     Primary,
+    /// Tab / Shift+Tab: move the keyboard focus between fields.
+    Focus {
+        forward: bool,
+    },
     Start(start::Message),
     Steps(steps::Message),
     Credentials(credentials::Message),
@@ -129,6 +133,13 @@ impl App {
                 key: keyboard::Key::Named(keyboard::key::Named::Enter),
                 ..
             } => Some(Message::Primary),
+            keyboard::Event::KeyPressed {
+                key: keyboard::Key::Named(keyboard::key::Named::Tab),
+                modifiers,
+                ..
+            } => Some(Message::Focus {
+                forward: !modifiers.shift(),
+            }),
             _ => None,
         });
         let screen = match &self.screen {
@@ -145,6 +156,8 @@ impl App {
                 Task::none()
             }
             Message::Back => self.back(),
+            Message::Focus { forward: true } => iced::widget::operation::focus_next(),
+            Message::Focus { forward: false } => iced::widget::operation::focus_previous(),
             Message::Primary => match &self.screen {
                 Screen::Start(_) => self.update(Message::Start(start::Message::Next)),
                 Screen::Steps(_) => self.update(Message::Steps(steps::Message::Next)),

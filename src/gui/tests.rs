@@ -165,7 +165,22 @@ fn esc_goes_back_and_keeps_the_address() {
     assert!(sees(&app, "keep@163.com"));
 }
 
+/// The harness tests share one mailbox and config dir: one at a time, so "nothing was saved"
+/// is not confused by another test's successful save.
+static SERIAL: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+fn serial() -> std::sync::MutexGuard<'static, ()> {
+    SERIAL.lock().unwrap_or_else(|e| e.into_inner())
+}
+
 fn harness_app(pass_override: Option<&str>) -> Option<(App, String, String)> {
+    harness_app_at(pass_override, Some("netease-163"))
+}
+
+fn harness_app_at(
+    pass_override: Option<&str>,
+    provider: Option<&str>,
+) -> Option<(App, String, String)> {
     let var = |k: &str| std::env::var(k).ok();
     let Some(dir) = var("MAILSETUP_TEST_DIR") else {
         assert!(
@@ -192,8 +207,8 @@ fn harness_app(pass_override: Option<&str>) -> Option<(App, String, String)> {
     };
     let app = new_app(Launch {
         lang: Lang::En,
-        provider: Some("netease-163".into()),
-        address: Some(user.clone()),
+        provider: provider.map(str::to_string),
+        address: provider.map(|_| user.clone()),
         servers,
     });
     Some((app, user, pass))
@@ -214,15 +229,24 @@ fn enter_code_and_test(app: &mut App, pass: &str) {
 
 #[test]
 fn whole_flow_against_the_local_servers_saves_the_account() {
-    let Some((mut app, user, pass)) = harness_app(None) else {
+    let _serial = serial();
+    let Some((mut app, user, pass)) = harness_app_at(None, None) else {
         return;
     };
+    let l = Localizer::new(Lang::En);
+    // Start: type the address; the provider (QQ) is recognised; Enter goes to its steps.
+    act(&mut app, |ui| {
+        let _ = ui.click(iced_test::selector::id(start::ADDRESS_INPUT));
+        let _ = ui.typewrite(&user);
+        let _ = ui.tap_key(iced::keyboard::key::Named::Enter);
+    });
+    assert!(matches!(app.screen, Screen::Steps(_)));
+    assert!(sees(&app, "https://service.mail.qq.com/detail/0/75"));
     enter_code_and_test(&mut app, &pass);
     assert!(
         matches!(app.screen, Screen::Result(_)),
         "test ran to a result"
     );
-    let l = Localizer::new(Lang::En);
     assert!(sees(&app, &l.tr(msg::GUI_SUCCESS_TITLE)));
     let store = Store::at(config_dir());
     let secret = store
@@ -231,7 +255,7 @@ fn whole_flow_against_the_local_servers_saves_the_account() {
         .expect("saved in the keyring");
     assert_eq!(secrecy::ExposeSecret::expose_secret(&secret), pass);
     let saved = store.find(&user).expect("accounts.json").expect("saved");
-    assert_eq!(saved.provider.as_deref(), Some("netease-163"));
+    assert_eq!(saved.provider.as_deref(), Some("qq"));
     let file = std::fs::read_to_string(store.accounts_path()).expect("read");
     assert!(
         !file.contains(&pass),
@@ -242,6 +266,7 @@ fn whole_flow_against_the_local_servers_saves_the_account() {
 
 #[test]
 fn failure_shows_the_advice_and_try_again_keeps_the_input() {
+    let _serial = serial();
     let Some((mut app, user, _)) = harness_app(Some("wrongwrongwrongw")) else {
         return;
     };
@@ -262,6 +287,7 @@ fn failure_shows_the_advice_and_try_again_keeps_the_input() {
 
 #[test]
 fn cancel_mid_test_saves_nothing() {
+    let _serial = serial();
     let Some((mut app, user, pass)) = harness_app(None) else {
         return;
     };
@@ -297,4 +323,25 @@ fn cancel_mid_test_saves_nothing() {
     assert!(matches!(app.screen, Screen::Credentials(_)));
     assert!(Store::at(config_dir()).find(&user).expect("load").is_none());
     drop(listener);
+}
+
+#[test]
+fn bundled_font_covers_every_translated_string() {
+    let face = ttf_parser::Face::parse(super::FONT, 0).expect("font parses");
+    let texts = [
+        include_str!("../../i18n/zh-CN/mailsetup.ftl"),
+        include_str!("../../i18n/zh-TW/mailsetup.ftl"),
+        include_str!("../../i18n/en/mailsetup.ftl"),
+        "张三李四王五。✓×→…",
+    ];
+    let missing: String = texts
+        .iter()
+        .flat_map(|t| t.chars())
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .filter(|c| face.glyph_index(*c).is_none())
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "run assets/fonts/subset.sh; missing: {missing}"
+    );
 }

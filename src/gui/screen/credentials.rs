@@ -152,28 +152,33 @@ impl State {
                     }),
             );
         }
-        content = content.push(text(credential).size(style::BODY)).push(
-            row![
-                code,
-                button(
-                    text(l.tr(if self.show {
-                        msg::GUI_HIDE
-                    } else {
-                        msg::GUI_SHOW
-                    }))
-                    .size(style::SMALL)
-                )
-                .style(button::secondary)
-                .padding(12)
-                .on_press(Message::ToggleShow),
-                button(text(l.tr(msg::GUI_PASTE)).size(style::SMALL))
+        content = content
+            .push(
+                text(l.tr_args(msg::GUI_CODE_LABEL, &[("credential", credential.into())]))
+                    .size(style::BODY),
+            )
+            .push(
+                row![
+                    code,
+                    button(
+                        text(l.tr(if self.show {
+                            msg::GUI_HIDE
+                        } else {
+                            msg::GUI_SHOW
+                        }))
+                        .size(style::SMALL)
+                    )
                     .style(button::secondary)
                     .padding(12)
-                    .on_press(Message::Paste),
-            ]
-            .spacing(8)
-            .align_y(iced::Alignment::Center),
-        );
+                    .on_press(Message::ToggleShow),
+                    button(text(l.tr(msg::GUI_PASTE)).size(style::SMALL))
+                        .style(button::secondary)
+                        .padding(12)
+                        .on_press(Message::Paste),
+                ]
+                .spacing(8)
+                .align_y(iced::Alignment::Center),
+            );
         if let Some(w) = self.warning().filter(|w| *w != CodeWarning::Empty) {
             content = content.push(
                 text(messages::code_warning(l, p, &w))

@@ -105,13 +105,18 @@ impl State {
             }
             Message::CopyReport => {
                 self.copied = true;
-                return (iced::clipboard::write(self.report.report_text(l)), None);
+                return (iced::clipboard::write(self.report_text(l)), None);
             }
             Message::TryAgain => return (Task::none(), Some(Event::TryAgain(self.input.clone()))),
             Message::AddAnother => return (Task::none(), Some(Event::AddAnother)),
             Message::Done => return (Task::none(), Some(Event::Done)),
         }
         (Task::none(), None)
+    }
+
+    /// The redacted report "Copy report for support" puts on the clipboard.
+    pub fn report_text(&self, l: &Localizer) -> String {
+        self.report.report_text(l)
     }
 
     /// What Enter does here: "Done" after success, "Try again" after a failure.
@@ -188,7 +193,7 @@ impl State {
                 };
                 let advice = messages::advice(l, &d, r, self.report.provider.as_deref());
                 let mut card = column![
-                    text(format!("✗ {}", l.tr(r.protocol.message_id()))).size(style::HEADING),
+                    text(format!("× {}", l.tr(r.protocol.message_id()))).size(style::HEADING),
                     text(advice).size(style::BODY),
                 ]
                 .spacing(8);

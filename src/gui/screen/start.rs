@@ -57,6 +57,21 @@ pub enum Event {
     Retest(Account),
 }
 
+/// A provider tile: its badge over its name.
+fn tile<'a>(id: &str, name: String) -> Element<'a, Message> {
+    let (mark, color) = style::badge(id);
+    column![
+        container(text(mark).size(style::SMALL))
+            .padding([2, 8])
+            .style(style::badge_box(color)),
+        text(name).size(style::SMALL).center(),
+    ]
+    .spacing(6)
+    .align_x(iced::Alignment::Center)
+    .width(Length::Fill)
+    .into()
+}
+
 impl State {
     pub fn new(address: String) -> Self {
         let mut s = Self {
@@ -189,13 +204,13 @@ impl State {
         for (i, id) in TILES.iter().enumerate() {
             let Some(p) = catalog.by_id(id) else { continue };
             let selected = self.provider.as_deref() == Some(*id);
-            let b = button(text(l.tr(&p.name)).size(style::SMALL).center())
+            let b = button(tile(id, l.tr(&p.name)))
                 .width(Length::Fill)
                 .padding(10)
                 .style(if selected {
                     button::primary
                 } else {
-                    button::secondary
+                    style::tile
                 })
                 .on_press(Message::Picked(id.to_string()));
             tiles = tiles.push(b);
@@ -205,10 +220,10 @@ impl State {
             }
         }
         tiles = tiles.push(
-            button(text(l.tr(msg::GUI_OTHER)).size(style::SMALL).center())
+            button(tile("other", l.tr(msg::GUI_OTHER)))
                 .width(Length::Fill)
                 .padding(10)
-                .style(button::secondary)
+                .style(style::tile)
                 .on_press(Message::Other),
         );
         rows = rows.push(tiles);

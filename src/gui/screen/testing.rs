@@ -194,7 +194,7 @@ impl State {
                 let mark = match state {
                     StageState::Started => "…",
                     StageState::Done { .. } => "✓",
-                    StageState::Failed { .. } => "✗",
+                    StageState::Failed { .. } => "×",
                 };
                 format!("{} {mark}", l.tr(stage.message_id()))
             })
