@@ -172,7 +172,6 @@ store-exists = An account for { $address } is already saved; it will be replaced
 
 ## Command line
 cli-about = Set up a QQ / 163 / company mailbox: get the authorization code, test IMAP and SMTP, save it safely.
-cli-no-gui = The wizard window is not part of this build yet. Use the commands below.
 cli-providers-header = Known mail providers:
 cli-detect-found = { $address } → { $provider }
 cli-detect-unknown = { $domain } is not a known provider. Give the servers with --imap HOST:PORT:tls and --smtp HOST:PORT:tls.

@@ -172,7 +172,6 @@ store-exists = { $address } 已经保存过，将被替换。
 
 ## 命令行
 cli-about = 设置 QQ / 163 / 企业邮箱：获取授权码，检测 IMAP 和 SMTP，安全地保存。
-cli-no-gui = 此版本还没有向导窗口，请使用下面的命令。
 cli-providers-header = 支持的邮箱服务商：
 cli-detect-found = { $address } → { $provider }
 cli-detect-unknown = { $domain } 不是已知的邮箱服务商。请用 --imap 主机:端口:tls 和 --smtp 主机:端口:tls 指定服务器。

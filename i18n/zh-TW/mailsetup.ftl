@@ -172,7 +172,6 @@ store-exists = { $address } 已經儲存過，將被取代。
 
 ## 命令列
 cli-about = 設定 QQ / 163 / 企業郵箱：取得授權碼，檢測 IMAP 和 SMTP，安全地儲存。
-cli-no-gui = 此版本還沒有精靈視窗，請使用下面的命令。
 cli-providers-header = 支援的郵件服務商：
 cli-detect-found = { $address } → { $provider }
 cli-detect-unknown = { $domain } 不是已知的郵件服務商。請用 --imap 主機:連接埠:tls 和 --smtp 主機:連接埠:tls 指定伺服器。

@@ -11,6 +11,7 @@ use iced::{Element, Font, Length, Size, Subscription, Task, keyboard, window};
 use mailsetup::address::Address;
 use mailsetup::catalog::Catalog;
 use mailsetup::i18n::{Lang, Localizer, msg};
+use mailsetup::store::Store;
 
 use screen::{credentials, result, start, steps, testing};
 
@@ -82,6 +83,8 @@ pub enum Message {
         forward: bool,
     },
     Start(start::Message),
+    /// A saved account's code came back from the keyring (None: it is gone).
+    Retest(mailsetup::store::Account, Option<secrecy::SecretString>),
     Steps(steps::Message),
     Credentials(credentials::Message),
     Testing(testing::Message),
@@ -176,20 +179,43 @@ impl App {
                         self.screen = Screen::Steps(steps::State::new(provider, address));
                     }
                     Some(start::Event::Retest(account)) => {
-                        let provider = account.provider.clone().unwrap_or_default();
                         let address = account.address.clone();
-                        if let Some((t, task)) = testing::State::retest(account) {
-                            self.screen = Screen::Testing(t);
-                            return task.map(Message::Testing);
-                        }
-                        // No code in the keyring any more: ask for it again.
-                        let (c, task) = credentials::State::new(provider, address);
-                        self.screen = Screen::Credentials(c);
-                        return task.map(Message::Credentials);
+                        return blocking(
+                            move || {
+                                Store::open_default()
+                                    .and_then(|s| s.secret(&address))
+                                    .ok()
+                                    .flatten()
+                            },
+                            move |secret| Message::Retest(account.clone(), secret),
+                        );
+                    }
+                    Some(start::Event::Remove(address)) => {
+                        return blocking(
+                            move || {
+                                Store::open_default()
+                                    .and_then(|s| s.remove(&address))
+                                    .map(|_| address)
+                                    .map_err(std::sync::Arc::new)
+                            },
+                            |r| Message::Start(start::Message::Removed(r)),
+                        );
                     }
                     None => {}
                 }
                 Task::none()
+            }
+            Message::Retest(account, secret) => {
+                let provider = account.provider.clone().unwrap_or_default();
+                let address = account.address.clone();
+                if let Some((t, task)) = secret.and_then(|s| testing::State::retest(account, s)) {
+                    self.screen = Screen::Testing(t);
+                    return task.map(Message::Testing);
+                }
+                // No code in the keyring any more: ask for it again.
+                let (c, task) = credentials::State::new(provider, address);
+                self.screen = Screen::Credentials(c);
+                task.map(Message::Credentials)
             }
             Message::Steps(m) => {
                 let Screen::Steps(s) = &mut self.screen else {
@@ -305,6 +331,22 @@ impl App {
             .center_x(Length::Fill)
             .into()
     }
+}
+
+/// Runs keyring and file work on tokio's blocking pool: the keyring client blocks on D-Bus.
+fn blocking<T: Send + 'static>(
+    work: impl FnOnce() -> T + Send + 'static,
+    then: impl Fn(T) -> Message + Send + 'static,
+) -> Task<Message> {
+    // spawn_blocking inside the future: it needs the runtime, which only the task runs on.
+    Task::perform(
+        async move { tokio::task::spawn_blocking(work).await },
+        move |r| match r {
+            Ok(v) => then(v),
+            // The closure panicked (a bug); stay where we are.
+            Err(_) => Message::Back,
+        },
+    )
 }
 
 /// The address and provider chosen so far, and the code once typed; carried between screens so

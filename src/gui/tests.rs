@@ -261,7 +261,21 @@ fn whole_flow_against_the_local_servers_saves_the_account() {
         !file.contains(&pass),
         "the secret never goes to accounts.json"
     );
-    let _ = store.remove(&user);
+    // "Add another": the start screen lists the saved account; "Remove" clears both stores.
+    act(&mut app, |ui| {
+        let _ = ui.click(l.tr(msg::GUI_ADD_ANOTHER).as_str());
+    });
+    assert!(matches!(app.screen, Screen::Start(_)));
+    assert!(sees(&app, &user));
+    act(&mut app, |ui| {
+        let _ = ui.click(l.tr(msg::GUI_REMOVE).as_str());
+    });
+    assert!(sees(
+        &app,
+        &l.tr_args(msg::STORE_REMOVED, &[("address", user.clone().into())])
+    ));
+    assert!(store.find(&user).expect("load").is_none());
+    assert!(store.secret(&user).expect("keyring").is_none());
 }
 
 #[test]

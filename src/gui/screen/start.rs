@@ -1,6 +1,8 @@
 //! Start: type the address (the provider is recognised as you type) or pick a provider tile;
 //! saved accounts are listed with "re-test" and "remove".
 
+use std::sync::Arc;
+
 use iced::widget::{button, column, container, row, text, text_input};
 use iced::{Element, Length};
 use mailsetup::address::{Address, AddressError};
@@ -33,7 +35,7 @@ pub struct State {
     picked: bool,
     accounts: Vec<Account>,
     /// The outcome of the last "remove", shown under the list.
-    notice: Option<Result<String, StoreError>>,
+    notice: Option<Result<String, Arc<StoreError>>>,
 }
 
 #[derive(Debug, Clone)]
@@ -50,11 +52,18 @@ pub enum Message {
     Retest(String),
     /// Remove a saved account.
     Remove(String),
+    /// The keyring and file answered the removal.
+    Removed(Result<String, Arc<StoreError>>),
 }
 
 pub enum Event {
-    Continue { provider: String, address: String },
+    Continue {
+        provider: String,
+        address: String,
+    },
     Retest(Account),
+    /// Remove this account (keyring and file: done off the UI thread).
+    Remove(String),
 }
 
 /// A provider tile: its badge over its name.
@@ -153,12 +162,9 @@ impl State {
                     .cloned()
                     .map(Event::Retest);
             }
-            Message::Remove(address) => {
-                self.notice = Some(
-                    Store::open_default()
-                        .and_then(|s| s.remove(&address))
-                        .map(|_| address),
-                );
+            Message::Remove(address) => return Some(Event::Remove(address)),
+            Message::Removed(result) => {
+                self.notice = Some(result);
                 self.reload();
             }
         }

@@ -10,7 +10,8 @@ use mailsetup::catalog::{Catalog, Endpoint};
 use mailsetup::check::{self, CheckReport, CheckRequest};
 use mailsetup::i18n::{Localizer, msg};
 use mailsetup::probe::{Progress, Protocol, Stage, StageState, tls};
-use mailsetup::store::{Account, Store};
+use mailsetup::store::Account;
+use secrecy::SecretString;
 
 use crate::gui::{Input, Servers, style};
 
@@ -69,12 +70,8 @@ impl State {
     }
 
     /// Re-test a saved account with its saved servers and the code from the keyring.
-    pub fn retest(account: Account) -> Option<(Self, Task<Message>)> {
+    pub fn retest(account: Account, secret: SecretString) -> Option<(Self, Task<Message>)> {
         let address = mailsetup::address::Address::parse(&account.address).ok()?;
-        let secret = Store::open_default()
-            .ok()?
-            .secret(&account.address)
-            .ok()??;
         let input = Input {
             provider: account.provider.clone().unwrap_or_default(),
             address,
