@@ -29,15 +29,8 @@ struct Cli {
     /// Prefill the address in the wizard.
     #[arg(long)]
     address: Option<String>,
-    /// Wizard: IMAP server to test instead of the catalog's (HOST:PORT:tls|starttls).
-    #[arg(long, value_name = "HOST:PORT:SECURITY")]
-    imap: Option<String>,
-    /// Wizard: SMTP server to test instead of the catalog's.
-    #[arg(long, value_name = "HOST:PORT:SECURITY")]
-    smtp: Option<String>,
-    /// Wizard: extra trusted CA certificates (PEM).
-    #[arg(long, value_name = "PEM")]
-    ca_file: Option<PathBuf>,
+    #[command(flatten)]
+    servers: ServerArgs,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -72,15 +65,8 @@ struct CheckArgs {
     /// Read the authorization code from standard input (the only way to give it).
     #[arg(long)]
     password_stdin: bool,
-    /// IMAP server as HOST:PORT:tls|starttls (default: from the catalog).
-    #[arg(long, value_name = "HOST:PORT:SECURITY")]
-    imap: Option<String>,
-    /// SMTP server as HOST:PORT:tls|starttls (default: from the catalog).
-    #[arg(long, value_name = "HOST:PORT:SECURITY")]
-    smtp: Option<String>,
-    /// Extra trusted CA certificates (PEM), e.g. a company's own CA.
-    #[arg(long, value_name = "PEM")]
-    ca_file: Option<PathBuf>,
+    #[command(flatten)]
+    servers: ServerArgs,
     /// Overall deadline in seconds.
     #[arg(long, value_name = "SECS", default_value_t = 30)]
     timeout: u64,
@@ -92,6 +78,20 @@ struct CheckArgs {
     send_test: bool,
     #[arg(long)]
     json: bool,
+}
+
+/// Servers to test instead of the catalog's, for `check` and for the wizard.
+#[derive(clap::Args, Debug)]
+struct ServerArgs {
+    /// IMAP server as HOST:PORT:tls|starttls (default: from the catalog).
+    #[arg(long, value_name = "HOST:PORT:SECURITY")]
+    imap: Option<String>,
+    /// SMTP server as HOST:PORT:tls|starttls (default: from the catalog).
+    #[arg(long, value_name = "HOST:PORT:SECURITY")]
+    smtp: Option<String>,
+    /// Extra trusted CA certificates (PEM), e.g. a company's own CA.
+    #[arg(long, value_name = "PEM")]
+    ca_file: Option<PathBuf>,
 }
 
 /// A user-facing failure: the message is already localised.
@@ -141,9 +141,9 @@ fn open_wizard(l: &Localizer, cli: Cli) -> Result<(), Exit> {
     // The login name is filled in per address by the wizard.
     let endpoint = |v: &Option<String>| v.as_deref().map(|v| parse_endpoint(l, v, "")).transpose();
     let servers = crate::gui::Servers {
-        imap: endpoint(&cli.imap)?,
-        smtp: endpoint(&cli.smtp)?,
-        ca_file: cli.ca_file,
+        imap: endpoint(&cli.servers.imap)?,
+        smtp: endpoint(&cli.servers.smtp)?,
+        ca_file: cli.servers.ca_file,
     };
     crate::gui::run(crate::gui::Launch {
         lang: l.lang(),
@@ -369,8 +369,8 @@ fn run_check(l: &Localizer, a: CheckArgs) -> Result<(), Exit> {
             )),
         }
     };
-    let imap = pick(&a.imap, cat_imap)?;
-    let smtp = pick(&a.smtp, cat_smtp)?;
+    let imap = pick(&a.servers.imap, cat_imap)?;
+    let smtp = pick(&a.servers.smtp, cat_smtp)?;
     if !a.password_stdin {
         return Err(Exit(2, l.tr(msg::CLI_PASSWORD_STDIN_REQUIRED)));
     }
@@ -400,8 +400,9 @@ fn run_check(l: &Localizer, a: CheckArgs) -> Result<(), Exit> {
             );
         }
     }
-    let tls = tls::client_config(a.ca_file.as_deref()).map_err(|e| {
+    let tls = tls::client_config(a.servers.ca_file.as_deref()).map_err(|e| {
         let path = a
+            .servers
             .ca_file
             .as_ref()
             .map(|p| p.display().to_string())

@@ -5,6 +5,7 @@ mod screen;
 mod style;
 #[cfg(test)]
 mod tests;
+mod widget;
 
 use iced::widget::{button, column, container, row, space, text};
 use iced::{Element, Font, Length, Size, Subscription, Task, keyboard, window};

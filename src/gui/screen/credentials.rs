@@ -9,7 +9,7 @@ use mailsetup::i18n::{Localizer, msg};
 use mailsetup::messages;
 use secrecy::{ExposeSecret, SecretString};
 
-use crate::gui::{Input, style};
+use crate::gui::{Input, style, widget};
 
 pub const CODE_INPUT: &str = "code";
 
@@ -190,16 +190,13 @@ impl State {
         }
         content
             .push(iced::widget::space::vertical())
-            .push(row![
-                button(text(l.tr(msg::GUI_BACK)).size(style::BODY))
-                    .style(button::secondary)
-                    .padding([10, 20])
-                    .on_press(Message::Back),
-                iced::widget::space::horizontal(),
-                button(text(l.tr(msg::GUI_TEST)).size(style::BODY))
-                    .padding([10, 28])
-                    .on_press_maybe(self.ready().map(|_| Message::Test)),
-            ])
+            .push(widget::bottom_bar(
+                Some(widget::secondary(l.tr(msg::GUI_BACK), Message::Back)),
+                vec![widget::primary(
+                    l.tr(msg::GUI_TEST),
+                    self.ready().map(|_| Message::Test),
+                )],
+            ))
             .into()
     }
 }

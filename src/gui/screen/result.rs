@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use iced::widget::{button, column, container, row, text};
+use iced::widget::{button, column, container, text};
 use iced::{Element, Length, Task};
 use mailsetup::catalog::Endpoint;
 use mailsetup::check::CheckReport;
@@ -13,7 +13,7 @@ use mailsetup::i18n::{Localizer, msg};
 use mailsetup::messages;
 use mailsetup::store::{Account, Store, StoreError};
 
-use crate::gui::{Input, style};
+use crate::gui::{Input, style, widget};
 
 enum Saving {
     /// Nothing to save: the check failed.
@@ -224,32 +224,29 @@ impl State {
                 content = content.push(text(l.tr(msg::GUI_REPORT_COPIED)).size(style::SMALL));
             }
         }
-        let buttons = if ok {
-            row![
-                iced::widget::space::horizontal(),
-                button(text(l.tr(msg::GUI_ADD_ANOTHER)).size(style::BODY))
-                    .style(button::secondary)
-                    .padding([10, 20])
-                    .on_press(Message::AddAnother),
-                button(text(l.tr(msg::GUI_DONE)).size(style::BODY))
-                    .padding([10, 28])
-                    .on_press(Message::Done),
-            ]
+        let bar = if ok {
+            widget::bottom_bar(
+                None,
+                vec![
+                    widget::secondary(l.tr(msg::GUI_ADD_ANOTHER), Message::AddAnother),
+                    widget::primary(l.tr(msg::GUI_DONE), Some(Message::Done)),
+                ],
+            )
         } else {
-            row![
-                button(text(l.tr(msg::GUI_COPY_REPORT)).size(style::BODY))
-                    .style(button::secondary)
-                    .padding([10, 20])
-                    .on_press(Message::CopyReport),
-                iced::widget::space::horizontal(),
-                button(text(l.tr(msg::GUI_TRY_AGAIN)).size(style::BODY))
-                    .padding([10, 28])
-                    .on_press(Message::TryAgain),
-            ]
+            widget::bottom_bar(
+                Some(widget::secondary(
+                    l.tr(msg::GUI_COPY_REPORT),
+                    Message::CopyReport,
+                )),
+                vec![widget::primary(
+                    l.tr(msg::GUI_TRY_AGAIN),
+                    Some(Message::TryAgain),
+                )],
+            )
         };
         content
             .push(iced::widget::space::vertical())
-            .push(buttons.spacing(8))
+            .push(bar)
             .into()
     }
 }

@@ -6,7 +6,7 @@ use iced::{Element, Length};
 use mailsetup::catalog::{Catalog, CredentialKind, Provider};
 use mailsetup::i18n::{Localizer, msg};
 
-use crate::gui::style;
+use crate::gui::{style, widget};
 
 pub struct State {
     provider: String,
@@ -127,16 +127,13 @@ impl State {
             content = content.push(text(n).size(style::BODY));
         }
         content
-            .push(row![
-                button(text(l.tr(msg::GUI_BACK)).size(style::BODY))
-                    .style(button::secondary)
-                    .padding([10, 20])
-                    .on_press(Message::Back),
-                iced::widget::space::horizontal(),
-                button(text(l.tr(msg::GUI_HAVE_CODE)).size(style::BODY))
-                    .padding([10, 28])
-                    .on_press(Message::Next),
-            ])
+            .push(widget::bottom_bar(
+                Some(widget::secondary(l.tr(msg::GUI_BACK), Message::Back)),
+                vec![widget::primary(
+                    l.tr(msg::GUI_HAVE_CODE),
+                    Some(Message::Next),
+                )],
+            ))
             .into()
     }
 }

@@ -4,7 +4,7 @@
 use std::time::{Duration, Instant};
 
 use futures::StreamExt;
-use iced::widget::{button, column, container, progress_bar, row, text};
+use iced::widget::{column, container, progress_bar, row, text};
 use iced::{Element, Length, Subscription, Task};
 use mailsetup::catalog::{Catalog, Endpoint};
 use mailsetup::check::{self, CheckReport, CheckRequest};
@@ -13,7 +13,7 @@ use mailsetup::probe::{Progress, Protocol, Stage, StageState, tls};
 use mailsetup::store::Account;
 use secrecy::SecretString;
 
-use crate::gui::{Input, Servers, style};
+use crate::gui::{Input, Servers, style, widget};
 
 /// Stages a probe usually goes through, for the progress bar.
 const EXPECTED_STAGES: f32 = 8.0;
@@ -112,31 +112,24 @@ impl State {
         // Progress ends when the check drops its senders, so the report always comes last.
         let stream = futures::stream::select(progress, done);
         let (task, handle) = Task::stream(stream.boxed()).abortable();
-        let now = Instant::now();
-        let state = Self {
-            input,
-            started: now,
-            now,
-            imap: Vec::new(),
-            smtp: Vec::new(),
-            setup_error: None,
-            _task: Some(handle.abort_on_drop()),
-        };
-        (state, task)
+        (Self::new(input, None, Some(handle.abort_on_drop())), task)
     }
 
     fn failed(input: Input, error: String) -> (Self, Task<Message>) {
+        (Self::new(input, Some(error), None), Task::none())
+    }
+
+    fn new(input: Input, setup_error: Option<String>, task: Option<iced::task::Handle>) -> Self {
         let now = Instant::now();
-        let state = Self {
+        Self {
             input,
             started: now,
             now,
             imap: Vec::new(),
             smtp: Vec::new(),
-            setup_error: Some(error),
-            _task: None,
-        };
-        (state, Task::none())
+            setup_error,
+            _task: task,
+        }
     }
 
     pub fn subscription(&self) -> Subscription<Message> {
@@ -239,13 +232,10 @@ impl State {
         }
         content
             .push(iced::widget::space::vertical())
-            .push(row![
-                iced::widget::space::horizontal(),
-                button(text(l.tr(msg::GUI_CANCEL)).size(style::BODY))
-                    .style(button::secondary)
-                    .padding([10, 28])
-                    .on_press(Message::Cancel),
-            ])
+            .push(widget::bottom_bar(
+                None,
+                vec![widget::secondary(l.tr(msg::GUI_CANCEL), Message::Cancel)],
+            ))
             .into()
     }
 }

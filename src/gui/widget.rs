@@ -1,0 +1,35 @@
+//! Small pieces every screen uses, so buttons and the bottom bar look the same everywhere.
+
+use iced::widget::{button, row, space, text};
+use iced::{Element, Padding};
+
+use super::style;
+
+/// The screen's main action (blue); disabled while `on_press` is None.
+pub fn primary<'a, M: Clone + 'a>(label: String, on_press: Option<M>) -> Element<'a, M> {
+    button(text(label).size(style::BODY))
+        .padding(Padding::from([10, 28]))
+        .on_press_maybe(on_press)
+        .into()
+}
+
+/// A secondary action (grey): Back, Cancel, Copy report, Add another.
+pub fn secondary<'a, M: Clone + 'a>(label: String, on_press: M) -> Element<'a, M> {
+    button(text(label).size(style::BODY))
+        .style(button::secondary)
+        .padding(Padding::from([10, 20]))
+        .on_press(on_press)
+        .into()
+}
+
+/// The bottom bar: a secondary action on the left, the rest (primary last) on the right.
+pub fn bottom_bar<'a, M: 'a>(
+    left: Option<Element<'a, M>>,
+    right: Vec<Element<'a, M>>,
+) -> Element<'a, M> {
+    let mut bar = row![].spacing(8);
+    if let Some(l) = left {
+        bar = bar.push(l);
+    }
+    bar.push(space::horizontal()).extend(right).into()
+}
