@@ -4,6 +4,7 @@
 pub mod address;
 pub mod catalog;
 pub mod check;
+pub mod discover;
 pub mod i18n;
 pub mod messages;
 pub mod probe;
