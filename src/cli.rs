@@ -11,6 +11,7 @@ use fluent_bundle::FluentValue;
 use mailsetup::address::{Address, normalize_code};
 use mailsetup::catalog::{Catalog, CodeWarning, Endpoint, Provider, Security};
 use mailsetup::check::{self, CheckReport, CheckRequest};
+use mailsetup::discover::{self, DetectOptions, Detection};
 use mailsetup::i18n::{Lang, Localizer, msg};
 use mailsetup::messages;
 use mailsetup::probe::{ProbeReport, tls};
@@ -42,11 +43,13 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Recognise the provider and servers of an address.
+    /// Recognise the provider and servers of an address (catalog, then MX).
     Detect {
         address: String,
         #[arg(long)]
         json: bool,
+        #[command(flatten)]
+        discovery: DiscoveryArgs,
     },
     /// Test IMAP and SMTP sign-in live (the code is read from standard input).
     Check(CheckArgs),
@@ -67,6 +70,8 @@ struct CheckArgs {
     password_stdin: bool,
     #[command(flatten)]
     servers: ServerArgs,
+    #[command(flatten)]
+    discovery: DiscoveryArgs,
     /// Overall deadline in seconds.
     #[arg(long, value_name = "SECS", default_value_t = 30)]
     timeout: u64,
@@ -78,6 +83,26 @@ struct CheckArgs {
     send_test: bool,
     #[arg(long)]
     json: bool,
+}
+
+/// How `detect` and `check` look beyond the catalog.
+#[derive(clap::Args, Debug)]
+struct DiscoveryArgs {
+    /// Ask this DNS server (IP:PORT) instead of the system's.
+    #[arg(long, value_name = "IP:PORT")]
+    dns_server: Option<std::net::SocketAddr>,
+    /// Catalog only: no DNS or other network lookups.
+    #[arg(long)]
+    no_network: bool,
+}
+
+impl DiscoveryArgs {
+    fn options(&self) -> DetectOptions {
+        DetectOptions {
+            dns_server: self.dns_server,
+            no_network: self.no_network,
+        }
+    }
 }
 
 /// Servers to test instead of the catalog's, for `check` and for the wizard.
@@ -121,7 +146,11 @@ pub fn main() -> ExitCode {
     let result = match cli.command {
         None => open_wizard(&l, cli),
         Some(Command::Providers { json }) => providers(&l, json),
-        Some(Command::Detect { address, json }) => detect(&l, &address, json),
+        Some(Command::Detect {
+            address,
+            json,
+            discovery,
+        }) => detect(&l, &address, json, &discovery.options()),
         Some(Command::Check(a)) => run_check(&l, a),
         Some(Command::Accounts { json }) => accounts(&l, json),
         Some(Command::Remove { address }) => remove(&l, &address),
@@ -210,16 +239,46 @@ fn parse_address(l: &Localizer, input: &str) -> Result<Address, Exit> {
     Address::parse(input).map_err(|e| Exit(2, messages::address_error(l, &e)))
 }
 
-fn detect(l: &Localizer, input: &str, as_json: bool) -> Result<(), Exit> {
+fn runtime() -> Result<tokio::runtime::Runtime, Exit> {
+    tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .map_err(|e| Exit(1, e.to_string()))
+}
+
+/// The provider of an address: the catalog, else its MX hosts. None when nothing matched.
+fn find_provider(address: &Address, opts: &DetectOptions) -> Result<Option<Detection>, Exit> {
+    match runtime()?.block_on(discover::detect(address, opts)) {
+        Ok(d) => Ok(Some(d)),
+        Err(e) => {
+            tracing::info!("detection: {e}");
+            Ok(None)
+        }
+    }
+}
+
+fn admin_note(l: &Localizer, d: &Detection) -> Option<String> {
+    (d.source == discover::Source::Mx).then(|| {
+        l.tr_args(
+            msg::DETECT_ADMIN_NOTE,
+            &[("provider", l.tr(&d.provider.name).into())],
+        )
+    })
+}
+
+fn detect(l: &Localizer, input: &str, as_json: bool, opts: &DetectOptions) -> Result<(), Exit> {
     let address = parse_address(l, input)?;
-    let provider = Catalog::builtin().by_domain(address.domain());
+    let detection = find_provider(&address, opts)?;
     if as_json {
-        let v = match provider {
-            Some(p) => {
+        let v = match &detection {
+            Some(d) => {
+                let p = d.provider;
                 let (imap, smtp) = p.endpoints(&address);
                 json!({
                     "address": address.to_string(), "provider": p.id, "name": l.tr(&p.name),
-                    "kind": p.kind, "credential": p.credential, "source": "catalog",
+                    "kind": p.kind, "credential": p.credential, "source": d.source.as_str(),
+                    "mx": d.mx, "admin_note": admin_note(l, d),
                     "imap": endpoint_json(&imap), "smtp": endpoint_json(&smtp),
                     "steps": p.steps.iter().map(|s| json!({
                         "text": l.tr(&s.text), "url": p.link(&s.link), "admin": s.admin,
@@ -229,13 +288,13 @@ fn detect(l: &Localizer, input: &str, as_json: bool) -> Result<(), Exit> {
             None => json!({"address": address.to_string(), "provider": null, "source": null}),
         };
         print_json(&v);
-        return if provider.is_some() {
+        return if detection.is_some() {
             Ok(())
         } else {
             Err(Exit(1, String::new()))
         };
     }
-    let Some(p) = provider else {
+    let Some(d) = detection else {
         return Err(Exit(
             1,
             l.tr_args(
@@ -244,6 +303,7 @@ fn detect(l: &Localizer, input: &str, as_json: bool) -> Result<(), Exit> {
             ),
         ));
     };
+    let p = d.provider;
     println!(
         "{}",
         l.tr_args(
@@ -254,6 +314,13 @@ fn detect(l: &Localizer, input: &str, as_json: bool) -> Result<(), Exit> {
             ]
         )
     );
+    println!(
+        "  {}",
+        l.tr_args(msg::DETECT_SOURCE, &[("source", d.source.as_str().into())])
+    );
+    if let Some(note) = admin_note(l, &d) {
+        println!("  {note}");
+    }
     let (imap, smtp) = p.endpoints(&address);
     for (proto, e) in [(msg::PROTOCOL_IMAP, &imap), (msg::PROTOCOL_SMTP, &smtp)] {
         println!("  {}", endpoint_line(l, proto, e));
@@ -344,7 +411,12 @@ fn read_secret(l: &Localizer) -> Result<secrecy::SecretString, Exit> {
 
 fn run_check(l: &Localizer, a: CheckArgs) -> Result<(), Exit> {
     let address = parse_address(l, &a.address)?;
-    let provider: Option<&Provider> = Catalog::builtin().by_domain(address.domain());
+    // With both servers given, no lookup is needed: the catalog alone names the provider.
+    let provider: Option<&Provider> = if a.servers.imap.is_some() && a.servers.smtp.is_some() {
+        Catalog::builtin().by_domain(address.domain())
+    } else {
+        find_provider(&address, &a.discovery.options())?.map(|d| d.provider)
+    };
     let (cat_imap, cat_smtp) = match provider {
         Some(p) => {
             let (i, s) = p.endpoints(&address);
@@ -435,11 +507,7 @@ fn run_check(l: &Localizer, a: CheckArgs) -> Result<(), Exit> {
             )
         );
     }
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .map_err(|e| Exit(1, e.to_string()))?;
+    let runtime = runtime()?;
     let report = runtime.block_on(check::run(&request, None));
     drop(runtime);
 

@@ -263,3 +263,57 @@ fn no_keyring_means_nothing_saved() {
     );
     assert!(!cfg.join("accounts.json").exists(), "no half-saved account");
 }
+
+/// Company domains served by the test DNS server (dnsmasq, started by tests/run).
+#[test]
+fn detect_finds_enterprise_providers_by_mx() {
+    let Some(_) = harness() else { return };
+    let dns = std::env::var("MAILSETUP_TEST_DNS").expect("MAILSETUP_TEST_DNS");
+    for (domain, provider, imap_host) in [
+        ("exmail-corp.test", "exmail", "imap.exmail.qq.com"),
+        ("netease-corp.test", "netease-qiye", "imap.qiye.163.com"),
+        ("aliyun-corp.test", "aliyun-qiye", "imap.qiye.aliyun.com"),
+        ("google-corp.test", "google-workspace", "imap.gmail.com"),
+        ("m365-corp.test", "microsoft365", "outlook.office365.com"),
+    ] {
+        let mut c = bin();
+        c.args([
+            "detect",
+            &format!("zhang@{domain}"),
+            "--json",
+            "--lang",
+            "en",
+        ]);
+        c.args(["--dns-server", &dns]);
+        let out = run(c, "");
+        assert_eq!(out.status.code(), Some(0), "{domain}");
+        let v = json(&out);
+        assert_eq!(v["provider"], provider, "{domain}: {v}");
+        assert_eq!(v["source"], "mx");
+        assert_eq!(v["imap"]["host"], imap_host);
+        assert_eq!(v["imap"]["username"], format!("zhang@{domain}"));
+        assert!(
+            v["admin_note"]
+                .as_str()
+                .is_some_and(|n| n.contains("administrator"))
+        );
+    }
+    // An MX no provider matches, and a domain with no MX at all: not found, exit 1.
+    for domain in ["self-hosted.test", "nothing-here.test"] {
+        let mut c = bin();
+        c.args([
+            "detect",
+            &format!("a@{domain}"),
+            "--json",
+            "--dns-server",
+            &dns,
+        ]);
+        let out = run(c, "");
+        assert_eq!(out.status.code(), Some(1), "{domain}");
+        assert!(json(&out)["provider"].is_null());
+    }
+    // --no-network: the catalog only, so the company domain is not found.
+    let mut c = bin();
+    c.args(["detect", "zhang@exmail-corp.test", "--json", "--no-network"]);
+    assert_eq!(run(c, "").status.code(), Some(1));
+}

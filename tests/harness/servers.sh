@@ -7,6 +7,7 @@ cmd=$1
 T=$(realpath -m "$2")
 
 stop() {
+  [ -f "$T/dnsmasq.pid" ] && kill "$(cat "$T/dnsmasq.pid")" 2>/dev/null || true
   [ -f "$T/dovecot/run/master.pid" ] && kill "$(cat "$T/dovecot/run/master.pid")" 2>/dev/null || true
   [ -d "$T/postfix" ] && postfix -c "$T/postfix" stop >/dev/null 2>&1 || true
 }
@@ -32,7 +33,18 @@ chmod 644 server.key server.pem ca.pem other-ca.pem
 # A QQ address, so the wizard recognises the provider; the tests point it at these servers.
 USER_NAME=tester@qq.com
 USER_PASS=$(python3 -c 'import secrets,string; print("".join(secrets.choice(string.ascii_lowercase) for _ in range(16)))')
-IMAPS=$(free_port); IMAP=$(free_port); SMTPS=$(free_port); SUBMISSION=$(free_port)
+IMAPS=$(free_port); IMAP=$(free_port); SMTPS=$(free_port); SUBMISSION=$(free_port); DNS=$(free_port)
+
+# --- DNS: MX records of test company domains hosted by each enterprise provider -------------
+dnsmasq --port="$DNS" --listen-address=127.0.0.1 --bind-interfaces --no-resolv --no-hosts \
+  --no-poll --conf-file=/dev/null --user=root --pid-file="$T/dnsmasq.pid" --local=/test/ \
+  --mx-host=exmail-corp.test,mxbiz1.qq.com,10 \
+  --mx-host=netease-corp.test,qiye163mx01.mxmail.netease.com,10 \
+  --mx-host=aliyun-corp.test,mx1.qiye.aliyun.com,5 \
+  --mx-host=google-corp.test,aspmx.l.google.com,1 \
+  --mx-host=google-corp.test,alt1.aspmx.l.google.com,5 \
+  --mx-host=m365-corp.test,m365-corp-test.mail.protection.outlook.com,0 \
+  --mx-host=self-hosted.test,mx.self-hosted.test,10
 
 # --- Dovecot ---------------------------------------------------------------------------------
 mkdir -p dovecot/run dovecot/state dovecot/home
@@ -169,4 +181,5 @@ export MAILSETUP_TEST_IMAPS=$IMAPS
 export MAILSETUP_TEST_IMAP_STARTTLS=$IMAP
 export MAILSETUP_TEST_SMTPS=$SMTPS
 export MAILSETUP_TEST_SUBMISSION=$SUBMISSION
+export MAILSETUP_TEST_DNS=127.0.0.1:$DNS
 ENV
