@@ -32,6 +32,8 @@ struct Cli {
     address: Option<String>,
     #[command(flatten)]
     servers: ServerArgs,
+    #[command(flatten)]
+    discovery: DiscoveryArgs,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -179,6 +181,7 @@ fn open_wizard(l: &Localizer, cli: Cli) -> Result<(), Exit> {
         provider: cli.provider,
         address: cli.address,
         servers,
+        discovery: cli.discovery.options(),
     })
     .map_err(|e| Exit(1, e.to_string()))
 }

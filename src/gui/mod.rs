@@ -30,6 +30,8 @@ pub struct Launch {
     pub address: Option<String>,
     /// Servers to test instead of the catalog's (support, company servers, tests).
     pub servers: Servers,
+    /// How to look up company domains (DNS server, or no network).
+    pub discovery: mailsetup::discover::DetectOptions,
 }
 
 /// Explicit servers and extra trusted CAs, as `mailsetup check` takes them.
@@ -69,6 +71,7 @@ pub struct App {
     l10n: Localizer,
     screen: Screen,
     servers: Servers,
+    discovery: mailsetup::discover::DetectOptions,
 }
 
 #[derive(Debug, Clone)]
@@ -118,6 +121,7 @@ impl App {
                 l10n,
                 screen,
                 servers: launch.servers,
+                discovery: launch.discovery,
             },
             focus,
         )
@@ -189,6 +193,18 @@ impl App {
                                     .flatten()
                             },
                             move |secret| Message::Retest(account.clone(), secret),
+                        );
+                    }
+                    Some(start::Event::Detect(address)) => {
+                        let opts = self.discovery.clone();
+                        return Task::perform(
+                            async move {
+                                mailsetup::discover::detect(&address, &opts)
+                                    .await
+                                    .ok()
+                                    .map(|d| d.provider.id.clone())
+                            },
+                            |found| Message::Start(start::Message::Detected(found)),
                         );
                     }
                     Some(start::Event::Remove(address)) => {

@@ -210,6 +210,10 @@ fn harness_app_at(
         provider: provider.map(str::to_string),
         address: provider.map(|_| user.clone()),
         servers,
+        discovery: mailsetup::discover::DetectOptions {
+            dns_server: var("MAILSETUP_TEST_DNS").and_then(|d| d.parse().ok()),
+            no_network: false,
+        },
     });
     Some((app, user, pass))
 }
@@ -358,4 +362,33 @@ fn bundled_font_covers_every_translated_string() {
         missing.is_empty(),
         "run assets/fonts/subset.sh; missing: {missing}"
     );
+}
+
+#[test]
+fn company_address_is_recognised_through_mx_and_shows_the_admin_steps() {
+    let Some((mut app, _, _)) = harness_app_at(None, None) else {
+        return;
+    };
+    let l = Localizer::new(Lang::En);
+    act(&mut app, |ui| {
+        let _ = ui.click(iced_test::selector::id(start::ADDRESS_INPUT));
+        let _ = ui.typewrite("zhang@exmail-corp.test");
+        let _ = ui.tap_key(iced::keyboard::key::Named::Enter);
+    });
+    let name = l.tr(msg::PROVIDER_EXMAIL);
+    assert!(sees(
+        &app,
+        &l.tr_args(
+            msg::GUI_FOUND_MX,
+            &[
+                ("domain", "exmail-corp.test".into()),
+                ("provider", name.into())
+            ]
+        )
+    ));
+    act(&mut app, |ui| {
+        let _ = ui.click(l.tr(msg::GUI_NEXT).as_str());
+    });
+    assert!(matches!(app.screen, Screen::Steps(_)));
+    assert!(sees(&app, &l.tr(msg::EXMAIL_STEP_ADMIN_SCOPE)));
 }

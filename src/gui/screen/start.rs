@@ -34,6 +34,10 @@ pub struct State {
     provider: Option<String>,
     picked: bool,
     accounts: Vec<Account>,
+    /// Set while the domain's MX hosts are being looked up.
+    looking: bool,
+    /// The provider was found through the domain's MX hosts (company mail).
+    via_mx: bool,
     /// The outcome of the last "remove", shown under the list.
     notice: Option<Result<String, Arc<StoreError>>>,
 }
@@ -54,6 +58,8 @@ pub enum Message {
     Remove(String),
     /// The keyring and file answered the removal.
     Removed(Result<String, Arc<StoreError>>),
+    /// The MX lookup for an unknown domain finished: the matching provider, if any.
+    Detected(Option<String>),
 }
 
 pub enum Event {
@@ -64,6 +70,8 @@ pub enum Event {
     Retest(Account),
     /// Remove this account (keyring and file: done off the UI thread).
     Remove(String),
+    /// Look the domain up (MX) to find who hosts this company mail.
+    Detect(Address),
 }
 
 /// A provider tile: its badge over its name.
@@ -87,6 +95,8 @@ impl State {
             address: String::new(),
             provider: None,
             picked: false,
+            looking: false,
+            via_mx: false,
             accounts: Vec::new(),
             notice: None,
         };
@@ -104,6 +114,7 @@ impl State {
 
     fn set_address(&mut self, address: String) {
         self.address = address;
+        self.via_mx = false;
         if !self.picked {
             self.provider = Address::parse(&self.address)
                 .ok()
@@ -144,14 +155,26 @@ impl State {
                 let a = self.address.clone();
                 self.set_address(a);
             }
-            Message::Next => {
-                if self.parsed().is_ok()
-                    && let Some(provider) = self.provider.clone()
-                {
+            Message::Next => match (self.parsed(), self.provider.clone()) {
+                (Ok(_), Some(provider)) => {
                     return Some(Event::Continue {
                         provider,
                         address: self.address.clone(),
                     });
+                }
+                // Not a provider's own domain: ask DNS who hosts it.
+                (Ok(address), None) if !self.looking => {
+                    self.looking = true;
+                    return Some(Event::Detect(address));
+                }
+                _ => {}
+            },
+            Message::Detected(found) => {
+                self.looking = false;
+                if let Some(id) = found {
+                    self.provider = Some(id);
+                    self.picked = true;
+                    self.via_mx = true;
                 }
             }
             Message::Retest(address) => {
@@ -179,7 +202,33 @@ impl State {
             .on_submit(Message::Next)
             .size(style::HEADING)
             .padding(12);
+        let domain = self
+            .parsed()
+            .map(|a| a.domain().to_string())
+            .unwrap_or_default();
         let status: Element<'_, Message> = match (self.parsed(), &self.provider) {
+            (_, _) if self.looking => {
+                text(l.tr_args(msg::GUI_LOOKING, &[("domain", domain.into())]))
+                    .size(style::BODY)
+                    .into()
+            }
+            (_, Some(id)) if self.via_mx => {
+                let name = catalog.by_id(id).map(|p| l.tr(&p.name)).unwrap_or_default();
+                column![
+                    text(l.tr_args(
+                        msg::GUI_FOUND_MX,
+                        &[("domain", domain.into()), ("provider", name.clone().into())]
+                    ))
+                    .size(style::BODY)
+                    .style(|t: &iced::Theme| text::Style {
+                        color: Some(style::ok_color(t))
+                    }),
+                    text(l.tr_args(msg::DETECT_ADMIN_NOTE, &[("provider", name.into())]))
+                        .size(style::SMALL),
+                ]
+                .spacing(4)
+                .into()
+            }
             (_, Some(id)) => {
                 let name = catalog.by_id(id).map(|p| l.tr(&p.name)).unwrap_or_default();
                 text(l.tr_args(msg::GUI_DETECTED, &[("provider", name.into())]))
@@ -234,7 +283,8 @@ impl State {
         );
         rows = rows.push(tiles);
 
-        let can_go = self.parsed().is_ok() && self.provider.is_some();
+        // An unknown domain can still go on: Next then looks up who hosts it.
+        let can_go = self.parsed().is_ok() && !self.looking;
         let next = button(text(l.tr(msg::GUI_NEXT)).size(style::BODY))
             .padding([10, 28])
             .on_press_maybe(can_go.then_some(Message::Next));
