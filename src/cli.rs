@@ -326,7 +326,7 @@ fn detect(l: &Localizer, input: &str, as_json: bool, opts: &DetectOptions) -> Re
     }
     let (imap, smtp) = p.endpoints(&address);
     for (proto, e) in [(msg::PROTOCOL_IMAP, &imap), (msg::PROTOCOL_SMTP, &smtp)] {
-        println!("  {}", endpoint_line(l, proto, e));
+        println!("  {}", messages::endpoint_line(l, proto, e));
     }
     println!(
         "\n{}",
@@ -347,19 +347,6 @@ fn detect(l: &Localizer, input: &str, as_json: bool, opts: &DetectOptions) -> Re
         }
     }
     Ok(())
-}
-
-fn endpoint_line(l: &Localizer, protocol_id: &str, e: &Endpoint) -> String {
-    l.tr_args(
-        msg::CLI_ENDPOINT,
-        &[
-            ("protocol", l.tr(protocol_id).into()),
-            ("host", e.host.clone().into()),
-            ("port", e.port.into()),
-            ("security", e.security.as_str().into()),
-            ("username", e.username.clone().into()),
-        ],
-    )
 }
 
 fn parse_endpoint(l: &Localizer, value: &str, username: &str) -> Result<Endpoint, Exit> {
@@ -654,8 +641,14 @@ fn accounts(l: &Localizer, as_json: bool) -> Result<(), Exit> {
     println!("{}", l.tr(msg::CLI_ACCOUNTS_HEADER));
     for a in &loaded.accounts {
         println!("  {}", a.address);
-        println!("    {}", endpoint_line(l, msg::PROTOCOL_IMAP, &a.imap));
-        println!("    {}", endpoint_line(l, msg::PROTOCOL_SMTP, &a.smtp));
+        println!(
+            "    {}",
+            messages::endpoint_line(l, msg::PROTOCOL_IMAP, &a.imap)
+        );
+        println!(
+            "    {}",
+            messages::endpoint_line(l, msg::PROTOCOL_SMTP, &a.smtp)
+        );
     }
     Ok(())
 }

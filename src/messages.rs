@@ -3,7 +3,7 @@
 use fluent_bundle::FluentValue;
 
 use crate::address::AddressError;
-use crate::catalog::{Catalog, CodeWarning, CredentialKind, Provider};
+use crate::catalog::{Catalog, CodeWarning, CredentialKind, Endpoint, Provider};
 use crate::i18n::{Localizer, msg};
 use crate::probe::ProbeReport;
 use crate::probe::classify::Diagnosis;
@@ -83,4 +83,18 @@ pub fn store_error(l: &Localizer, e: &StoreError) -> String {
             ],
         ),
     }
+}
+
+/// One server's settings as a mail app asks for them: "IMAP: host:993 (TLS), user name …".
+pub fn endpoint_line(l: &Localizer, protocol_id: &str, e: &Endpoint) -> String {
+    l.tr_args(
+        msg::CLI_ENDPOINT,
+        &[
+            ("protocol", l.tr(protocol_id).into()),
+            ("host", e.host.clone().into()),
+            ("port", e.port.into()),
+            ("security", e.security.as_str().to_uppercase().into()),
+            ("username", e.username.clone().into()),
+        ],
+    )
 }

@@ -7,7 +7,6 @@ use std::sync::Arc;
 
 use iced::widget::{button, column, container, text};
 use iced::{Element, Length, Task};
-use mailsetup::catalog::Endpoint;
 use mailsetup::check::CheckReport;
 use mailsetup::i18n::{Localizer, msg};
 use mailsetup::messages;
@@ -128,19 +127,6 @@ impl State {
         }
     }
 
-    fn endpoint_line(l: &Localizer, protocol: &str, e: &Endpoint) -> String {
-        l.tr_args(
-            msg::CLI_ENDPOINT,
-            &[
-                ("protocol", l.tr(protocol).into()),
-                ("host", e.host.clone().into()),
-                ("port", e.port.into()),
-                ("security", e.security.as_str().to_uppercase().into()),
-                ("username", e.username.clone().into()),
-            ],
-        )
-    }
-
     pub fn view<'a>(&'a self, l: &Localizer) -> Element<'a, Message> {
         let ok = self.report.ok();
         let mut content = column![].spacing(style::GAP);
@@ -162,13 +148,13 @@ impl State {
                 container(
                     column![
                         text(l.tr(msg::GUI_SERVER_SETTINGS)).size(style::BODY),
-                        text(Self::endpoint_line(
+                        text(messages::endpoint_line(
                             l,
                             msg::PROTOCOL_IMAP,
                             &self.report.imap.endpoint
                         ))
                         .size(style::BODY),
-                        text(Self::endpoint_line(
+                        text(messages::endpoint_line(
                             l,
                             msg::PROTOCOL_SMTP,
                             &self.report.smtp.endpoint
