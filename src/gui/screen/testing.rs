@@ -18,13 +18,21 @@ use crate::gui::{Input, Servers, style, widget};
 /// Stages a probe usually goes through, for the progress bar.
 const EXPECTED_STAGES: f32 = 8.0;
 
+/// Why a check could not even start; shown as a localised sentence.
+#[derive(Debug)]
+enum SetupError {
+    UnknownProvider,
+    /// `--ca-file` could not be used: path and reason.
+    CaFile(String, String),
+}
+
 pub struct State {
     input: Input,
     started: Instant,
     now: Instant,
     imap: Vec<(Stage, StageState)>,
     smtp: Vec<(Stage, StageState)>,
-    setup_error: Option<String>,
+    setup_error: Option<SetupError>,
     /// Dropping it aborts the check: leaving this screen by any route cancels.
     _task: Option<iced::task::Handle>,
 }
@@ -51,7 +59,7 @@ impl State {
     /// servers of its own.
     pub fn start(input: Input, servers: &Servers) -> (Self, Task<Message>) {
         let Some(p) = Catalog::builtin().by_id(&input.provider) else {
-            return Self::failed(input, "unknown provider".into());
+            return Self::failed(input, SetupError::UnknownProvider);
         };
         let (imap, smtp) = p.endpoints(&input.address);
         let with_user = |e: &Endpoint, default: Endpoint| Endpoint {
@@ -89,7 +97,10 @@ impl State {
     ) -> (Self, Task<Message>) {
         let tls = match tls::client_config(ca_file) {
             Ok(t) => t,
-            Err(e) => return Self::failed(input, e.to_string()),
+            Err(e) => {
+                let path = ca_file.map(|p| p.display().to_string()).unwrap_or_default();
+                return Self::failed(input, SetupError::CaFile(path, e.to_string()));
+            }
         };
         let request = CheckRequest {
             address: input.address.clone(),
@@ -115,11 +126,15 @@ impl State {
         (Self::new(input, None, Some(handle.abort_on_drop())), task)
     }
 
-    fn failed(input: Input, error: String) -> (Self, Task<Message>) {
+    fn failed(input: Input, error: SetupError) -> (Self, Task<Message>) {
         (Self::new(input, Some(error), None), Task::none())
     }
 
-    fn new(input: Input, setup_error: Option<String>, task: Option<iced::task::Handle>) -> Self {
+    fn new(
+        input: Input,
+        setup_error: Option<SetupError>,
+        task: Option<iced::task::Handle>,
+    ) -> Self {
         let now = Instant::now();
         Self {
             input,
@@ -228,7 +243,20 @@ impl State {
         ]
         .spacing(style::GAP);
         if let Some(e) = &self.setup_error {
-            content = content.push(text(e.as_str()).size(style::BODY));
+            let line = match e {
+                SetupError::UnknownProvider => l.tr_args(
+                    msg::GUI_UNKNOWN_PROVIDER,
+                    &[("domain", self.input.address.domain().to_string().into())],
+                ),
+                SetupError::CaFile(path, reason) => l.tr_args(
+                    msg::CLI_CA_FILE_FAILED,
+                    &[
+                        ("path", path.clone().into()),
+                        ("reason", reason.clone().into()),
+                    ],
+                ),
+            };
+            content = content.push(text(line).size(style::BODY));
         }
         content
             .push(iced::widget::space::vertical())
