@@ -222,6 +222,12 @@ impl Catalog {
         self.providers.iter().find(|p| p.domains.contains(&domain))
     }
 
+    /// The provider whose IMAP server this is (servers found by autoconfig, SRV or guessing).
+    pub fn by_imap_host(&self, host: &str) -> Option<&Provider> {
+        let host = host.trim_end_matches('.').to_ascii_lowercase();
+        self.providers.iter().find(|p| p.imap.host == host)
+    }
+
     /// The provider that hosts mail for a domain whose MX host is `mx_host`.
     pub fn by_mx(&self, mx_host: &str) -> Option<&Provider> {
         let host = mx_host.trim_end_matches('.').to_ascii_lowercase();

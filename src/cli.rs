@@ -2,8 +2,9 @@
 //! `--json` output is stable (see README). Exit codes: 0 ok, 1 check failed / not found, 2 usage.
 
 use std::io::{Read, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
 use std::time::Duration;
 
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
@@ -45,13 +46,16 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Recognise the provider and servers of an address (catalog, then MX).
+    /// Find the provider and servers of an address (catalog, MX, autoconfig, SRV, ISPDB, guessing).
     Detect {
         address: String,
         #[arg(long)]
         json: bool,
         #[command(flatten)]
         discovery: DiscoveryArgs,
+        /// Extra trusted CA certificates (PEM) for autoconfig and guessing.
+        #[arg(long, value_name = "PEM")]
+        ca_file: Option<PathBuf>,
     },
     /// Test IMAP and SMTP sign-in live (the code is read from standard input).
     Check(CheckArgs),
@@ -96,15 +100,37 @@ struct DiscoveryArgs {
     /// Catalog only: no DNS or other network lookups.
     #[arg(long)]
     no_network: bool,
+    /// ISPDB-format database to ask (HTTPS), default Thunderbird's.
+    #[arg(long, value_name = "URL")]
+    ispdb_url: Option<String>,
+    /// Time limit for finding the servers, in seconds.
+    #[arg(long, value_name = "SECS", default_value_t = 5)]
+    discovery_timeout: u64,
 }
 
 impl DiscoveryArgs {
-    fn options(&self) -> DetectOptions {
-        DetectOptions {
+    fn options(&self, l: &Localizer, ca_file: Option<&Path>) -> Result<DetectOptions, Exit> {
+        Ok(DetectOptions {
             dns_server: self.dns_server,
             no_network: self.no_network,
-        }
+            tls: Some(tls_config(l, ca_file)?),
+            ispdb_url: self.ispdb_url.clone(),
+            deadline: Some(Duration::from_secs(self.discovery_timeout.max(1))),
+        })
     }
+}
+
+fn tls_config(l: &Localizer, ca_file: Option<&Path>) -> Result<Arc<rustls::ClientConfig>, Exit> {
+    tls::client_config(ca_file).map_err(|e| {
+        let path = ca_file.map(|p| p.display().to_string()).unwrap_or_default();
+        Exit(
+            2,
+            l.tr_args(
+                msg::CLI_CA_FILE_FAILED,
+                &[("path", path.into()), ("reason", e.to_string().into())],
+            ),
+        )
+    })
 }
 
 /// Servers to test instead of the catalog's, for `check` and for the wizard.
@@ -152,7 +178,10 @@ pub fn main() -> ExitCode {
             address,
             json,
             discovery,
-        }) => detect(&l, &address, json, &discovery.options()),
+            ca_file,
+        }) => discovery
+            .options(&l, ca_file.as_deref())
+            .and_then(|opts| detect(&l, &address, json, &opts)),
         Some(Command::Check(a)) => run_check(&l, a),
         Some(Command::Accounts { json }) => accounts(&l, json),
         Some(Command::Remove { address }) => remove(&l, &address),
@@ -180,8 +209,8 @@ fn open_wizard(l: &Localizer, cli: Cli) -> Result<(), Exit> {
         lang: l.lang(),
         provider: cli.provider,
         address: cli.address,
+        discovery: cli.discovery.options(l, servers.ca_file.as_deref())?,
         servers,
-        discovery: cli.discovery.options(),
     })
     .map_err(|e| Exit(1, e.to_string()))
 }
@@ -250,84 +279,134 @@ fn runtime() -> Result<tokio::runtime::Runtime, Exit> {
         .map_err(|e| Exit(1, e.to_string()))
 }
 
-/// The provider of an address: the catalog, else its MX hosts. None when nothing matched.
-fn find_provider(address: &Address, opts: &DetectOptions) -> Result<Option<Detection>, Exit> {
-    match runtime()?.block_on(discover::detect(address, opts)) {
-        Ok(d) => Ok(Some(d)),
-        Err(e) => {
+/// The servers of an address, from the catalog or discovery. Not found: the localised reason.
+fn find_servers(l: &Localizer, address: &Address, opts: &DetectOptions) -> Result<Detection, Exit> {
+    runtime()?
+        .block_on(discover::detect(address, opts))
+        .map_err(|e| {
             tracing::info!("detection: {e}");
-            Ok(None)
-        }
-    }
+            Exit(1, not_found(l, &e))
+        })
+}
+
+/// Discovery's reason, and for the command line how to go on without it.
+fn not_found(l: &Localizer, e: &discover::DiscoverError) -> String {
+    format!(
+        "{}\n{}",
+        messages::discover_error(l, e),
+        l.tr(msg::CLI_DETECT_UNKNOWN)
+    )
 }
 
 fn admin_note(l: &Localizer, d: &Detection) -> Option<String> {
-    (d.source == discover::Source::Mx).then(|| {
-        l.tr_args(
-            msg::DETECT_ADMIN_NOTE,
-            &[("provider", l.tr(&d.provider.name).into())],
-        )
-    })
+    let p = d.provider.filter(|_| d.needs_admin())?;
+    Some(l.tr_args(
+        msg::DETECT_ADMIN_NOTE,
+        &[("provider", l.tr(&p.name).into())],
+    ))
+}
+
+fn attempts_json(attempts: &[discover::Attempt]) -> Value {
+    attempts
+        .iter()
+        .map(|a| {
+            let error = match &a.outcome {
+                discover::Outcome::Failed(e) => Some(e.as_str()),
+                _ => None,
+            };
+            json!({"source": a.source.as_str(), "ms": a.ms, "outcome": a.outcome.as_str(), "error": error})
+        })
+        .collect()
+}
+
+fn pages_json(pages: &[discover::autoconfig::Page]) -> Value {
+    pages
+        .iter()
+        .map(|p| json!({"url": p.url, "texts": p.texts.iter().map(|t| json!({"lang": t.lang, "text": t.text})).collect::<Vec<_>>()}))
+        .collect()
 }
 
 fn detect(l: &Localizer, input: &str, as_json: bool, opts: &DetectOptions) -> Result<(), Exit> {
     let address = parse_address(l, input)?;
-    let detection = find_provider(&address, opts)?;
+    let detection = runtime()?.block_on(discover::detect(&address, opts));
     if as_json {
         let v = match &detection {
-            Some(d) => {
+            Ok(d) => {
                 let p = d.provider;
-                let (imap, smtp) = p.endpoints(&address);
                 json!({
-                    "address": address.to_string(), "provider": p.id, "name": l.tr(&p.name),
-                    "kind": p.kind, "credential": p.credential, "source": d.source.as_str(),
-                    "mx": d.mx, "admin_note": admin_note(l, d),
-                    "imap": endpoint_json(&imap), "smtp": endpoint_json(&smtp),
-                    "steps": p.steps.iter().map(|s| json!({
+                    "address": address.to_string(),
+                    "provider": p.map(|p| &p.id),
+                    "name": p.map(|p| l.tr(&p.name)).or_else(|| d.display_name.clone()),
+                    "kind": p.map(|p| p.kind), "credential": p.map(|p| p.credential),
+                    "source": d.source.as_str(), "mx": d.mx, "admin_note": admin_note(l, d),
+                    "imap": endpoint_json(&d.imap), "smtp": endpoint_json(&d.smtp),
+                    "steps": p.map(|p| p.steps.iter().map(|s| json!({
                         "text": l.tr(&s.text), "url": p.link(&s.link), "admin": s.admin,
-                    })).collect::<Vec<_>>(),
+                    })).collect::<Vec<_>>()).unwrap_or_default(),
+                    "documentation": pages_json(&d.documentation),
+                    "enable": pages_json(&d.enable),
+                    "elapsed_ms": d.elapsed.as_millis() as u64,
+                    "attempts": attempts_json(&d.attempts),
                 })
             }
-            None => json!({"address": address.to_string(), "provider": null, "source": null}),
+            Err(e) => {
+                let (mx, attempts) = match e {
+                    discover::DiscoverError::NotFound { mx, attempts, .. } => {
+                        (mx.clone(), attempts_json(attempts))
+                    }
+                    discover::DiscoverError::Setup(_) => (Vec::new(), json!([])),
+                };
+                json!({"address": address.to_string(), "provider": null, "source": null,
+                       "mx": mx, "attempts": attempts, "error": messages::discover_error(l, e)})
+            }
         };
         print_json(&v);
-        return if detection.is_some() {
-            Ok(())
-        } else {
-            Err(Exit(1, String::new()))
+        return match detection {
+            Ok(_) => Ok(()),
+            Err(_) => Err(Exit(1, String::new())),
         };
     }
-    let Some(d) = detection else {
-        return Err(Exit(
-            1,
-            l.tr_args(
-                msg::CLI_DETECT_UNKNOWN,
-                &[("domain", address.domain().to_string().into())],
-            ),
-        ));
-    };
-    let p = d.provider;
+    let d = detection.map_err(|e| Exit(1, not_found(l, &e)))?;
+    let name = d
+        .provider
+        .map(|p| l.tr(&p.name))
+        .or_else(|| d.display_name.clone())
+        .unwrap_or_else(|| address.domain().to_string());
     println!(
         "{}",
         l.tr_args(
             msg::CLI_DETECT_FOUND,
             &[
                 ("address", address.to_string().into()),
-                ("provider", l.tr(&p.name).into())
+                ("provider", name.into())
             ]
         )
     );
     println!(
         "  {}",
-        l.tr_args(msg::DETECT_SOURCE, &[("source", d.source.as_str().into())])
+        l.tr_args(
+            msg::DETECT_SOURCE,
+            &[("source", l.tr(d.source.message_id()).into())]
+        )
     );
     if let Some(note) = admin_note(l, &d) {
         println!("  {note}");
     }
-    let (imap, smtp) = p.endpoints(&address);
-    for (proto, e) in [(msg::PROTOCOL_IMAP, &imap), (msg::PROTOCOL_SMTP, &smtp)] {
+    for (proto, e) in [(msg::PROTOCOL_IMAP, &d.imap), (msg::PROTOCOL_SMTP, &d.smtp)] {
         println!("  {}", messages::endpoint_line(l, proto, e));
     }
+    for page in d.enable.iter().chain(&d.documentation) {
+        if let Some(t) = discover::autoconfig::pick_text(&page.texts, l.lang().tag()) {
+            println!("  {t}");
+        }
+        println!(
+            "     {}",
+            l.tr_args(msg::CLI_LINK, &[("url", page.url.clone().into())])
+        );
+    }
+    let Some(p) = d.provider else {
+        return Ok(());
+    };
     println!(
         "\n{}",
         l.tr_args(
@@ -402,23 +481,27 @@ fn read_secret(l: &Localizer) -> Result<secrecy::SecretString, Exit> {
 fn run_check(l: &Localizer, a: CheckArgs) -> Result<(), Exit> {
     let address = parse_address(l, &a.address)?;
     // With both servers given, no lookup is needed: the catalog alone names the provider.
-    let provider: Option<&Provider> = if a.servers.imap.is_some() && a.servers.smtp.is_some() {
-        Catalog::builtin().by_domain(address.domain())
+    let detection: Option<Detection> = if a.servers.imap.is_some() && a.servers.smtp.is_some() {
+        Catalog::builtin()
+            .by_domain(address.domain())
+            .map(|p| Detection::from_provider(p, &address, discover::Source::Catalog))
     } else {
-        find_provider(&address, &a.discovery.options())?.map(|d| d.provider)
+        let opts = a.discovery.options(l, a.servers.ca_file.as_deref())?;
+        Some(find_servers(l, &address, &opts).map_err(|Exit(_, m)| Exit(1, m))?)
     };
-    let (cat_imap, cat_smtp) = match provider {
-        Some(p) => {
-            let (i, s) = p.endpoints(&address);
+    let provider: Option<&Provider> = detection.as_ref().and_then(|d| d.provider);
+    let (cat_imap, cat_smtp) = match &detection {
+        Some(d) => {
+            let (i, s) = d.endpoints(&address);
             (Some(i), Some(s))
         }
         None => (None, None),
     };
     let user = address.to_string();
-    let pick = |given: &Option<String>, from_catalog: Option<Endpoint>| -> Result<Endpoint, Exit> {
-        match (given, from_catalog) {
-            (Some(v), cat) => {
-                let username = cat.map(|c| c.username).unwrap_or_else(|| user.clone());
+    let pick = |given: &Option<String>, found: Option<Endpoint>| -> Result<Endpoint, Exit> {
+        match (given, found) {
+            (Some(v), found) => {
+                let username = found.map(|c| c.username).unwrap_or_else(|| user.clone());
                 parse_endpoint(l, v, &username)
             }
             (None, Some(c)) => Ok(c),
@@ -462,21 +545,7 @@ fn run_check(l: &Localizer, a: CheckArgs) -> Result<(), Exit> {
             );
         }
     }
-    let tls = tls::client_config(a.servers.ca_file.as_deref()).map_err(|e| {
-        let path = a
-            .servers
-            .ca_file
-            .as_ref()
-            .map(|p| p.display().to_string())
-            .unwrap_or_default();
-        Exit(
-            2,
-            l.tr_args(
-                msg::CLI_CA_FILE_FAILED,
-                &[("path", path.into()), ("reason", e.to_string().into())],
-            ),
-        )
-    })?;
+    let tls = tls_config(l, a.servers.ca_file.as_deref())?;
     let request = CheckRequest {
         address: address.clone(),
         provider: provider.map(|p| p.id.clone()),

@@ -21,6 +21,20 @@ pub fn address_error(l: &Localizer, e: &AddressError) -> String {
     })
 }
 
+/// Why discovery found nothing (the GUI adds nothing; the CLI adds its --imap/--smtp hint).
+pub fn discover_error(l: &Localizer, e: &crate::discover::DiscoverError) -> String {
+    use crate::discover::DiscoverError;
+    match e {
+        DiscoverError::NotFound { domain, .. } => {
+            l.tr_args(msg::DETECT_NOT_FOUND, &[("domain", domain.clone().into())])
+        }
+        DiscoverError::Setup(reason) => l.tr_args(
+            msg::DETECT_SETUP_FAILED,
+            &[("reason", reason.clone().into())],
+        ),
+    }
+}
+
 fn credential_name(l: &Localizer, provider: Option<&Provider>) -> String {
     l.tr(provider
         .map(|p| p.credential)

@@ -87,11 +87,6 @@ fn usage_errors_exit_2_with_a_sentence() {
             "authorization code",
         ),
         (
-            vec!["check", "a@example.org", "--password-stdin"],
-            "x",
-            "--imap",
-        ),
-        (
             vec![
                 "check",
                 "a@qq.com",
@@ -112,6 +107,17 @@ fn usage_errors_exit_2_with_a_sentence() {
         assert!(err.contains(needle), "{args:?}: {err}");
         assert!(!err.contains("panicked"), "{err}");
     }
+    // Servers that cannot be found: "not found" (1), with the way on.
+    let mut c = bin();
+    c.args(["check", "a@example.org", "--password-stdin", "--no-network"])
+        .args(["--lang", "en"]);
+    let out = run(c, "x");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("could not find") && err.contains("--imap"),
+        "{err}"
+    );
 }
 
 #[test]

@@ -4,13 +4,15 @@
 use std::path::Path;
 use std::process::Command;
 
-const SCREENS: [&str; 6] = [
+const SCREENS: [&str; 8] = [
     "1-start",
     "2-steps",
     "3-credentials",
     "4-testing",
     "5-result-failure",
     "6-result-success",
+    "7-found",
+    "8-company-steps",
 ];
 
 /// Distinct colours in an image: a blank or single-colour window has only a few.

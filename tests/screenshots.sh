@@ -57,6 +57,15 @@ drive() { # lang servers... ; runs inside an X display
   xdotool type --delay 20 "$MAILSETUP_TEST_PASS"; key Return
   snap 6-result-success 2
   kill $pid; wait $pid 2>/dev/null || true
+
+  # A company domain: its servers found through its autoconfig file, then the steps for it.
+  "$bin" --lang "$lang" --dns-server "$MAILSETUP_TEST_DNS" --ca-file "$MAILSETUP_TEST_CA" \
+    --ispdb-url "$MAILSETUP_TEST_ISPDB" & pid=$!
+  focus $pid
+  xdotool type --delay 20 "tester@autoconf-corp.test"; key Return
+  snap 7-found 1.5
+  key Return; snap 8-company-steps
+  kill $pid; wait $pid 2>/dev/null || true
 }
 export -f drive
 export bin out work hole

@@ -29,7 +29,7 @@ pub struct Page {
     pub texts: Vec<LocalText>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Autoconfig {
     pub provider_id: Option<String>,
     pub display_name: Option<String>,
@@ -134,6 +134,28 @@ fn pages(pages: Vec<XmlPage>) -> Vec<Page> {
                 .collect(),
         })
         .collect()
+}
+
+/// The text for a language tag (`zh-CN`): that language, else the same language in another
+/// region, else English, else one without a language, else the first.
+pub fn pick_text<'a>(texts: &'a [LocalText], tag: &str) -> Option<&'a str> {
+    let primary = |t: &str| {
+        t.split(['-', '_'])
+            .next()
+            .unwrap_or_default()
+            .to_ascii_lowercase()
+    };
+    let find = |f: &dyn Fn(Option<&str>) -> bool| {
+        texts
+            .iter()
+            .find(|t| f(t.lang.as_deref()))
+            .map(|t| t.text.as_str())
+    };
+    find(&|l| l.is_some_and(|l| l.eq_ignore_ascii_case(tag)))
+        .or_else(|| find(&|l| l.is_some_and(|l| primary(l) == primary(tag))))
+        .or_else(|| find(&|l| l.is_some_and(|l| primary(l) == "en")))
+        .or_else(|| find(&|l| l.is_none()))
+        .or_else(|| texts.first().map(|t| t.text.as_str()))
 }
 
 /// Parses a clientConfig document for `address`.

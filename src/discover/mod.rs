@@ -1,42 +1,151 @@
-//! Finding the servers of any address (issue 4). So far: the catalog by domain, then the
-//! domain's MX hosts matched against the catalog's MX patterns (company mail hosted by Exmail,
-//! NetEase, Aliyun, Google or Microsoft), and the Thunderbird autoconfig format.
+//! Finding the servers of any address (issue 4). The catalog answers its own domains at once;
+//! for any other domain every network source starts together under one deadline: MX hosts
+//! matched against the catalog, the domain's autoconfig file, SRV records, an ISPDB-format
+//! database, and guessing. The best source wins by a fixed preference, and an answer is returned
+//! as soon as no better source is still running: a slow worse source never delays it.
 
 pub mod autoconfig;
+pub mod dns;
+pub mod guess;
+pub mod http;
 
 use std::net::SocketAddr;
+use std::pin::Pin;
+use std::sync::Arc;
 use std::time::Duration;
 
-use hickory_resolver::TokioResolver;
-use hickory_resolver::config::{NameServerConfig, ResolverConfig};
-use hickory_resolver::net::runtime::TokioRuntimeProvider;
-use hickory_resolver::proto::rr::RData;
+use futures::StreamExt;
+use futures::stream::FuturesUnordered;
+use tokio::time::Instant;
 
 use crate::address::Address;
-use crate::catalog::{Catalog, Provider};
+use crate::catalog::{Catalog, Endpoint, Provider};
+use autoconfig::{Autoconfig, Page};
+use dns::Dns;
 
-/// Where a detection came from; `as_str` is the `source` of `detect --json`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// Where a detection came from, best first; `as_str` is the `source` of `detect --json`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Source {
     Catalog,
     Mx,
+    Autoconfig,
+    Srv,
+    Ispdb,
+    Guess,
 }
 
 impl Source {
+    pub const NETWORK: [Source; 5] = [
+        Source::Mx,
+        Source::Autoconfig,
+        Source::Srv,
+        Source::Ispdb,
+        Source::Guess,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Source::Catalog => "catalog",
             Source::Mx => "mx",
+            Source::Autoconfig => "autoconfig",
+            Source::Srv => "srv",
+            Source::Ispdb => "ispdb",
+            Source::Guess => "guess",
+        }
+    }
+
+    /// Fluent id of "found through …", for the wizard and the CLI.
+    pub fn message_id(self) -> &'static str {
+        use crate::i18n::msg;
+        match self {
+            Source::Catalog => msg::SOURCE_CATALOG,
+            Source::Mx => msg::SOURCE_MX,
+            Source::Autoconfig => msg::SOURCE_AUTOCONFIG,
+            Source::Srv => msg::SOURCE_SRV,
+            Source::Ispdb => msg::SOURCE_ISPDB,
+            Source::Guess => msg::SOURCE_GUESS,
         }
     }
 }
 
+/// What one source did, for `--json` and the support report.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Attempt {
+    pub source: Source,
+    pub ms: u64,
+    pub outcome: Outcome,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    Found,
+    Nothing,
+    Failed(String),
+    /// Still running when a better answer was ready (or the deadline passed); not waited for.
+    NotWaited,
+}
+
+impl Outcome {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Outcome::Found => "found",
+            Outcome::Nothing => "nothing",
+            Outcome::Failed(_) => "failed",
+            Outcome::NotWaited => "not_waited",
+        }
+    }
+}
+
+/// The servers of an address and what the wizard tells the user about them.
 #[derive(Clone, Debug)]
 pub struct Detection {
-    pub provider: &'static Provider,
     pub source: Source,
-    /// The domain's MX hosts, best first (empty for a catalog hit).
+    /// A catalog provider whose steps apply: by domain, by MX, or because the servers found are
+    /// that provider's (an autoconfig file naming imap.exmail.qq.com is Exmail).
+    pub provider: Option<&'static Provider>,
+    pub imap: Endpoint,
+    pub smtp: Endpoint,
+    /// The domain's MX hosts, best first (when they were looked up).
     pub mx: Vec<String>,
+    /// From an autoconfig file: the provider's name, help pages and "enable IMAP first" steps.
+    pub display_name: Option<String>,
+    pub documentation: Vec<Page>,
+    pub enable: Vec<Page>,
+    pub attempts: Vec<Attempt>,
+    pub elapsed: Duration,
+}
+
+impl Detection {
+    /// A catalog provider's servers for an address.
+    pub fn from_provider(p: &'static Provider, address: &Address, source: Source) -> Self {
+        let (imap, smtp) = p.endpoints(address);
+        Detection {
+            source,
+            provider: Some(p),
+            imap,
+            smtp,
+            mx: Vec::new(),
+            display_name: None,
+            documentation: Vec::new(),
+            enable: Vec::new(),
+            attempts: Vec::new(),
+            elapsed: Duration::ZERO,
+        }
+    }
+
+    /// The servers for `address`: a catalog provider's fill in the login name again (the address
+    /// may have been edited since), found servers are used as found.
+    pub fn endpoints(&self, address: &Address) -> (Endpoint, Endpoint) {
+        match (self.source, self.provider) {
+            (Source::Catalog | Source::Mx, Some(p)) => p.endpoints(address),
+            _ => (self.imap.clone(), self.smtp.clone()),
+        }
+    }
+
+    /// The company's admin may have to turn IMAP/SMTP on first (enterprise mail found by MX).
+    pub fn needs_admin(&self) -> bool {
+        self.source == Source::Mx
+    }
 }
 
 #[derive(Clone, Debug, Default)]
@@ -45,87 +154,221 @@ pub struct DetectOptions {
     pub dns_server: Option<SocketAddr>,
     /// Catalog only.
     pub no_network: bool,
+    /// TLS for autoconfig, ISPDB and guessing (platform roots plus `--ca-file`).
+    pub tls: Option<Arc<rustls::ClientConfig>>,
+    /// ISPDB base URL; default Thunderbird's.
+    pub ispdb_url: Option<String>,
+    /// Overall limit; default [`DEFAULT_DEADLINE`].
+    pub deadline: Option<Duration>,
 }
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum DiscoverError {
-    #[error("no known mail provider for {domain} (MX: {mx:?})")]
-    NotFound { domain: String, mx: Vec<String> },
-    #[error("DNS lookup failed: {0}")]
-    Dns(String),
+    #[error("no mail servers found for {domain} (MX: {mx:?})")]
+    NotFound {
+        domain: String,
+        mx: Vec<String>,
+        attempts: Vec<Attempt>,
+    },
+    #[error("discovery could not start: {0}")]
+    Setup(String),
 }
 
 /// Overall limit for the network part of detection.
 pub const DEFAULT_DEADLINE: Duration = Duration::from_secs(5);
 
-/// The catalog by domain first; then, for any other domain, its MX hosts.
-pub async fn detect(address: &Address, opts: &DetectOptions) -> Result<Detection, DiscoverError> {
-    let catalog = Catalog::builtin();
-    if let Some(p) = catalog.by_domain(address.domain()) {
-        return Ok(Detection {
-            provider: p,
-            source: Source::Catalog,
-            mx: Vec::new(),
-        });
+struct Answer {
+    source: Source,
+    ms: u64,
+    result: Result<Option<Found>, String>,
+    mx: Vec<String>,
+}
+
+struct Found {
+    provider: Option<&'static Provider>,
+    imap: Endpoint,
+    smtp: Endpoint,
+    config: Option<Autoconfig>,
+}
+
+impl Found {
+    fn servers((imap, smtp): (Endpoint, Endpoint)) -> Self {
+        // Servers that are a catalog provider's get that provider's steps.
+        let provider = Catalog::builtin().by_imap_host(&imap.host);
+        Found {
+            provider,
+            imap,
+            smtp,
+            config: None,
+        }
     }
-    let not_found = |mx: Vec<String>| DiscoverError::NotFound {
-        domain: address.domain().to_string(),
-        mx,
-    };
-    if opts.no_network {
-        return Err(not_found(Vec::new()));
-    }
-    let mx = tokio::time::timeout(
-        DEFAULT_DEADLINE,
-        mx_hosts(address.domain(), opts.dns_server),
-    )
-    .await
-    .map_err(|_| DiscoverError::Dns("no answer in time".into()))??;
-    match mx.iter().find_map(|h| catalog.by_mx(h)) {
-        Some(p) => Ok(Detection {
-            provider: p,
-            source: Source::Mx,
-            mx,
-        }),
-        None => Err(not_found(mx)),
+
+    fn config(c: Autoconfig) -> Option<Self> {
+        let (imap, smtp) = (c.imap.clone()?, c.smtp.clone()?);
+        let mut f = Found::servers((imap, smtp));
+        f.config = Some(c);
+        Some(f)
     }
 }
 
-/// The domain's MX hosts, lowest preference first. A domain without MX gives an empty list.
-pub async fn mx_hosts(domain: &str, dns: Option<SocketAddr>) -> Result<Vec<String>, DiscoverError> {
-    let dns_err = |e: &dyn std::fmt::Display| DiscoverError::Dns(e.to_string());
-    let resolver = match dns {
-        Some(addr) => {
-            let mut ns = NameServerConfig::udp_and_tcp(addr.ip());
-            for c in &mut ns.connections {
-                c.port = addr.port();
-            }
-            let config = ResolverConfig::from_name_servers(vec![ns]);
-            TokioResolver::builder_with_config(config, TokioRuntimeProvider::default()).build()
-        }
-        None => TokioResolver::builder_tokio().and_then(|b| b.build()),
+type SourceFuture<'a> = Pin<Box<dyn Future<Output = Answer> + Send + 'a>>;
+
+/// Labels a source's answer and times it.
+fn timed(source: Source, fut: SourceFuture<'_>) -> SourceFuture<'_> {
+    Box::pin(async move {
+        let t = Instant::now();
+        let mut a = fut.await;
+        a.source = source;
+        a.ms = t.elapsed().as_millis() as u64;
+        a
+    })
+}
+
+/// The catalog by domain at once; otherwise every network source raced under the deadline.
+pub async fn detect(address: &Address, opts: &DetectOptions) -> Result<Detection, DiscoverError> {
+    let started = Instant::now();
+    let catalog = Catalog::builtin();
+    if let Some(p) = catalog.by_domain(address.domain()) {
+        return Ok(Detection::from_provider(p, address, Source::Catalog));
     }
-    .map_err(|e| dns_err(&e))?;
-    let lookup = match resolver.mx_lookup(format!("{domain}.")).await {
-        Ok(l) => l,
-        // NXDOMAIN / no records: not an error, just nothing hosted there.
-        Err(e) if e.is_no_records_found() || e.is_nx_domain() => return Ok(Vec::new()),
-        Err(e) => return Err(dns_err(&e)),
+    let not_found = |mx: Vec<String>, attempts| DiscoverError::NotFound {
+        domain: address.domain().to_string(),
+        mx,
+        attempts,
     };
-    let mut mx: Vec<(u16, String)> = lookup
-        .answers()
-        .iter()
-        .filter_map(|r| match &r.data {
-            RData::MX(m) => Some((
-                m.preference,
-                m.exchange
-                    .to_ascii()
-                    .trim_end_matches('.')
-                    .to_ascii_lowercase(),
-            )),
-            _ => None,
-        })
-        .collect();
-    mx.sort();
-    Ok(mx.into_iter().map(|(_, h)| h).collect())
+    if opts.no_network {
+        return Err(not_found(Vec::new(), Vec::new()));
+    }
+    let deadline = opts.deadline.unwrap_or(DEFAULT_DEADLINE);
+    let dns = Dns::new(opts.dns_server).map_err(DiscoverError::Setup)?;
+    let tls = match &opts.tls {
+        Some(t) => t.clone(),
+        None => crate::probe::tls::client_config(None)
+            .map_err(|e| DiscoverError::Setup(e.to_string()))?,
+    };
+    let http = http::Http::new(&dns, &tls, deadline).map_err(DiscoverError::Setup)?;
+    let ispdb = opts.ispdb_url.as_deref().unwrap_or(http::DEFAULT_ISPDB);
+    let domain = address.domain();
+    let user = address.to_string();
+
+    let answer = |result, mx| Answer {
+        source: Source::Catalog,
+        ms: 0,
+        result,
+        mx,
+    };
+    let mut running: FuturesUnordered<SourceFuture<'_>> = FuturesUnordered::new();
+    running.push(timed(
+        Source::Mx,
+        Box::pin(async {
+            match dns.mx(domain).await {
+                Ok(mx) => {
+                    let found = mx.iter().find_map(|h| catalog.by_mx(h)).map(|p| {
+                        let mut f = Found::servers(p.endpoints(address));
+                        f.provider = Some(p);
+                        f
+                    });
+                    answer(Ok(found), mx)
+                }
+                Err(e) => answer(Err(e), Vec::new()),
+            }
+        }),
+    ));
+    running.push(timed(
+        Source::Autoconfig,
+        Box::pin(async {
+            let r = http.autoconfig(address).await;
+            answer(r.map(|c| c.and_then(Found::config)), Vec::new())
+        }),
+    ));
+    running.push(timed(
+        Source::Srv,
+        Box::pin(async {
+            let r = dns::srv_endpoints(&dns, domain, &user).await;
+            answer(r.map(|s| s.map(Found::servers)), Vec::new())
+        }),
+    ));
+    running.push(timed(
+        Source::Ispdb,
+        Box::pin(async {
+            let r = http.ispdb(ispdb, address).await;
+            answer(r.map(|c| c.and_then(Found::config)), Vec::new())
+        }),
+    ));
+    running.push(timed(
+        Source::Guess,
+        Box::pin(async {
+            let r = guess::guess(&dns, &tls, domain, &user).await;
+            answer(Ok(r.map(Found::servers)), Vec::new())
+        }),
+    ));
+
+    let mut best: Option<(Source, Found)> = None;
+    let mut attempts: Vec<Attempt> = Vec::new();
+    let mut mx = Vec::new();
+    let limit = tokio::time::sleep(deadline);
+    tokio::pin!(limit);
+    loop {
+        // Done when a found answer has no better source still running.
+        if let Some((b, _)) = &best
+            && Source::NETWORK
+                .iter()
+                .filter(|s| *s < b)
+                .all(|s| attempts.iter().any(|a| a.source == *s))
+        {
+            break;
+        }
+        let next = tokio::select! {
+            a = running.next() => a,
+            () = &mut limit => None,
+        };
+        let Some(a) = next else { break };
+        if a.source == Source::Mx {
+            mx = a.mx;
+        }
+        let outcome = match a.result {
+            Ok(Some(found)) => {
+                if best.as_ref().is_none_or(|(b, _)| a.source < *b) {
+                    best = Some((a.source, found));
+                }
+                Outcome::Found
+            }
+            Ok(None) => Outcome::Nothing,
+            Err(e) => {
+                tracing::info!("discovery via {}: {e}", a.source.as_str());
+                Outcome::Failed(e)
+            }
+        };
+        attempts.push(Attempt {
+            source: a.source,
+            ms: a.ms,
+            outcome,
+        });
+    }
+    for s in Source::NETWORK {
+        if !attempts.iter().any(|a| a.source == s) {
+            attempts.push(Attempt {
+                source: s,
+                ms: started.elapsed().as_millis() as u64,
+                outcome: Outcome::NotWaited,
+            });
+        }
+    }
+    attempts.sort_by_key(|a| a.source);
+    let Some((source, found)) = best else {
+        return Err(not_found(mx, attempts));
+    };
+    let config = found.config.unwrap_or_default();
+    Ok(Detection {
+        source,
+        provider: found.provider,
+        imap: found.imap,
+        smtp: found.smtp,
+        mx,
+        display_name: config.display_name,
+        documentation: config.documentation,
+        enable: config.enable,
+        attempts,
+        elapsed: started.elapsed(),
+    })
 }

@@ -10,7 +10,10 @@ mod widget;
 use iced::widget::{button, column, container, row, space, text};
 use iced::{Element, Font, Length, Size, Subscription, Task, keyboard, window};
 use mailsetup::address::Address;
-use mailsetup::catalog::Catalog;
+use std::sync::Arc;
+
+use mailsetup::catalog::{Catalog, Endpoint, Provider};
+use mailsetup::discover::{Detection, Source};
 use mailsetup::i18n::{Lang, Localizer, msg};
 use mailsetup::store::Store;
 
@@ -102,11 +105,14 @@ impl App {
             .provider
             .as_deref()
             .and_then(|id| Catalog::builtin().by_id(id))
-            .map(|p| p.id.clone());
+            .map(|p| Target::Provider {
+                id: p.id.clone(),
+                via_mx: false,
+            });
         let screen = match (provider, &launch.address) {
             // Prefilled launch: straight to the steps, as a support person asked for.
-            (Some(p), address) => {
-                Screen::Steps(steps::State::new(p, address.clone().unwrap_or_default()))
+            (Some(t), address) => {
+                Screen::Steps(steps::State::new(t, address.clone().unwrap_or_default()))
             }
             (None, address) => {
                 Screen::Start(start::State::new(address.clone().unwrap_or_default()))
@@ -180,8 +186,8 @@ impl App {
                     return Task::none();
                 };
                 match s.update(m) {
-                    Some(start::Event::Continue { provider, address }) => {
-                        self.screen = Screen::Steps(steps::State::new(provider, address));
+                    Some(start::Event::Continue { target, address }) => {
+                        self.screen = Screen::Steps(steps::State::new(target, address));
                     }
                     Some(start::Event::Retest(account)) => {
                         let address = account.address.clone();
@@ -201,8 +207,8 @@ impl App {
                             async move {
                                 mailsetup::discover::detect(&address, &opts)
                                     .await
-                                    .ok()
-                                    .map(|d| d.provider.id.clone())
+                                    .map(Arc::new)
+                                    .map_err(Arc::new)
                             },
                             |found| Message::Start(start::Message::Detected(found)),
                         );
@@ -223,14 +229,14 @@ impl App {
                 Task::none()
             }
             Message::Retest(account, secret) => {
-                let provider = account.provider.clone().unwrap_or_default();
+                let target = Target::saved(&account);
                 let address = account.address.clone();
                 if let Some((t, task)) = secret.and_then(|s| testing::State::retest(account, s)) {
                     self.screen = Screen::Testing(t);
                     return task.map(Message::Testing);
                 }
                 // No code in the keyring any more: ask for it again.
-                let (c, task) = credentials::State::new(provider, address);
+                let (c, task) = credentials::State::new(target, address);
                 self.screen = Screen::Credentials(c);
                 task.map(Message::Credentials)
             }
@@ -239,8 +245,8 @@ impl App {
                     return Task::none();
                 };
                 match s.update(m) {
-                    Some(steps::Event::Next { provider, address }) => {
-                        let (c, task) = credentials::State::new(provider, address);
+                    Some(steps::Event::Next { target, address }) => {
+                        let (c, task) = credentials::State::new(target, address);
                         self.screen = Screen::Credentials(c);
                         task.map(Message::Credentials)
                     }
@@ -366,11 +372,89 @@ fn blocking<T: Send + 'static>(
     )
 }
 
-/// The address and provider chosen so far, and the code once typed; carried between screens so
+/// What is being set up: a catalog provider, or servers discovery found for another domain.
+#[derive(Clone, Debug)]
+pub enum Target {
+    /// Picked, recognised by domain, or found through the domain's MX hosts (`via_mx`: the
+    /// company's admin may have to enable IMAP/SMTP first).
+    Provider { id: String, via_mx: bool },
+    /// Servers from autoconfig, SRV, ISPDB or guessing, or a saved account's.
+    Servers {
+        imap: Endpoint,
+        smtp: Endpoint,
+        found: Option<Arc<Detection>>,
+    },
+}
+
+impl Target {
+    /// What a finished lookup leads to.
+    pub fn from_detection(d: Arc<Detection>) -> Self {
+        match (d.source, d.provider) {
+            (Source::Catalog | Source::Mx, Some(p)) => Target::Provider {
+                id: p.id.clone(),
+                via_mx: d.source == Source::Mx,
+            },
+            _ => Target::Servers {
+                imap: d.imap.clone(),
+                smtp: d.smtp.clone(),
+                found: Some(d),
+            },
+        }
+    }
+
+    /// A saved account: its provider's, else its own servers.
+    pub fn saved(account: &mailsetup::store::Account) -> Self {
+        match account
+            .provider
+            .as_deref()
+            .and_then(|id| Catalog::builtin().by_id(id))
+        {
+            Some(p) => Target::Provider {
+                id: p.id.clone(),
+                via_mx: false,
+            },
+            None => Target::Servers {
+                imap: account.imap.clone(),
+                smtp: account.smtp.clone(),
+                found: None,
+            },
+        }
+    }
+
+    /// The catalog provider whose steps and code format apply, if any.
+    pub fn provider(&self) -> Option<&'static Provider> {
+        match self {
+            Target::Provider { id, .. } => Catalog::builtin().by_id(id),
+            Target::Servers { found, .. } => found.as_ref().and_then(|d| d.provider),
+        }
+    }
+
+    /// The servers to test for an address.
+    pub fn endpoints(&self, address: &Address) -> Option<(Endpoint, Endpoint)> {
+        match self {
+            Target::Provider { .. } => self.provider().map(|p| p.endpoints(address)),
+            Target::Servers { imap, smtp, .. } => Some((imap.clone(), smtp.clone())),
+        }
+    }
+
+    /// The address is part of the servers found: changing it means looking again.
+    pub fn fixed_address(&self) -> bool {
+        matches!(self, Target::Servers { .. })
+    }
+
+    /// What the credential is called: the provider's word, else "password".
+    pub fn credential_id(&self) -> &'static str {
+        self.provider()
+            .map(|p| p.credential.message_id())
+            .unwrap_or(msg::CREDENTIAL_PASSWORD)
+    }
+}
+
+/// The address and target chosen so far, and the code once typed; carried between screens so
 /// "Back" and "Try again" keep what the user entered.
 #[derive(Clone)]
 pub struct Input {
-    pub provider: String,
+    pub target: Target,
     pub address: Address,
     pub secret: secrecy::SecretString,
 }
@@ -379,7 +463,7 @@ impl std::fmt::Debug for Input {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         // Messages are Debug; the secret must never show up in one.
         f.debug_struct("Input")
-            .field("provider", &self.provider)
+            .field("target", &self.target)
             .field("address", &self.address)
             .finish_non_exhaustive()
     }

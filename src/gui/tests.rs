@@ -210,12 +210,44 @@ fn harness_app_at(
         provider: provider.map(str::to_string),
         address: provider.map(|_| user.clone()),
         servers,
-        discovery: mailsetup::discover::DetectOptions {
-            dns_server: var("MAILSETUP_TEST_DNS").and_then(|d| d.parse().ok()),
-            no_network: false,
-        },
+        discovery: test_discovery(&dir),
     });
     Some((app, user, pass))
+}
+
+/// Discovery through the harness: its DNS server, CA and ISPDB.
+fn test_discovery(dir: &str) -> mailsetup::discover::DetectOptions {
+    let var = |k: &str| std::env::var(k).ok();
+    mailsetup::discover::DetectOptions {
+        dns_server: var("MAILSETUP_TEST_DNS").and_then(|d| d.parse().ok()),
+        tls: mailsetup::probe::tls::client_config(Some(&std::path::Path::new(dir).join("ca.pem")))
+            .ok(),
+        ispdb_url: var("MAILSETUP_TEST_ISPDB"),
+        ..Default::default()
+    }
+}
+
+/// The harness without server overrides: the servers come from discovery.
+fn discovering_app() -> Option<(App, String)> {
+    let dir = std::env::var("MAILSETUP_TEST_DIR").ok();
+    let Some(dir) = dir else {
+        assert!(
+            std::env::var("MAILSETUP_REQUIRE_SERVERS").is_err(),
+            "harness missing"
+        );
+        return None;
+    };
+    let pass = std::env::var("MAILSETUP_TEST_PASS").ok()?;
+    let app = new_app(Launch {
+        lang: Lang::En,
+        servers: Servers {
+            ca_file: Some(std::path::Path::new(&dir).join("ca.pem")),
+            ..Servers::default()
+        },
+        discovery: test_discovery(&dir),
+        ..Launch::default()
+    });
+    Some((app, pass))
 }
 
 fn enter_code_and_test(app: &mut App, pass: &str) {
@@ -379,16 +411,78 @@ fn company_address_is_recognised_through_mx_and_shows_the_admin_steps() {
     assert!(sees(
         &app,
         &l.tr_args(
-            msg::GUI_FOUND_MX,
+            msg::GUI_FOUND,
             &[
                 ("domain", "exmail-corp.test".into()),
-                ("provider", name.into())
+                ("source", l.tr(msg::SOURCE_MX).into())
             ]
         )
+    ));
+    assert!(sees(
+        &app,
+        &l.tr_args(msg::GUI_DETECTED, &[("provider", name.into())])
     ));
     act(&mut app, |ui| {
         let _ = ui.click(l.tr(msg::GUI_NEXT).as_str());
     });
     assert!(matches!(app.screen, Screen::Steps(_)));
     assert!(sees(&app, &l.tr(msg::EXMAIL_STEP_ADMIN_SCOPE)));
+}
+
+#[test]
+fn company_servers_from_autoconfig_are_tested_and_saved() {
+    let _serial = serial();
+    let Some((mut app, pass)) = discovering_app() else {
+        return;
+    };
+    let l = Localizer::new(Lang::En);
+    let user = "tester@autoconf-corp.test";
+    act(&mut app, |ui| {
+        let _ = ui.click(iced_test::selector::id(start::ADDRESS_INPUT));
+        let _ = ui.typewrite(user);
+        let _ = ui.tap_key(iced::keyboard::key::Named::Enter);
+    });
+    // The start screen says what was found and from where.
+    assert!(sees(
+        &app,
+        &l.tr_args(
+            msg::GUI_FOUND,
+            &[
+                ("domain", "autoconf-corp.test".into()),
+                ("source", l.tr(msg::SOURCE_AUTOCONFIG).into())
+            ]
+        )
+    ));
+    act(&mut app, |ui| {
+        let _ = ui.click(l.tr(msg::GUI_NEXT).as_str());
+    });
+    // No catalog steps: the provider's own "enable first" and help pages, and the password note.
+    assert!(matches!(app.screen, Screen::Steps(_)));
+    assert!(sees(
+        &app,
+        &l.tr_args(
+            msg::GUI_GENERIC_TITLE,
+            &[("name", "Autoconf Corp Mail".into())]
+        )
+    ));
+    assert!(sees(&app, "Turn on IMAP in the web mail settings first."));
+    assert!(sees(&app, "How to use IMAP at Test Corp"));
+    act(&mut app, |ui| {
+        let _ = ui.click(l.tr(msg::GUI_HAVE_PASSWORD).as_str());
+    });
+    assert!(matches!(app.screen, Screen::Credentials(_)));
+    act(&mut app, |ui| {
+        let _ = ui.click(iced_test::selector::id(credentials::CODE_INPUT));
+        let _ = ui.typewrite(&pass);
+        let _ = ui.tap_key(iced::keyboard::key::Named::Enter);
+    });
+    assert!(sees(&app, &l.tr(msg::GUI_SUCCESS_TITLE)));
+    let saved = Store::at(config_dir())
+        .find(user)
+        .expect("accounts.json")
+        .expect("saved");
+    assert_eq!(saved.provider, None);
+    assert_eq!(saved.imap.host, "localhost");
+    let store = Store::at(config_dir());
+    assert!(store.remove(user).expect("remove"));
 }

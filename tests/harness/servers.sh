@@ -5,8 +5,10 @@
 set -euo pipefail
 cmd=$1
 T=$(realpath -m "$2")
+HERE=$(dirname "$(realpath "$0")")
 
 stop() {
+  [ -f "$T/www/server.pid" ] && kill "$(cat "$T/www/server.pid")" 2>/dev/null || true
   [ -f "$T/dnsmasq.pid" ] && kill "$(cat "$T/dnsmasq.pid")" 2>/dev/null || true
   [ -f "$T/dovecot/run/master.pid" ] && kill "$(cat "$T/dovecot/run/master.pid")" 2>/dev/null || true
   [ -d "$T/postfix" ] && postfix -c "$T/postfix" stop >/dev/null 2>&1 || true
@@ -25,7 +27,12 @@ openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=mailsetup test CA" 
 openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=unrelated CA" \
   -keyout other-ca.key -out other-ca.pem 2>/dev/null
 openssl req -newkey rsa:2048 -nodes -subj "/CN=localhost" -keyout server.key -out server.csr 2>/dev/null
-printf 'subjectAltName=DNS:localhost\nbasicConstraints=CA:FALSE\nkeyUsage=digitalSignature,keyEncipherment\nextendedKeyUsage=serverAuth\n' > san.ext
+# Names discovery reaches by DNS (autoconfig over HTTPS, guessing) are on the same certificate.
+SANS=DNS:localhost
+for n in autoconfig.autoconf-corp.test wellknown-corp.test ispdb.test autoconfig.slow-corp.test \
+         autoconfig.slow2-corp.test imap.guess-corp.test smtp.guess-corp.test \
+         imap.slow2-corp.test smtp.slow2-corp.test; do SANS="$SANS,DNS:$n"; done
+printf 'subjectAltName=%s\nbasicConstraints=CA:FALSE\nkeyUsage=digitalSignature,keyEncipherment\nextendedKeyUsage=serverAuth\n' "$SANS" > san.ext
 openssl x509 -req -in server.csr -CA ca.pem -CAkey ca.key -CAcreateserial -days 2 \
   -extfile san.ext -out server.pem 2>/dev/null
 chmod 644 server.key server.pem ca.pem other-ca.pem
@@ -35,9 +42,28 @@ USER_NAME=tester@qq.com
 USER_PASS=$(python3 -c 'import secrets,string; print("".join(secrets.choice(string.ascii_lowercase) for _ in range(16)))')
 IMAPS=$(free_port); IMAP=$(free_port); SMTPS=$(free_port); SUBMISSION=$(free_port); DNS=$(free_port)
 
-# --- DNS: MX records of test company domains hosted by each enterprise provider -------------
+# Discovery's test hosts sit on their own loopback addresses, so they can use the standard
+# ports (443, 993, 587) that discovery asks, without clashing with anything on 127.0.0.1.
+GUESS_IP=127.3.0.1   # Dovecot on 993, Postfix submission on 587: found by guessing
+WEB_IP=127.3.0.2     # HTTPS autoconfig / ISPDB server on 443
+
+# --- DNS: MX records of test company domains hosted by each enterprise provider; A records of
+# the autoconfig and guessing hosts; SRV records pointing at the loopback servers -----------
 dnsmasq --port="$DNS" --listen-address=127.0.0.1 --bind-interfaces --no-resolv --no-hosts \
   --no-poll --conf-file=/dev/null --user=root --pid-file="$T/dnsmasq.pid" --local=/test/ \
+  --host-record=autoconfig.autoconf-corp.test,$WEB_IP \
+  --host-record=wellknown-corp.test,$WEB_IP \
+  --host-record=ispdb.test,$WEB_IP \
+  --host-record=autoconfig.slow-corp.test,$WEB_IP \
+  --host-record=autoconfig.slow2-corp.test,$WEB_IP \
+  --host-record=imap.guess-corp.test,$GUESS_IP \
+  --host-record=smtp.guess-corp.test,$GUESS_IP \
+  --host-record=imap.slow2-corp.test,$GUESS_IP \
+  --host-record=smtp.slow2-corp.test,$GUESS_IP \
+  --srv-host=_imaps._tcp.srv-corp.test,localhost,$IMAPS,0,1 \
+  --srv-host=_imap._tcp.srv-corp.test,localhost,$IMAP,10,1 \
+  --srv-host=_submission._tcp.srv-corp.test,localhost,$SUBMISSION,0,1 \
+  --mx-host=slow-corp.test,mxbiz1.qq.com,10 \
   --mx-host=exmail-corp.test,mxbiz1.qq.com,10 \
   --mx-host=netease-corp.test,qiye163mx01.mxmail.netease.com,10 \
   --mx-host=aliyun-corp.test,mx1.qiye.aliyun.com,5 \
@@ -49,7 +75,10 @@ dnsmasq --port="$DNS" --listen-address=127.0.0.1 --bind-interfaces --no-resolv -
 # --- Dovecot ---------------------------------------------------------------------------------
 mkdir -p dovecot/run dovecot/state dovecot/home
 chmod 777 dovecot/home
-echo "$USER_NAME:{PLAIN}$USER_PASS" > dovecot/users
+# The same mailbox under the names discovery tests sign in with.
+for u in "$USER_NAME" tester@autoconf-corp.test tester@srv-corp.test tester; do
+  echo "$u:{PLAIN}$USER_PASS"
+done > dovecot/users
 dh=""; [ -f /usr/share/dovecot/dh.pem ] && dh="ssl_dh = </usr/share/dovecot/dh.pem"
 cat > dovecot/dovecot.conf <<CONF
 base_dir = $T/dovecot/run
@@ -86,6 +115,11 @@ service imap-login {
   inet_listener imaps {
     address = 127.0.0.1
     port = $IMAPS
+    ssl = yes
+  }
+  inet_listener imaps_guess {
+    address = $GUESS_IP
+    port = 993
     ssl = yes
   }
 }
@@ -136,6 +170,8 @@ $SMTPS     inet  n       -       n       -       -       smtpd
   -o smtpd_tls_security_level=encrypt
 $SUBMISSION inet n       -       n       -       -       smtpd
   -o smtpd_tls_security_level=encrypt
+$GUESS_IP:587 inet n     -       n       -       -       smtpd
+  -o smtpd_tls_security_level=encrypt
 pickup    unix  n       -       n       60      1       pickup
 cleanup   unix  n       -       n       -       0       cleanup
 qmgr      unix  n       -       n       300     1       qmgr
@@ -163,10 +199,57 @@ if ! postfix -c "$T/postfix" start >/dev/null 2>&1; then
   exit 1
 fi
 
+# --- HTTPS: autoconfig files, one per placeholder, an ISPDB entry and two slow hosts ---------
+W=$T/www
+autoconfig_xml() { # HOST IMAP-PORT IMAP-TYPE SMTP-PORT SMTP-TYPE USERNAME [NAME]
+  cat <<XML
+<?xml version="1.0" encoding="UTF-8"?>
+<clientConfig version="1.1">
+  <emailProvider id="$1">
+    <domain>$1</domain>
+    <displayName>${7:-Test Corp Mail}</displayName>
+    <incomingServer type="imap">
+      <hostname>${8:-localhost}</hostname><port>$2</port><socketType>$3</socketType>
+      <username>$6</username><authentication>password-cleartext</authentication>
+    </incomingServer>
+    <outgoingServer type="smtp">
+      <hostname>${9:-localhost}</hostname><port>$4</port><socketType>$5</socketType>
+      <username>$6</username><authentication>password-cleartext</authentication>
+    </outgoingServer>
+    <documentation url="https://help.$1/imap">
+      <descr lang="en">How to use IMAP at Test Corp</descr>
+      <descr lang="zh-CN">测试公司 IMAP 使用说明</descr>
+    </documentation>
+  </emailProvider>
+  <enable visiturl="https://mail.$1/settings">
+    <instruction lang="en">Turn on IMAP in the web mail settings first.</instruction>
+    <instruction lang="zh-CN">请先在网页邮箱设置中开启 IMAP。</instruction>
+  </enable>
+</clientConfig>
+XML
+}
+mkdir -p "$W/autoconfig.autoconf-corp.test/mail" "$W/wellknown-corp.test/.well-known/autoconfig/mail" \
+  "$W/ispdb.test/v1.1" "$W/autoconfig.slow-corp.test/mail" "$W/autoconfig.slow2-corp.test/mail"
+autoconfig_xml autoconf-corp.test "$IMAPS" SSL "$SUBMISSION" STARTTLS '%EMAILADDRESS%' "Autoconf Corp Mail" \
+  > "$W/autoconfig.autoconf-corp.test/mail/config-v1.1.xml"
+autoconfig_xml wellknown-corp.test "$IMAP" STARTTLS "$SMTPS" SSL '%EMAILLOCALPART%' "Well-known Corp Mail" \
+  > "$W/wellknown-corp.test/.well-known/autoconfig/mail/config-v1.1.xml"
+autoconfig_xml ispdb-corp.test 993 SSL 465 SSL '%EMAILLOCALPART%@%EMAILDOMAIN%' "ISPDB Corp Mail" \
+  'imap.%EMAILDOMAIN%' 'smtp.%EMAILDOMAIN%' > "$W/ispdb.test/v1.1/ispdb-corp.test"
+for d in slow-corp.test slow2-corp.test; do
+  autoconfig_xml $d "$IMAPS" SSL "$SUBMISSION" STARTTLS '%EMAILADDRESS%' "Slow Corp Mail" \
+    > "$W/autoconfig.$d/mail/config-v1.1.xml"
+done
+echo 4 > "$W/autoconfig.slow-corp.test/.delay"
+echo 2 > "$W/autoconfig.slow2-corp.test/.delay"
+python3 "$HERE/https_server.py" $WEB_IP 443 "$W" server.pem server.key \
+  > "$W/server.log" 2>&1 &
+
 # Wait until every port answers.
-for p in $IMAPS $IMAP $SMTPS $SUBMISSION; do
+for hp in 127.0.0.1:$IMAPS 127.0.0.1:$IMAP 127.0.0.1:$SMTPS 127.0.0.1:$SUBMISSION \
+          $GUESS_IP:993 $GUESS_IP:587 $WEB_IP:443; do
   for _ in $(seq 1 100); do
-    if python3 -c "import socket,sys; socket.create_connection(('127.0.0.1',$p),0.2)" 2>/dev/null; then break; fi
+    if python3 -c "import socket,sys; socket.create_connection(('${hp%:*}',${hp#*:}),0.2)" 2>/dev/null; then break; fi
     sleep 0.1
   done
 done
@@ -182,4 +265,6 @@ export MAILSETUP_TEST_IMAP_STARTTLS=$IMAP
 export MAILSETUP_TEST_SMTPS=$SMTPS
 export MAILSETUP_TEST_SUBMISSION=$SUBMISSION
 export MAILSETUP_TEST_DNS=127.0.0.1:$DNS
+export MAILSETUP_TEST_ISPDB=https://ispdb.test/v1.1/
+export MAILSETUP_TEST_WWW=$W
 ENV

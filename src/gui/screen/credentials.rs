@@ -4,17 +4,17 @@
 use iced::widget::{button, column, row, text, text_input};
 use iced::{Element, Task};
 use mailsetup::address::{Address, normalize_code};
-use mailsetup::catalog::{Catalog, CodeWarning, Provider};
+use mailsetup::catalog::CodeWarning;
 use mailsetup::i18n::{Localizer, msg};
 use mailsetup::messages;
 use secrecy::{ExposeSecret, SecretString};
 
-use crate::gui::{Input, style, widget};
+use crate::gui::{Input, Target, style, widget};
 
 pub const CODE_INPUT: &str = "code";
 
 pub struct State {
-    provider: String,
+    target: Target,
     address: String,
     code: SecretString,
     show: bool,
@@ -54,9 +54,9 @@ pub enum Event {
 }
 
 impl State {
-    pub fn new(provider: String, address: String) -> (Self, Task<Message>) {
+    pub fn new(target: Target, address: String) -> (Self, Task<Message>) {
         let s = Self {
-            provider,
+            target,
             address,
             code: SecretString::from(String::new()),
             show: false,
@@ -67,7 +67,7 @@ impl State {
     /// Back from testing or a failed result: everything typed is kept.
     pub fn resume(input: Input) -> (Self, Task<Message>) {
         let s = Self {
-            provider: input.provider,
+            target: input.target,
             address: input.address.to_string(),
             code: input.secret,
             show: false,
@@ -76,15 +76,12 @@ impl State {
     }
 
     pub fn back_to_steps(self) -> super::steps::State {
-        super::steps::State::new(self.provider, self.address)
-    }
-
-    fn provider(&self) -> Option<&'static Provider> {
-        Catalog::builtin().by_id(&self.provider)
+        super::steps::State::new(self.target, self.address)
     }
 
     fn warning(&self) -> Option<CodeWarning> {
-        self.provider()?
+        self.target
+            .provider()?
             .check_code(&normalize_code(self.code.expose_secret()))
     }
 
@@ -92,7 +89,7 @@ impl State {
         let address = Address::parse(&self.address).ok()?;
         let secret = normalize_code(self.code.expose_secret());
         (!secret.expose_secret().is_empty()).then(|| Input {
-            provider: self.provider.clone(),
+            target: self.target.clone(),
             address,
             secret,
         })
@@ -100,7 +97,9 @@ impl State {
 
     pub fn update(&mut self, message: Message) -> (Task<Message>, Option<Event>) {
         match message {
-            Message::AddressChanged(a) => self.address = a,
+            // Found servers belong to the address they were found for.
+            Message::AddressChanged(a) if !self.target.fixed_address() => self.address = a,
+            Message::AddressChanged(_) => {}
             Message::CodeChanged(Code(c)) => self.code = c,
             Message::ToggleShow => self.show = !self.show,
             Message::Paste => {
@@ -117,12 +116,11 @@ impl State {
     }
 
     pub fn view<'a>(&'a self, l: &Localizer) -> Element<'a, Message> {
-        let Some(p) = self.provider() else {
-            return text("").into();
-        };
-        let credential = l.tr(p.credential.message_id());
+        let credential = l.tr(self.target.credential_id());
         let address = text_input(&l.tr(msg::GUI_ADDRESS_PLACEHOLDER), &self.address)
-            .on_input(Message::AddressChanged)
+            .on_input_maybe(
+                (!self.target.fixed_address()).then_some(Message::AddressChanged as fn(_) -> _),
+            )
             .on_submit(Message::Test)
             .size(style::BODY)
             .padding(10);
@@ -179,7 +177,11 @@ impl State {
                 .spacing(8)
                 .align_y(iced::Alignment::Center),
             );
-        if let Some(w) = self.warning().filter(|w| *w != CodeWarning::Empty) {
+        if let Some((p, w)) = self
+            .target
+            .provider()
+            .zip(self.warning().filter(|w| *w != CodeWarning::Empty))
+        {
             content = content.push(
                 text(messages::code_warning(l, p, &w))
                     .size(style::BODY)

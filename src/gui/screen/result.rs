@@ -64,7 +64,7 @@ impl State {
         }
         let account = Account {
             address: input.address.to_string(),
-            provider: Some(input.provider.clone()),
+            provider: input.target.provider().map(|p| p.id.clone()),
             imap: report.imap.endpoint.clone(),
             smtp: report.smtp.endpoint.clone(),
             saved_at: 0,

@@ -7,11 +7,12 @@ use iced::widget::{button, column, container, row, text, text_input};
 use iced::{Element, Length};
 use mailsetup::address::{Address, AddressError};
 use mailsetup::catalog::Catalog;
+use mailsetup::discover::{Detection, DiscoverError};
 use mailsetup::i18n::{Localizer, msg};
 use mailsetup::messages;
 use mailsetup::store::{Account, Store, StoreError};
 
-use crate::gui::style;
+use crate::gui::{Target, style};
 
 /// Tiles shown on the start screen, most used first.
 const TILES: [&str; 9] = [
@@ -34,10 +35,8 @@ pub struct State {
     provider: Option<String>,
     picked: bool,
     accounts: Vec<Account>,
-    /// Set while the domain's MX hosts are being looked up.
-    looking: bool,
-    /// The provider was found through the domain's MX hosts (company mail).
-    via_mx: bool,
+    /// Looking up the servers of a domain that is not a provider's own.
+    lookup: Lookup,
     /// The outcome of the last "remove", shown under the list.
     notice: Option<Result<String, Arc<StoreError>>>,
 }
@@ -58,20 +57,72 @@ pub enum Message {
     Remove(String),
     /// The keyring and file answered the removal.
     Removed(Result<String, Arc<StoreError>>),
-    /// The MX lookup for an unknown domain finished: the matching provider, if any.
-    Detected(Option<String>),
+    /// Discovery for an unknown domain finished.
+    Detected(Result<Arc<Detection>, Arc<DiscoverError>>),
+}
+
+/// Discovery for the typed address; reset whenever it changes.
+enum Lookup {
+    Idle,
+    Looking,
+    Found(Arc<Detection>),
+    NotFound(Arc<DiscoverError>),
 }
 
 pub enum Event {
     Continue {
-        provider: String,
+        target: Target,
         address: String,
     },
     Retest(Account),
     /// Remove this account (keyring and file: done off the UI thread).
     Remove(String),
-    /// Look the domain up (MX) to find who hosts this company mail.
+    /// Find the servers of this domain (MX, autoconfig, SRV, ISPDB, guessing).
     Detect(Address),
+}
+
+/// What discovery found and from where; for company mail found by MX, the admin note.
+fn found<'a>(l: &Localizer, domain: &str, d: &Detection) -> Element<'a, Message> {
+    let source = l.tr(d.source.message_id());
+    let mut lines = column![
+        text(l.tr_args(
+            msg::GUI_FOUND,
+            &[
+                ("domain", domain.to_string().into()),
+                ("source", source.into())
+            ]
+        ))
+        .size(style::BODY)
+        .style(|t: &iced::Theme| text::Style {
+            color: Some(style::ok_color(t)),
+        })
+    ]
+    .spacing(4);
+    if let Some(p) = d.provider {
+        let name = l.tr(&p.name);
+        lines = lines.push(
+            text(l.tr_args(msg::GUI_DETECTED, &[("provider", name.clone().into())]))
+                .size(style::BODY),
+        );
+        if d.needs_admin() {
+            lines = lines.push(
+                text(l.tr_args(msg::DETECT_ADMIN_NOTE, &[("provider", name.into())]))
+                    .size(style::SMALL),
+            );
+        }
+    } else {
+        lines = lines.push(
+            text(l.tr_args(
+                msg::GUI_FOUND_SERVERS,
+                &[
+                    ("imap", format!("{}:{}", d.imap.host, d.imap.port).into()),
+                    ("smtp", format!("{}:{}", d.smtp.host, d.smtp.port).into()),
+                ],
+            ))
+            .size(style::SMALL),
+        );
+    }
+    lines.into()
 }
 
 /// A provider tile: its badge over its name.
@@ -95,8 +146,7 @@ impl State {
             address: String::new(),
             provider: None,
             picked: false,
-            looking: false,
-            via_mx: false,
+            lookup: Lookup::Idle,
             accounts: Vec::new(),
             notice: None,
         };
@@ -114,7 +164,7 @@ impl State {
 
     fn set_address(&mut self, address: String) {
         self.address = address;
-        self.via_mx = false;
+        self.lookup = Lookup::Idle;
         if !self.picked {
             self.provider = Address::parse(&self.address)
                 .ok()
@@ -155,26 +205,33 @@ impl State {
                 let a = self.address.clone();
                 self.set_address(a);
             }
-            Message::Next => match (self.parsed(), self.provider.clone()) {
-                (Ok(_), Some(provider)) => {
-                    return Some(Event::Continue {
-                        provider,
-                        address: self.address.clone(),
-                    });
-                }
-                // Not a provider's own domain: ask DNS who hosts it.
-                (Ok(address), None) if !self.looking => {
-                    self.looking = true;
-                    return Some(Event::Detect(address));
-                }
-                _ => {}
-            },
-            Message::Detected(found) => {
-                self.looking = false;
-                if let Some(id) = found {
-                    self.provider = Some(id);
-                    self.picked = true;
-                    self.via_mx = true;
+            Message::Next => {
+                let address = self.parsed().ok()?;
+                let target = match (&self.provider, &self.lookup) {
+                    (Some(id), _) => Target::Provider {
+                        id: id.clone(),
+                        via_mx: false,
+                    },
+                    (None, Lookup::Found(d)) => Target::from_detection(d.clone()),
+                    (None, Lookup::Looking) => return None,
+                    // Not a provider's own domain: find its servers first.
+                    (None, Lookup::Idle | Lookup::NotFound(_)) => {
+                        self.lookup = Lookup::Looking;
+                        return Some(Event::Detect(address));
+                    }
+                };
+                return Some(Event::Continue {
+                    target,
+                    address: self.address.clone(),
+                });
+            }
+            Message::Detected(result) => {
+                // A late answer for an address that has changed since is dropped.
+                if matches!(self.lookup, Lookup::Looking) {
+                    self.lookup = match result {
+                        Ok(d) => Lookup::Found(d),
+                        Err(e) => Lookup::NotFound(e),
+                    };
                 }
             }
             Message::Retest(address) => {
@@ -206,45 +263,36 @@ impl State {
             .parsed()
             .map(|a| a.domain().to_string())
             .unwrap_or_default();
-        let status: Element<'_, Message> = match (self.parsed(), &self.provider) {
-            (_, _) if self.looking => {
+        let ok_style = |t: &iced::Theme| text::Style {
+            color: Some(style::ok_color(t)),
+        };
+        let status: Element<'_, Message> = match (self.parsed(), &self.provider, &self.lookup) {
+            (_, Some(id), _) => {
+                let name = catalog.by_id(id).map(|p| l.tr(&p.name)).unwrap_or_default();
+                text(l.tr_args(msg::GUI_DETECTED, &[("provider", name.into())]))
+                    .size(style::BODY)
+                    .style(ok_style)
+                    .into()
+            }
+            (_, None, Lookup::Looking) => {
                 text(l.tr_args(msg::GUI_LOOKING, &[("domain", domain.into())]))
                     .size(style::BODY)
                     .into()
             }
-            (_, Some(id)) if self.via_mx => {
-                let name = catalog.by_id(id).map(|p| l.tr(&p.name)).unwrap_or_default();
-                column![
-                    text(l.tr_args(
-                        msg::GUI_FOUND_MX,
-                        &[("domain", domain.into()), ("provider", name.clone().into())]
-                    ))
-                    .size(style::BODY)
-                    .style(|t: &iced::Theme| text::Style {
-                        color: Some(style::ok_color(t))
-                    }),
-                    text(l.tr_args(msg::DETECT_ADMIN_NOTE, &[("provider", name.into())]))
-                        .size(style::SMALL),
-                ]
-                .spacing(4)
-                .into()
-            }
-            (_, Some(id)) => {
-                let name = catalog.by_id(id).map(|p| l.tr(&p.name)).unwrap_or_default();
-                text(l.tr_args(msg::GUI_DETECTED, &[("provider", name.into())]))
-                    .size(style::BODY)
-                    .style(|t: &iced::Theme| text::Style {
-                        color: Some(style::ok_color(t)),
-                    })
-                    .into()
-            }
-            (Ok(a), None) => text(l.tr_args(
+            (_, None, Lookup::Found(d)) => found(l, &domain, d),
+            (_, None, Lookup::NotFound(e)) => text(messages::discover_error(l, e))
+                .size(style::BODY)
+                .style(|t: &iced::Theme| text::Style {
+                    color: Some(style::error_color(t)),
+                })
+                .into(),
+            (Ok(a), None, Lookup::Idle) => text(l.tr_args(
                 msg::GUI_UNKNOWN_PROVIDER,
                 &[("domain", a.domain().to_string().into())],
             ))
             .size(style::BODY)
             .into(),
-            (Err(e), None) if !self.address.trim().is_empty() => {
+            (Err(e), None, Lookup::Idle) if !self.address.trim().is_empty() => {
                 text(messages::address_error(l, &e))
                     .size(style::BODY)
                     .style(|t: &iced::Theme| text::Style {
@@ -284,7 +332,7 @@ impl State {
         rows = rows.push(tiles);
 
         // An unknown domain can still go on: Next then looks up who hosts it.
-        let can_go = self.parsed().is_ok() && !self.looking;
+        let can_go = self.parsed().is_ok() && !matches!(self.lookup, Lookup::Looking);
         let next = button(text(l.tr(msg::GUI_NEXT)).size(style::BODY))
             .padding([10, 28])
             .on_press_maybe(can_go.then_some(Message::Next));

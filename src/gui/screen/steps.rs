@@ -3,13 +3,15 @@
 
 use iced::widget::{button, column, container, row, scrollable, text};
 use iced::{Element, Length};
-use mailsetup::catalog::{Catalog, CredentialKind, Provider};
+use mailsetup::catalog::CredentialKind;
+use mailsetup::discover::Detection;
+use mailsetup::discover::autoconfig::{Page, pick_text};
 use mailsetup::i18n::{Localizer, msg};
 
-use crate::gui::{style, widget};
+use crate::gui::{Target, style, widget};
 
 pub struct State {
-    provider: String,
+    target: Target,
     address: String,
 }
 
@@ -24,35 +26,32 @@ pub enum Message {
 }
 
 pub enum Event {
-    Next { provider: String, address: String },
+    Next { target: Target, address: String },
     Back,
 }
 
 impl State {
-    pub fn new(provider: String, address: String) -> Self {
-        Self { provider, address }
+    pub fn new(target: Target, address: String) -> Self {
+        Self { target, address }
     }
 
     pub fn address(&self) -> &str {
         &self.address
     }
 
-    fn provider(&self) -> Option<&'static Provider> {
-        Catalog::builtin().by_id(&self.provider)
-    }
-
     pub fn update(&mut self, message: Message) -> Option<Event> {
         match message {
             Message::Open(url) => {
-                // Only catalog links (build.rs: https only) reach here. A failure to start a
-                // browser is not worth a dialog; the URL stays visible under the button.
+                // Only catalog links (build.rs: https only) and https pages of an autoconfig file
+                // reach here. A failure to start a browser is not worth a dialog; the URL stays
+                // visible under the button.
                 if let Err(e) = open::that_detached(&url) {
                     tracing::warn!("could not open a browser: {e}");
                 }
                 None
             }
             Message::Next => Some(Event::Next {
-                provider: self.provider.clone(),
+                target: self.target.clone(),
                 address: self.address.clone(),
             }),
             Message::Back => Some(Event::Back),
@@ -60,8 +59,8 @@ impl State {
     }
 
     pub fn view<'a>(&'a self, l: &Localizer) -> Element<'a, Message> {
-        let Some(p) = self.provider() else {
-            return text("").into();
+        let Some(p) = self.target.provider() else {
+            return self.generic(l);
         };
         let credential = l.tr(p.credential.message_id());
         let title = l.tr_args(
@@ -72,6 +71,18 @@ impl State {
             ],
         );
         let mut list = column![].spacing(12);
+        if let Target::Servers { found: Some(d), .. } = &self.target {
+            list = list.push(found_line(l, d));
+        }
+        if let Target::Provider { via_mx: true, .. } = &self.target {
+            list = list.push(
+                text(l.tr_args(
+                    msg::DETECT_ADMIN_NOTE,
+                    &[("provider", l.tr(&p.name).into())],
+                ))
+                .size(style::BODY),
+            );
+        }
         for (i, step) in p.steps.iter().enumerate() {
             let url = p.link(&step.link).unwrap_or_default().to_string();
             let mut words = column![].spacing(4);
@@ -136,4 +147,114 @@ impl State {
             ))
             .into()
     }
+
+    /// Servers found for a domain no catalog provider covers: where they were found, the
+    /// provider's own "enable first" and help pages, and what to sign in with.
+    fn generic<'a>(&'a self, l: &Localizer) -> Element<'a, Message> {
+        let (name, found) = match &self.target {
+            Target::Servers { found: Some(d), .. } => (
+                d.display_name
+                    .clone()
+                    .unwrap_or_else(|| domain_of(&self.address)),
+                Some(d),
+            ),
+            _ => (domain_of(&self.address), None),
+        };
+        let mut list = column![].spacing(12);
+        if let Some(d) = found {
+            list = list.push(found_line(l, d));
+            if !d.enable.is_empty() {
+                list = list.push(text(l.tr(msg::GUI_ENABLE_HEADER)).size(style::BODY));
+                for p in &d.enable {
+                    list = list.push(page_card(l, p));
+                }
+            }
+        }
+        list = list.push(
+            container(text(l.tr(msg::GUI_GENERIC_PASSWORD)).size(style::BODY))
+                .padding(12)
+                .width(Length::Fill)
+                .style(style::card),
+        );
+        if let Some(d) = found.filter(|d| !d.documentation.is_empty()) {
+            list = list.push(text(l.tr(msg::GUI_DOCS_HEADER)).size(style::BODY));
+            for p in &d.documentation {
+                list = list.push(page_card(l, p));
+            }
+        }
+        column![
+            text(l.tr_args(msg::GUI_GENERIC_TITLE, &[("name", name.into())])).size(style::HEADING),
+            scrollable(list.padding(iced::Padding::ZERO.right(14))).height(Length::Fill),
+            widget::bottom_bar(
+                Some(widget::secondary(l.tr(msg::GUI_BACK), Message::Back)),
+                vec![widget::primary(
+                    l.tr(msg::GUI_HAVE_PASSWORD),
+                    Some(Message::Next),
+                )],
+            ),
+        ]
+        .spacing(style::GAP)
+        .into()
+    }
+}
+
+fn domain_of(address: &str) -> String {
+    address
+        .rsplit(['@', '＠'])
+        .next()
+        .unwrap_or_default()
+        .to_string()
+}
+
+/// "Found … through …" and the servers.
+fn found_line<'a>(l: &Localizer, d: &Detection) -> Element<'a, Message> {
+    column![
+        text(l.tr_args(
+            msg::DETECT_SOURCE,
+            &[("source", l.tr(d.source.message_id()).into())]
+        ))
+        .size(style::SMALL),
+        text(l.tr_args(
+            msg::GUI_FOUND_SERVERS,
+            &[
+                ("imap", format!("{}:{}", d.imap.host, d.imap.port).into()),
+                ("smtp", format!("{}:{}", d.smtp.host, d.smtp.port).into()),
+            ],
+        ))
+        .size(style::SMALL)
+        .style(|t: &iced::Theme| text::Style {
+            color: Some(style::muted(t)),
+        }),
+    ]
+    .spacing(2)
+    .into()
+}
+
+/// A page from the provider's autoconfig file: its text in the user's language and Open.
+fn page_card<'a>(l: &Localizer, p: &Page) -> Element<'a, Message> {
+    let words = pick_text(&p.texts, l.lang().tag())
+        .unwrap_or(p.url.as_str())
+        .to_string();
+    container(
+        row![
+            column![
+                text(words).size(style::BODY),
+                text(p.url.clone())
+                    .size(style::SMALL)
+                    .style(|t: &iced::Theme| text::Style {
+                        color: Some(style::muted(t)),
+                    }),
+            ]
+            .spacing(4)
+            .width(Length::Fill),
+            button(text(l.tr(msg::GUI_OPEN_PAGE)).size(style::SMALL))
+                .style(button::secondary)
+                .on_press(Message::Open(p.url.clone())),
+        ]
+        .spacing(12)
+        .align_y(iced::Alignment::Center),
+    )
+    .padding(12)
+    .style(style::card)
+    .into()
 }

@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 use futures::StreamExt;
 use iced::widget::{column, container, progress_bar, row, text};
 use iced::{Element, Length, Subscription, Task};
-use mailsetup::catalog::{Catalog, Endpoint};
+use mailsetup::catalog::Endpoint;
 use mailsetup::check::{self, CheckReport, CheckRequest};
 use mailsetup::i18n::{Localizer, msg};
 use mailsetup::probe::{Progress, Protocol, Stage, StageState, tls};
@@ -55,13 +55,11 @@ pub enum Event {
 }
 
 impl State {
-    /// A new check with the catalog's servers for the chosen provider, unless the launch named
-    /// servers of its own.
+    /// A new check with the target's servers, unless the launch named servers of its own.
     pub fn start(input: Input, servers: &Servers) -> (Self, Task<Message>) {
-        let Some(p) = Catalog::builtin().by_id(&input.provider) else {
+        let Some((imap, smtp)) = input.target.endpoints(&input.address) else {
             return Self::failed(input, SetupError::UnknownProvider);
         };
-        let (imap, smtp) = p.endpoints(&input.address);
         let with_user = |e: &Endpoint, default: Endpoint| Endpoint {
             username: default.username.clone(),
             ..e.clone()
@@ -81,7 +79,7 @@ impl State {
     pub fn retest(account: Account, secret: SecretString) -> Option<(Self, Task<Message>)> {
         let address = mailsetup::address::Address::parse(&account.address).ok()?;
         let input = Input {
-            provider: account.provider.clone().unwrap_or_default(),
+            target: crate::gui::Target::saved(&account),
             address,
             secret,
         };
@@ -104,7 +102,7 @@ impl State {
         };
         let request = CheckRequest {
             address: input.address.clone(),
-            provider: Some(input.provider.clone()),
+            provider: input.target.provider().map(|p| p.id.clone()),
             imap,
             smtp,
             secret: input.secret.clone(),
