@@ -12,6 +12,10 @@ use super::transcript::Recorder;
 use super::{ErrorKind, Fail, ProbeError, ProbeOptions, Stage, Stages, connect, resolve, tls};
 use crate::catalog::{Endpoint, Security};
 
+/// Greeting, capabilities, ID, LOGIN and SELECT are a few KiB even for a big mailbox; an
+/// endless stream of untagged lines is cut off here rather than at the stage timeout.
+const IMAP_LIMIT: usize = 256 * 1024;
+
 type Conn<S> = Client<Recorder<S>>;
 
 pub(crate) async fn probe(
@@ -28,12 +32,14 @@ pub(crate) async fn probe(
             let tls = st
                 .run(Stage::Tls, tls::handshake(tcp, &ep.host, opts.tls.clone()))
                 .await?;
-            let mut client = Client::new(Recorder::new(tls, st.transcript(), peer));
+            let mut client =
+                Client::new(Recorder::new(tls, st.transcript(), peer).limit(IMAP_LIMIT));
             let caps = st.run(Stage::Greeting, greeting(&mut client)).await?;
             session(client, caps, ep, secret, st).await
         }
         Security::Starttls => {
-            let mut client = Client::new(Recorder::new(tcp, st.transcript(), peer));
+            let mut client =
+                Client::new(Recorder::new(tcp, st.transcript(), peer).limit(IMAP_LIMIT));
             let mut caps = st.run(Stage::Greeting, greeting(&mut client)).await?;
             if caps.is_none() {
                 caps = Some(st.run(Stage::Capability, capability(&mut client)).await?);
@@ -62,7 +68,7 @@ pub(crate) async fn probe(
                 .run(Stage::Tls, tls::handshake(tcp, &ep.host, opts.tls.clone()))
                 .await?;
             // Capabilities learned before TLS must be discarded (RFC 3501 6.2.1).
-            let client = Client::new(Recorder::new(tls, st.transcript(), peer));
+            let client = Client::new(Recorder::new(tls, st.transcript(), peer).limit(IMAP_LIMIT));
             session(client, None, ep, secret, st).await
         }
     }

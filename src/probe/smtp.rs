@@ -59,7 +59,11 @@ pub(crate) async fn probe(
                 .await?
         }
     };
-    let rec = Recorder::new(tls, st.transcript(), peer).inject(LOCAL_GREETING);
+    // An EHLO reply is well under 1 KiB; see Recorder::limit.
+    let rec = Recorder::new(tls, st.transcript(), peer)
+        .inject(LOCAL_GREETING)
+        .limit(64 * 1024)
+        .smtp_lines(100);
     let hello = ClientId::Domain(hello_name());
     let mut conn = st
         .run(Stage::Ehlo, async {

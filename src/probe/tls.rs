@@ -70,6 +70,13 @@ where
         .connect(name, stream)
         .await
         .map_err(|e| {
+            if e.kind() == io::ErrorKind::UnexpectedEof {
+                // Hung up instead of answering: not a certificate problem.
+                return Fail::new(
+                    ErrorKind::Protocol,
+                    "the server closed the connection during the TLS handshake".to_string(),
+                );
+            }
             let reason = reason_of(&e);
             let mut f = Fail::new(ErrorKind::Tls, e.to_string());
             f.tls_reason = Some(reason);
@@ -90,6 +97,12 @@ pub(crate) fn reason_of(e: &io::Error) -> TlsReason {
             }
             CertificateError::Expired | CertificateError::ExpiredContext { .. } => {
                 TlsReason::Expired
+            }
+            // A self-signed certificate (a CA certificate presented as the server's own): to
+            // the user it is one no trusted authority signed. webpki's error type is not
+            // re-exported by rustls, hence its name.
+            CertificateError::Other(o) if format!("{o:?}").contains("CaUsedAsEndEntity") => {
+                TlsReason::UnknownIssuer
             }
             _ => TlsReason::Other,
         },

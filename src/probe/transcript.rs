@@ -11,6 +11,9 @@ use std::task::{Context, Poll};
 use secrecy::{ExposeSecret, SecretString};
 use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
 
+/// Default cap on everything one connection may send: a sign-in check is a few KiB, a server
+/// sending more is broken or hostile (see [`Recorder::limit`]).
+const MAX_TOTAL: usize = 1024 * 1024;
 /// No real IMAP/SMTP reply line is anywhere near this; a server that sends one is broken or
 /// hostile, and buffering it would let it eat memory until the timeout.
 pub const MAX_LINE: usize = 64 * 1024;
@@ -90,13 +93,19 @@ impl Transcript {
 
 /// UTF-8 when valid, else GBK: older QQ and NetEase servers answer in GBK.
 pub fn decode(bytes: &[u8]) -> String {
-    match std::str::from_utf8(bytes) {
+    let text = match std::str::from_utf8(bytes) {
         Ok(s) => s.to_string(),
-        Err(_) => {
-            let (text, _, _) = encoding_rs::GBK.decode(bytes);
-            text.into_owned()
-        }
-    }
+        Err(_) => encoding_rs::GBK.decode(bytes).0.into_owned(),
+    };
+    // Server text is shown in a terminal and the window: no escape sequences or other control
+    // characters from a hostile server, only its line breaks.
+    text.chars()
+        .map(|c| match c {
+            '\n' | '\r' | '\t' => c,
+            c if c.is_control() => '\u{FFFD}',
+            c => c,
+        })
+        .collect()
 }
 
 /// A stream wrapper that records what is read, caps line length, and can hand the protocol
@@ -107,6 +116,13 @@ pub struct Recorder<S> {
     transcript: TranscriptHandle,
     inject: Vec<u8>,
     line_len: usize,
+    /// Bytes read so far, and the most allowed.
+    total: usize,
+    max_total: usize,
+    /// SMTP: the most continuation lines (`250-…`) one reply may have, and the count so far.
+    max_continued: Option<usize>,
+    continued: usize,
+    line_continues: bool,
     peer: Option<SocketAddr>,
 }
 
@@ -127,6 +143,11 @@ impl<S> Recorder<S> {
             transcript: TranscriptHandle(transcript.clone()),
             inject: Vec::new(),
             line_len: 0,
+            total: 0,
+            max_total: MAX_TOTAL,
+            max_continued: None,
+            continued: 0,
+            line_continues: false,
             peer,
         }
     }
@@ -134,6 +155,20 @@ impl<S> Recorder<S> {
     /// Bytes served to the reader before anything from the network (not recorded).
     pub fn inject(mut self, bytes: &[u8]) -> Self {
         self.inject = bytes.to_vec();
+        self
+    }
+
+    /// Caps the bytes this connection may read. lettre re-parses a growing multi-line reply on
+    /// every line, so an endless one must be cut off early or it holds the thread for seconds.
+    pub fn limit(mut self, bytes: usize) -> Self {
+        self.max_total = bytes;
+        self
+    }
+
+    /// SMTP: caps the lines of one multi-line reply. lettre re-parses the whole reply on every
+    /// new line, so an endless `250-` stream would hold the thread long before any byte cap.
+    pub fn smtp_lines(mut self, max: usize) -> Self {
+        self.max_continued = Some(max);
         self
     }
 
@@ -164,10 +199,33 @@ impl<S: AsyncRead + Unpin> AsyncRead for Recorder<S> {
             Poll::Ready(Ok(())) => {
                 let new = &buf.filled()[before..];
                 this.transcript.0.record(new);
+                this.total += new.len();
+                if this.total > this.max_total {
+                    return Poll::Ready(Err(io::Error::new(
+                        io::ErrorKind::InvalidData,
+                        format!("server sent more than {} KiB", this.max_total / 1024),
+                    )));
+                }
                 for &b in new {
                     if b == b'\n' {
                         this.line_len = 0;
+                        this.continued = if this.line_continues {
+                            this.continued + 1
+                        } else {
+                            0
+                        };
+                        this.line_continues = false;
+                        if this.max_continued.is_some_and(|m| this.continued > m) {
+                            return Poll::Ready(Err(io::Error::new(
+                                io::ErrorKind::InvalidData,
+                                "server sent a reply with too many lines",
+                            )));
+                        }
                     } else {
+                        // "250-…": the fourth byte says more lines follow.
+                        if this.line_len == 3 {
+                            this.line_continues = b == b'-';
+                        }
                         this.line_len += 1;
                         if this.line_len > MAX_LINE {
                             return Poll::Ready(Err(io::Error::new(
@@ -205,6 +263,14 @@ impl<S: AsyncWrite + Unpin> AsyncWrite for Recorder<S> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn control_characters_from_the_server_are_neutralised() {
+        assert_eq!(
+            decode(b"535 \x1b[31mred\x07\r\n"),
+            "535 \u{FFFD}[31mred\u{FFFD}\r\n"
+        );
+    }
 
     #[test]
     fn gbk_is_decoded() {

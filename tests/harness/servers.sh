@@ -35,6 +35,15 @@ for n in autoconfig.autoconf-corp.test wellknown-corp.test ispdb.test autoconfig
 printf 'subjectAltName=%s\nbasicConstraints=CA:FALSE\nkeyUsage=digitalSignature,keyEncipherment\nextendedKeyUsage=serverAuth\n' "$SANS" > san.ext
 openssl x509 -req -in server.csr -CA ca.pem -CAkey ca.key -CAcreateserial -days 2 \
   -extfile san.ext -out server.pem 2>/dev/null
+# An expired certificate from the same CA, and a self-signed one, for the hostile-server tests.
+mkdir -p ca-db; : > ca-db/index.txt; echo 01 > ca-db/serial
+printf '[ca]\ndefault_ca=t\n[t]\ndatabase=%s/ca-db/index.txt\nnew_certs_dir=%s/ca-db\nserial=%s/ca-db/serial\ndefault_md=sha256\npolicy=p\n[p]\ncommonName=supplied\n' \
+  "$T" "$T" "$T" > ca-db/ca.cnf
+openssl req -newkey rsa:2048 -nodes -subj "/CN=localhost" -keyout expired.key -out expired.csr 2>/dev/null
+openssl ca -batch -config ca-db/ca.cnf -cert ca.pem -keyfile ca.key -in expired.csr -out expired.pem \
+  -startdate 20200101000000Z -enddate 20200201000000Z -extfile san.ext -notext 2>/dev/null
+openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=localhost" \
+  -addext "subjectAltName=DNS:localhost" -keyout self.key -out self.pem 2>/dev/null
 chmod 644 server.key server.pem ca.pem other-ca.pem
 
 # A QQ address, so the wizard recognises the provider; the tests point it at these servers.

@@ -2,6 +2,7 @@
 //! loopback, a per-run CA) and small scripted servers that replay real providers' lines.
 #![allow(dead_code)]
 
+pub mod hostile;
 pub mod scripted;
 
 use std::path::PathBuf;
@@ -119,14 +120,19 @@ pub fn runtime() -> tokio::runtime::Runtime {
 }
 
 pub fn server_tls(h: &Harness) -> Arc<rustls::ServerConfig> {
+    server_tls_from(h, "server")
+}
+
+/// A TLS server configuration from the harness's `NAME.pem` / `NAME.key` (server, expired, self).
+pub fn server_tls_from(h: &Harness, name: &str) -> Arc<rustls::ServerConfig> {
     use rustls::pki_types::pem::PemObject;
     use rustls::pki_types::{CertificateDer, PrivateKeyDer};
     let certs: Vec<CertificateDer<'static>> =
-        CertificateDer::pem_file_iter(h.dir.join("server.pem"))
-            .expect("server.pem")
+        CertificateDer::pem_file_iter(h.dir.join(format!("{name}.pem")))
+            .expect("certificate file")
             .collect::<Result<_, _>>()
             .expect("certs");
-    let key = PrivateKeyDer::from_pem_file(h.dir.join("server.key")).expect("server.key");
+    let key = PrivateKeyDer::from_pem_file(h.dir.join(format!("{name}.key"))).expect("key file");
     let provider = Arc::new(rustls::crypto::ring::default_provider());
     Arc::new(
         rustls::ServerConfig::builder_with_provider(provider)
