@@ -148,6 +148,17 @@ pub enum CodeWarning {
     OauthOnly,
 }
 
+impl CodeWarning {
+    /// The code cannot work: nothing is sent to the server (a shape mismatch only warns, in
+    /// case the provider changed its format).
+    pub fn is_certain(&self) -> bool {
+        matches!(
+            self,
+            CodeWarning::Empty | CodeWarning::LooksLikePassword | CodeWarning::OauthOnly
+        )
+    }
+}
+
 impl Provider {
     pub fn endpoints(&self, address: &Address) -> (Endpoint, Endpoint) {
         (fill(&self.imap, address), fill(&self.smtp, address))

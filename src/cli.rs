@@ -10,7 +10,7 @@ use std::time::Duration;
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use fluent_bundle::FluentValue;
 use mailsetup::address::{Address, normalize_code};
-use mailsetup::catalog::{Catalog, CodeWarning, Endpoint, Provider, Security};
+use mailsetup::catalog::{Catalog, Endpoint, Provider, Security};
 use mailsetup::check::{self, CheckReport, CheckRequest};
 use mailsetup::discover::{self, DetectOptions, Detection};
 use mailsetup::i18n::{Lang, Localizer, msg};
@@ -84,6 +84,9 @@ struct CheckArgs {
     /// Save to the keyring and accounts.json when both checks pass.
     #[arg(long)]
     save: bool,
+    /// With --save: replace an account already saved for this address.
+    #[arg(long, requires = "save")]
+    replace: bool,
     /// Also send one test message to the address itself.
     #[arg(long)]
     send_test: bool,
@@ -522,8 +525,10 @@ fn run_check(l: &Localizer, a: CheckArgs) -> Result<(), Exit> {
     let secret = read_secret(l)?;
     let mut warnings = Vec::new();
     match provider.and_then(|p| p.check_code(&secret).map(|w| (p, w))) {
-        Some((p, CodeWarning::Empty)) => {
-            return Err(Exit(2, messages::code_warning(l, p, &CodeWarning::Empty)));
+        // Certainly wrong (empty, a QQ number or login password, a password where only OAuth
+        // works): said here, and nothing goes to the server.
+        Some((p, w)) if w.is_certain() => {
+            return Err(Exit(2, messages::code_warning(l, p, &w)));
         }
         Some((p, w)) => warnings.push(messages::code_warning(l, p, &w)),
         None if mailsetup::address::secret_len(&secret) == 0 => {
@@ -531,7 +536,7 @@ fn run_check(l: &Localizer, a: CheckArgs) -> Result<(), Exit> {
                 2,
                 l.tr_args(
                     msg::CODE_EMPTY,
-                    &[("credential", l.tr(msg::CREDENTIAL_AUTH_CODE).into())],
+                    &[("credential", l.tr(msg::CREDENTIAL_PASSWORD).into())],
                 ),
             ));
         }
@@ -581,9 +586,22 @@ fn run_check(l: &Localizer, a: CheckArgs) -> Result<(), Exit> {
             smtp: request.smtp.clone(),
             saved_at: 0,
         };
-        match Store::open_default().and_then(|s| s.save(account, &request.secret)) {
-            Ok(s) => saved = Some(s),
-            Err(e) => save_error = Some(messages::store_error(l, &e)),
+        let store = Store::open_default();
+        let exists = store
+            .as_ref()
+            .ok()
+            .and_then(|s| s.find(&account.address).ok().flatten())
+            .is_some();
+        if exists && !a.replace {
+            save_error = Some(l.tr_args(
+                msg::STORE_EXISTS,
+                &[("address", account.address.clone().into())],
+            ));
+        } else {
+            match store.and_then(|s| s.save(account, &request.secret)) {
+                Ok(s) => saved = Some(s),
+                Err(e) => save_error = Some(messages::store_error(l, &e)),
+            }
         }
     }
 

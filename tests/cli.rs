@@ -123,7 +123,7 @@ fn usage_errors_exit_2_with_a_sentence() {
 #[test]
 fn code_format_warning_before_connecting() {
     let Some(h) = harness() else { return };
-    // A QQ number where an auth code is expected: warned, then checked (and rejected).
+    // A QQ number where an auth code is expected: said at once, nothing sent (usage error 2).
     let mut c = bin();
     c.args([
         "check",
@@ -143,7 +143,7 @@ fn code_format_warning_before_connecting() {
         err.contains("looks like a number or a login password"),
         "{err}"
     );
-    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(out.status.code(), Some(2));
 }
 
 fn check_cmd(h: &support::Harness, cfg: &Path, extra: &[&str]) -> Command {
@@ -226,6 +226,23 @@ fn save_goes_to_the_keyring_and_accounts_json() {
     assert!(file.contains(&h.user) && !file.contains(&h.pass));
     assert!(!String::from_utf8_lossy(&out.stdout).contains(&h.pass));
     assert!(!String::from_utf8_lossy(&out.stderr).contains(&h.pass));
+
+    // Saving the same address again asks for --replace; with it, the account is replaced.
+    let out = run(check_cmd(&h, &cfg, &["--save"]), &format!("{}\n", h.pass));
+    let v = json(&out);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(v["saved"], false);
+    assert!(
+        v["save_error"]
+            .as_str()
+            .is_some_and(|e| e.contains("--replace")),
+        "{v}"
+    );
+    let out = run(
+        check_cmd(&h, &cfg, &["--save", "--replace"]),
+        &format!("{}\n", h.pass),
+    );
+    assert_eq!(json(&out)["saved"], true);
 
     let mut c = bin();
     c.args(["accounts", "--json"])

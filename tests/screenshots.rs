@@ -40,10 +40,13 @@ fn every_screen_in_both_languages_renders_in_a_real_window() {
     }
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let out = root.join("tests/out/screenshots");
+    let logs = root.join("tests/out/wizard-run");
     let _ = std::fs::remove_dir_all(&out);
+    let _ = std::fs::remove_dir_all(&logs);
     let status = Command::new(root.join("tests/screenshots.sh"))
         .arg(env!("CARGO_BIN_EXE_mailsetup"))
         .arg(&out)
+        .arg(&logs)
         .status()
         .expect("run tests/screenshots.sh");
     assert!(status.success());
@@ -53,6 +56,38 @@ fn every_screen_in_both_languages_renders_in_a_real_window() {
             assert!(png.exists(), "{} missing", png.display());
             let n = colours(&png);
             assert!(n > 50, "{} looks blank ({n} colours)", png.display());
+        }
+    }
+
+    // Everything the wizard wrote (trace logs, stdout, stderr, its config dir) holds neither the
+    // right code nor the wrong one typed in the failure run.
+    let mut written = Vec::new();
+    read_all(&logs, &mut written);
+    let pass = std::env::var("MAILSETUP_TEST_PASS").expect("MAILSETUP_TEST_PASS");
+    let leaks = [pass.as_str(), "wrongwrongwrongw"]
+        .iter()
+        .map(|s| {
+            written
+                .windows(s.len())
+                .filter(|w| *w == s.as_bytes())
+                .count()
+        })
+        .sum::<usize>();
+    eprintln!(
+        "searched {} bytes written by the wizard: {leaks} copies of the secret",
+        written.len()
+    );
+    assert!(written.len() > 1000, "the wizard wrote little");
+    assert_eq!(leaks, 0);
+}
+
+fn read_all(dir: &Path, out: &mut Vec<u8>) {
+    for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            read_all(&p, out);
+        } else if let Ok(b) = std::fs::read(&p) {
+            out.extend_from_slice(&b);
         }
     }
 }

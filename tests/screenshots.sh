@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # Drives the real wizard binary in a real X window under Xvfb (keyboard only, with xdotool) and
 # saves one PNG per screen in zh-CN and en. Needs the harness environment (tests/run).
-# Usage: tests/screenshots.sh BINARY OUTDIR
+# The app runs with trace logs; its output and config dirs go to LOGDIR, which the test searches
+# for the codes typed (they must not be there).
+# Usage: tests/screenshots.sh BINARY OUTDIR LOGDIR
 set -euo pipefail
-bin=$(realpath "$1"); out=$(realpath -m "$2")
-mkdir -p "$out"
+bin=$(realpath "$1"); out=$(realpath -m "$2"); logs=$(realpath -m "$3")
+mkdir -p "$out" "$logs"
+export MAILSETUP_LOG=trace
 work=$(mktemp -d)
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
 
@@ -34,14 +37,15 @@ slow=(--imap "127.0.0.1:$hole:tls" --smtp "localhost:$MAILSETUP_TEST_SUBMISSION:
 
 drive() { # lang servers... ; runs inside an X display
   local lang=$1; shift
-  export MAILSETUP_CONFIG_DIR="$work/cfg-$lang-$RANDOM"
+  export MAILSETUP_CONFIG_DIR="$logs/cfg-$lang"
+  local log="$logs/$lang.log"
   snap() { sleep "${2:-0.8}"; import -window root "$out/$lang-$1.png"; }
   key() { xdotool key "$1"; }
   # No window manager under Xvfb: give the window the keyboard focus ourselves.
   focus() { sleep 1.5; xdotool mousemove 5 5; xdotool windowfocus --sync "$(xdotool search --sync --pid "$1" | head -1)"; }
 
   # Failure path, with the testing screen captured while IMAP hangs.
-  "$bin" --lang "$lang" "${slow[@]}" & local pid=$!
+  "$bin" --lang "$lang" "${slow[@]}" >>"$log" 2>&1 & local pid=$!
   focus $pid
   xdotool type --delay 30 "$MAILSETUP_TEST_USER"; snap 1-start
   key Return; snap 2-steps
@@ -51,7 +55,7 @@ drive() { # lang servers... ; runs inside an X display
   kill $pid; wait $pid 2>/dev/null || true
 
   # Success path: saved to the keyring, server settings shown.
-  "$bin" --lang "$lang" "${good[@]}" & pid=$!
+  "$bin" --lang "$lang" "${good[@]}" >>"$log" 2>&1 & pid=$!
   focus $pid
   xdotool type --delay 20 "$MAILSETUP_TEST_USER"; key Return; sleep 0.5; key Return; sleep 0.5
   xdotool type --delay 20 "$MAILSETUP_TEST_PASS"; key Return
@@ -60,7 +64,7 @@ drive() { # lang servers... ; runs inside an X display
 
   # A company domain: its servers found through its autoconfig file, then the steps for it.
   "$bin" --lang "$lang" --dns-server "$MAILSETUP_TEST_DNS" --ca-file "$MAILSETUP_TEST_CA" \
-    --ispdb-url "$MAILSETUP_TEST_ISPDB" & pid=$!
+    --ispdb-url "$MAILSETUP_TEST_ISPDB" >>"$log" 2>&1 & pid=$!
   focus $pid
   xdotool type --delay 20 "tester@autoconf-corp.test"; key Return
   snap 7-found 1.5
@@ -68,7 +72,7 @@ drive() { # lang servers... ; runs inside an X display
   kill $pid; wait $pid 2>/dev/null || true
 }
 export -f drive
-export bin out work hole
+export bin out work hole logs
 for lang in zh-CN en; do
   xvfb-run -a -s "-screen 0 1000x760x24" bash -c "$(declare -p good slow); $(declare -f drive); drive $lang"
 done

@@ -115,8 +115,8 @@ address-too-long = This address is too long to be real. Check what was pasted.
 address-spaces = An email address cannot contain spaces. Remove them and try again.
 code-empty = Please paste the { $credential }.
 code-warn-format = A { $provider } { $credential } is usually { $length } letters; yours has { $actual } characters. Check that you copied all of it.
-code-warn-digits = This looks like a number or a login password, not a { $credential }. { $provider } needs the { $credential } from its settings page.
-code-warn-oauth = { $provider } does not accept passwords from mail apps any more; this check will most likely fail.
+code-warn-digits = This looks like a number or a login password, not the { $credential } { $provider } needs. Get the { $credential } from its settings page.
+code-warn-oauth = { $provider } does not accept passwords from mail apps any more: use its own app, or a mail app that signs in with Microsoft (OAuth).
 
 ## Protocols and stages
 protocol-imap = Incoming mail (IMAP)
@@ -168,7 +168,6 @@ store-file-corrupt = The settings file could not be read and was kept aside as {
 store-saved = Saved: the code is in the system keyring, the server settings in { $path }.
 store-removed = Removed { $address }.
 store-not-found = No saved account { $address }.
-store-exists = An account for { $address } is already saved; it will be replaced.
 
 ## Command line
 cli-about = Set up a QQ / 163 / company mailbox: get the authorization code, test IMAP and SMTP, save it safely.
@@ -255,3 +254,8 @@ gui-have-password = Continue
 credential-password = password
 
 detect-setup-failed = Could not start looking for the mail servers: { $reason }
+gui-ask-replace = An account for { $address } is already saved. Replace it with this one?
+gui-replace = Replace
+gui-keep = Keep the saved one
+gui-kept = Nothing changed: the saved account for { $address } was kept.
+store-exists = An account for { $address } is already saved. Add --replace to replace it.

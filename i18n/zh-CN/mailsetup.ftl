@@ -116,7 +116,7 @@ address-spaces = 邮箱地址里不能有空格，请删掉空格后再试。
 code-empty = 请粘贴{ $credential }。
 code-warn-format = { $provider }的{ $credential }通常是 { $length } 个字母，你输入的是 { $actual } 个字符，请检查是否复制完整。
 code-warn-digits = 这看起来像 QQ 号或登录密码，而不是{ $credential }。{ $provider }需要在设置页面生成的{ $credential }。
-code-warn-oauth = { $provider }已不再接受邮件客户端用密码登录，这次检测很可能失败。
+code-warn-oauth = { $provider }已不再接受邮件客户端用密码登录：请使用它自己的应用，或支持微软账号登录（OAuth）的邮件客户端。
 
 ## 协议和阶段
 protocol-imap = 收信（IMAP）
@@ -168,7 +168,6 @@ store-file-corrupt = 设置文件无法读取，已另存为 { $path }。之前�
 store-saved = 已保存：授权码存入系统钥匙串，服务器设置存入 { $path }。
 store-removed = 已删除 { $address }。
 store-not-found = 没有已保存的账号 { $address }。
-store-exists = { $address } 已经保存过，将被替换。
 
 ## 命令行
 cli-about = 设置 QQ / 163 / 企业邮箱：获取授权码，检测 IMAP 和 SMTP，安全地保存。
@@ -255,3 +254,8 @@ gui-have-password = 继续
 credential-password = 密码
 
 detect-setup-failed = 无法开始查找邮件服务器：{ $reason }
+gui-ask-replace = { $address } 已经保存过。要用这次的设置替换吗？
+gui-replace = 替换
+gui-keep = 保留原来的
+gui-kept = 没有改动：保留了 { $address } 原来保存的账号。
+store-exists = { $address } 已经保存过。如需替换，请加上 --replace。

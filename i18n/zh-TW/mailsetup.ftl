@@ -116,7 +116,7 @@ address-spaces = 電子郵件地址不能有空格，請刪除空格後再試。
 code-empty = 請貼上{ $credential }。
 code-warn-format = { $provider }的{ $credential }通常是 { $length } 個字母，你輸入的是 { $actual } 個字元，請檢查是否複製完整。
 code-warn-digits = 這看起來像 QQ 號碼或登入密碼，而不是{ $credential }。{ $provider }需要在設定頁面產生的{ $credential }。
-code-warn-oauth = { $provider }已不再接受郵件程式用密碼登入，這次檢測很可能失敗。
+code-warn-oauth = { $provider }已不再接受郵件程式用密碼登入：請使用它自己的 App，或支援微軟帳號登入（OAuth）的郵件程式。
 
 ## 協定和階段
 protocol-imap = 收信（IMAP）
@@ -168,7 +168,6 @@ store-file-corrupt = 設定檔無法讀取，已另存為 { $path }。之前的�
 store-saved = 已儲存：授權碼存入系統鑰匙圈，伺服器設定存入 { $path }。
 store-removed = 已刪除 { $address }。
 store-not-found = 沒有已儲存的帳號 { $address }。
-store-exists = { $address } 已經儲存過，將被取代。
 
 ## 命令列
 cli-about = 設定 QQ / 163 / 企業郵箱：取得授權碼，檢測 IMAP 和 SMTP，安全地儲存。
@@ -255,3 +254,8 @@ gui-have-password = 繼續
 credential-password = 密碼
 
 detect-setup-failed = 無法開始尋找郵件伺服器：{ $reason }
+gui-ask-replace = { $address } 已經儲存過。要用這次的設定取代嗎？
+gui-replace = 取代
+gui-keep = 保留原來的
+gui-kept = 沒有變更：保留了 { $address } 原來儲存的帳號。
+store-exists = { $address } 已經儲存過。如需取代，請加上 --replace。

@@ -457,6 +457,8 @@ pub struct Input {
     pub target: Target,
     pub address: Address,
     pub secret: secrecy::SecretString,
+    /// A re-test of a saved account: saving it again is not replacing someone else's.
+    pub saved: bool,
 }
 
 impl std::fmt::Debug for Input {

@@ -297,6 +297,30 @@ fn whole_flow_against_the_local_servers_saves_the_account() {
         !file.contains(&pass),
         "the secret never goes to accounts.json"
     );
+    // The same address again: the wizard asks before replacing; "Keep" leaves it as it was.
+    act(&mut app, |ui| {
+        let _ = ui.click(l.tr(msg::GUI_ADD_ANOTHER).as_str());
+    });
+    act(&mut app, |ui| {
+        let _ = ui.click(iced_test::selector::id(start::ADDRESS_INPUT));
+        let _ = ui.typewrite(&user);
+        let _ = ui.tap_key(iced::keyboard::key::Named::Enter);
+    });
+    enter_code_and_test(&mut app, &pass);
+    let ask = l.tr_args(msg::GUI_ASK_REPLACE, &[("address", user.clone().into())]);
+    assert!(sees(&app, &ask), "asks before replacing");
+    act(&mut app, |ui| {
+        let _ = ui.click(l.tr(msg::GUI_KEEP).as_str());
+    });
+    assert!(sees(
+        &app,
+        &l.tr_args(msg::GUI_KEPT, &[("address", user.clone().into())])
+    ));
+    assert_eq!(
+        store.find(&user).expect("load").map(|a| a.saved_at),
+        Some(saved.saved_at),
+        "kept as it was"
+    );
     // "Add another": the start screen lists the saved account; "Remove" clears both stores.
     act(&mut app, |ui| {
         let _ = ui.click(l.tr(msg::GUI_ADD_ANOTHER).as_str());

@@ -283,6 +283,14 @@ impl Stages {
         match result {
             Ok(v) => {
                 self.emit(stage, StageState::Done { ms });
+                // The transcript never holds the secret (see transcript.rs), so it may be logged.
+                tracing::debug!(
+                    protocol = self.protocol.as_str(),
+                    stage = stage.as_str(),
+                    ms,
+                    server = self.transcript.text_since(mark).as_deref().unwrap_or(""),
+                    "stage done"
+                );
                 Ok(v)
             }
             Err(f) => {
@@ -295,6 +303,15 @@ impl Stages {
                     detail: f.detail,
                 };
                 classify::refine(self.protocol, &mut e);
+                tracing::info!(
+                    protocol = self.protocol.as_str(),
+                    stage = stage.as_str(),
+                    ms,
+                    kind = e.kind.as_str(),
+                    detail = %e.detail,
+                    server = e.server_text.as_deref().unwrap_or(""),
+                    "stage failed"
+                );
                 Err(e)
             }
         }

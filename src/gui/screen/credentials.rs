@@ -87,11 +87,16 @@ impl State {
 
     fn ready(&self) -> Option<Input> {
         let address = Address::parse(&self.address).ok()?;
+        // A code that cannot work is not sent; the warning under the field says why.
+        if self.warning().is_some_and(|w| w.is_certain()) {
+            return None;
+        }
         let secret = normalize_code(self.code.expose_secret());
         (!secret.expose_secret().is_empty()).then(|| Input {
             target: self.target.clone(),
             address,
             secret,
+            saved: false,
         })
     }
 

@@ -18,6 +18,10 @@ enum Saving {
     /// Nothing to save: the check failed.
     NotNeeded,
     InProgress,
+    /// The address is already saved: replace it only if the user says so.
+    AskReplace,
+    /// The user kept the saved account.
+    Kept,
     Saved(PathBuf),
     Failed(Arc<StoreError>),
 }
@@ -29,10 +33,22 @@ pub struct State {
     copied: bool,
 }
 
+/// What a save attempt came to.
+#[derive(Debug, Clone)]
+pub enum SaveOutcome {
+    Saved(PathBuf),
+    /// Not saved: an account for this address exists and replacing was not confirmed.
+    Exists,
+}
+
 #[derive(Debug, Clone)]
 pub enum Message {
     /// Saving finished.
-    Saved(Result<PathBuf, Arc<StoreError>>),
+    Saved(Result<SaveOutcome, Arc<StoreError>>),
+    /// "Replace" the saved account with this one.
+    Replace,
+    /// "Keep the saved one".
+    Keep,
     /// Open the page that fixes the problem.
     OpenHelp(String),
     /// Put the redacted report on the clipboard.
@@ -62,28 +78,8 @@ impl State {
             };
             return (s, Task::none());
         }
-        let account = Account {
-            address: input.address.to_string(),
-            provider: input.target.provider().map(|p| p.id.clone()),
-            imap: report.imap.endpoint.clone(),
-            smtp: report.smtp.endpoint.clone(),
-            saved_at: 0,
-        };
-        let secret = input.secret.clone();
-        // The keyring client blocks; keep it off the UI thread.
-        let save = Task::perform(
-            async move {
-                tokio::task::spawn_blocking(move || {
-                    Store::open_default()
-                        .and_then(|s| s.save(account, &secret))
-                        .map(|saved| saved.path)
-                        .map_err(Arc::new)
-                })
-                .await
-                .unwrap_or_else(|e| Err(Arc::new(StoreError::Keyring(e.to_string()))))
-            },
-            Message::Saved,
-        );
+        // A re-test of a saved account just refreshes it; anything else asks before replacing.
+        let save = save(&input, &report, input.saved);
         let s = Self {
             input,
             report,
@@ -95,8 +91,14 @@ impl State {
 
     pub fn update(&mut self, message: Message, l: &Localizer) -> (Task<Message>, Option<Event>) {
         match message {
-            Message::Saved(Ok(path)) => self.saving = Saving::Saved(path),
+            Message::Saved(Ok(SaveOutcome::Saved(path))) => self.saving = Saving::Saved(path),
+            Message::Saved(Ok(SaveOutcome::Exists)) => self.saving = Saving::AskReplace,
             Message::Saved(Err(e)) => self.saving = Saving::Failed(e),
+            Message::Replace => {
+                self.saving = Saving::InProgress;
+                return (save(&self.input, &self.report, true), None);
+            }
+            Message::Keep => self.saving = Saving::Kept,
             Message::OpenHelp(url) => {
                 if let Err(e) = open::that_detached(&url) {
                     tracing::warn!("could not open a browser: {e}");
@@ -137,14 +139,44 @@ impl State {
                 },
             ));
             let saving = match &self.saving {
-                Saving::InProgress | Saving::NotNeeded => l.tr(msg::GUI_SAVING),
+                Saving::InProgress | Saving::NotNeeded | Saving::AskReplace => {
+                    l.tr(msg::GUI_SAVING)
+                }
+                Saving::Kept => l.tr_args(
+                    msg::GUI_KEPT,
+                    &[("address", self.input.address.to_string().into())],
+                ),
                 Saving::Saved(p) => l.tr_args(
                     msg::STORE_SAVED,
                     &[("path", p.display().to_string().into())],
                 ),
                 Saving::Failed(e) => messages::store_error(l, e),
             };
-            content = content.push(text(saving).size(style::BODY)).push(
+            if matches!(self.saving, Saving::AskReplace) {
+                content = content.push(
+                    container(
+                        column![
+                            text(l.tr_args(
+                                msg::GUI_ASK_REPLACE,
+                                &[("address", self.input.address.to_string().into())]
+                            ))
+                            .size(style::BODY),
+                            iced::widget::row![
+                                widget::primary(l.tr(msg::GUI_REPLACE), Some(Message::Replace)),
+                                widget::secondary(l.tr(msg::GUI_KEEP), Message::Keep),
+                            ]
+                            .spacing(12),
+                        ]
+                        .spacing(10),
+                    )
+                    .padding(14)
+                    .width(Length::Fill)
+                    .style(style::card),
+                );
+            } else {
+                content = content.push(text(saving).size(style::BODY));
+            }
+            content = content.push(
                 container(
                     column![
                         text(l.tr(msg::GUI_SERVER_SETTINGS)).size(style::BODY),
@@ -235,4 +267,34 @@ impl State {
             .push(bar)
             .into()
     }
+}
+
+/// Saves the account off the UI thread (the keyring client blocks). Unless `replace`, an
+/// existing account for the address is left alone and reported.
+fn save(input: &Input, report: &CheckReport, replace: bool) -> Task<Message> {
+    let account = Account {
+        address: input.address.to_string(),
+        provider: input.target.provider().map(|p| p.id.clone()),
+        imap: report.imap.endpoint.clone(),
+        smtp: report.smtp.endpoint.clone(),
+        saved_at: 0,
+    };
+    let secret = input.secret.clone();
+    Task::perform(
+        async move {
+            tokio::task::spawn_blocking(move || {
+                let store = Store::open_default()?;
+                if !replace && store.find(&account.address)?.is_some() {
+                    return Ok(SaveOutcome::Exists);
+                }
+                store
+                    .save(account, &secret)
+                    .map(|saved| SaveOutcome::Saved(saved.path))
+            })
+            .await
+            .unwrap_or_else(|e| Err(StoreError::Keyring(e.to_string())))
+            .map_err(Arc::new)
+        },
+        Message::Saved,
+    )
 }

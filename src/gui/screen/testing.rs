@@ -82,6 +82,7 @@ impl State {
             target: crate::gui::Target::saved(&account),
             address,
             secret,
+            saved: true,
         };
         Some(Self::start_with(input, account.imap, account.smtp, None))
     }

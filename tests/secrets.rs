@@ -1,0 +1,136 @@
+//! The secret never leaves the keyring (issue 5): the whole command-line flow runs with logs at
+//! trace level, with the right code and with a recognisable wrong one, and every byte the
+//! program wrote (stdout, stderr, the support report, accounts.json, the whole config dir) is
+//! searched for both. The wizard's run is searched the same way by tests/screenshots.rs.
+
+mod support;
+
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+use support::harness;
+
+const WRONG: &str = "LeakProbeWrongCodeQx";
+
+fn run(h: &support::Harness, cfg: &Path, args: &[&str], stdin: &str) -> Vec<u8> {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_mailsetup"));
+    c.args(args)
+        .env("MAILSETUP_CONFIG_DIR", cfg)
+        .env("MAILSETUP_LOG", "trace")
+        .env("RUST_BACKTRACE", "full")
+        .env_remove("MAILSETUP_LANG")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    if args.first() == Some(&"check") {
+        c.args(["--imap", &format!("localhost:{}:tls", h.imaps)])
+            .args(["--smtp", &format!("localhost:{}:starttls", h.submission)])
+            .args(["--ca-file", h.ca.to_str().expect("utf-8")]);
+    }
+    let mut child = c.spawn().expect("spawn");
+    if let Some(mut s) = child.stdin.take() {
+        let _ = s.write_all(stdin.as_bytes());
+    }
+    let out = child.wait_with_output().expect("wait");
+    let mut all = out.stdout;
+    all.extend_from_slice(&out.stderr);
+    all
+}
+
+fn count(haystack: &[u8], needle: &str) -> usize {
+    haystack
+        .windows(needle.len())
+        .filter(|w| *w == needle.as_bytes())
+        .count()
+}
+
+fn files_under(dir: &Path, out: &mut Vec<u8>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            files_under(&p, out);
+        } else if let Ok(bytes) = std::fs::read(&p) {
+            out.extend_from_slice(&bytes);
+        }
+    }
+}
+
+#[test]
+fn no_byte_the_cli_writes_contains_the_secret() {
+    let Some(h) = harness() else { return };
+    let cfg = std::env::temp_dir().join(format!("mailsetup-secrets-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&cfg);
+    let user = h.user.as_str();
+    let pass = format!("{}\n", h.pass);
+    let wrong = format!("{WRONG}\n");
+
+    let mut written = Vec::new();
+    // Success, saved, with a test message; JSON and human output.
+    written.extend(run(
+        &h,
+        &cfg,
+        &[
+            "check",
+            user,
+            "--password-stdin",
+            "--save",
+            "--send-test",
+            "--json",
+        ],
+        &pass,
+    ));
+    written.extend(run(
+        &h,
+        &cfg,
+        &["check", user, "--password-stdin", "--save", "--replace"],
+        &pass,
+    ));
+    // Failure with a recognisable wrong code, both outputs and both languages.
+    written.extend(run(
+        &h,
+        &cfg,
+        &["check", user, "--password-stdin", "--json"],
+        &wrong,
+    ));
+    written.extend(run(
+        &h,
+        &cfg,
+        &["check", user, "--password-stdin", "--lang", "zh-CN"],
+        &wrong,
+    ));
+    written.extend(run(&h, &cfg, &["accounts", "--json"], ""));
+    written.extend(run(&h, &cfg, &["accounts"], ""));
+    files_under(&cfg, &mut written);
+
+    // The support report ("Copy report" in the wizard) of a failed check.
+    let rt = support::runtime();
+    let req = h.request(h.imaps(), h.submission(), WRONG);
+    let report = rt.block_on(mailsetup::check::run(&req, None));
+    assert!(!report.ok());
+    let l = mailsetup::i18n::Localizer::new(mailsetup::i18n::Lang::ZhCn);
+    written.extend(report.report_text(&l).into_bytes());
+    written.extend(report.to_json(&l).to_string().into_bytes());
+    written.extend(format!("{report:?}").into_bytes());
+
+    assert!(
+        written.len() > 10_000,
+        "the run wrote little: {} bytes",
+        written.len()
+    );
+    let leaks = count(&written, &h.pass) + count(&written, WRONG);
+    eprintln!(
+        "searched {} bytes written by the CLI: {leaks} copies of the secret",
+        written.len()
+    );
+    assert_eq!(leaks, 0);
+
+    // The right code is where it belongs: in the keyring.
+    let store = mailsetup::store::Store::at(&cfg);
+    assert!(store.secret(user).expect("keyring").is_some());
+    assert!(store.remove(user).expect("remove"));
+    let _ = std::fs::remove_dir_all(&cfg);
+}
