@@ -5,6 +5,8 @@ pub mod address;
 pub mod catalog;
 pub mod check;
 pub mod discover;
+#[cfg(test)]
+mod fuzz;
 pub mod i18n;
 pub mod messages;
 pub mod probe;

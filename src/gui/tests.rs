@@ -510,3 +510,28 @@ fn company_servers_from_autoconfig_are_tested_and_saved() {
     let store = Store::at(config_dir());
     assert!(store.remove(user).expect("remove"));
 }
+
+#[test]
+fn an_unreadable_accounts_file_is_kept_aside_and_said() {
+    let dir = std::env::temp_dir().join(format!("mailsetup-gui-corrupt-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("dir");
+    std::fs::write(dir.join("accounts.json"), b"{ torn").expect("write");
+    let mut state = start::State::new(String::new());
+    state.reload_from(&Store::at(&dir));
+    let aside = std::fs::read_dir(&dir)
+        .expect("dir")
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p.to_string_lossy().contains(".corrupt-"))
+        .expect("kept aside, not deleted");
+    assert_eq!(std::fs::read(&aside).expect("read"), b"{ torn");
+    let l = Localizer::new(Lang::En);
+    let line = l.tr_args(
+        msg::STORE_FILE_CORRUPT,
+        &[("path", aside.display().to_string().into())],
+    );
+    let mut ui = simulator(state.view(&l));
+    assert!(ui.find(line.as_str()).is_ok(), "the start screen says so");
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -70,7 +70,13 @@ where
         .connect(name, stream)
         .await
         .map_err(|e| {
-            if e.kind() == io::ErrorKind::UnexpectedEof {
+            if matches!(
+                e.kind(),
+                io::ErrorKind::UnexpectedEof
+                    | io::ErrorKind::ConnectionReset
+                    | io::ErrorKind::ConnectionAborted
+                    | io::ErrorKind::BrokenPipe
+            ) {
                 // Hung up instead of answering: not a certificate problem.
                 return Fail::new(
                     ErrorKind::Protocol,

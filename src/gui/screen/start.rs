@@ -39,6 +39,9 @@ pub struct State {
     lookup: Lookup,
     /// The outcome of the last "remove", shown under the list.
     notice: Option<Result<String, Arc<StoreError>>>,
+    /// Reading the saved accounts failed, or an unreadable file was set aside: said, not hidden.
+    /// `Ok(path)`: the unreadable file kept aside there.
+    load_problem: Option<Result<std::path::PathBuf, Arc<StoreError>>>,
 }
 
 #[derive(Debug, Clone)]
@@ -149,6 +152,7 @@ impl State {
             lookup: Lookup::Idle,
             accounts: Vec::new(),
             notice: None,
+            load_problem: None,
         };
         s.reload();
         s.set_address(address);
@@ -156,9 +160,27 @@ impl State {
     }
 
     fn reload(&mut self) {
-        match Store::open_default().and_then(|st| st.load()) {
-            Ok(loaded) => self.accounts = loaded.accounts,
-            Err(_) => self.accounts.clear(),
+        match Store::open_default() {
+            Ok(store) => self.reload_from(&store),
+            Err(e) => {
+                self.accounts.clear();
+                self.load_problem = Some(Err(Arc::new(e)));
+            }
+        }
+    }
+
+    pub(crate) fn reload_from(&mut self, store: &Store) {
+        match store.load() {
+            Ok(loaded) => {
+                self.accounts = loaded.accounts;
+                if let Some(aside) = loaded.set_aside {
+                    self.load_problem = Some(Ok(aside));
+                }
+            }
+            Err(e) => {
+                self.accounts.clear();
+                self.load_problem = Some(Err(Arc::new(e)));
+            }
         }
     }
 
@@ -366,6 +388,23 @@ impl State {
                 );
             }
             content = content.push(container(list).padding(14).style(style::card));
+        }
+        if let Some(p) = &self.load_problem {
+            let line = match p {
+                Ok(path) => l.tr_args(
+                    msg::STORE_FILE_CORRUPT,
+                    &[("path", path.display().to_string().into())],
+                ),
+                Err(e) => messages::store_error(l, e),
+            };
+            content =
+                content.push(
+                    text(line)
+                        .size(style::SMALL)
+                        .style(|t: &iced::Theme| text::Style {
+                            color: Some(style::error_color(t)),
+                        }),
+                );
         }
         if let Some(n) = &self.notice {
             let line = match n {
