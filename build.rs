@@ -15,6 +15,7 @@ fn read(path: &str) -> String {
 }
 
 fn main() {
+    windows_resources();
     println!("cargo:rerun-if-changed=assets/providers.json");
     println!("cargo:rerun-if-changed=i18n");
     println!("cargo:rerun-if-changed=src/validate.rs");
@@ -41,3 +42,29 @@ fn main() {
     }
     std::fs::write(Path::new(&out).join("msg_ids.rs"), code).expect("write msg_ids.rs");
 }
+
+/// The Windows .exe's icon and version info. The resource crate is a dependency only where the
+/// build runs on Windows, and the resource is made only when the target is Windows.
+#[cfg(windows)]
+fn windows_resources() {
+    if std::env::var("CARGO_CFG_TARGET_OS").as_deref() != Ok("windows") {
+        return;
+    }
+    println!("cargo:rerun-if-changed=assets/icons/mailsetup.ico");
+    let mut res = winresource::WindowsResource::new();
+    res.set_icon("assets/icons/mailsetup.ico")
+        .set("ProductName", "Mail Setup / 邮箱设置助手")
+        .set("FileDescription", "Mail Setup (邮箱设置助手)")
+        .set("CompanyName", "mailsetup developers")
+        .set(
+            "LegalCopyright",
+            "Copyright (c) mailsetup developers, MIT OR Apache-2.0",
+        )
+        .set("OriginalFilename", "mailsetup.exe");
+    if let Err(e) = res.compile() {
+        panic!("mailsetup: could not embed the Windows resources: {e}");
+    }
+}
+
+#[cfg(not(windows))]
+fn windows_resources() {}

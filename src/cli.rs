@@ -66,6 +66,53 @@ enum Command {
     },
     /// Remove a saved account and its code.
     Remove { address: String },
+    /// The redacted diagnostic report for support: how the servers were found and, with a
+    /// saved account or --password-stdin, every stage of the sign-in test. Never the code.
+    Report(ReportArgs),
+    /// Settings of a saved account for another mail client.
+    Export {
+        address: String,
+        #[arg(long, value_enum)]
+        format: ExportFormat,
+        /// Put the code into the file (mobileconfig only; keep the file private).
+        #[arg(long)]
+        include_password: bool,
+        /// Write here instead of standard output.
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+}
+
+#[derive(clap::Args, Debug)]
+struct ReportArgs {
+    /// The address to report on (omit for the app and saved accounts only).
+    address: Option<String>,
+    /// Test the sign-in with a code read from standard input (else the saved one, if any).
+    #[arg(long)]
+    password_stdin: bool,
+    #[command(flatten)]
+    servers: ServerArgs,
+    #[command(flatten)]
+    discovery: DiscoveryArgs,
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+enum ExportFormat {
+    /// Thunderbird autoconfig XML (config-v1.1.xml)
+    Thunderbird,
+    /// Apple Mail / iPhone configuration profile
+    Mobileconfig,
+}
+
+impl From<ExportFormat> for mailsetup::export::Format {
+    fn from(f: ExportFormat) -> Self {
+        match f {
+            ExportFormat::Thunderbird => mailsetup::export::Format::Thunderbird,
+            ExportFormat::Mobileconfig => mailsetup::export::Format::Mobileconfig,
+        }
+    }
 }
 
 #[derive(clap::Args, Debug)]
@@ -188,6 +235,19 @@ pub fn main() -> ExitCode {
         Some(Command::Check(a)) => run_check(&l, a),
         Some(Command::Accounts { json }) => accounts(&l, json),
         Some(Command::Remove { address }) => remove(&l, &address),
+        Some(Command::Report(a)) => report(&l, a),
+        Some(Command::Export {
+            address,
+            format,
+            include_password,
+            output,
+        }) => export(
+            &l,
+            &address,
+            format.into(),
+            include_password,
+            output.as_deref(),
+        ),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -757,4 +817,163 @@ fn remove(l: &Localizer, input: &str) -> Result<(), Exit> {
         )),
         Err(e) => Err(Exit(1, messages::store_error(l, &e))),
     }
+}
+
+/// `report`: discovery and, when a code is at hand, the whole check; text or JSON.
+fn report(l: &Localizer, a: ReportArgs) -> Result<(), Exit> {
+    use mailsetup::report::{Discovery, Report};
+    let mut r = Report::default();
+    if let Some(input) = &a.address {
+        let address = parse_address(l, input)?;
+        r.address = Some(address.to_string());
+        let saved = Store::open_default()
+            .ok()
+            .and_then(|s| s.find(&address.to_string()).ok().flatten());
+        // A saved account's own servers, else discovery (or the servers given).
+        let servers = match (&saved, &a.servers.imap, &a.servers.smtp) {
+            (_, Some(i), Some(s)) => {
+                let user = address.to_string();
+                r.discovery = Some(Discovery::known(discover::Source::Catalog, None));
+                Some((parse_endpoint(l, i, &user)?, parse_endpoint(l, s, &user)?))
+            }
+            (Some(acc), _, _) => {
+                r.discovery = Some(Discovery::known(
+                    discover::Source::Catalog,
+                    acc.provider.clone(),
+                ));
+                Some((acc.imap.clone(), acc.smtp.clone()))
+            }
+            _ => {
+                let opts = a.discovery.options(l, a.servers.ca_file.as_deref())?;
+                match runtime()?.block_on(discover::detect(&address, &opts)) {
+                    Ok(d) => {
+                        r.discovery = Some(Discovery::from_detection(&d));
+                        Some(d.endpoints(&address))
+                    }
+                    Err(e) => {
+                        r.discovery_error = Some(messages::discover_error(l, &e));
+                        None
+                    }
+                }
+            }
+        };
+        let secret = if a.password_stdin {
+            Some(read_secret(l)?)
+        } else {
+            saved
+                .as_ref()
+                .and_then(|_| Store::open_default().ok())
+                .and_then(|s| s.secret(&address.to_string()).ok().flatten())
+        };
+        match (servers, secret) {
+            (Some((imap, smtp)), Some(secret)) => {
+                let request = CheckRequest {
+                    address: address.clone(),
+                    provider: r
+                        .discovery
+                        .as_ref()
+                        .and_then(|d| d.provider.clone())
+                        .or_else(|| {
+                            Catalog::builtin()
+                                .by_domain(address.domain())
+                                .map(|p| p.id.clone())
+                        }),
+                    imap,
+                    smtp,
+                    secret,
+                    tls: tls_config(l, a.servers.ca_file.as_deref())?,
+                    timeout: check::DEFAULT_TIMEOUT,
+                    stage_timeout: check::DEFAULT_STAGE_TIMEOUT,
+                    send_test: false,
+                };
+                r.check = Some(runtime()?.block_on(check::run(&request, None)));
+            }
+            (Some(_), None) => r.note = Some(l.tr(msg::REPORT_NO_CODE)),
+            (None, _) => {}
+        }
+    }
+    if a.json {
+        print_json(&r.json(l));
+    } else {
+        print!("{}", r.text(l));
+    }
+    match &r.check {
+        Some(c) if !c.ok() => Err(Exit(1, String::new())),
+        _ if r.discovery_error.is_some() => Err(Exit(1, String::new())),
+        _ => Ok(()),
+    }
+}
+
+/// `export`: a saved account's settings as a Thunderbird or Apple file.
+fn export(
+    l: &Localizer,
+    input: &str,
+    format: mailsetup::export::Format,
+    include_password: bool,
+    output: Option<&Path>,
+) -> Result<(), Exit> {
+    use mailsetup::export::{self, Format};
+    let address = parse_address(l, input)?.to_string();
+    let store = Store::open_default().map_err(|e| Exit(1, messages::store_error(l, &e)))?;
+    let account = store
+        .find(&address)
+        .map_err(|e| Exit(1, messages::store_error(l, &e)))?
+        .ok_or_else(|| {
+            Exit(
+                1,
+                l.tr_args(msg::STORE_NOT_FOUND, &[("address", address.clone().into())]),
+            )
+        })?;
+    let name = account
+        .provider
+        .as_deref()
+        .and_then(|id| Catalog::builtin().by_id(id))
+        .map(|p| l.tr(&p.name))
+        .unwrap_or_else(|| address.clone());
+    let text = match format {
+        Format::Thunderbird => {
+            if include_password {
+                return Err(Exit(2, l.tr(msg::EXPORT_NO_PASSWORD_IN_XML)));
+            }
+            export::thunderbird(&account, &name)
+        }
+        Format::Mobileconfig => {
+            let secret = if include_password {
+                Some(
+                    store
+                        .secret(&address)
+                        .map_err(|e| Exit(1, messages::store_error(l, &e)))?
+                        .ok_or_else(|| Exit(1, l.tr(msg::EXPORT_NO_SAVED_CODE)))?,
+                )
+            } else {
+                None
+            };
+            export::mobileconfig(&account, &name, secret.as_ref())
+        }
+    };
+    match output {
+        Some(path) => {
+            mailsetup::store::write_private(path, text.as_bytes()).map_err(|e| {
+                Exit(
+                    1,
+                    l.tr_args(
+                        msg::EXPORT_WRITE_FAILED,
+                        &[
+                            ("path", path.display().to_string().into()),
+                            ("reason", e.to_string().into()),
+                        ],
+                    ),
+                )
+            })?;
+            eprintln!(
+                "{}",
+                l.tr_args(
+                    msg::EXPORT_WRITTEN,
+                    &[("path", path.display().to_string().into())]
+                )
+            );
+        }
+        None => print!("{text}"),
+    }
+    Ok(())
 }

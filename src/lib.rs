@@ -5,11 +5,13 @@ pub mod address;
 pub mod catalog;
 pub mod check;
 pub mod discover;
+pub mod export;
 #[cfg(test)]
 mod fuzz;
 pub mod i18n;
 pub mod messages;
 pub mod probe;
+pub mod report;
 pub mod store;
 #[cfg(test)]
 mod validate;

@@ -228,6 +228,11 @@ fn now() -> u64 {
         .unwrap_or(0)
 }
 
+/// Writes a file only its owner can read (an export may hold the code), atomically.
+pub fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    write_atomic(path, bytes)
+}
+
 /// Temp file in the same directory, fsync, rename over the old file, fsync the directory: a
 /// crash at any point leaves either the old or the new file, never a torn one.
 fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {

@@ -19,7 +19,10 @@ fn config_dir() -> std::path::PathBuf {
     let dir = std::env::temp_dir().join(format!("mailsetup-gui-{}", std::process::id()));
     ONCE.call_once(|| {
         // SAFETY: set once, before any test thread reads it (every test calls this first).
-        unsafe { std::env::set_var("MAILSETUP_CONFIG_DIR", &dir) };
+        unsafe {
+            std::env::set_var("MAILSETUP_CONFIG_DIR", &dir);
+            std::env::set_var("MAILSETUP_EXPORT_DIR", dir.join("exports"));
+        };
     });
     dir
 }
@@ -297,6 +300,26 @@ fn whole_flow_against_the_local_servers_saves_the_account() {
         !file.contains(&pass),
         "the secret never goes to accounts.json"
     );
+    // "Save for Thunderbird": a file our own autoconfig parser reads back to the same servers.
+    act(&mut app, |ui| {
+        let _ = ui.click(l.tr(msg::GUI_EXPORT_THUNDERBIRD).as_str());
+    });
+    let file = config_dir()
+        .join("exports")
+        .join(mailsetup::export::Format::Thunderbird.file_name(&user));
+    let xml = std::fs::read_to_string(&file).expect("exported");
+    let address = mailsetup::address::Address::parse(&user).expect("valid");
+    let back = mailsetup::discover::autoconfig::parse(&xml, &address).expect("parses");
+    assert_eq!(back.imap.as_ref(), Some(&saved.imap));
+    assert_eq!(back.smtp.as_ref(), Some(&saved.smtp));
+    assert!(!xml.contains(&pass));
+    assert!(sees(
+        &app,
+        &l.tr_args(
+            msg::EXPORT_WRITTEN,
+            &[("path", file.display().to_string().into())]
+        )
+    ));
     // The same address again: the wizard asks before replacing; "Keep" leaves it as it was.
     act(&mut app, |ui| {
         let _ = ui.click(l.tr(msg::GUI_ADD_ANOTHER).as_str());

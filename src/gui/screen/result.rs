@@ -12,7 +12,11 @@ use mailsetup::i18n::{Localizer, msg};
 use mailsetup::messages;
 use mailsetup::store::{Account, Store, StoreError};
 
-use crate::gui::{Input, style, widget};
+use mailsetup::discover::Source;
+use mailsetup::export::{self, Format};
+use mailsetup::report::{Discovery, Report};
+
+use crate::gui::{Input, Target, style, widget};
 
 enum Saving {
     /// Nothing to save: the check failed.
@@ -31,6 +35,8 @@ pub struct State {
     report: Box<CheckReport>,
     saving: Saving,
     copied: bool,
+    /// Where the last export went, or why it failed.
+    exported: Option<Result<PathBuf, String>>,
 }
 
 /// What a save attempt came to.
@@ -49,6 +55,12 @@ pub enum Message {
     Replace,
     /// "Keep the saved one".
     Keep,
+    /// Write the settings for another mail client into the downloads folder.
+    Export(Format),
+    /// The export was written (or not).
+    Exported(Result<PathBuf, String>),
+    /// Show the exported file's folder.
+    OpenFolder(PathBuf),
     /// Open the page that fixes the problem.
     OpenHelp(String),
     /// Put the redacted report on the clipboard.
@@ -75,6 +87,7 @@ impl State {
                 report,
                 saving: Saving::NotNeeded,
                 copied: false,
+                exported: None,
             };
             return (s, Task::none());
         }
@@ -85,6 +98,7 @@ impl State {
             report,
             saving: Saving::InProgress,
             copied: false,
+            exported: None,
         };
         (s, save)
     }
@@ -99,6 +113,13 @@ impl State {
                 return (save(&self.input, &self.report, true), None);
             }
             Message::Keep => self.saving = Saving::Kept,
+            Message::Export(format) => return (self.export(format), None),
+            Message::Exported(r) => self.exported = Some(r),
+            Message::OpenFolder(dir) => {
+                if let Err(e) = open::that_detached(&dir) {
+                    tracing::warn!("could not open the folder: {e}");
+                }
+            }
             Message::OpenHelp(url) => {
                 if let Err(e) = open::that_detached(&url) {
                     tracing::warn!("could not open a browser: {e}");
@@ -117,7 +138,51 @@ impl State {
 
     /// The redacted report "Copy report for support" puts on the clipboard.
     pub fn report_text(&self, l: &Localizer) -> String {
-        self.report.report_text(l)
+        let discovery = match &self.input.target {
+            Target::Provider { id, via_mx } => Some(Discovery::known(
+                if *via_mx { Source::Mx } else { Source::Catalog },
+                Some(id.clone()),
+            )),
+            Target::Servers { found: Some(d), .. } => Some(Discovery::from_detection(d)),
+            Target::Servers { found: None, .. } => None,
+        };
+        Report {
+            address: Some(self.input.address.to_string()),
+            discovery,
+            check: Some((*self.report).clone()),
+            ..Report::default()
+        }
+        .text(l)
+    }
+
+    /// The account as the check confirmed it, written for Thunderbird or Apple Mail (never with
+    /// the code) to the downloads folder, off the UI thread.
+    fn export(&self, format: Format) -> Task<Message> {
+        let account = Account {
+            address: self.input.address.to_string(),
+            provider: self.input.target.provider().map(|p| p.id.clone()),
+            imap: self.report.imap.endpoint.clone(),
+            smtp: self.report.smtp.endpoint.clone(),
+            saved_at: 0,
+        };
+        let name = self.input.address.domain().to_string();
+        Task::perform(
+            async move {
+                tokio::task::spawn_blocking(move || {
+                    let text = match format {
+                        Format::Thunderbird => export::thunderbird(&account, &name),
+                        Format::Mobileconfig => export::mobileconfig(&account, &name, None),
+                    };
+                    let path = export_dir().join(format.file_name(&account.address));
+                    mailsetup::store::write_private(&path, text.as_bytes())
+                        .map(|()| path)
+                        .map_err(|e| e.to_string())
+                })
+                .await
+                .unwrap_or_else(|e| Err(e.to_string()))
+            },
+            Message::Exported,
+        )
     }
 
     /// What Enter does here: "Done" after success, "Try again" after a failure.
@@ -152,6 +217,47 @@ impl State {
                 ),
                 Saving::Failed(e) => messages::store_error(l, e),
             };
+            let exports = iced::widget::row![
+                widget::secondary(
+                    l.tr(msg::GUI_EXPORT_THUNDERBIRD),
+                    Message::Export(Format::Thunderbird)
+                ),
+                widget::secondary(
+                    l.tr(msg::GUI_EXPORT_APPLE),
+                    Message::Export(Format::Mobileconfig)
+                ),
+            ]
+            .spacing(12);
+            let mut exports = column![exports].spacing(6);
+            match &self.exported {
+                Some(Ok(path)) => {
+                    let folder = path.parent().map(PathBuf::from).unwrap_or_default();
+                    exports = exports.push(
+                        iced::widget::row![
+                            text(l.tr_args(
+                                msg::EXPORT_WRITTEN,
+                                &[("path", path.display().to_string().into())]
+                            ))
+                            .size(style::SMALL)
+                            .width(Length::Fill),
+                            button(text(l.tr(msg::GUI_OPEN_FOLDER)).size(style::SMALL))
+                                .style(button::text)
+                                .on_press(Message::OpenFolder(folder)),
+                        ]
+                        .align_y(iced::Alignment::Center),
+                    );
+                }
+                Some(Err(reason)) => {
+                    exports = exports.push(
+                        text(l.tr_args(
+                            msg::EXPORT_WRITE_FAILED,
+                            &[("path", "".into()), ("reason", reason.clone().into())],
+                        ))
+                        .size(style::SMALL),
+                    );
+                }
+                None => {}
+            }
             if matches!(self.saving, Saving::AskReplace) {
                 content = content.push(
                     container(
@@ -199,6 +305,7 @@ impl State {
                 .width(Length::Fill)
                 .style(style::card),
             );
+            content = content.push(exports);
         } else {
             content = content.push(text(l.tr(msg::GUI_FAILURE_TITLE)).size(style::TITLE).style(
                 |t: &iced::Theme| text::Style {
@@ -297,4 +404,18 @@ fn save(input: &Input, report: &CheckReport, replace: bool) -> Task<Message> {
         },
         Message::Saved,
     )
+}
+
+/// Where exports go: the user's downloads folder (MAILSETUP_EXPORT_DIR for tests and support).
+fn export_dir() -> PathBuf {
+    if let Some(dir) = std::env::var_os("MAILSETUP_EXPORT_DIR") {
+        return dir.into();
+    }
+    directories::UserDirs::new()
+        .and_then(|u| {
+            u.download_dir()
+                .map(PathBuf::from)
+                .or_else(|| Some(u.home_dir().to_path_buf()))
+        })
+        .unwrap_or_else(std::env::temp_dir)
 }

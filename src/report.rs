@@ -1,0 +1,133 @@
+//! The redacted diagnostic report for support: what `mailsetup report` prints and what the
+//! wizard's "Copy report" puts on the clipboard. App version and OS, how the servers were found
+//! (source, each source's outcome), the servers, and each stage of the check with its timing,
+//! the server's reply and the classified cause. It is built from reports that never hold the
+//! secret, so it cannot contain it.
+
+use std::fmt::Write as _;
+
+use serde_json::{Value, json};
+
+use crate::check::CheckReport;
+use crate::discover::{Attempt, Detection, Outcome, Source};
+use crate::i18n::Localizer;
+
+/// How the servers were found, as far as the report needs it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Discovery {
+    pub source: Source,
+    pub provider: Option<String>,
+    pub mx: Vec<String>,
+    pub attempts: Vec<Attempt>,
+    pub elapsed_ms: u64,
+}
+
+impl Discovery {
+    pub fn from_detection(d: &Detection) -> Self {
+        Discovery {
+            source: d.source,
+            provider: d.provider.map(|p| p.id.clone()),
+            mx: d.mx.clone(),
+            attempts: d.attempts.clone(),
+            elapsed_ms: d.elapsed.as_millis() as u64,
+        }
+    }
+
+    /// Known without a lookup (a provider picked, or a saved account).
+    pub fn known(source: Source, provider: Option<String>) -> Self {
+        Discovery {
+            source,
+            provider,
+            mx: Vec::new(),
+            attempts: Vec::new(),
+            elapsed_ms: 0,
+        }
+    }
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Report {
+    pub address: Option<String>,
+    pub discovery: Option<Discovery>,
+    /// Why discovery found nothing, when it did not.
+    pub discovery_error: Option<String>,
+    pub check: Option<CheckReport>,
+    /// Said when the sign-in was not tested (no code given).
+    pub note: Option<String>,
+}
+
+fn header() -> String {
+    format!(
+        "mailsetup {} ({} {})",
+        crate::APP_VERSION,
+        std::env::consts::OS,
+        std::env::consts::ARCH
+    )
+}
+
+impl Report {
+    pub fn text(&self, l10n: &Localizer) -> String {
+        let mut out = String::new();
+        let _ = writeln!(out, "{}", header());
+        let _ = writeln!(out, "language: {}", l10n.lang().tag());
+        if let Some(a) = &self.address {
+            let _ = writeln!(out, "address: {a}");
+        }
+        if let Some(d) = &self.discovery {
+            let _ = writeln!(
+                out,
+                "discovery: {} (provider {}, {} ms)",
+                d.source.as_str(),
+                d.provider.as_deref().unwrap_or("-"),
+                d.elapsed_ms
+            );
+            if !d.mx.is_empty() {
+                let _ = writeln!(out, "  mx: {}", d.mx.join(", "));
+            }
+            for a in &d.attempts {
+                let _ = write!(
+                    out,
+                    "  {:<10} {:>5} ms  {}",
+                    a.source.as_str(),
+                    a.ms,
+                    a.outcome.as_str()
+                );
+                if let Outcome::Failed(e) = &a.outcome {
+                    let _ = write!(out, ": {e}");
+                }
+                out.push('\n');
+            }
+        }
+        if let Some(e) = &self.discovery_error {
+            let _ = writeln!(out, "discovery: nothing found: {e}");
+        }
+        if let Some(c) = &self.check {
+            // The check's own report, without its repeated version line.
+            let body = c.report_text(l10n);
+            out.push_str(body.split_once('\n').map_or("", |(_, rest)| rest));
+        }
+        if let Some(n) = &self.note {
+            let _ = writeln!(out, "\n{n}");
+        }
+        out
+    }
+
+    pub fn json(&self, l10n: &Localizer) -> Value {
+        json!({
+            "app": { "version": crate::APP_VERSION, "os": std::env::consts::OS,
+                     "arch": std::env::consts::ARCH, "language": l10n.lang().tag() },
+            "address": self.address,
+            "discovery": self.discovery.as_ref().map(|d| json!({
+                "source": d.source.as_str(), "provider": d.provider, "mx": d.mx,
+                "elapsed_ms": d.elapsed_ms,
+                "attempts": d.attempts.iter().map(|a| json!({
+                    "source": a.source.as_str(), "ms": a.ms, "outcome": a.outcome.as_str(),
+                    "error": match &a.outcome { Outcome::Failed(e) => Some(e), _ => None },
+                })).collect::<Vec<_>>(),
+            })),
+            "discovery_error": self.discovery_error,
+            "check": self.check.as_ref().map(|c| c.to_json(l10n)),
+            "note": self.note,
+        })
+    }
+}

@@ -1,0 +1,215 @@
+//! The support-staff kit (issue 6): `mailsetup report` and `mailsetup export`, through the real
+//! binary, against the loopback servers and keyring that `tests/run` starts.
+
+mod support;
+
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+use support::harness;
+
+fn run(cfg: &Path, args: &[&str], stdin: &str) -> Output {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_mailsetup"));
+    c.args(args)
+        .args(["--lang", "en"])
+        .env("MAILSETUP_CONFIG_DIR", cfg)
+        .env_remove("MAILSETUP_LANG")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let mut child = c.spawn().expect("spawn");
+    if let Some(mut s) = child.stdin.take() {
+        let _ = s.write_all(stdin.as_bytes());
+    }
+    child.wait_with_output().expect("wait")
+}
+
+fn text(o: &Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    )
+}
+
+fn servers(h: &support::Harness) -> Vec<String> {
+    vec![
+        "--imap".into(),
+        format!("localhost:{}:tls", h.imaps),
+        "--smtp".into(),
+        format!("localhost:{}:starttls", h.submission),
+        "--ca-file".into(),
+        h.ca.display().to_string(),
+    ]
+}
+
+#[test]
+fn report_and_export_of_a_saved_account() {
+    let Some(h) = harness() else { return };
+    let cfg = std::env::temp_dir().join(format!("mailsetup-kit-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&cfg);
+    let srv = servers(&h);
+    let srv: Vec<&str> = srv.iter().map(String::as_str).collect();
+    let mut args = vec!["check", h.user.as_str(), "--password-stdin", "--save"];
+    args.extend(&srv);
+    let out = run(&cfg, &args, &format!("{}\n", h.pass));
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+
+    // The report of a saved account tests it with the saved code and shows every stage.
+    let mut args = vec!["report", h.user.as_str()];
+    args.extend(&srv[4..]); // only --ca-file: the servers come from the saved account
+    let out = run(&cfg, &args, "");
+    let t = text(&out);
+    assert_eq!(out.status.code(), Some(0), "{t}");
+    for want in [
+        concat!("mailsetup ", env!("CARGO_PKG_VERSION")),
+        std::env::consts::OS,
+        "discovery: catalog (provider qq",
+        "[imap] localhost:",
+        "[smtp] localhost:",
+        "select",
+        "auth",
+    ] {
+        assert!(t.contains(want), "{want:?} missing:\n{t}");
+    }
+    assert!(!t.contains(&h.pass));
+
+    let mut args = vec!["report", h.user.as_str(), "--json"];
+    args.extend(&srv[4..]);
+    let out = run(&cfg, &args, "");
+    let v: Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(v["app"]["version"], env!("CARGO_PKG_VERSION"));
+    assert_eq!(v["check"]["ok"], true);
+    assert_eq!(v["discovery"]["provider"], "qq");
+    assert!(
+        v["check"]["imap"]["stages"]
+            .as_array()
+            .is_some_and(|s| s.len() >= 5)
+    );
+
+    // A wrong code given on stdin: the report says what failed and why, exit 1.
+    let mut args = vec!["report", h.user.as_str(), "--password-stdin", "--json"];
+    args.extend(&srv);
+    let out = run(&cfg, &args, "ReportWrongCodeZz\n");
+    assert_eq!(out.status.code(), Some(1));
+    let v: Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(v["check"]["imap"]["error"]["kind"], "auth");
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("ReportWrongCodeZz"));
+
+    // Export for Thunderbird: our own parser reads back the saved servers.
+    let out = run(
+        &cfg,
+        &["export", h.user.as_str(), "--format", "thunderbird"],
+        "",
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let xml = String::from_utf8_lossy(&out.stdout).to_string();
+    let address = mailsetup::address::Address::parse(&h.user).expect("valid");
+    let back = mailsetup::discover::autoconfig::parse(&xml, &address).expect("parses");
+    let saved = mailsetup::store::Store::at(&cfg)
+        .find(&h.user)
+        .expect("load")
+        .expect("saved");
+    assert_eq!(back.imap.as_ref(), Some(&saved.imap));
+    assert_eq!(back.smtp.as_ref(), Some(&saved.smtp));
+
+    // Apple profile: without the code unless asked; with it, to a private file.
+    let out = run(
+        &cfg,
+        &["export", h.user.as_str(), "--format", "mobileconfig"],
+        "",
+    );
+    let plist = String::from_utf8_lossy(&out.stdout);
+    assert!(plist.contains("com.apple.mail.managed") && !plist.contains(&h.pass));
+    let file = cfg.join("profile.mobileconfig");
+    let out = run(
+        &cfg,
+        &[
+            "export",
+            h.user.as_str(),
+            "--format",
+            "mobileconfig",
+            "--include-password",
+            "-o",
+            file.to_str().expect("utf-8"),
+        ],
+        "",
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let written = std::fs::read_to_string(&file).expect("written");
+    assert!(written.contains(&format!("<string>{}</string>", h.pass)));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&file).expect("meta").permissions().mode();
+        assert_eq!(mode & 0o077, 0, "only the owner may read it");
+    }
+    // A Thunderbird file cannot hold a password: said, exit 2.
+    let out = run(
+        &cfg,
+        &[
+            "export",
+            h.user.as_str(),
+            "--format",
+            "thunderbird",
+            "--include-password",
+        ],
+        "",
+    );
+    assert_eq!(out.status.code(), Some(2));
+
+    let _ = mailsetup::store::Store::at(&cfg).remove(&h.user);
+    let _ = std::fs::remove_dir_all(&cfg);
+}
+
+#[test]
+fn report_on_a_company_address_shows_discovery() {
+    let Some(h) = harness() else { return };
+    let cfg = std::env::temp_dir().join(format!("mailsetup-kit2-{}", std::process::id()));
+    let var = |k: &str| std::env::var(k).unwrap_or_default();
+    let (dns, ispdb) = (var("MAILSETUP_TEST_DNS"), var("MAILSETUP_TEST_ISPDB"));
+    let ca = h.ca.display().to_string();
+    let common = [
+        "--dns-server",
+        &dns,
+        "--ispdb-url",
+        &ispdb,
+        "--ca-file",
+        &ca,
+    ];
+    // No code: discovery only, and a note saying the sign-in was not tested.
+    let mut args = vec!["report", "tester@autoconf-corp.test"];
+    args.extend(common);
+    let out = run(&cfg, &args, "");
+    let t = text(&out);
+    assert_eq!(out.status.code(), Some(0), "{t}");
+    assert!(t.contains("discovery: autoconfig"), "{t}");
+    assert!(t.contains("autoconfig") && t.contains("found"), "{t}");
+    assert!(t.contains("not tested"), "{t}");
+    // With the code: the whole check through the discovered servers.
+    let mut args = vec![
+        "report",
+        "tester@autoconf-corp.test",
+        "--password-stdin",
+        "--json",
+    ];
+    args.extend(common);
+    let out = run(&cfg, &args, &format!("{}\n", h.pass));
+    let v: Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(v["discovery"]["source"], "autoconfig", "{v}");
+    assert_eq!(v["check"]["ok"], true, "{v}");
+    // Nothing to find: exit 1 with the reason in the report.
+    let mut args = vec!["report", "a@nothing-here.test", "--json"];
+    args.extend(common);
+    let out = run(&cfg, &args, "");
+    assert_eq!(out.status.code(), Some(1));
+    let v: Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert!(v["discovery_error"].is_string());
+    // No address: the app's own facts.
+    let out = run(&cfg, &["report"], "");
+    assert_eq!(out.status.code(), Some(0));
+    assert!(text(&out).contains(env!("CARGO_PKG_VERSION")));
+    let _ = std::fs::remove_dir_all(&cfg);
+}
