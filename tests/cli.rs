@@ -3,9 +3,8 @@
 
 mod support;
 
-use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Output};
 
 use serde_json::Value;
 use support::harness;
@@ -16,15 +15,8 @@ fn bin() -> Command {
     c
 }
 
-fn run(mut cmd: Command, stdin: &str) -> Output {
-    cmd.stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
-    let mut child = cmd.spawn().expect("spawn mailsetup");
-    if let Some(mut s) = child.stdin.take() {
-        let _ = s.write_all(stdin.as_bytes());
-    }
-    child.wait_with_output().expect("wait")
+fn run(cmd: Command, stdin: &str) -> Output {
+    support::output(cmd, stdin)
 }
 
 fn json(out: &Output) -> Value {

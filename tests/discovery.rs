@@ -5,7 +5,7 @@
 
 mod support;
 
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Output};
 
 use serde_json::Value;
 use support::harness;
@@ -39,16 +39,8 @@ fn discovery_cmd(sub: &str, address: &str, extra: &[&str]) -> Command {
     c
 }
 
-fn run(mut cmd: Command, stdin: &str) -> Output {
-    use std::io::Write;
-    cmd.stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
-    let mut child = cmd.spawn().expect("spawn mailsetup");
-    if let Some(mut s) = child.stdin.take() {
-        let _ = s.write_all(stdin.as_bytes());
-    }
-    child.wait_with_output().expect("wait")
+fn run(cmd: Command, stdin: &str) -> Output {
+    support::output(cmd, stdin)
 }
 
 fn endpoint(v: &Value) -> (String, u64, String, String) {

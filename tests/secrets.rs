@@ -5,9 +5,8 @@
 
 mod support;
 
-use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Command;
 
 use support::harness;
 
@@ -19,20 +18,13 @@ fn run(h: &support::Harness, cfg: &Path, args: &[&str], stdin: &str) -> Vec<u8> 
         .env("MAILSETUP_CONFIG_DIR", cfg)
         .env("MAILSETUP_LOG", "trace")
         .env("RUST_BACKTRACE", "full")
-        .env_remove("MAILSETUP_LANG")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
+        .env_remove("MAILSETUP_LANG");
     if args.first() == Some(&"check") {
         c.args(["--imap", &format!("localhost:{}:tls", h.imaps)])
             .args(["--smtp", &format!("localhost:{}:starttls", h.submission)])
             .args(["--ca-file", h.ca.to_str().expect("utf-8")]);
     }
-    let mut child = c.spawn().expect("spawn");
-    if let Some(mut s) = child.stdin.take() {
-        let _ = s.write_all(stdin.as_bytes());
-    }
-    let out = child.wait_with_output().expect("wait");
+    let out = support::output(c, stdin);
     let mut all = out.stdout;
     all.extend_from_slice(&out.stderr);
     all

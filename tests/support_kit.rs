@@ -3,9 +3,8 @@
 
 mod support;
 
-use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Output};
 
 use serde_json::Value;
 use support::harness;
@@ -15,15 +14,8 @@ fn run(cfg: &Path, args: &[&str], stdin: &str) -> Output {
     c.args(args)
         .args(["--lang", "en"])
         .env("MAILSETUP_CONFIG_DIR", cfg)
-        .env_remove("MAILSETUP_LANG")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
-    let mut child = c.spawn().expect("spawn");
-    if let Some(mut s) = child.stdin.take() {
-        let _ = s.write_all(stdin.as_bytes());
-    }
-    child.wait_with_output().expect("wait")
+        .env_remove("MAILSETUP_LANG");
+    support::output(c, stdin)
 }
 
 fn text(o: &Output) -> String {

@@ -57,6 +57,21 @@ pub fn harness() -> Option<Harness> {
     })
 }
 
+/// Runs a command with `stdin` as its input and collects its output (the code goes in on stdin
+/// only, as support staff and scripts give it).
+pub fn output(mut cmd: std::process::Command, stdin: &str) -> std::process::Output {
+    use std::io::Write;
+    use std::process::Stdio;
+    cmd.stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let mut child = cmd.spawn().expect("spawn mailsetup");
+    if let Some(mut s) = child.stdin.take() {
+        let _ = s.write_all(stdin.as_bytes());
+    }
+    child.wait_with_output().expect("wait")
+}
+
 pub fn endpoint(host: &str, port: u16, security: Security, user: &str) -> Endpoint {
     Endpoint {
         host: host.to_string(),
