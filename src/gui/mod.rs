@@ -109,18 +109,16 @@ impl App {
                 id: p.id.clone(),
                 via_mx: false,
             });
-        let screen = match (provider, &launch.address) {
+        let (screen, task) = match (provider, &launch.address) {
             // Prefilled launch: straight to the steps, as a support person asked for.
-            (Some(t), address) => {
-                Screen::Steps(steps::State::new(t, address.clone().unwrap_or_default()))
-            }
+            (Some(t), address) => (
+                Screen::Steps(steps::State::new(t, address.clone().unwrap_or_default())),
+                Task::none(),
+            ),
             (None, address) => {
-                Screen::Start(start::State::new(address.clone().unwrap_or_default()))
+                let (s, task) = start::State::new(address.clone().unwrap_or_default());
+                (Screen::Start(s), task.map(Message::Start))
             }
-        };
-        let focus = match screen {
-            Screen::Start(_) => iced::widget::operation::focus(start::ADDRESS_INPUT),
-            _ => Task::none(),
         };
         (
             Self {
@@ -129,7 +127,7 @@ impl App {
                 servers: launch.servers,
                 discovery: launch.discovery,
             },
-            focus,
+            task,
         )
     }
 
@@ -301,8 +299,9 @@ impl App {
                         Task::batch([task, t.map(Message::Credentials)])
                     }
                     Some(result::Event::AddAnother) => {
-                        self.screen = Screen::Start(start::State::new(String::new()));
-                        Task::batch([task, iced::widget::operation::focus(start::ADDRESS_INPUT)])
+                        let (s, start) = start::State::new(String::new());
+                        self.screen = Screen::Start(s);
+                        Task::batch([task, start.map(Message::Start)])
                     }
                     Some(result::Event::Done) => iced::exit(),
                     None => task,
@@ -313,17 +312,23 @@ impl App {
 
     /// Esc and the Back buttons: one screen back, keeping what was typed.
     fn back(&mut self) -> Task<Message> {
+        // A placeholder while the old screen is taken apart (its tasks are never run).
         let screen = std::mem::replace(
             &mut self.screen,
-            Screen::Start(start::State::new(String::new())),
+            Screen::Start(start::State::new(String::new()).0),
         );
+        let mut task = Task::none();
         self.screen = match screen {
-            Screen::Steps(s) => Screen::Start(start::State::new(s.address().to_string())),
+            Screen::Steps(s) => {
+                let (start, load) = start::State::new(s.address().to_string());
+                task = load.map(Message::Start);
+                Screen::Start(start)
+            }
             Screen::Credentials(c) => Screen::Steps(c.back_to_steps()),
             // Testing is left with Cancel, the result with its own buttons.
             other => other,
         };
-        Task::none()
+        task
     }
 
     pub fn view(&self) -> Element<'_, Message> {

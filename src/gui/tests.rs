@@ -540,8 +540,12 @@ fn an_unreadable_accounts_file_is_kept_aside_and_said() {
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("dir");
     std::fs::write(dir.join("accounts.json"), b"{ torn").expect("write");
-    let mut state = start::State::new(String::new());
-    state.reload_from(&Store::at(&dir));
+    let (mut state, _) = start::State::new(String::new());
+    let loaded = Store::at(&dir)
+        .load()
+        .map(|l| (l.accounts, l.set_aside))
+        .map_err(std::sync::Arc::new);
+    state.update(start::Message::Loaded(loaded));
     let aside = std::fs::read_dir(&dir)
         .expect("dir")
         .flatten()

@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use iced::widget::{button, column, container, row, text, text_input};
-use iced::{Element, Length};
+use iced::{Element, Length, Task};
 use mailsetup::address::{Address, AddressError};
 use mailsetup::catalog::Catalog;
 use mailsetup::discover::{Detection, DiscoverError};
@@ -60,6 +60,9 @@ pub enum Message {
     Remove(String),
     /// The keyring and file answered the removal.
     Removed(Result<String, Arc<StoreError>>),
+    /// The saved accounts were read (off the UI thread); `Some(path)`: an unreadable file was
+    /// kept aside there.
+    Loaded(Result<(Vec<Account>, Option<std::path::PathBuf>), Arc<StoreError>>),
     /// Discovery for an unknown domain finished.
     Detected(Result<Arc<Detection>, Arc<DiscoverError>>),
 }
@@ -143,8 +146,26 @@ fn tile<'a>(id: &str, name: String) -> Element<'a, Message> {
     .into()
 }
 
+/// Reads the saved accounts on the blocking pool: the start screen opens at once.
+fn load() -> Task<Message> {
+    Task::perform(
+        async {
+            tokio::task::spawn_blocking(|| {
+                Store::open_default()
+                    .and_then(|s| s.load())
+                    .map(|l| (l.accounts, l.set_aside))
+                    .map_err(Arc::new)
+            })
+            .await
+            .unwrap_or_else(|e| Err(Arc::new(StoreError::Keyring(e.to_string()))))
+        },
+        Message::Loaded,
+    )
+}
+
 impl State {
-    pub fn new(address: String) -> Self {
+    /// The screen, and the tasks that read the saved accounts and focus the address field.
+    pub fn new(address: String) -> (Self, Task<Message>) {
         let mut s = Self {
             address: String::new(),
             provider: None,
@@ -154,34 +175,9 @@ impl State {
             notice: None,
             load_problem: None,
         };
-        s.reload();
         s.set_address(address);
-        s
-    }
-
-    fn reload(&mut self) {
-        match Store::open_default() {
-            Ok(store) => self.reload_from(&store),
-            Err(e) => {
-                self.accounts.clear();
-                self.load_problem = Some(Err(Arc::new(e)));
-            }
-        }
-    }
-
-    pub(crate) fn reload_from(&mut self, store: &Store) {
-        match store.load() {
-            Ok(loaded) => {
-                self.accounts = loaded.accounts;
-                if let Some(aside) = loaded.set_aside {
-                    self.load_problem = Some(Ok(aside));
-                }
-            }
-            Err(e) => {
-                self.accounts.clear();
-                self.load_problem = Some(Err(Arc::new(e)));
-            }
-        }
+        let tasks = Task::batch([load(), iced::widget::operation::focus(ADDRESS_INPUT)]);
+        (s, tasks)
     }
 
     fn set_address(&mut self, address: String) {
@@ -266,8 +262,18 @@ impl State {
             }
             Message::Remove(address) => return Some(Event::Remove(address)),
             Message::Removed(result) => {
+                if let Ok(address) = &result {
+                    self.accounts.retain(|a| &a.address != address);
+                }
                 self.notice = Some(result);
-                self.reload();
+            }
+            Message::Loaded(Ok((accounts, aside))) => {
+                self.accounts = accounts;
+                self.load_problem = aside.map(Ok);
+            }
+            Message::Loaded(Err(e)) => {
+                self.accounts.clear();
+                self.load_problem = Some(Err(e));
             }
         }
         None
