@@ -76,6 +76,14 @@ impl CheckReport {
         );
         let _ = writeln!(out, "address: {}", self.address);
         let _ = writeln!(out, "provider: {}", self.provider.as_deref().unwrap_or("-"));
+        out.push_str(&self.report_stages(l10n));
+        out
+    }
+
+    /// The per-protocol part of the report: endpoint, stages with timings, cause and advice.
+    pub fn report_stages(&self, l10n: &Localizer) -> String {
+        use std::fmt::Write as _;
+        let mut out = String::new();
         for r in [&self.imap, &self.smtp] {
             let e = &r.endpoint;
             let _ = writeln!(

@@ -826,8 +826,9 @@ fn report(l: &Localizer, a: ReportArgs) -> Result<(), Exit> {
     if let Some(input) = &a.address {
         let address = parse_address(l, input)?;
         r.address = Some(address.to_string());
-        let saved = Store::open_default()
-            .ok()
+        let store = Store::open_default().ok();
+        let saved = store
+            .as_ref()
             .and_then(|s| s.find(&address.to_string()).ok().flatten());
         // A saved account's own servers, else discovery (or the servers given).
         let servers = match (&saved, &a.servers.imap, &a.servers.smtp) {
@@ -860,9 +861,9 @@ fn report(l: &Localizer, a: ReportArgs) -> Result<(), Exit> {
         let secret = if a.password_stdin {
             Some(read_secret(l)?)
         } else {
-            saved
+            store
                 .as_ref()
-                .and_then(|_| Store::open_default().ok())
+                .filter(|_| saved.is_some())
                 .and_then(|s| s.secret(&address.to_string()).ok().flatten())
         };
         match (servers, secret) {

@@ -102,9 +102,7 @@ impl Report {
             let _ = writeln!(out, "discovery: nothing found: {e}");
         }
         if let Some(c) = &self.check {
-            // The check's own report, without its repeated version line.
-            let body = c.report_text(l10n);
-            out.push_str(body.split_once('\n').map_or("", |(_, rest)| rest));
+            out.push_str(&c.report_stages(l10n));
         }
         if let Some(n) = &self.note {
             let _ = writeln!(out, "\n{n}");

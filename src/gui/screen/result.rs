@@ -158,13 +158,7 @@ impl State {
     /// The account as the check confirmed it, written for Thunderbird or Apple Mail (never with
     /// the code) to the downloads folder, off the UI thread.
     fn export(&self, format: Format) -> Task<Message> {
-        let account = Account {
-            address: self.input.address.to_string(),
-            provider: self.input.target.provider().map(|p| p.id.clone()),
-            imap: self.report.imap.endpoint.clone(),
-            smtp: self.report.smtp.endpoint.clone(),
-            saved_at: 0,
-        };
+        let account = account_of(&self.input, &self.report);
         let name = self.input.address.domain().to_string();
         Task::perform(
             async move {
@@ -376,16 +370,21 @@ impl State {
     }
 }
 
-/// Saves the account off the UI thread (the keyring client blocks). Unless `replace`, an
-/// existing account for the address is left alone and reported.
-fn save(input: &Input, report: &CheckReport, replace: bool) -> Task<Message> {
-    let account = Account {
+/// The account as the check confirmed it: the servers that answered, for saving and exporting.
+fn account_of(input: &Input, report: &CheckReport) -> Account {
+    Account {
         address: input.address.to_string(),
         provider: input.target.provider().map(|p| p.id.clone()),
         imap: report.imap.endpoint.clone(),
         smtp: report.smtp.endpoint.clone(),
         saved_at: 0,
-    };
+    }
+}
+
+/// Saves the account off the UI thread (the keyring client blocks). Unless `replace`, an
+/// existing account for the address is left alone and reported.
+fn save(input: &Input, report: &CheckReport, replace: bool) -> Task<Message> {
+    let account = account_of(input, report);
     let secret = input.secret.clone();
     Task::perform(
         async move {
