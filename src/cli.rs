@@ -19,6 +19,35 @@ use mailsetup::probe::{ProbeReport, tls};
 use mailsetup::store::{Account, Store};
 use serde_json::{Value, json};
 
+/// `println!` for the CLI: a reader that goes away (`mailsetup providers | head -1`) ends the
+/// program quietly, as a Unix tool should, instead of panicking; any other write error (a full
+/// disk) is reported and exits 1.
+macro_rules! outln {
+    () => { write_out(format_args!("\n")) };
+    ($($t:tt)*) => { write_out(format_args!("{}\n", format_args!($($t)*))) };
+}
+
+/// `eprintln!` that never panics: with stderr closed there is nobody left to tell.
+macro_rules! errln {
+    ($($t:tt)*) => {{ let _ = writeln!(std::io::stderr(), $($t)*); }};
+}
+
+fn write_out(args: std::fmt::Arguments) {
+    let mut out = std::io::stdout().lock();
+    if let Err(e) = out.write_fmt(args).and_then(|()| out.flush()) {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
+        let args: Vec<String> = std::env::args().collect();
+        let l = Localizer::new(Lang::detect(lang_arg(&args).as_deref()));
+        errln!(
+            "{}",
+            l.tr_args(msg::CLI_OUTPUT_FAILED, &[("reason", e.to_string().into())])
+        );
+        std::process::exit(1);
+    }
+}
+
 #[derive(Parser, Debug)]
 #[command(name = "mailsetup", version)]
 struct Cli {
@@ -216,7 +245,7 @@ pub fn main() -> ExitCode {
     if let Some(tag) = cli.lang.as_deref()
         && Lang::from_tag(tag).is_none()
     {
-        eprintln!(
+        errln!(
             "{}",
             l.tr_args(msg::CLI_LANG_UNKNOWN, &[("lang", tag.into())])
         );
@@ -253,7 +282,7 @@ pub fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(Exit(code, message)) => {
             if !message.is_empty() {
-                eprintln!("{message}");
+                errln!("{message}");
             }
             ExitCode::from(code)
         }
@@ -300,7 +329,7 @@ fn init_tracing() {
 
 fn print_json(v: &Value) {
     let text = serde_json::to_string_pretty(v).unwrap_or_default();
-    let _ = writeln!(std::io::stdout(), "{text}");
+    outln!("{text}");
 }
 
 fn endpoint_json(e: &Endpoint) -> Value {
@@ -323,9 +352,9 @@ fn providers(l: &Localizer, as_json: bool) -> Result<(), Exit> {
         print_json(&json!({ "providers": list }));
         return Ok(());
     }
-    println!("{}", l.tr(msg::CLI_PROVIDERS_HEADER));
+    outln!("{}", l.tr(msg::CLI_PROVIDERS_HEADER));
     for p in &c.providers {
-        println!("  {:<18} {}  {}", p.id, l.tr(&p.name), p.domains.join(", "));
+        outln!("  {:<18} {}  {}", p.id, l.tr(&p.name), p.domains.join(", "));
     }
     Ok(())
 }
@@ -435,7 +464,7 @@ fn detect(l: &Localizer, input: &str, as_json: bool, opts: &DetectOptions) -> Re
         .map(|p| l.tr(&p.name))
         .or_else(|| d.display_name.clone())
         .unwrap_or_else(|| address.domain().to_string());
-    println!(
+    outln!(
         "{}",
         l.tr_args(
             msg::CLI_DETECT_FOUND,
@@ -445,7 +474,7 @@ fn detect(l: &Localizer, input: &str, as_json: bool, opts: &DetectOptions) -> Re
             ]
         )
     );
-    println!(
+    outln!(
         "  {}",
         l.tr_args(
             msg::DETECT_SOURCE,
@@ -453,16 +482,16 @@ fn detect(l: &Localizer, input: &str, as_json: bool, opts: &DetectOptions) -> Re
         )
     );
     if let Some(note) = admin_note(l, &d) {
-        println!("  {note}");
+        outln!("  {note}");
     }
     for (proto, e) in [(msg::PROTOCOL_IMAP, &d.imap), (msg::PROTOCOL_SMTP, &d.smtp)] {
-        println!("  {}", messages::endpoint_line(l, proto, e));
+        outln!("  {}", messages::endpoint_line(l, proto, e));
     }
     for page in d.enable.iter().chain(&d.documentation) {
         if let Some(t) = discover::autoconfig::pick_text(&page.texts, l.lang().tag()) {
-            println!("  {t}");
+            outln!("  {t}");
         }
-        println!(
+        outln!(
             "     {}",
             l.tr_args(msg::CLI_LINK, &[("url", page.url.clone().into())])
         );
@@ -470,7 +499,7 @@ fn detect(l: &Localizer, input: &str, as_json: bool, opts: &DetectOptions) -> Re
     let Some(p) = d.provider else {
         return Ok(());
     };
-    println!(
+    outln!(
         "\n{}",
         l.tr_args(
             msg::CLI_STEPS_HEADER,
@@ -483,9 +512,9 @@ fn detect(l: &Localizer, input: &str, as_json: bool, opts: &DetectOptions) -> Re
         } else {
             String::new()
         };
-        println!("  {}. {}{}", i + 1, admin, l.tr(&s.text));
+        outln!("  {}. {}{}", i + 1, admin, l.tr(&s.text));
         if let Some(url) = p.link(&s.link) {
-            println!("     {}", l.tr_args(msg::CLI_LINK, &[("url", url.into())]));
+            outln!("     {}", l.tr_args(msg::CLI_LINK, &[("url", url.into())]));
         }
     }
     Ok(())
@@ -604,7 +633,7 @@ fn run_check(l: &Localizer, a: CheckArgs) -> Result<(), Exit> {
     }
     if !a.json {
         for w in &warnings {
-            eprintln!(
+            errln!(
                 "{}",
                 l.tr_args(msg::CLI_WARNING, &[("text", w.clone().into())])
             );
@@ -623,7 +652,7 @@ fn run_check(l: &Localizer, a: CheckArgs) -> Result<(), Exit> {
         send_test: a.send_test,
     };
     if !a.json {
-        eprintln!(
+        errln!(
             "{}",
             l.tr_args(
                 msg::CLI_CHECK_START,
@@ -677,7 +706,7 @@ fn run_check(l: &Localizer, a: CheckArgs) -> Result<(), Exit> {
         print_human(l, &report);
         if let Some(s) = &saved {
             if let Some(aside) = &s.set_aside {
-                println!(
+                outln!(
                     "{}",
                     l.tr_args(
                         msg::STORE_FILE_CORRUPT,
@@ -685,7 +714,7 @@ fn run_check(l: &Localizer, a: CheckArgs) -> Result<(), Exit> {
                     )
                 );
             }
-            println!(
+            outln!(
                 "{}",
                 l.tr_args(
                     msg::STORE_SAVED,
@@ -708,8 +737,8 @@ fn print_human(l: &Localizer, report: &CheckReport) {
     for r in [&report.imap, &report.smtp] {
         print_probe(l, report, r);
     }
-    println!();
-    println!(
+    outln!();
+    outln!(
         "{}",
         l.tr(if report.ok() {
             msg::CLI_ALL_OK
@@ -725,7 +754,7 @@ fn print_probe(l: &Localizer, report: &CheckReport, r: &ProbeReport) {
     match (&r.error, &d) {
         (Some(e), Some(d)) => {
             let advice = messages::advice(l, d, r, report.provider.as_deref());
-            println!(
+            outln!(
                 "✗ {}",
                 l.tr_args(
                     msg::CLI_CHECK_FAILED,
@@ -733,19 +762,19 @@ fn print_probe(l: &Localizer, report: &CheckReport, r: &ProbeReport) {
                 )
             );
             if let Some(text) = &e.server_text {
-                println!(
+                outln!(
                     "    {}",
                     l.tr_args(msg::CLI_SERVER_SAID, &[("text", text.clone().into())])
                 );
             }
             if let Some(url) = &d.help_url {
-                println!(
+                outln!(
                     "    {}",
                     l.tr_args(msg::CLI_HELP_LINK, &[("url", url.clone().into())])
                 );
             }
         }
-        _ => println!("✓ {}", l.tr_args(msg::CLI_CHECK_OK, &[("protocol", proto)])),
+        _ => outln!("✓ {}", l.tr_args(msg::CLI_CHECK_OK, &[("protocol", proto)])),
     }
     let stages: Vec<String> = r
         .stages
@@ -760,7 +789,7 @@ fn print_probe(l: &Localizer, report: &CheckReport, r: &ProbeReport) {
             )
         })
         .collect();
-    println!("    {}", stages.join(" → "));
+    outln!("    {}", stages.join(" → "));
 }
 
 fn accounts(l: &Localizer, as_json: bool) -> Result<(), Exit> {
@@ -769,7 +798,7 @@ fn accounts(l: &Localizer, as_json: bool) -> Result<(), Exit> {
         .load()
         .map_err(|e| Exit(1, messages::store_error(l, &e)))?;
     if let Some(aside) = &loaded.set_aside {
-        eprintln!(
+        errln!(
             "{}",
             l.tr_args(
                 msg::STORE_FILE_CORRUPT,
@@ -782,17 +811,17 @@ fn accounts(l: &Localizer, as_json: bool) -> Result<(), Exit> {
         return Ok(());
     }
     if loaded.accounts.is_empty() {
-        println!("{}", l.tr(msg::CLI_ACCOUNTS_EMPTY));
+        outln!("{}", l.tr(msg::CLI_ACCOUNTS_EMPTY));
         return Ok(());
     }
-    println!("{}", l.tr(msg::CLI_ACCOUNTS_HEADER));
+    outln!("{}", l.tr(msg::CLI_ACCOUNTS_HEADER));
     for a in &loaded.accounts {
-        println!("  {}", a.address);
-        println!(
+        outln!("  {}", a.address);
+        outln!(
             "    {}",
             messages::endpoint_line(l, msg::PROTOCOL_IMAP, &a.imap)
         );
-        println!(
+        outln!(
             "    {}",
             messages::endpoint_line(l, msg::PROTOCOL_SMTP, &a.smtp)
         );
@@ -805,7 +834,7 @@ fn remove(l: &Localizer, input: &str) -> Result<(), Exit> {
     let store = Store::open_default().map_err(|e| Exit(1, messages::store_error(l, &e)))?;
     match store.remove(&address) {
         Ok(true) => {
-            println!(
+            outln!(
                 "{}",
                 l.tr_args(msg::STORE_REMOVED, &[("address", address.into())])
             );
@@ -896,7 +925,7 @@ fn report(l: &Localizer, a: ReportArgs) -> Result<(), Exit> {
     if a.json {
         print_json(&r.json(l));
     } else {
-        print!("{}", r.text(l));
+        write_out(format_args!("{}", r.text(l)));
     }
     match &r.check {
         Some(c) if !c.ok() => Err(Exit(1, String::new())),
@@ -966,7 +995,7 @@ fn export(
                     ),
                 )
             })?;
-            eprintln!(
+            errln!(
                 "{}",
                 l.tr_args(
                     msg::EXPORT_WRITTEN,
@@ -974,7 +1003,7 @@ fn export(
                 )
             );
         }
-        None => print!("{text}"),
+        None => write_out(format_args!("{text}")),
     }
     Ok(())
 }

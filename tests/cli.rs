@@ -332,3 +332,36 @@ fn detect_finds_enterprise_providers_by_mx() {
     c.args(["detect", "zhang@exmail-corp.test", "--json", "--no-network"]);
     assert_eq!(run(c, "").status.code(), Some(1));
 }
+
+/// `mailsetup providers | head -1`: the reader leaves early. The CLI must end quietly with 0, not
+/// panic on the broken pipe (it did, and `grep -q` in tests/package caught it). A full disk is a
+/// clear sentence and exit 1.
+#[test]
+fn output_to_a_closed_pipe_or_full_disk_does_not_panic() {
+    use std::process::Stdio;
+    for args in [
+        &["providers", "--lang", "zh-CN"][..],
+        &["providers", "--json"],
+        &["detect", "a@qq.com"],
+    ] {
+        let mut c = bin();
+        c.args(args).stdout(Stdio::piped()).stderr(Stdio::piped());
+        let mut child = c.spawn().expect("spawn");
+        drop(child.stdout.take()); // the reader is gone before the first line
+        let out = child.wait_with_output().expect("wait");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!err.contains("panicked"), "{args:?}: {err}");
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {err}");
+    }
+    if let Ok(full) = std::fs::File::options().write(true).open("/dev/full") {
+        let mut c = bin();
+        c.args(["providers", "--lang", "en"])
+            .stdout(full)
+            .stderr(Stdio::piped());
+        let out = c.output().expect("run");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{err}");
+        assert!(err.contains("Could not write the output"), "{err}");
+        assert!(!err.contains("panicked"), "{err}");
+    }
+}

@@ -196,6 +196,7 @@ cli-accounts-empty = No accounts saved yet.
 cli-accounts-header = Saved accounts:
 cli-warning = Warning: { $text }
 cli-lang-unknown = Unknown language "{ $lang }"; using English. Available: zh-CN, zh-TW, en.
+cli-output-failed = Could not write the output: { $reason }. Check that the disk is not full, or send the output to another file.
 
 ## Wizard window
 gui-language = Language

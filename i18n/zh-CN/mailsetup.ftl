@@ -196,6 +196,7 @@ cli-accounts-empty = 还没有保存任何账号。
 cli-accounts-header = 已保存的账号：
 cli-warning = 注意：{ $text }
 cli-lang-unknown = 不认识的语言“{ $lang }”，改用英文。可选：zh-CN、zh-TW、en。
+cli-output-failed = 无法写出结果：{ $reason }。请检查磁盘是否已满，或把输出写到别的文件。
 
 ## 向导窗口
 gui-language = 语言

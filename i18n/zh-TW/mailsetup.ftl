@@ -196,6 +196,7 @@ cli-accounts-empty = 還沒有儲存任何帳號。
 cli-accounts-header = 已儲存的帳號：
 cli-warning = 注意：{ $text }
 cli-lang-unknown = 不認得的語言「{ $lang }」，改用英文。可選：zh-CN、zh-TW、en。
+cli-output-failed = 無法寫出結果：{ $reason }。請檢查磁碟是否已滿，或把輸出寫到別的檔案。
 
 ## 精靈視窗
 gui-language = 語言
