@@ -165,6 +165,19 @@ fn guessing_finds_the_local_servers_on_standard_ports() {
     );
 }
 
+/// Postfix offers STARTTLS on smtp.wrongname-corp.test:587, but its certificate is not for that
+/// name: the check would refuse it, so guessing must not propose it (it did while it only looked
+/// for STARTTLS in the capabilities). imap.wrongname-corp.test:993 is valid, so only the SMTP
+/// side is missing.
+#[test]
+fn guessing_refuses_starttls_with_a_certificate_for_another_name() {
+    let Some(_) = harness() else { return };
+    let (code, v, _) = detect("li@wrongname-corp.test", &[]);
+    assert_eq!(code, Some(1), "{v}");
+    assert!(v["source"].is_null(), "{v}");
+    assert_eq!(outcome(&v, "guess"), "nothing", "{v}");
+}
+
 #[test]
 fn a_domain_with_nothing_says_what_to_try() {
     let Some(_) = harness() else { return };

@@ -1,7 +1,8 @@
 //! Guessing: `imap.`/`mail.` and `smtp.`/`mail.` + domain on the standard ports, all probed at
-//! once. A candidate counts only if it speaks TLS with a certificate valid for its name (993,
-//! 465) or offers STARTTLS (143, 587): a server that would take the secret in clear is never
-//! proposed. No login is attempted; the live check does that.
+//! once. A candidate counts only if it completes a TLS handshake with a certificate valid for its
+//! name: at once on 993/465, after STARTTLS on 143/587. A server that would take the secret in
+//! clear, or whose certificate the check would refuse, is never proposed. No login is attempted;
+//! the live check does that.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -97,7 +98,12 @@ async fn candidate(
             };
             greets(&mut BufReader::new(stream), protocol).await
         }
-        Security::Starttls => offers_starttls(tcp, protocol).await,
+        Security::Starttls => match starttls(tcp, protocol).await {
+            Some(tcp) => crate::probe::tls::handshake(tcp, host, tls.clone())
+                .await
+                .is_ok(),
+            None => false,
+        },
     }
 }
 
@@ -121,32 +127,45 @@ async fn greets<R: AsyncRead + Unpin>(r: &mut BufReader<R>, protocol: Protocol) 
     }
 }
 
-async fn offers_starttls(tcp: TcpStream, protocol: Protocol) -> bool {
+/// Asks for STARTTLS if the server offers it; the connection, ready for the TLS handshake.
+async fn starttls(tcp: TcpStream, protocol: Protocol) -> Option<TcpStream> {
     let mut r = BufReader::new(tcp);
-    let Some(greeting) = line(&mut r).await else {
-        return false;
+    let offered = offers_starttls(&mut r, protocol).await?;
+    if !offered {
+        return None;
+    }
+    let (command, ok): (&[u8], &str) = match protocol {
+        Protocol::Imap => (b"g2 STARTTLS\r\n", "g2 OK"),
+        Protocol::Smtp => (b"STARTTLS\r\n", "220"),
     };
+    r.get_mut().write_all(command).await.ok()?;
+    let reply = line(&mut r).await?;
+    // Bytes already waiting after the go-ahead were sent before TLS: a sign of injection
+    // (CVE-2011-0411 style), so the candidate is dropped.
+    (reply.starts_with(ok) && r.buffer().is_empty()).then(|| r.into_inner())
+}
+
+/// Reads the greeting and capabilities; `None` when this is not the right kind of server.
+async fn offers_starttls(r: &mut BufReader<TcpStream>, protocol: Protocol) -> Option<bool> {
+    let greeting = line(r).await?;
     match protocol {
         Protocol::Imap => {
             if !greeting.starts_with("* OK") {
-                return false;
+                return None;
             }
             if greeting.contains("STARTTLS") {
-                return true;
+                return Some(true);
             }
-            if r.get_mut().write_all(b"g1 CAPABILITY\r\n").await.is_err() {
-                return false;
-            }
+            r.get_mut().write_all(b"g1 CAPABILITY\r\n").await.ok()?;
             let mut found = false;
             for _ in 0..MAX_LINES {
-                match line(&mut r).await {
-                    Some(l) if l.starts_with("g1 ") => break,
-                    Some(l) => found |= l.starts_with("* CAPABILITY") && l.contains("STARTTLS"),
-                    None => return false,
+                let l = line(r).await?;
+                if l.starts_with("g1 ") {
+                    return Some(found);
                 }
+                found |= l.starts_with("* CAPABILITY") && l.contains("STARTTLS");
             }
-            let _ = r.get_mut().write_all(b"g2 LOGOUT\r\n").await;
-            found
+            None
         }
         Protocol::Smtp => {
             // A multi-line greeting ends with "220 ".
@@ -155,33 +174,26 @@ async fn offers_starttls(tcp: TcpStream, protocol: Protocol) -> bool {
                 if !last.starts_with("220-") {
                     break;
                 }
-                match line(&mut r).await {
-                    Some(l) => last = l,
-                    None => return false,
-                }
+                last = line(r).await?;
             }
             if !last.starts_with("220 ") && last != "220" {
-                return false;
+                return None;
             }
-            if r.get_mut().write_all(b"EHLO mailsetup\r\n").await.is_err() {
-                return false;
-            }
+            r.get_mut().write_all(b"EHLO mailsetup\r\n").await.ok()?;
             let mut found = false;
             for _ in 0..MAX_LINES {
-                match line(&mut r).await {
-                    Some(l) if l.starts_with("250") => {
-                        found |= l[3..]
-                            .trim_start_matches(['-', ' '])
-                            .eq_ignore_ascii_case("STARTTLS");
-                        if !l.starts_with("250-") {
-                            break;
-                        }
-                    }
-                    _ => return false,
+                let l = line(r).await?;
+                if !l.starts_with("250") {
+                    return None;
+                }
+                found |= l[3..]
+                    .trim_start_matches(['-', ' '])
+                    .eq_ignore_ascii_case("STARTTLS");
+                if !l.starts_with("250-") {
+                    return Some(found);
                 }
             }
-            let _ = r.get_mut().write_all(b"QUIT\r\n").await;
-            found
+            None
         }
     }
 }

@@ -27,11 +27,12 @@ openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=mailsetup test CA" 
 openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=unrelated CA" \
   -keyout other-ca.key -out other-ca.pem 2>/dev/null
 openssl req -newkey rsa:2048 -nodes -subj "/CN=localhost" -keyout server.key -out server.csr 2>/dev/null
-# Names discovery reaches by DNS (autoconfig over HTTPS, guessing) are on the same certificate.
+# Names discovery reaches by DNS (autoconfig over HTTPS, guessing) are on the same certificate,
+# all but smtp.wrongname-corp.test: its STARTTLS certificate is for other names.
 SANS=DNS:localhost
 for n in autoconfig.autoconf-corp.test wellknown-corp.test ispdb.test autoconfig.slow-corp.test \
          autoconfig.slow2-corp.test imap.guess-corp.test smtp.guess-corp.test \
-         imap.slow2-corp.test smtp.slow2-corp.test; do SANS="$SANS,DNS:$n"; done
+         imap.slow2-corp.test smtp.slow2-corp.test imap.wrongname-corp.test; do SANS="$SANS,DNS:$n"; done
 printf 'subjectAltName=%s\nbasicConstraints=CA:FALSE\nkeyUsage=digitalSignature,keyEncipherment\nextendedKeyUsage=serverAuth\n' "$SANS" > san.ext
 openssl x509 -req -in server.csr -CA ca.pem -CAkey ca.key -CAcreateserial -days 2 \
   -extfile san.ext -out server.pem 2>/dev/null
@@ -69,6 +70,8 @@ dnsmasq --port="$DNS" --listen-address=127.0.0.1 --bind-interfaces --no-resolv -
   --host-record=smtp.guess-corp.test,$GUESS_IP \
   --host-record=imap.slow2-corp.test,$GUESS_IP \
   --host-record=smtp.slow2-corp.test,$GUESS_IP \
+  --host-record=imap.wrongname-corp.test,$GUESS_IP \
+  --host-record=smtp.wrongname-corp.test,$GUESS_IP \
   --srv-host=_imaps._tcp.srv-corp.test,localhost,$IMAPS,0,1 \
   --srv-host=_imap._tcp.srv-corp.test,localhost,$IMAP,10,1 \
   --srv-host=_submission._tcp.srv-corp.test,localhost,$SUBMISSION,0,1 \
