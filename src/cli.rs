@@ -710,7 +710,7 @@ fn run_check(l: &Localizer, a: CheckArgs) -> Result<(), Exit> {
                     "{}",
                     l.tr_args(
                         msg::STORE_FILE_CORRUPT,
-                        &[("path", aside.display().to_string().into())]
+                        &[("path", messages::path(aside).into())]
                     )
                 );
             }
@@ -718,7 +718,7 @@ fn run_check(l: &Localizer, a: CheckArgs) -> Result<(), Exit> {
                 "{}",
                 l.tr_args(
                     msg::STORE_SAVED,
-                    &[("path", s.path.display().to_string().into())]
+                    &[("path", messages::path(&s.path).into())]
                 )
             );
         }
@@ -802,7 +802,7 @@ fn accounts(l: &Localizer, as_json: bool) -> Result<(), Exit> {
             "{}",
             l.tr_args(
                 msg::STORE_FILE_CORRUPT,
-                &[("path", aside.display().to_string().into())]
+                &[("path", messages::path(aside).into())]
             )
         );
     }
@@ -989,7 +989,7 @@ fn export(
                     l.tr_args(
                         msg::EXPORT_WRITE_FAILED,
                         &[
-                            ("path", path.display().to_string().into()),
+                            ("path", messages::path(path).into()),
                             ("reason", e.to_string().into()),
                         ],
                     ),
@@ -999,7 +999,7 @@ fn export(
                 "{}",
                 l.tr_args(
                     msg::EXPORT_WRITTEN,
-                    &[("path", path.display().to_string().into())]
+                    &[("path", messages::path(path).into())]
                 )
             );
         }

@@ -9,6 +9,20 @@ use crate::probe::ProbeReport;
 use crate::probe::classify::Diagnosis;
 use crate::store::StoreError;
 
+/// A path as people are shown it: under the home folder as `~/…`, which is shorter and keeps the
+/// user's account name out of a screenshot or report sent to support. Unix only; Windows users
+/// do not read `~`.
+pub fn path(p: &std::path::Path) -> String {
+    #[cfg(unix)]
+    if let Some(home) = directories::BaseDirs::new().map(|d| d.home_dir().to_path_buf())
+        && home.parent().is_some()
+        && let Ok(rest) = p.strip_prefix(&home)
+    {
+        return std::path::Path::new("~").join(rest).display().to_string();
+    }
+    p.display().to_string()
+}
+
 pub fn address_error(l: &Localizer, e: &AddressError) -> String {
     l.tr(match e {
         AddressError::Empty => msg::ADDRESS_EMPTY,
@@ -85,7 +99,7 @@ pub fn store_error(l: &Localizer, e: &StoreError) -> String {
         StoreError::File { path, reason } => l.tr_args(
             msg::STORE_FILE_FAILED,
             &[
-                ("path", path.display().to_string().into()),
+                ("path", self::path(path).into()),
                 ("reason", reason.clone().into()),
             ],
         ),
@@ -111,4 +125,26 @@ pub fn endpoint_line(l: &Localizer, protocol_id: &str, e: &Endpoint) -> String {
             ("username", e.username.clone().into()),
         ],
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::path;
+
+    #[cfg(unix)]
+    #[test]
+    fn paths_under_home_are_shown_with_a_tilde() {
+        let Some(home) = directories::BaseDirs::new().map(|d| d.home_dir().to_path_buf()) else {
+            return;
+        };
+        if home.parent().is_none() {
+            return; // HOME=/ : nothing to shorten
+        }
+        let p = home.join(".config/mailsetup/accounts.json");
+        assert_eq!(path(&p), "~/.config/mailsetup/accounts.json");
+        assert_eq!(path(std::path::Path::new("/etc/x")), "/etc/x");
+        // A sibling that only shares the prefix as text is not under home.
+        let sibling = format!("{}-other/x", home.display());
+        assert_eq!(path(std::path::Path::new(&sibling)), sibling);
+    }
 }

@@ -37,7 +37,10 @@ slow=(--imap "127.0.0.1:$hole:tls" --smtp "localhost:$MAILSETUP_TEST_SUBMISSION:
 
 drive() { # lang servers... ; runs inside an X display
   local lang=$1; shift
-  export MAILSETUP_CONFIG_DIR="$logs/cfg-$lang"
+  # The app's default config dir under a home of its own, so the screenshots show the
+  # "~/.config/mailsetup" a user sees (and the leak scan covers it).
+  export HOME="$logs/home-$lang"; mkdir -p "$HOME"
+  unset MAILSETUP_CONFIG_DIR XDG_CONFIG_HOME
   local log="$logs/$lang.log"
   snap() { sleep "${2:-0.8}"; import -window root "$out/$lang-$1.png"; }
   key() { xdotool key "$1"; }

@@ -317,7 +317,7 @@ fn whole_flow_against_the_local_servers_saves_the_account() {
         &app,
         &l.tr_args(
             msg::EXPORT_WRITTEN,
-            &[("path", file.display().to_string().into())]
+            &[("path", mailsetup::messages::path(&file).into())]
         )
     ));
     // The same address again: the wizard asks before replacing; "Keep" leaves it as it was.
@@ -556,7 +556,7 @@ fn an_unreadable_accounts_file_is_kept_aside_and_said() {
     let l = Localizer::new(Lang::En);
     let line = l.tr_args(
         msg::STORE_FILE_CORRUPT,
-        &[("path", aside.display().to_string().into())],
+        &[("path", mailsetup::messages::path(&aside).into())],
     );
     let mut ui = simulator(state.view(&l));
     assert!(ui.find(line.as_str()).is_ok(), "the start screen says so");

@@ -205,10 +205,9 @@ impl State {
                     msg::GUI_KEPT,
                     &[("address", self.input.address.to_string().into())],
                 ),
-                Saving::Saved(p) => l.tr_args(
-                    msg::STORE_SAVED,
-                    &[("path", p.display().to_string().into())],
-                ),
+                Saving::Saved(p) => {
+                    l.tr_args(msg::STORE_SAVED, &[("path", messages::path(p).into())])
+                }
                 Saving::Failed(e) => messages::store_error(l, e),
             };
             let exports = iced::widget::row![
@@ -230,7 +229,7 @@ impl State {
                         iced::widget::row![
                             text(l.tr_args(
                                 msg::EXPORT_WRITTEN,
-                                &[("path", path.display().to_string().into())]
+                                &[("path", messages::path(path).into())]
                             ))
                             .size(style::SMALL)
                             .width(Length::Fill),

@@ -399,7 +399,7 @@ impl State {
             let line = match p {
                 Ok(path) => l.tr_args(
                     msg::STORE_FILE_CORRUPT,
-                    &[("path", path.display().to_string().into())],
+                    &[("path", messages::path(path).into())],
                 ),
                 Err(e) => messages::store_error(l, e),
             };
