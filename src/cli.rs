@@ -675,22 +675,9 @@ fn run_check(l: &Localizer, a: CheckArgs) -> Result<(), Exit> {
             smtp: request.smtp.clone(),
             saved_at: 0,
         };
-        let store = Store::open_default();
-        let exists = store
-            .as_ref()
-            .ok()
-            .and_then(|s| s.find(&account.address).ok().flatten())
-            .is_some();
-        if exists && !a.replace {
-            save_error = Some(l.tr_args(
-                msg::STORE_EXISTS,
-                &[("address", account.address.clone().into())],
-            ));
-        } else {
-            match store.and_then(|s| s.save(account, &request.secret)) {
-                Ok(s) => saved = Some(s),
-                Err(e) => save_error = Some(messages::store_error(l, &e)),
-            }
+        match Store::open_default().and_then(|s| s.save(account, &request.secret, a.replace)) {
+            Ok(s) => saved = Some(s),
+            Err(e) => save_error = Some(messages::store_error(l, &e)),
         }
     }
 

@@ -103,6 +103,9 @@ pub fn store_error(l: &Localizer, e: &StoreError) -> String {
                 ("reason", reason.clone().into()),
             ],
         ),
+        StoreError::Exists(address) => {
+            l.tr_args(msg::STORE_EXISTS, &[("address", address.clone().into())])
+        }
         StoreError::NoConfigDir => l.tr_args(
             msg::STORE_FILE_FAILED,
             &[

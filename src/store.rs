@@ -41,6 +41,9 @@ pub enum StoreError {
     File { path: PathBuf, reason: String },
     #[error("no configuration directory could be determined")]
     NoConfigDir,
+    /// Saving without `replace` found the address already saved; nothing was changed.
+    #[error("{0} is already saved")]
+    Exists(String),
 }
 
 #[derive(Debug, Default)]
@@ -112,9 +115,18 @@ impl Store {
             .find(|a| a.address == address))
     }
 
-    /// Saves the secret and the settings together; on any failure neither is changed.
-    pub fn save(&self, mut account: Account, secret: &SecretString) -> Result<Saved, StoreError> {
+    /// Saves the secret and the settings together; on any failure neither is changed. An
+    /// address already saved is replaced only with `replace` (else [`StoreError::Exists`]).
+    pub fn save(
+        &self,
+        mut account: Account,
+        secret: &SecretString,
+        replace: bool,
+    ) -> Result<Saved, StoreError> {
         let loaded = self.load()?;
+        if !replace && loaded.accounts.iter().any(|a| a.address == account.address) {
+            return Err(StoreError::Exists(account.address));
+        }
         let entry = entry(&account.address)?;
         let previous = match entry.get_password() {
             Ok(p) => Some(SecretString::from(p)),

@@ -38,7 +38,7 @@ fn writer_child() {
     let secret = SecretString::from("writer-child-secret".to_string());
     let mut i = store.load().map(|l| l.accounts.len()).unwrap_or(0);
     loop {
-        if store.save(account(i), &secret).is_ok() {
+        if store.save(account(i), &secret, true).is_ok() {
             i += 1;
         }
     }

@@ -388,13 +388,11 @@ fn save(input: &Input, report: &CheckReport, replace: bool) -> Task<Message> {
     Task::perform(
         async move {
             tokio::task::spawn_blocking(move || {
-                let store = Store::open_default()?;
-                if !replace && store.find(&account.address)?.is_some() {
-                    return Ok(SaveOutcome::Exists);
+                match Store::open_default()?.save(account, &secret, replace) {
+                    Ok(saved) => Ok(SaveOutcome::Saved(saved.path)),
+                    Err(StoreError::Exists(_)) => Ok(SaveOutcome::Exists),
+                    Err(e) => Err(e),
                 }
-                store
-                    .save(account, &secret)
-                    .map(|saved| SaveOutcome::Saved(saved.path))
             })
             .await
             .unwrap_or_else(|e| Err(StoreError::Keyring(e.to_string())))
