@@ -130,10 +130,9 @@ async fn greets<R: AsyncRead + Unpin>(r: &mut BufReader<R>, protocol: Protocol) 
 /// Asks for STARTTLS if the server offers it; the connection, ready for the TLS handshake.
 async fn starttls(tcp: TcpStream, protocol: Protocol) -> Option<TcpStream> {
     let mut r = BufReader::new(tcp);
-    let offered = offers_starttls(&mut r, protocol).await?;
-    if !offered {
-        return None;
-    }
+    offers_starttls(&mut r, protocol)
+        .await
+        .filter(|&offered| offered)?;
     let (command, ok): (&[u8], &str) = match protocol {
         Protocol::Imap => (b"g2 STARTTLS\r\n", "g2 OK"),
         Protocol::Smtp => (b"STARTTLS\r\n", "220"),
