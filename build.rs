@@ -43,9 +43,9 @@ fn main() {
     std::fs::write(Path::new(&out).join("msg_ids.rs"), code).expect("write msg_ids.rs");
 }
 
-/// The Windows .exe's icon and version info. The resource crate is a dependency only where the
-/// build runs on Windows, and the resource is made only when the target is Windows.
-#[cfg(windows)]
+/// The Windows .exe's icon and version info. Decided by the *target* at run time: a build
+/// script's `cfg(windows)` is the host's, which would leave a cross-built .exe without them.
+/// winresource picks `x86_64-w64-mingw32-windres` by itself when cross-building.
 fn windows_resources() {
     if std::env::var("CARGO_CFG_TARGET_OS").as_deref() != Ok("windows") {
         return;
@@ -60,11 +60,9 @@ fn windows_resources() {
             "LegalCopyright",
             "Copyright (c) mailsetup developers, MIT OR Apache-2.0",
         )
-        .set("OriginalFilename", "mailsetup.exe");
+        .set("OriginalFilename", "mailsetup.exe")
+        .set("InternalName", "mailsetup");
     if let Err(e) = res.compile() {
         panic!("mailsetup: could not embed the Windows resources: {e}");
     }
 }
-
-#[cfg(not(windows))]
-fn windows_resources() {}

@@ -35,7 +35,7 @@ macro_rules! errln {
 fn write_out(args: std::fmt::Arguments) {
     let mut out = std::io::stdout().lock();
     if let Err(e) = out.write_fmt(args).and_then(|()| out.flush()) {
-        if e.kind() == std::io::ErrorKind::BrokenPipe {
+        if reader_left(&e) {
             std::process::exit(0);
         }
         let args: Vec<String> = std::env::args().collect();
@@ -46,6 +46,14 @@ fn write_out(args: std::fmt::Arguments) {
         );
         std::process::exit(1);
     }
+}
+
+/// The reader of our output has gone away. Windows also reports this as
+/// ERROR_PIPE_NOT_CONNECTED (233), which Rust does not map to `BrokenPipe`.
+fn reader_left(e: &std::io::Error) -> bool {
+    const ERROR_PIPE_NOT_CONNECTED: i32 = 233;
+    e.kind() == std::io::ErrorKind::BrokenPipe
+        || (cfg!(windows) && e.raw_os_error() == Some(ERROR_PIPE_NOT_CONNECTED))
 }
 
 #[derive(Parser, Debug)]
@@ -701,13 +709,7 @@ fn run_check(l: &Localizer, a: CheckArgs) -> Result<(), Exit> {
                     )
                 );
             }
-            outln!(
-                "{}",
-                l.tr_args(
-                    msg::STORE_SAVED,
-                    &[("path", messages::path(&s.path).into())]
-                )
-            );
+            outln!("{}", messages::saved(l, &s.path));
         }
     }
     if let Some(e) = save_error {

@@ -9,16 +9,26 @@ use crate::probe::ProbeReport;
 use crate::probe::classify::Diagnosis;
 use crate::store::StoreError;
 
-/// A path as people are shown it: under the home folder as `~/…`, which is shorter and keeps the
-/// user's account name out of a screenshot or report sent to support. Unix only; Windows users
-/// do not read `~`.
+/// A path as people are shown it: under the home folder as `~/…` (Windows: `%APPDATA%\…` or
+/// `%USERPROFILE%\…`, which Explorer's address bar opens as typed). Shorter, and it keeps the
+/// user's account name out of a screenshot or report sent to support.
 pub fn path(p: &std::path::Path) -> String {
-    #[cfg(unix)]
-    if let Some(home) = directories::BaseDirs::new().map(|d| d.home_dir().to_path_buf())
-        && home.parent().is_some()
-        && let Ok(rest) = p.strip_prefix(&home)
-    {
-        return std::path::Path::new("~").join(rest).display().to_string();
+    let Some(dirs) = directories::BaseDirs::new() else {
+        return p.display().to_string();
+    };
+    #[cfg(windows)]
+    let prefixes = [
+        (dirs.config_dir(), "%APPDATA%"),
+        (dirs.home_dir(), "%USERPROFILE%"),
+    ];
+    #[cfg(not(windows))]
+    let prefixes = [(dirs.home_dir(), "~")];
+    for (dir, shown) in prefixes {
+        if dir.parent().is_some()
+            && let Ok(rest) = p.strip_prefix(dir)
+        {
+            return std::path::Path::new(shown).join(rest).display().to_string();
+        }
     }
     p.display().to_string()
 }
@@ -89,12 +99,32 @@ pub fn advice(l: &Localizer, d: &Diagnosis, r: &ProbeReport, provider: Option<&s
     l.tr_args(d.advice_id, &args)
 }
 
+/// The secret store as this OS calls it (Windows Credential Manager, Keychain, …), with the OS
+/// itself for sentences whose advice differs by platform.
+fn keyring_args(l: &Localizer) -> [(&'static str, FluentValue<'static>); 2] {
+    let os = std::env::consts::OS;
+    let name = l.tr_args(msg::KEYRING_NAME, &[("os", os.into())]);
+    [("keyring", name.into()), ("os", os.into())]
+}
+
+/// "Saved: the code is in the <keyring>, the server settings in <path>."
+pub fn saved(l: &Localizer, path: &std::path::Path) -> String {
+    let [keyring, os] = keyring_args(l);
+    l.tr_args(
+        msg::STORE_SAVED,
+        &[keyring, os, ("path", self::path(path).into())],
+    )
+}
+
 pub fn store_error(l: &Localizer, e: &StoreError) -> String {
+    let [keyring, os] = keyring_args(l);
     match e {
-        StoreError::KeyringUnavailable(_) => l.tr(msg::STORE_KEYRING_UNAVAILABLE),
+        StoreError::KeyringUnavailable(_) => {
+            l.tr_args(msg::STORE_KEYRING_UNAVAILABLE, &[keyring, os])
+        }
         StoreError::Keyring(reason) => l.tr_args(
             msg::STORE_KEYRING_FAILED,
-            &[("reason", reason.clone().into())],
+            &[keyring, ("reason", reason.clone().into())],
         ),
         StoreError::File { path, reason } => l.tr_args(
             msg::STORE_FILE_FAILED,

@@ -70,9 +70,14 @@ impl Store {
         if let Some(dir) = std::env::var_os("MAILSETUP_CONFIG_DIR") {
             return Ok(Self::at(dir));
         }
-        let dirs =
-            directories::ProjectDirs::from("", "", "mailsetup").ok_or(StoreError::NoConfigDir)?;
-        Ok(Self::at(dirs.config_dir()))
+        // Windows: %APPDATA%\mailsetup, where people (and support) look, rather than the
+        // directories crate's %APPDATA%\mailsetup\config.
+        #[cfg(windows)]
+        let dir = directories::BaseDirs::new().map(|d| d.config_dir().join("mailsetup"));
+        #[cfg(not(windows))]
+        let dir = directories::ProjectDirs::from("", "", "mailsetup")
+            .map(|d| d.config_dir().to_path_buf());
+        Ok(Self::at(dir.ok_or(StoreError::NoConfigDir)?))
     }
 
     pub fn at(dir: impl Into<PathBuf>) -> Self {

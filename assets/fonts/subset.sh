@@ -6,8 +6,16 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 chars=$(mktemp)
-# Plus the 3,755 common hanzi (GB2312 level 1), so Chinese typed by the user renders too.
-{ python3 -c 'import sys; sys.stdout.write("".join(bytes([r, c]).decode("gb2312") for r in range(0xB0, 0xD8) for c in range(0xA1, 0xFF) if not (r == 0xD7 and c > 0xF9)))'
+# Plus what users type: all of GB2312 (6,763 hanzi, its symbols and full-width forms), the
+# full-width forms block (＠ｑｑ．) and CJK punctuation (《》【】〈〉「」).
+{ python3 -c 'import sys
+cs = set()
+for r in range(0xA1, 0xF8):
+    for c in range(0xA1, 0xFF):
+        try: cs.add(bytes([r, c]).decode("gb2312"))
+        except UnicodeDecodeError: pass
+cs.update(chr(u) for u in range(0xFF01, 0xFF5F)); cs.update(chr(u) for u in range(0x3000, 0x3040))
+sys.stdout.write("".join(sorted(cs)))'
   cat i18n/*/mailsetup.ftl; printf ' !"#$%%&()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~✓✗×→←…·—•●○'; } > "$chars"
 pyftsubset /usr/share/fonts/truetype/wqy/wqy-microhei.ttc --font-number=0 \
   --text-file="$chars" --output-file=assets/fonts/mailsetup-cjk.ttf \

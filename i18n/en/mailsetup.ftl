@@ -161,11 +161,19 @@ advice-gmail-app-password = Google requires an app password here. Turn on 2-Step
 advice-outlook-basic-auth-off = Outlook no longer accepts passwords from mail apps (basic authentication is off). Use a mail app that signs in through the browser; this app cannot use a password there.
 
 ## Storage
-store-keyring-unavailable = The system keyring is not available, so nothing was saved. On Linux, install and unlock a Secret Service (for example GNOME Keyring) and try again.
-store-keyring-failed = The system keyring refused to store the code, so nothing was saved: { $reason }
+keyring-name = { $os ->
+    [windows] Windows Credential Manager
+    [macos] Keychain
+   *[other] system keyring
+}
+store-keyring-unavailable = The { $keyring } is not available, so nothing was saved. { $os ->
+    [linux] On Linux, install and unlock a Secret Service (for example GNOME Keyring) and try again.
+   *[other] Sign out of your computer and back in, then try again.
+}
+store-keyring-failed = The { $keyring } refused to store the code, so nothing was saved: { $reason }
 store-file-failed = The settings file { $path } could not be written, so nothing was saved: { $reason }
 store-file-corrupt = The settings file could not be read and was kept aside as { $path }. Your earlier accounts are in that file.
-store-saved = Saved: the code is in the system keyring, the server settings in { $path }.
+store-saved = Saved: the code is in the { $keyring }, the server settings in { $path }.
 store-removed = Removed { $address }.
 store-not-found = No saved account { $address }.
 

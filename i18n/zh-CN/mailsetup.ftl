@@ -161,11 +161,19 @@ advice-gmail-app-password = 谷歌要求在这里使用应用专用密码。请�
 advice-outlook-basic-auth-off = Outlook 已不再接受邮件客户端用密码登录（基本身份验证已关闭）。请使用支持浏览器登录的邮件客户端；本程序无法在那里使用密码。
 
 ## 保存
-store-keyring-unavailable = 系统钥匙串不可用，因此没有保存任何内容。Linux 上请安装并解锁 Secret Service（例如 GNOME 密钥环）后重试。
-store-keyring-failed = 系统钥匙串拒绝保存授权码，因此没有保存任何内容：{ $reason }
+keyring-name = { $os ->
+    [windows] Windows 凭据管理器
+    [macos] 钥匙串
+   *[other] 系统钥匙串
+}
+store-keyring-unavailable = { $keyring }不可用，因此没有保存任何内容。{ $os ->
+    [linux] Linux 上请安装并解锁 Secret Service（例如 GNOME 密钥环）后重试。
+   *[other] 请注销后重新登录电脑，再试一次。
+}
+store-keyring-failed = { $keyring }拒绝保存授权码，因此没有保存任何内容：{ $reason }
 store-file-failed = 无法写入设置文件 { $path }，因此没有保存任何内容：{ $reason }
 store-file-corrupt = 设置文件无法读取，已另存为 { $path }。之前的账号都还在那个文件里。
-store-saved = 已保存：授权码存入系统钥匙串，服务器设置存入 { $path }。
+store-saved = 已保存：授权码存入{ $keyring }，服务器设置存入 { $path }。
 store-removed = 已删除 { $address }。
 store-not-found = 没有已保存的账号 { $address }。
 

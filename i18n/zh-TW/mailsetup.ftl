@@ -161,11 +161,19 @@ advice-gmail-app-password = Google 要求在這裡使用應用程式密碼。請
 advice-outlook-basic-auth-off = Outlook 已不再接受郵件程式用密碼登入（基本驗證已關閉）。請使用支援瀏覽器登入的郵件程式；本程式無法在那裡使用密碼。
 
 ## 儲存
-store-keyring-unavailable = 系統鑰匙圈無法使用，因此沒有儲存任何內容。Linux 上請安裝並解鎖 Secret Service（例如 GNOME 鑰匙圈）後重試。
-store-keyring-failed = 系統鑰匙圈拒絕儲存授權碼，因此沒有儲存任何內容：{ $reason }
+keyring-name = { $os ->
+    [windows] Windows 認證管理員
+    [macos] 鑰匙圈
+   *[other] 系統鑰匙圈
+}
+store-keyring-unavailable = { $keyring }無法使用，因此沒有儲存任何內容。{ $os ->
+    [linux] Linux 上請安裝並解鎖 Secret Service（例如 GNOME 鑰匙圈）後重試。
+   *[other] 請登出後重新登入電腦，再試一次。
+}
+store-keyring-failed = { $keyring }拒絕儲存授權碼，因此沒有儲存任何內容：{ $reason }
 store-file-failed = 無法寫入設定檔 { $path }，因此沒有儲存任何內容：{ $reason }
 store-file-corrupt = 設定檔無法讀取，已另存為 { $path }。之前的帳號都還在那個檔案裡。
-store-saved = 已儲存：授權碼存入系統鑰匙圈，伺服器設定存入 { $path }。
+store-saved = 已儲存：授權碼存入{ $keyring }，伺服器設定存入 { $path }。
 store-removed = 已刪除 { $address }。
 store-not-found = 沒有已儲存的帳號 { $address }。
 

@@ -205,9 +205,7 @@ impl State {
                     msg::GUI_KEPT,
                     &[("address", self.input.address.to_string().into())],
                 ),
-                Saving::Saved(p) => {
-                    l.tr_args(msg::STORE_SAVED, &[("path", messages::path(p).into())])
-                }
+                Saving::Saved(p) => messages::saved(l, p),
                 Saving::Failed(e) => messages::store_error(l, e),
             };
             let exports = iced::widget::row![
