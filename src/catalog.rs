@@ -103,6 +103,30 @@ pub enum ProviderKind {
     Enterprise,
 }
 
+/// A start-screen tile: where it goes and its badge (a short mark, not the provider's logo).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Tile {
+    /// Tiles are shown in this order.
+    pub order: u32,
+    /// Fluent id of the badge's text.
+    pub badge: String,
+    /// The badge's colour, `#RRGGBB`.
+    pub color: String,
+}
+
+impl Tile {
+    /// The colour as RGB bytes (build.rs has checked its form; grey if it were wrong).
+    pub fn rgb(&self) -> [u8; 3] {
+        let hex = self.color.trim_start_matches('#');
+        let byte = |i: usize| {
+            hex.get(i..i + 2)
+                .and_then(|h| u8::from_str_radix(h, 16).ok())
+                .unwrap_or(0x70)
+        };
+        [byte(0), byte(2), byte(4)]
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Step {
     /// Fluent message id of the step's text.
@@ -126,6 +150,12 @@ pub struct Provider {
     pub imap: ServerTemplate,
     pub smtp: ServerTemplate,
     pub credential: CredentialKind,
+    /// Fluent id of the advice when the server refuses the credential (else the generic one).
+    #[serde(default)]
+    pub auth_advice: Option<String>,
+    /// Shown as a tile on the start screen.
+    #[serde(default)]
+    pub tile: Option<Tile>,
     #[serde(default)]
     pub code_format: Option<CodeFormat>,
     pub links: BTreeMap<String, String>,
@@ -239,6 +269,17 @@ impl Catalog {
         self.providers.iter().find(|p| p.imap.host == host)
     }
 
+    /// The providers with a start-screen tile, in their order.
+    pub fn tiles(&self) -> Vec<(&Provider, &Tile)> {
+        let mut tiles: Vec<_> = self
+            .providers
+            .iter()
+            .filter_map(|p| p.tile.as_ref().map(|t| (p, t)))
+            .collect();
+        tiles.sort_by_key(|(_, t)| t.order);
+        tiles
+    }
+
     /// The provider that hosts mail for a domain whose MX host is `mx_host`.
     pub fn by_mx(&self, mx_host: &str) -> Option<&Provider> {
         let host = mx_host.trim_end_matches('.').to_ascii_lowercase();
@@ -272,6 +313,57 @@ fn wildcard_match(pattern: &str, text: &str) -> bool {
 mod tests {
     use super::*;
     use crate::address::normalize_code;
+
+    /// A provider is data: a JSON entry and its .ftl lines give it a tile with its badge, steps
+    /// with their links, and its own advice when its server refuses the code.
+    #[test]
+    fn a_provider_added_as_data_gets_its_tile_steps_and_advice() {
+        let entry = r##"{ "id": "example", "name": "provider-example", "kind": "personal",
+            "domains": ["example.cn"], "mx": [],
+            "imap": { "host": "imap.example.cn", "port": 993, "security": "tls", "username": "address" },
+            "smtp": { "host": "smtp.example.cn", "port": 465, "security": "tls", "username": "address" },
+            "credential": "auth_code", "auth_advice": "advice-example",
+            "tile": { "order": 0, "badge": "badge-example", "color": "#336699" },
+            "links": { "settings": "https://mail.example.cn/settings" },
+            "steps": [ { "text": "example-step", "link": "settings" } ] }"##;
+        let json =
+            CATALOG_JSON.replacen("\"providers\": [", &format!("\"providers\": [{entry},"), 1);
+        let ftl = "provider-example = Example Mail\nbadge-example = EX!\nexample-step = Open the settings.\nadvice-example = Use the code from Example's settings.\n";
+        let locales: Vec<(&str, String)> = ["en", "zh-CN", "zh-TW"]
+            .iter()
+            .map(|l| (*l, format!("{}\n{ftl}", crate::i18n::ftl_source(l))))
+            .collect();
+        let locales: Vec<(&str, &str)> = locales.iter().map(|(l, t)| (*l, t.as_str())).collect();
+        assert!(crate::validate::validate(&json, &locales).is_ok());
+
+        let catalog: &'static Catalog = Box::leak(Box::new(
+            serde_json::from_str::<Catalog>(&json).expect("parses"),
+        ));
+        let (first, tile) = catalog.tiles()[0];
+        assert_eq!(
+            (first.id.as_str(), tile.badge.as_str(), tile.rgb()),
+            ("example", "badge-example", [0x33, 0x66, 0x99])
+        );
+        let example = catalog.by_domain("example.cn").expect("by domain");
+        assert_eq!(example.steps[0].text, "example-step");
+        assert_eq!(
+            example.link(&example.steps[0].link),
+            Some("https://mail.example.cn/settings")
+        );
+        let refused = crate::probe::ProbeError {
+            stage: crate::probe::Stage::Login,
+            kind: crate::probe::ErrorKind::Auth,
+            tls_reason: None,
+            server_text: Some("NO LOGIN failed".into()),
+            detail: String::new(),
+        };
+        let d = crate::probe::classify::diagnose(&refused, Some(example));
+        assert_eq!(d.advice_id, "advice-example");
+        assert_eq!(
+            d.help_url.as_deref(),
+            Some("https://mail.example.cn/settings")
+        );
+    }
 
     #[test]
     fn every_listed_domain_is_found() {
@@ -318,7 +410,7 @@ mod tests {
                 assert!(!p.mx.is_empty(), "{}: enterprise needs MX patterns", p.id);
             }
         }
-        // Exmail: the admin part comes first (seed 004).
+        // Exmail: the admin must enable IMAP/SMTP for the member first, so that part comes first.
         let ex = c.by_id("exmail").expect("exmail");
         assert!(ex.steps[0].admin && ex.steps[1].admin && !ex.steps[2].admin);
         assert!(ex.link("admin").is_some());

@@ -14,6 +14,16 @@ const ZH_CN: &str = include_str!("../i18n/zh-CN/mailsetup.ftl");
 const ZH_TW: &str = include_str!("../i18n/zh-TW/mailsetup.ftl");
 const EN: &str = include_str!("../i18n/en/mailsetup.ftl");
 
+/// A locale's Fluent source, for tests that add lines to it.
+#[cfg(test)]
+pub(crate) fn ftl_source(tag: &str) -> &'static str {
+    match tag {
+        "zh-CN" => ZH_CN,
+        "zh-TW" => ZH_TW,
+        _ => EN,
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
 pub enum Lang {
     #[default]

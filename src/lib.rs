@@ -12,6 +12,7 @@ pub mod i18n;
 pub mod messages;
 pub mod probe;
 pub mod report;
+pub mod setup;
 pub mod store;
 #[cfg(test)]
 mod validate;

@@ -7,6 +7,7 @@ use crate::catalog::{Catalog, CodeWarning, CredentialKind, Endpoint, Provider};
 use crate::i18n::{Localizer, msg};
 use crate::probe::ProbeReport;
 use crate::probe::classify::Diagnosis;
+use crate::setup::{CredentialError, SetupError};
 use crate::store::StoreError;
 
 /// A path as people are shown it: under the home folder as `~/…` (Windows: `%APPDATA%\…` or
@@ -97,6 +98,34 @@ pub fn advice(l: &Localizer, d: &Diagnosis, r: &ProbeReport, provider: Option<&s
         ("credential", credential_name(l, provider).into()),
     ];
     l.tr_args(d.advice_id, &args)
+}
+
+/// Why a check could not start.
+pub fn setup_error(l: &Localizer, e: &SetupError) -> String {
+    match e {
+        SetupError::UnknownProvider(domain) => l.tr_args(
+            msg::GUI_UNKNOWN_PROVIDER,
+            &[("domain", domain.clone().into())],
+        ),
+        SetupError::CaFile { path, reason } => l.tr_args(
+            msg::CLI_CA_FILE_FAILED,
+            &[
+                ("path", self::path(path).into()),
+                ("reason", reason.clone().into()),
+            ],
+        ),
+    }
+}
+
+/// A credential refused before connecting.
+pub fn credential_error(l: &Localizer, e: &CredentialError) -> String {
+    match e {
+        CredentialError::Empty => l.tr_args(
+            msg::CODE_EMPTY,
+            &[("credential", l.tr(msg::CREDENTIAL_PASSWORD).into())],
+        ),
+        CredentialError::Format(p, w) => code_warning(l, p, w),
+    }
 }
 
 /// The secret store as this OS calls it (Windows Credential Manager, Keychain, …), with the OS

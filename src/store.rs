@@ -60,6 +60,7 @@ pub struct Saved {
     pub set_aside: Option<PathBuf>,
 }
 
+#[derive(Debug)]
 pub struct Store {
     dir: PathBuf,
 }

@@ -75,6 +75,7 @@ fn check_catalog(text: &str, ids: &BTreeMap<String, BTreeSet<String>>, problems:
     };
     let mut domains: BTreeMap<String, String> = BTreeMap::new();
     let mut provider_ids = BTreeSet::new();
+    let mut tile_orders = BTreeMap::new();
     for p in providers {
         let id = p["id"].as_str().unwrap_or("<no id>").to_string();
         if !provider_ids.insert(id.clone()) {
@@ -94,6 +95,25 @@ fn check_catalog(text: &str, ids: &BTreeMap<String, BTreeSet<String>>, problems:
             }
         }
         let mut needed = vec![p["name"].as_str().unwrap_or_default().to_string()];
+        if let Some(advice) = p.get("auth_advice") {
+            needed.push(advice.as_str().unwrap_or_default().to_string());
+        }
+        if let Some(tile) = p.get("tile") {
+            needed.push(tile["badge"].as_str().unwrap_or_default().to_string());
+            let color = tile["color"].as_str().unwrap_or_default();
+            let hex = color.strip_prefix('#').unwrap_or_default();
+            if hex.len() != 6 || !hex.chars().all(|c| c.is_ascii_hexdigit()) {
+                problems.push(format!("{id}: tile colour `{color}` is not #RRGGBB"));
+            }
+            match tile["order"].as_u64() {
+                None => problems.push(format!("{id}: tile order must be a number")),
+                Some(o) => {
+                    if let Some(other) = tile_orders.insert(o, id.clone()) {
+                        problems.push(format!("tile order {o} is used twice ({other} and {id})"));
+                    }
+                }
+            }
+        }
         for step in p["steps"].as_array().into_iter().flatten() {
             needed.push(step["text"].as_str().unwrap_or_default().to_string());
             let link = step["link"].as_str().unwrap_or_default();
@@ -154,6 +174,29 @@ mod tests {
             problems(&c, &[("en", FTL), ("zh-CN", "provider-x = X\n")])
                 .contains("missing message `step-a`")
         );
+    }
+
+    #[test]
+    fn tiles_and_advice_are_checked() {
+        let ftl = "provider-x = X\nstep-a = A\nbadge-x = X\nadvice-x = Do this.\n";
+        let l = [("en", ftl), ("zh-CN", ftl)];
+        let with = |extra: &str| {
+            format!(
+                r#"{{"providers": [{{"id": "x", "name": "provider-x", "domains": ["x.com"],
+                   "links": {{"help": "https://x.com/"}}, "steps": [{{"text": "step-a", "link": "help"}}],
+                   {extra}}}]}}"#
+            )
+        };
+        let good = with(
+            r##""auth_advice": "advice-x", "tile": {"order": 1, "badge": "badge-x", "color": "#12ab3F"}"##,
+        );
+        assert!(validate(&good, &l).is_ok(), "{}", problems(&good, &l));
+        let c = with(r##""tile": {"order": 1, "badge": "badge-x", "color": "blue"}"##);
+        assert!(problems(&c, &l).contains("not #RRGGBB"));
+        let c = with(r##""tile": {"order": 1, "badge": "badge-y", "color": "#000000"}"##);
+        assert!(problems(&c, &l).contains("`badge-y` is missing"));
+        let c = with(r##""auth_advice": "advice-y""##);
+        assert!(problems(&c, &l).contains("`advice-y` is missing"));
     }
 
     #[test]

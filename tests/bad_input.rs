@@ -1,4 +1,4 @@
-//! Bad input (issue 5): every odd address and code gets its own sentence, and nothing that is
+//! Bad input: every odd address and code gets its own sentence, and nothing that is
 //! certainly wrong reaches the network. The servers given are a loopback listener that counts
 //! connections. The table this prints (also tests/out/bad-input.md) is in the README.
 

@@ -1,4 +1,4 @@
-//! Hostile and broken servers (issue 5): every case must end in a classified error within its
+//! Hostile and broken servers: every case must end in a classified error within its
 //! stage timeout, without a panic, and the secret never goes out in clear. The table this prints
 //! (also written to tests/out/hostile.md) is the README's "Reliability" table.
 

@@ -1,4 +1,4 @@
-//! The secret never leaves the keyring (issue 5): the whole command-line flow runs with logs at
+//! The secret never leaves the keyring: the whole command-line flow runs with logs at
 //! trace level, with the right code and with a recognisable wrong one, and every byte the
 //! program wrote (stdout, stderr, the support report, accounts.json, the whole config dir) is
 //! searched for both. The wizard's run is searched the same way by tests/screenshots.rs.

@@ -1,4 +1,4 @@
-//! Storage faults (issue 5): a locked keyring, and `accounts.json` with its writer killed (-9)
+//! Storage faults: a locked keyring, and `accounts.json` with its writer killed (-9)
 //! at random moments, again and again. Nothing is half-saved and no account is lost.
 
 mod support;

@@ -1,4 +1,4 @@
-//! The support-staff kit (issue 6): `mailsetup report` and `mailsetup export`, through the real
+//! The support-staff kit: `mailsetup report` and `mailsetup export`, through the real
 //! binary, against the loopback servers and keyring that `tests/run` starts.
 
 mod support;

@@ -276,3 +276,14 @@ export-written = Written to { $path }.
 gui-export-thunderbird = Save for Thunderbird
 gui-export-apple = Save for Apple Mail / iPhone
 gui-open-folder = Show folder
+
+# Badges on the start screen's provider tiles (short marks, not the providers' logos).
+badge-qq = QQ
+badge-netease-163 = 163
+badge-netease-126 = 126
+badge-exmail = EX
+badge-netease-qiye = NetEase
+badge-aliyun = Ali
+badge-gmail = G
+badge-outlook = O
+badge-icloud = i

@@ -276,3 +276,14 @@ export-written = 已写入 { $path }。
 gui-export-thunderbird = 导出给 Thunderbird
 gui-export-apple = 导出给苹果邮件 / iPhone
 gui-open-folder = 打开文件夹
+
+# 开始页服务商图块上的小标记
+badge-qq = QQ
+badge-netease-163 = 163
+badge-netease-126 = 126
+badge-exmail = EX
+badge-netease-qiye = 网易
+badge-aliyun = 阿里
+badge-gmail = G
+badge-outlook = O
+badge-icloud = i

@@ -276,3 +276,14 @@ export-written = 已寫入 { $path }。
 gui-export-thunderbird = 匯出給 Thunderbird
 gui-export-apple = 匯出給蘋果郵件 / iPhone
 gui-open-folder = 開啟資料夾
+
+# 開始頁服務商圖塊上的小標記
+badge-qq = QQ
+badge-netease-163 = 163
+badge-netease-126 = 126
+badge-exmail = EX
+badge-netease-qiye = 網易
+badge-aliyun = 阿里
+badge-gmail = G
+badge-outlook = O
+badge-icloud = i

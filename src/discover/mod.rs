@@ -1,4 +1,4 @@
-//! Finding the servers of any address (issue 4). The catalog answers its own domains at once;
+//! Finding the servers of any address. The catalog answers its own domains at once;
 //! for any other domain every network source starts together under one deadline: MX hosts
 //! matched against the catalog, the domain's autoconfig file, SRV records, an ISPDB-format
 //! database, and guessing. The best source wins by a fixed preference, and an answer is returned

@@ -12,10 +12,8 @@ use iced::{Element, Font, Length, Size, Subscription, Task, keyboard, window};
 use mailsetup::address::Address;
 use std::sync::Arc;
 
-use mailsetup::catalog::{Catalog, Endpoint, Provider};
-use mailsetup::discover::{Detection, Source};
 use mailsetup::i18n::{Lang, Localizer, msg};
-use mailsetup::store::Store;
+pub use mailsetup::setup::{Accounts, Servers, Target};
 
 use screen::{credentials, result, start, steps, testing};
 
@@ -35,14 +33,8 @@ pub struct Launch {
     pub servers: Servers,
     /// How to look up company domains (DNS server, or no network).
     pub discovery: mailsetup::discover::DetectOptions,
-}
-
-/// Explicit servers and extra trusted CAs, as `mailsetup check` takes them.
-#[derive(Clone, Debug, Default)]
-pub struct Servers {
-    pub imap: Option<mailsetup::catalog::Endpoint>,
-    pub smtp: Option<mailsetup::catalog::Endpoint>,
-    pub ca_file: Option<std::path::PathBuf>,
+    /// Where accounts are saved (tests give a directory of their own).
+    pub accounts: Accounts,
 }
 
 pub fn run(launch: Launch) -> iced::Result {
@@ -75,6 +67,7 @@ pub struct App {
     screen: Screen,
     servers: Servers,
     discovery: mailsetup::discover::DetectOptions,
+    accounts: Accounts,
 }
 
 #[derive(Debug, Clone)]
@@ -101,14 +94,7 @@ pub enum Message {
 impl App {
     pub fn new(launch: Launch) -> (Self, Task<Message>) {
         let l10n = Localizer::new(launch.lang);
-        let provider = launch
-            .provider
-            .as_deref()
-            .and_then(|id| Catalog::builtin().by_id(id))
-            .map(|p| Target::Provider {
-                id: p.id.clone(),
-                via_mx: false,
-            });
+        let provider = launch.provider.as_deref().and_then(Target::provider_id);
         let (screen, task) = match (provider, &launch.address) {
             // Prefilled launch: straight to the steps, as a support person asked for.
             (Some(t), address) => (
@@ -116,7 +102,8 @@ impl App {
                 Task::none(),
             ),
             (None, address) => {
-                let (s, task) = start::State::new(address.clone().unwrap_or_default());
+                let (s, task) =
+                    start::State::new(address.clone().unwrap_or_default(), &launch.accounts);
                 (Screen::Start(s), task.map(Message::Start))
             }
         };
@@ -126,6 +113,7 @@ impl App {
                 screen,
                 servers: launch.servers,
                 discovery: launch.discovery,
+                accounts: launch.accounts,
             },
             task,
         )
@@ -188,14 +176,10 @@ impl App {
                         self.screen = Screen::Steps(steps::State::new(target, address));
                     }
                     Some(start::Event::Retest(account)) => {
+                        let accounts = self.accounts.clone();
                         let address = account.address.clone();
-                        return blocking(
-                            move || {
-                                Store::open_default()
-                                    .and_then(|s| s.secret(&address))
-                                    .ok()
-                                    .flatten()
-                            },
+                        return Task::perform(
+                            async move { accounts.secret(address).await.ok().flatten() },
                             move |secret| Message::Retest(account.clone(), secret),
                         );
                     }
@@ -212,12 +196,11 @@ impl App {
                         );
                     }
                     Some(start::Event::Remove(address)) => {
-                        return blocking(
-                            move || {
-                                Store::open_default()
-                                    .and_then(|s| s.remove(&address))
-                                    .map(|_| address)
-                                    .map_err(std::sync::Arc::new)
+                        let accounts = self.accounts.clone();
+                        return Task::perform(
+                            async move {
+                                let removed = accounts.remove(address.clone()).await;
+                                removed.map(|_| address).map_err(Arc::new)
                             },
                             |r| Message::Start(start::Message::Removed(r)),
                         );
@@ -279,7 +262,7 @@ impl App {
                         task.map(Message::Credentials)
                     }
                     Some(testing::Event::Finished(input, report)) => {
-                        let (r, task) = result::State::new(input, report);
+                        let (r, task) = result::State::new(input, report, self.accounts.clone());
                         self.screen = Screen::Result(r);
                         task.map(Message::Result)
                     }
@@ -299,7 +282,7 @@ impl App {
                         Task::batch([task, t.map(Message::Credentials)])
                     }
                     Some(result::Event::AddAnother) => {
-                        let (s, start) = start::State::new(String::new());
+                        let (s, start) = start::State::new(String::new(), &self.accounts);
                         self.screen = Screen::Start(s);
                         Task::batch([task, start.map(Message::Start)])
                     }
@@ -315,12 +298,12 @@ impl App {
         // A placeholder while the old screen is taken apart (its tasks are never run).
         let screen = std::mem::replace(
             &mut self.screen,
-            Screen::Start(start::State::new(String::new()).0),
+            Screen::Start(start::State::new(String::new(), &self.accounts).0),
         );
         let mut task = Task::none();
         self.screen = match screen {
             Screen::Steps(s) => {
-                let (start, load) = start::State::new(s.address().to_string());
+                let (start, load) = start::State::new(s.address().to_string(), &self.accounts);
                 task = load.map(Message::Start);
                 Screen::Start(start)
             }
@@ -358,100 +341,6 @@ impl App {
             .padding(24)
             .center_x(Length::Fill)
             .into()
-    }
-}
-
-/// Runs keyring and file work on tokio's blocking pool: the keyring client blocks on D-Bus.
-fn blocking<T: Send + 'static>(
-    work: impl FnOnce() -> T + Send + 'static,
-    then: impl Fn(T) -> Message + Send + 'static,
-) -> Task<Message> {
-    // spawn_blocking inside the future: it needs the runtime, which only the task runs on.
-    Task::perform(
-        async move { tokio::task::spawn_blocking(work).await },
-        move |r| match r {
-            Ok(v) => then(v),
-            // The closure panicked (a bug); stay where we are.
-            Err(_) => Message::Back,
-        },
-    )
-}
-
-/// What is being set up: a catalog provider, or servers discovery found for another domain.
-#[derive(Clone, Debug)]
-pub enum Target {
-    /// Picked, recognised by domain, or found through the domain's MX hosts (`via_mx`: the
-    /// company's admin may have to enable IMAP/SMTP first).
-    Provider { id: String, via_mx: bool },
-    /// Servers from autoconfig, SRV, ISPDB or guessing, or a saved account's.
-    Servers {
-        imap: Endpoint,
-        smtp: Endpoint,
-        found: Option<Arc<Detection>>,
-    },
-}
-
-impl Target {
-    /// What a finished lookup leads to.
-    pub fn from_detection(d: Arc<Detection>) -> Self {
-        match (d.source, d.provider) {
-            (Source::Catalog | Source::Mx, Some(p)) => Target::Provider {
-                id: p.id.clone(),
-                via_mx: d.source == Source::Mx,
-            },
-            _ => Target::Servers {
-                imap: d.imap.clone(),
-                smtp: d.smtp.clone(),
-                found: Some(d),
-            },
-        }
-    }
-
-    /// A saved account: its provider's, else its own servers.
-    pub fn saved(account: &mailsetup::store::Account) -> Self {
-        match account
-            .provider
-            .as_deref()
-            .and_then(|id| Catalog::builtin().by_id(id))
-        {
-            Some(p) => Target::Provider {
-                id: p.id.clone(),
-                via_mx: false,
-            },
-            None => Target::Servers {
-                imap: account.imap.clone(),
-                smtp: account.smtp.clone(),
-                found: None,
-            },
-        }
-    }
-
-    /// The catalog provider whose steps and code format apply, if any.
-    pub fn provider(&self) -> Option<&'static Provider> {
-        match self {
-            Target::Provider { id, .. } => Catalog::builtin().by_id(id),
-            Target::Servers { found, .. } => found.as_ref().and_then(|d| d.provider),
-        }
-    }
-
-    /// The servers to test for an address.
-    pub fn endpoints(&self, address: &Address) -> Option<(Endpoint, Endpoint)> {
-        match self {
-            Target::Provider { .. } => self.provider().map(|p| p.endpoints(address)),
-            Target::Servers { imap, smtp, .. } => Some((imap.clone(), smtp.clone())),
-        }
-    }
-
-    /// The address is part of the servers found: changing it means looking again.
-    pub fn fixed_address(&self) -> bool {
-        matches!(self, Target::Servers { .. })
-    }
-
-    /// What the credential is called: the provider's word, else "password".
-    pub fn credential_id(&self) -> &'static str {
-        self.provider()
-            .map(|p| p.credential.message_id())
-            .unwrap_or(msg::CREDENTIAL_PASSWORD)
     }
 }
 

@@ -35,21 +35,13 @@ pub fn muted(theme: &Theme) -> Color {
     theme.extended_palette().background.strong.text
 }
 
-/// A small coloured mark per provider for the start tiles (drawn, not the providers' trademarks).
-pub fn badge(provider: &str) -> (&'static str, Color) {
-    let rgb = |r, g, b| Color::from_rgb8(r, g, b);
-    match provider {
-        "qq" => ("QQ", rgb(0x12, 0xB7, 0xF5)),
-        "netease-163" => ("163", rgb(0xD8, 0x1E, 0x06)),
-        "netease-126" => ("126", rgb(0x2E, 0x8B, 0x57)),
-        "exmail" => ("EX", rgb(0x1E, 0x6F, 0xD9)),
-        "netease-qiye" => ("网易", rgb(0xC4, 0x1E, 0x3A)),
-        "aliyun" => ("阿里", rgb(0xFF, 0x6A, 0x00)),
-        "gmail" => ("G", rgb(0xEA, 0x43, 0x35)),
-        "outlook" => ("O", rgb(0x00, 0x78, 0xD4)),
-        "icloud" => ("i", rgb(0x36, 0x93, 0xF3)),
-        _ => ("@", rgb(0x70, 0x70, 0x70)),
-    }
+/// The "other" tile's badge: any provider, so no provider's colour.
+pub const OTHER_BADGE: Color = Color::from_rgb8(0x70, 0x70, 0x70);
+
+/// A tile's badge colour, from the catalog.
+pub fn badge_color(tile: &mailsetup::catalog::Tile) -> Color {
+    let [r, g, b] = tile.rgb();
+    Color::from_rgb8(r, g, b)
 }
 
 pub fn badge_box(color: Color) -> impl Fn(&Theme) -> container::Style {

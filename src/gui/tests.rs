@@ -11,25 +11,22 @@ use mailsetup::i18n::{Lang, Localizer, msg};
 use mailsetup::store::Store;
 
 use super::screen::{credentials, start};
-use super::{App, Launch, Message, Screen, Servers};
+use super::{Accounts, App, Launch, Message, Screen, Servers};
 
-/// All wizard tests share one config dir (set once: the environment is process-wide).
+/// All wizard tests share one config dir, handed to the app as its accounts store.
 fn config_dir() -> std::path::PathBuf {
     static ONCE: Once = Once::new();
     let dir = std::env::temp_dir().join(format!("mailsetup-gui-{}", std::process::id()));
     ONCE.call_once(|| {
         // SAFETY: set once, before any test thread reads it (every test calls this first).
-        unsafe {
-            std::env::set_var("MAILSETUP_CONFIG_DIR", &dir);
-            std::env::set_var("MAILSETUP_EXPORT_DIR", dir.join("exports"));
-        };
+        unsafe { std::env::set_var("MAILSETUP_EXPORT_DIR", dir.join("exports")) };
     });
     dir
 }
 
 fn new_app(launch: Launch) -> App {
-    config_dir();
-    App::new(launch).0
+    let accounts = Accounts::at(config_dir());
+    App::new(Launch { accounts, ..launch }).0
 }
 
 /// Runs a task's outputs through `update` until nothing is left, as the iced runtime would
@@ -214,6 +211,7 @@ fn harness_app_at(
         address: provider.map(|_| user.clone()),
         servers,
         discovery: test_discovery(&dir),
+        accounts: Accounts::at(config_dir()),
     });
     Some((app, user, pass))
 }
@@ -540,7 +538,7 @@ fn an_unreadable_accounts_file_is_kept_aside_and_said() {
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("dir");
     std::fs::write(dir.join("accounts.json"), b"{ torn").expect("write");
-    let (mut state, _) = start::State::new(String::new());
+    let (mut state, _) = start::State::new(String::new(), &Accounts::at(config_dir()));
     let loaded = Store::at(&dir)
         .load()
         .map(|l| (l.accounts, l.set_aside))

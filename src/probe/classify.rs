@@ -180,7 +180,7 @@ pub struct Diagnosis {
 }
 
 /// `provider` is the provider the address belongs to, if known.
-pub fn diagnose(e: &ProbeError, provider: Option<&Provider>) -> Diagnosis {
+pub fn diagnose(e: &ProbeError, provider: Option<&'static Provider>) -> Diagnosis {
     let catalog = Catalog::builtin();
     let settings = |p: Option<&Provider>| p.and_then(Provider::settings_url).map(str::to_string);
     let help = |p: Option<&Provider>| {
@@ -199,20 +199,11 @@ pub fn diagnose(e: &ProbeError, provider: Option<&Provider>) -> Diagnosis {
             };
         }
     }
-    let by_provider = |p: &Provider| -> Option<&'static str> {
-        let id = p.id.as_str();
-        Some(match id {
-            "qq" => msg::ADVICE_QQ_LOGIN_FAIL,
-            _ if id.starts_with("netease-") && id != "netease-qiye" => msg::ADVICE_NETEASE_AUTH,
-            "exmail" => msg::ADVICE_EXMAIL_CLIENT_PASSWORD,
-            "gmail" | "google-workspace" => msg::ADVICE_GMAIL_APP_PASSWORD,
-            "outlook" | "microsoft365" => msg::ADVICE_OUTLOOK_BASIC_AUTH_OFF,
-            _ => return None,
-        })
-    };
     let (advice_id, help_url) = match e.kind {
         ErrorKind::Auth => (
-            provider.and_then(by_provider).unwrap_or(msg::ADVICE_AUTH),
+            provider
+                .and_then(|p| p.auth_advice.as_deref())
+                .unwrap_or(msg::ADVICE_AUTH),
             settings(provider),
         ),
         ErrorKind::ServiceDisabled => (msg::ADVICE_SERVICE_DISABLED, settings(provider)),

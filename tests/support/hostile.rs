@@ -1,4 +1,4 @@
-//! Broken and hostile servers on loopback (issue 5): each misbehaves in one way a real network
+//! Broken and hostile servers on loopback: each misbehaves in one way a real network
 //! or a badly run server can. They speak just enough IMAP or SMTP to reach the point where they
 //! misbehave; the probes must end every one in a classified error within their stage timeout.
 

@@ -10,6 +10,7 @@ use mailsetup::messages;
 use secrecy::{ExposeSecret, SecretString};
 
 use crate::gui::{Input, Target, style, widget};
+use mailsetup::setup;
 
 pub const CODE_INPUT: &str = "code";
 
@@ -88,11 +89,9 @@ impl State {
     fn ready(&self) -> Option<Input> {
         let address = Address::parse(&self.address).ok()?;
         // A code that cannot work is not sent; the warning under the field says why.
-        if self.warning().is_some_and(|w| w.is_certain()) {
-            return None;
-        }
         let secret = normalize_code(self.code.expose_secret());
-        (!secret.expose_secret().is_empty()).then(|| Input {
+        setup::check_credential(self.target.provider(), &secret).ok()?;
+        Some(Input {
             target: self.target.clone(),
             address,
             secret,

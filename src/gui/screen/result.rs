@@ -10,13 +10,14 @@ use iced::{Element, Length, Task};
 use mailsetup::check::CheckReport;
 use mailsetup::i18n::{Localizer, msg};
 use mailsetup::messages;
-use mailsetup::store::{Account, Store, StoreError};
+use mailsetup::setup;
+use mailsetup::store::StoreError;
 
 use mailsetup::discover::Source;
 use mailsetup::export::{self, Format};
 use mailsetup::report::{Discovery, Report};
 
-use crate::gui::{Input, Target, style, widget};
+use crate::gui::{Accounts, Input, Target, style, widget};
 
 enum Saving {
     /// Nothing to save: the check failed.
@@ -33,6 +34,7 @@ enum Saving {
 pub struct State {
     input: Input,
     report: Box<CheckReport>,
+    accounts: Accounts,
     saving: Saving,
     copied: bool,
     /// Where the last export went, or why it failed.
@@ -80,11 +82,16 @@ pub enum Event {
 }
 
 impl State {
-    pub fn new(input: Input, report: Box<CheckReport>) -> (Self, Task<Message>) {
+    pub fn new(
+        input: Input,
+        report: Box<CheckReport>,
+        accounts: Accounts,
+    ) -> (Self, Task<Message>) {
         if !report.ok() {
             let s = Self {
                 input,
                 report,
+                accounts,
                 saving: Saving::NotNeeded,
                 copied: false,
                 exported: None,
@@ -92,10 +99,11 @@ impl State {
             return (s, Task::none());
         }
         // A re-test of a saved account just refreshes it; anything else asks before replacing.
-        let save = save(&input, &report, input.saved);
+        let save = save(&accounts, &input, &report, input.saved);
         let s = Self {
             input,
             report,
+            accounts,
             saving: Saving::InProgress,
             copied: false,
             exported: None,
@@ -110,7 +118,8 @@ impl State {
             Message::Saved(Err(e)) => self.saving = Saving::Failed(e),
             Message::Replace => {
                 self.saving = Saving::InProgress;
-                return (save(&self.input, &self.report, true), None);
+                let save = save(&self.accounts, &self.input, &self.report, true);
+                return (save, None);
             }
             Message::Keep => self.saving = Saving::Kept,
             Message::Export(format) => return (self.export(format), None),
@@ -158,7 +167,7 @@ impl State {
     /// The account as the check confirmed it, written for Thunderbird or Apple Mail (never with
     /// the code) to the downloads folder, off the UI thread.
     fn export(&self, format: Format) -> Task<Message> {
-        let account = account_of(&self.input, &self.report);
+        let account = setup::account(&self.report);
         let name = self.input.address.domain().to_string();
         Task::perform(
             async move {
@@ -367,34 +376,19 @@ impl State {
     }
 }
 
-/// The account as the check confirmed it: the servers that answered, for saving and exporting.
-fn account_of(input: &Input, report: &CheckReport) -> Account {
-    Account {
-        address: input.address.to_string(),
-        provider: input.target.provider().map(|p| p.id.clone()),
-        imap: report.imap.endpoint.clone(),
-        smtp: report.smtp.endpoint.clone(),
-        saved_at: 0,
-    }
-}
-
 /// Saves the account off the UI thread (the keyring client blocks). Unless `replace`, an
 /// existing account for the address is left alone and reported.
-fn save(input: &Input, report: &CheckReport, replace: bool) -> Task<Message> {
-    let account = account_of(input, report);
+fn save(accounts: &Accounts, input: &Input, report: &CheckReport, replace: bool) -> Task<Message> {
+    let accounts = accounts.clone();
+    let account = setup::account(report);
     let secret = input.secret.clone();
     Task::perform(
         async move {
-            tokio::task::spawn_blocking(move || {
-                match Store::open_default()?.save(account, &secret, replace) {
-                    Ok(saved) => Ok(SaveOutcome::Saved(saved.path)),
-                    Err(StoreError::Exists(_)) => Ok(SaveOutcome::Exists),
-                    Err(e) => Err(e),
-                }
-            })
-            .await
-            .unwrap_or_else(|e| Err(StoreError::Keyring(e.to_string())))
-            .map_err(Arc::new)
+            match accounts.save(account, secret, replace).await {
+                Ok(saved) => Ok(SaveOutcome::Saved(saved.path)),
+                Err(StoreError::Exists(_)) => Ok(SaveOutcome::Exists),
+                Err(e) => Err(Arc::new(e)),
+            }
         },
         Message::Saved,
     )

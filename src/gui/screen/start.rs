@@ -10,22 +10,9 @@ use mailsetup::catalog::Catalog;
 use mailsetup::discover::{Detection, DiscoverError};
 use mailsetup::i18n::{Localizer, msg};
 use mailsetup::messages;
-use mailsetup::store::{Account, Store, StoreError};
+use mailsetup::store::{Account, StoreError};
 
-use crate::gui::{Target, style};
-
-/// Tiles shown on the start screen, most used first.
-const TILES: [&str; 9] = [
-    "qq",
-    "netease-163",
-    "netease-126",
-    "exmail",
-    "netease-qiye",
-    "aliyun",
-    "gmail",
-    "outlook",
-    "icloud",
-];
+use crate::gui::{Accounts, Target, style};
 
 pub const ADDRESS_INPUT: &str = "address";
 
@@ -132,10 +119,9 @@ fn found<'a>(l: &Localizer, domain: &str, d: &Detection) -> Element<'a, Message>
 }
 
 /// A provider tile: its badge over its name.
-fn tile<'a>(id: &str, name: String) -> Element<'a, Message> {
-    let (mark, color) = style::badge(id);
+fn tile<'a>(badge: String, color: iced::Color, name: String) -> Element<'a, Message> {
     column![
-        container(text(mark).size(style::SMALL))
+        container(text(badge).size(style::SMALL))
             .padding([2, 8])
             .style(style::badge_box(color)),
         text(name).size(style::SMALL).center(),
@@ -146,18 +132,13 @@ fn tile<'a>(id: &str, name: String) -> Element<'a, Message> {
     .into()
 }
 
-/// Reads the saved accounts on the blocking pool: the start screen opens at once.
-fn load() -> Task<Message> {
+/// Reads the saved accounts off the UI thread: the start screen opens at once.
+fn load(accounts: &Accounts) -> Task<Message> {
+    let accounts = accounts.clone();
     Task::perform(
-        async {
-            tokio::task::spawn_blocking(|| {
-                Store::open_default()
-                    .and_then(|s| s.load())
-                    .map(|l| (l.accounts, l.set_aside))
-                    .map_err(Arc::new)
-            })
-            .await
-            .unwrap_or_else(|e| Err(Arc::new(StoreError::Keyring(e.to_string()))))
+        async move {
+            let loaded = accounts.load().await;
+            loaded.map(|l| (l.accounts, l.set_aside)).map_err(Arc::new)
         },
         Message::Loaded,
     )
@@ -165,7 +146,7 @@ fn load() -> Task<Message> {
 
 impl State {
     /// The screen, and the tasks that read the saved accounts and focus the address field.
-    pub fn new(address: String) -> (Self, Task<Message>) {
+    pub fn new(address: String, accounts: &Accounts) -> (Self, Task<Message>) {
         let mut s = Self {
             address: String::new(),
             provider: None,
@@ -176,7 +157,10 @@ impl State {
             load_problem: None,
         };
         s.set_address(address);
-        let tasks = Task::batch([load(), iced::widget::operation::focus(ADDRESS_INPUT)]);
+        let tasks = Task::batch([
+            load(accounts),
+            iced::widget::operation::focus(ADDRESS_INPUT),
+        ]);
         (s, tasks)
     }
 
@@ -332,10 +316,10 @@ impl State {
         };
         let mut tiles = row![].spacing(8);
         let mut rows = column![].spacing(8);
-        for (i, id) in TILES.iter().enumerate() {
-            let Some(p) = catalog.by_id(id) else { continue };
-            let selected = self.provider.as_deref() == Some(*id);
-            let b = button(tile(id, l.tr(&p.name)))
+        for (i, (p, t)) in catalog.tiles().into_iter().enumerate() {
+            let id = p.id.as_str();
+            let selected = self.provider.as_deref() == Some(id);
+            let b = button(tile(l.tr(&t.badge), style::badge_color(t), l.tr(&p.name)))
                 .width(Length::Fill)
                 .padding(10)
                 .style(if selected {
@@ -351,7 +335,7 @@ impl State {
             }
         }
         tiles = tiles.push(
-            button(tile("other", l.tr(msg::GUI_OTHER)))
+            button(tile("@".into(), style::OTHER_BADGE, l.tr(msg::GUI_OTHER)))
                 .width(Length::Fill)
                 .padding(10)
                 .style(style::tile)

@@ -6,10 +6,11 @@ use std::time::{Duration, Instant};
 use futures::StreamExt;
 use iced::widget::{column, container, progress_bar, row, text};
 use iced::{Element, Length, Subscription, Task};
-use mailsetup::catalog::Endpoint;
 use mailsetup::check::{self, CheckReport, CheckRequest};
 use mailsetup::i18n::{Localizer, msg};
-use mailsetup::probe::{Progress, Protocol, Stage, StageState, tls};
+use mailsetup::messages;
+use mailsetup::probe::{Progress, Protocol, Stage, StageState};
+use mailsetup::setup::{self, SetupError, Target};
 use mailsetup::store::Account;
 use secrecy::SecretString;
 
@@ -17,14 +18,6 @@ use crate::gui::{Input, Servers, style, widget};
 
 /// Stages a probe usually goes through, for the progress bar.
 const EXPECTED_STAGES: f32 = 8.0;
-
-/// Why a check could not even start; shown as a localised sentence.
-#[derive(Debug)]
-enum SetupError {
-    UnknownProvider,
-    /// `--ca-file` could not be used: path and reason.
-    CaFile(String, String),
-}
 
 pub struct State {
     input: Input,
@@ -57,61 +50,50 @@ pub enum Event {
 impl State {
     /// A new check with the target's servers, unless the launch named servers of its own.
     pub fn start(input: Input, servers: &Servers) -> (Self, Task<Message>) {
-        let Some((imap, smtp)) = input.target.endpoints(&input.address) else {
-            return Self::failed(input, SetupError::UnknownProvider);
-        };
-        let with_user = |e: &Endpoint, default: Endpoint| Endpoint {
-            username: default.username.clone(),
-            ..e.clone()
-        };
-        let imap = servers
-            .imap
-            .as_ref()
-            .map_or(imap.clone(), |e| with_user(e, imap));
-        let smtp = servers
-            .smtp
-            .as_ref()
-            .map_or(smtp.clone(), |e| with_user(e, smtp));
-        Self::start_with(input, imap, smtp, servers.ca_file.as_deref())
+        let request = input
+            .target
+            .servers(&input.address, servers)
+            .and_then(|endpoints| {
+                setup::request(
+                    input.target.provider(),
+                    &input.address,
+                    endpoints,
+                    input.secret.clone(),
+                    servers.ca_file.as_deref(),
+                )
+            });
+        match request {
+            Ok(request) => Self::run(input, request),
+            Err(e) => Self::failed(input, e),
+        }
     }
 
     /// Re-test a saved account with its saved servers and the code from the keyring.
     pub fn retest(account: Account, secret: SecretString) -> Option<(Self, Task<Message>)> {
         let address = mailsetup::address::Address::parse(&account.address).ok()?;
         let input = Input {
-            target: crate::gui::Target::saved(&account),
+            target: Target::saved(&account),
             address,
             secret,
             saved: true,
         };
-        Some(Self::start_with(input, account.imap, account.smtp, None))
+        let servers = (account.imap, account.smtp);
+        let provider = input.target.provider();
+        Some(
+            match setup::request(
+                provider,
+                &input.address,
+                servers,
+                input.secret.clone(),
+                None,
+            ) {
+                Ok(request) => Self::run(input, request),
+                Err(e) => Self::failed(input, e),
+            },
+        )
     }
 
-    /// `ca_file` adds trusted roots (tests, companies with their own CA).
-    pub fn start_with(
-        input: Input,
-        imap: Endpoint,
-        smtp: Endpoint,
-        ca_file: Option<&std::path::Path>,
-    ) -> (Self, Task<Message>) {
-        let tls = match tls::client_config(ca_file) {
-            Ok(t) => t,
-            Err(e) => {
-                let path = ca_file.map(|p| p.display().to_string()).unwrap_or_default();
-                return Self::failed(input, SetupError::CaFile(path, e.to_string()));
-            }
-        };
-        let request = CheckRequest {
-            address: input.address.clone(),
-            provider: input.target.provider().map(|p| p.id.clone()),
-            imap,
-            smtp,
-            secret: input.secret.clone(),
-            tls,
-            timeout: check::DEFAULT_TIMEOUT,
-            stage_timeout: check::DEFAULT_STAGE_TIMEOUT,
-            send_test: false,
-        };
+    fn run(input: Input, request: CheckRequest) -> (Self, Task<Message>) {
         let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
         let progress = futures::stream::unfold(rx, |mut rx| async move {
             rx.recv().await.map(|p| (Message::Progress(p), rx))
@@ -242,19 +224,7 @@ impl State {
         ]
         .spacing(style::GAP);
         if let Some(e) = &self.setup_error {
-            let line = match e {
-                SetupError::UnknownProvider => l.tr_args(
-                    msg::GUI_UNKNOWN_PROVIDER,
-                    &[("domain", self.input.address.domain().to_string().into())],
-                ),
-                SetupError::CaFile(path, reason) => l.tr_args(
-                    msg::CLI_CA_FILE_FAILED,
-                    &[
-                        ("path", path.clone().into()),
-                        ("reason", reason.clone().into()),
-                    ],
-                ),
-            };
+            let line = messages::setup_error(l, e);
             content = content.push(text(line).size(style::BODY));
         }
         content

@@ -1,0 +1,66 @@
+//! `mailsetup accounts` and `mailsetup remove`.
+
+use std::io::Write;
+
+use mailsetup::i18n::{Localizer, msg};
+use mailsetup::messages;
+use mailsetup::store::Store;
+use serde_json::json;
+
+use super::*;
+
+pub(super) fn accounts(l: &Localizer, as_json: bool) -> Result<(), Exit> {
+    let store = Store::open_default().map_err(|e| Exit(1, messages::store_error(l, &e)))?;
+    let loaded = store
+        .load()
+        .map_err(|e| Exit(1, messages::store_error(l, &e)))?;
+    if let Some(aside) = &loaded.set_aside {
+        errln!(
+            "{}",
+            l.tr_args(
+                msg::STORE_FILE_CORRUPT,
+                &[("path", messages::path(aside).into())]
+            )
+        );
+    }
+    if as_json {
+        print_json(&json!({"accounts": loaded.accounts, "set_aside": loaded.set_aside}));
+        return Ok(());
+    }
+    if loaded.accounts.is_empty() {
+        outln!("{}", l.tr(msg::CLI_ACCOUNTS_EMPTY));
+        return Ok(());
+    }
+    outln!("{}", l.tr(msg::CLI_ACCOUNTS_HEADER));
+    for a in &loaded.accounts {
+        outln!("  {}", a.address);
+        outln!(
+            "    {}",
+            messages::endpoint_line(l, msg::PROTOCOL_IMAP, &a.imap)
+        );
+        outln!(
+            "    {}",
+            messages::endpoint_line(l, msg::PROTOCOL_SMTP, &a.smtp)
+        );
+    }
+    Ok(())
+}
+
+pub(super) fn remove(l: &Localizer, input: &str) -> Result<(), Exit> {
+    let address = parse_address(l, input)?.to_string();
+    let store = Store::open_default().map_err(|e| Exit(1, messages::store_error(l, &e)))?;
+    match store.remove(&address) {
+        Ok(true) => {
+            outln!(
+                "{}",
+                l.tr_args(msg::STORE_REMOVED, &[("address", address.into())])
+            );
+            Ok(())
+        }
+        Ok(false) => Err(Exit(
+            1,
+            l.tr_args(msg::STORE_NOT_FOUND, &[("address", address.into())]),
+        )),
+        Err(e) => Err(Exit(1, messages::store_error(l, &e))),
+    }
+}

@@ -1,0 +1,179 @@
+//! The command line's arguments (clap).
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use clap::{Parser, Subcommand};
+use mailsetup::discover::DetectOptions;
+use mailsetup::i18n::Localizer;
+
+use super::*;
+
+#[derive(Parser, Debug)]
+#[command(name = "mailsetup", version)]
+pub(super) struct Cli {
+    /// Language: zh-CN, zh-TW or en (default: MAILSETUP_LANG, then the system's).
+    #[arg(long, global = true)]
+    pub(super) lang: Option<String>,
+    /// Open the wizard on this provider's steps (support staff), e.g. `--provider qq`.
+    #[arg(long)]
+    pub(super) provider: Option<String>,
+    /// Prefill the address in the wizard.
+    #[arg(long)]
+    pub(super) address: Option<String>,
+    #[command(flatten)]
+    pub(super) servers: ServerArgs,
+    #[command(flatten)]
+    pub(super) discovery: DiscoveryArgs,
+    #[command(subcommand)]
+    pub(super) command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+pub(super) enum Command {
+    /// List the known providers.
+    Providers {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Find the provider and servers of an address (catalog, MX, autoconfig, SRV, ISPDB, guessing).
+    Detect {
+        address: String,
+        #[arg(long)]
+        json: bool,
+        #[command(flatten)]
+        discovery: DiscoveryArgs,
+        /// Extra trusted CA certificates (PEM) for autoconfig and guessing.
+        #[arg(long, value_name = "PEM")]
+        ca_file: Option<PathBuf>,
+    },
+    /// Test IMAP and SMTP sign-in live (the code is read from standard input).
+    Check(CheckArgs),
+    /// List saved accounts.
+    Accounts {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Remove a saved account and its code.
+    Remove { address: String },
+    /// The redacted diagnostic report for support: how the servers were found and, with a
+    /// saved account or --password-stdin, every stage of the sign-in test. Never the code.
+    Report(ReportArgs),
+    /// Settings of a saved account for another mail client.
+    Export {
+        address: String,
+        #[arg(long, value_enum)]
+        format: ExportFormat,
+        /// Put the code into the file (mobileconfig only; keep the file private).
+        #[arg(long)]
+        include_password: bool,
+        /// Write here instead of standard output.
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+}
+
+#[derive(clap::Args, Debug)]
+pub(super) struct CheckArgs {
+    pub(super) address: String,
+    /// Read the authorization code from standard input (the only way to give it).
+    #[arg(long)]
+    pub(super) password_stdin: bool,
+    #[command(flatten)]
+    pub(super) servers: ServerArgs,
+    #[command(flatten)]
+    pub(super) discovery: DiscoveryArgs,
+    /// Overall deadline in seconds.
+    #[arg(long, value_name = "SECS", default_value_t = 30)]
+    pub(super) timeout: u64,
+    /// Save to the keyring and accounts.json when both checks pass.
+    #[arg(long)]
+    pub(super) save: bool,
+    /// With --save: replace an account already saved for this address.
+    #[arg(long, requires = "save")]
+    pub(super) replace: bool,
+    /// Also send one test message to the address itself.
+    #[arg(long)]
+    pub(super) send_test: bool,
+    #[arg(long)]
+    pub(super) json: bool,
+}
+
+#[derive(clap::Args, Debug)]
+pub(super) struct ReportArgs {
+    /// The address to report on (omit for the app and saved accounts only).
+    pub(super) address: Option<String>,
+    /// Test the sign-in with a code read from standard input (else the saved one, if any).
+    #[arg(long)]
+    pub(super) password_stdin: bool,
+    #[command(flatten)]
+    pub(super) servers: ServerArgs,
+    #[command(flatten)]
+    pub(super) discovery: DiscoveryArgs,
+    #[arg(long)]
+    pub(super) json: bool,
+}
+
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+pub(super) enum ExportFormat {
+    /// Thunderbird autoconfig XML (config-v1.1.xml)
+    Thunderbird,
+    /// Apple Mail / iPhone configuration profile
+    Mobileconfig,
+}
+
+impl From<ExportFormat> for mailsetup::export::Format {
+    fn from(f: ExportFormat) -> Self {
+        match f {
+            ExportFormat::Thunderbird => mailsetup::export::Format::Thunderbird,
+            ExportFormat::Mobileconfig => mailsetup::export::Format::Mobileconfig,
+        }
+    }
+}
+
+/// How `detect` and `check` look beyond the catalog.
+#[derive(clap::Args, Debug)]
+pub(super) struct DiscoveryArgs {
+    /// Ask this DNS server (IP:PORT) instead of the system's.
+    #[arg(long, value_name = "IP:PORT")]
+    pub(super) dns_server: Option<std::net::SocketAddr>,
+    /// Catalog only: no DNS or other network lookups.
+    #[arg(long)]
+    pub(super) no_network: bool,
+    /// ISPDB-format database to ask (HTTPS), default Thunderbird's.
+    #[arg(long, value_name = "URL")]
+    pub(super) ispdb_url: Option<String>,
+    /// Time limit for finding the servers, in seconds.
+    #[arg(long, value_name = "SECS", default_value_t = 5)]
+    pub(super) discovery_timeout: u64,
+}
+
+impl DiscoveryArgs {
+    pub(super) fn options(
+        &self,
+        l: &Localizer,
+        ca_file: Option<&Path>,
+    ) -> Result<DetectOptions, Exit> {
+        Ok(DetectOptions {
+            dns_server: self.dns_server,
+            no_network: self.no_network,
+            tls: Some(tls_config(l, ca_file)?),
+            ispdb_url: self.ispdb_url.clone(),
+            deadline: Some(Duration::from_secs(self.discovery_timeout.max(1))),
+        })
+    }
+}
+
+/// Servers to test instead of the catalog's, for `check` and for the wizard.
+#[derive(clap::Args, Debug)]
+pub(super) struct ServerArgs {
+    /// IMAP server as HOST:PORT:tls|starttls (default: from the catalog).
+    #[arg(long, value_name = "HOST:PORT:SECURITY")]
+    pub(super) imap: Option<String>,
+    /// SMTP server as HOST:PORT:tls|starttls (default: from the catalog).
+    #[arg(long, value_name = "HOST:PORT:SECURITY")]
+    pub(super) smtp: Option<String>,
+    /// Extra trusted CA certificates (PEM), e.g. a company's own CA.
+    #[arg(long, value_name = "PEM")]
+    pub(super) ca_file: Option<PathBuf>,
+}

@@ -1,0 +1,194 @@
+//! `mailsetup check`: the live IMAP + SMTP test through `mailsetup::setup`, and `--save`.
+
+use std::io::Write;
+use std::sync::Arc;
+use std::time::Duration;
+
+use fluent_bundle::FluentValue;
+use mailsetup::catalog::Catalog;
+use mailsetup::check::{self, CheckReport};
+use mailsetup::i18n::{Localizer, msg};
+use mailsetup::messages;
+use mailsetup::probe::ProbeReport;
+use mailsetup::setup::{self, Servers, Target};
+use mailsetup::store::Store;
+use serde_json::json;
+
+use super::*;
+
+pub(super) fn run_check(l: &Localizer, a: CheckArgs) -> Result<(), Exit> {
+    let address = parse_address(l, &a.address)?;
+    let user = address.to_string();
+    let given = Servers {
+        imap: a
+            .servers
+            .imap
+            .as_deref()
+            .map(|v| parse_endpoint(l, v, &user))
+            .transpose()?,
+        smtp: a
+            .servers
+            .smtp
+            .as_deref()
+            .map(|v| parse_endpoint(l, v, &user))
+            .transpose()?,
+        ca_file: a.servers.ca_file.clone(),
+    };
+    // With both servers given, no lookup is needed: the catalog alone names the provider.
+    let target = match (&given.imap, &given.smtp) {
+        (Some(imap), Some(smtp)) => Catalog::builtin()
+            .by_domain(address.domain())
+            .and_then(|p| Target::provider_id(&p.id))
+            .unwrap_or_else(|| Target::Servers {
+                imap: imap.clone(),
+                smtp: smtp.clone(),
+                found: None,
+            }),
+        _ => {
+            let opts = a.discovery.options(l, given.ca_file.as_deref())?;
+            let found = find_servers(l, &address, &opts).map_err(|Exit(_, m)| Exit(1, m))?;
+            Target::from_detection(Arc::new(found))
+        }
+    };
+    let servers = target
+        .servers(&address, &given)
+        .map_err(|e| Exit(2, messages::setup_error(l, &e)))?;
+    if !a.password_stdin {
+        return Err(Exit(2, l.tr(msg::CLI_PASSWORD_STDIN_REQUIRED)));
+    }
+    let secret = read_secret(l)?;
+    // Certainly wrong (empty, a QQ number or login password, a password where only OAuth
+    // works): said here, and nothing goes to the server.
+    let warnings: Vec<String> = setup::check_credential(target.provider(), &secret)
+        .map_err(|e| Exit(2, messages::credential_error(l, &e)))?
+        .map(|(p, w)| messages::code_warning(l, p, &w))
+        .into_iter()
+        .collect();
+    if !a.json {
+        for w in &warnings {
+            errln!(
+                "{}",
+                l.tr_args(msg::CLI_WARNING, &[("text", w.clone().into())])
+            );
+        }
+    }
+    let ca_file = given.ca_file.as_deref();
+    let mut request = setup::request(target.provider(), &address, servers, secret, ca_file)
+        .map_err(|e| Exit(2, messages::setup_error(l, &e)))?;
+    request.timeout = Duration::from_secs(a.timeout.max(1));
+    request.send_test = a.send_test;
+    if !a.json {
+        errln!(
+            "{}",
+            l.tr_args(
+                msg::CLI_CHECK_START,
+                &[("address", address.to_string().into())]
+            )
+        );
+    }
+    let runtime = runtime()?;
+    let report = runtime.block_on(check::run(&request, None));
+    drop(runtime);
+
+    // Saving happens outside the runtime: the keyring client blocks.
+    let mut saved = None;
+    let mut save_error = None;
+    if a.save && report.ok() {
+        let account = setup::account(&report);
+        match Store::open_default().and_then(|s| s.save(account, &request.secret, a.replace)) {
+            Ok(s) => saved = Some(s),
+            Err(e) => save_error = Some(messages::store_error(l, &e)),
+        }
+    }
+
+    if a.json {
+        let mut v = report.to_json(l);
+        v["warnings"] = json!(warnings);
+        v["saved"] = json!(saved.is_some());
+        if let Some(e) = &save_error {
+            v["save_error"] = json!(e);
+        }
+        print_json(&v);
+    } else {
+        print_human(l, &report);
+        if let Some(s) = &saved {
+            if let Some(aside) = &s.set_aside {
+                outln!(
+                    "{}",
+                    l.tr_args(
+                        msg::STORE_FILE_CORRUPT,
+                        &[("path", messages::path(aside).into())]
+                    )
+                );
+            }
+            outln!("{}", messages::saved(l, &s.path));
+        }
+    }
+    if let Some(e) = save_error {
+        return Err(Exit(1, if a.json { String::new() } else { e }));
+    }
+    if report.ok() {
+        Ok(())
+    } else {
+        Err(Exit(1, String::new()))
+    }
+}
+
+pub(super) fn print_human(l: &Localizer, report: &CheckReport) {
+    for r in [&report.imap, &report.smtp] {
+        print_probe(l, report, r);
+    }
+    outln!();
+    outln!(
+        "{}",
+        l.tr(if report.ok() {
+            msg::CLI_ALL_OK
+        } else {
+            msg::CLI_SOME_FAILED
+        })
+    );
+}
+
+pub(super) fn print_probe(l: &Localizer, report: &CheckReport, r: &ProbeReport) {
+    let proto: FluentValue<'_> = l.tr(r.protocol.message_id()).into();
+    let d = report.diagnosis(r);
+    match (&r.error, &d) {
+        (Some(e), Some(d)) => {
+            let advice = messages::advice(l, d, r, report.provider.as_deref());
+            outln!(
+                "✗ {}",
+                l.tr_args(
+                    msg::CLI_CHECK_FAILED,
+                    &[("protocol", proto), ("advice", advice.into())]
+                )
+            );
+            if let Some(text) = &e.server_text {
+                outln!(
+                    "    {}",
+                    l.tr_args(msg::CLI_SERVER_SAID, &[("text", text.clone().into())])
+                );
+            }
+            if let Some(url) = &d.help_url {
+                outln!(
+                    "    {}",
+                    l.tr_args(msg::CLI_HELP_LINK, &[("url", url.clone().into())])
+                );
+            }
+        }
+        _ => outln!("✓ {}", l.tr_args(msg::CLI_CHECK_OK, &[("protocol", proto)])),
+    }
+    let stages: Vec<String> = r
+        .stages
+        .iter()
+        .map(|s| {
+            l.tr_args(
+                msg::CLI_STAGE,
+                &[
+                    ("stage", l.tr(s.stage.message_id()).into()),
+                    ("ms", s.ms.into()),
+                ],
+            )
+        })
+        .collect();
+    outln!("    {}", stages.join(" → "));
+}

@@ -1,0 +1,211 @@
+//! Command line: `providers`, `detect`, `check`, `accounts`, `remove`. Human output is localised;
+//! `--json` output is stable (see README). Exit codes: 0 ok, 1 check failed / not found, 2 usage.
+
+#[macro_use]
+mod output;
+mod accounts;
+mod args;
+mod check;
+mod detect;
+mod export;
+mod providers;
+mod report;
+
+use accounts::{accounts, remove};
+use args::*;
+use check::run_check;
+use detect::{detect, find_servers};
+use export::export;
+use output::*;
+use providers::providers;
+use report::report;
+
+use std::io::{Read, Write};
+use std::path::Path;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use clap::{CommandFactory, FromArgMatches};
+use mailsetup::address::{Address, normalize_code};
+use mailsetup::catalog::{Endpoint, Security};
+use mailsetup::i18n::{Lang, Localizer, msg};
+use mailsetup::messages;
+use mailsetup::probe::tls;
+use mailsetup::setup::{self};
+
+/// A user-facing failure: the message is already localised.
+struct Exit(u8, String);
+
+pub fn main() -> ExitCode {
+    init_tracing();
+    let args: Vec<String> = std::env::args().collect();
+    let lang = Lang::detect(lang_arg(&args).as_deref());
+    let l = Localizer::new(lang);
+    let cmd = Cli::command().about(l.tr(msg::CLI_ABOUT));
+    let cli = match cmd
+        .try_get_matches_from(&args)
+        .and_then(|m| Cli::from_arg_matches(&m))
+    {
+        Ok(c) => c,
+        Err(e) => e.exit(),
+    };
+    if let Some(tag) = cli.lang.as_deref()
+        && Lang::from_tag(tag).is_none()
+    {
+        errln!(
+            "{}",
+            l.tr_args(msg::CLI_LANG_UNKNOWN, &[("lang", tag.into())])
+        );
+    }
+    let result = match cli.command {
+        None => open_wizard(&l, cli),
+        Some(Command::Providers { json }) => providers(&l, json),
+        Some(Command::Detect {
+            address,
+            json,
+            discovery,
+            ca_file,
+        }) => discovery
+            .options(&l, ca_file.as_deref())
+            .and_then(|opts| detect(&l, &address, json, &opts)),
+        Some(Command::Check(a)) => run_check(&l, a),
+        Some(Command::Accounts { json }) => accounts(&l, json),
+        Some(Command::Remove { address }) => remove(&l, &address),
+        Some(Command::Report(a)) => report(&l, a),
+        Some(Command::Export {
+            address,
+            format,
+            include_password,
+            output,
+        }) => export(
+            &l,
+            &address,
+            format.into(),
+            include_password,
+            output.as_deref(),
+        ),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Exit(code, message)) => {
+            if !message.is_empty() {
+                errln!("{message}");
+            }
+            ExitCode::from(code)
+        }
+    }
+}
+
+fn open_wizard(l: &Localizer, cli: Cli) -> Result<(), Exit> {
+    // The login name is filled in per address by the wizard.
+    let endpoint = |v: &Option<String>| v.as_deref().map(|v| parse_endpoint(l, v, "")).transpose();
+    let servers = crate::gui::Servers {
+        imap: endpoint(&cli.servers.imap)?,
+        smtp: endpoint(&cli.servers.smtp)?,
+        ca_file: cli.servers.ca_file,
+    };
+    crate::gui::run(crate::gui::Launch {
+        lang: l.lang(),
+        provider: cli.provider,
+        address: cli.address,
+        discovery: cli.discovery.options(l, servers.ca_file.as_deref())?,
+        servers,
+        accounts: setup::Accounts::open_default(),
+    })
+    .map_err(|e| Exit(1, e.to_string()))
+}
+
+/// The language must be known before clap runs, to localise its help.
+fn lang_arg(args: &[String]) -> Option<String> {
+    args.iter().enumerate().find_map(|(i, a)| {
+        a.strip_prefix("--lang=")
+            .map(str::to_string)
+            .or_else(|| (a == "--lang").then(|| args.get(i + 1).cloned()).flatten())
+    })
+}
+
+/// Logs go to stderr, filtered by MAILSETUP_LOG. The `log` crate is deliberately not bridged:
+/// async-imap traces raw commands (LOGIN included) through it.
+fn init_tracing() {
+    let filter = tracing_subscriber::EnvFilter::try_from_env("MAILSETUP_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn"));
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .try_init();
+}
+
+fn parse_address(l: &Localizer, input: &str) -> Result<Address, Exit> {
+    Address::parse(input).map_err(|e| Exit(2, messages::address_error(l, &e)))
+}
+
+fn runtime() -> Result<tokio::runtime::Runtime, Exit> {
+    tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .map_err(|e| Exit(1, e.to_string()))
+}
+
+fn parse_endpoint(l: &Localizer, value: &str, username: &str) -> Result<Endpoint, Exit> {
+    let bad = || {
+        Exit(
+            2,
+            l.tr_args(
+                msg::CLI_BAD_ENDPOINT,
+                &[("value", value.to_string().into())],
+            ),
+        )
+    };
+    let mut parts = value.rsplitn(3, ':');
+    let (Some(sec), Some(port), Some(host)) = (parts.next(), parts.next(), parts.next()) else {
+        return Err(bad());
+    };
+    let security = match sec.to_ascii_lowercase().as_str() {
+        "tls" | "ssl" => Security::Tls,
+        "starttls" => Security::Starttls,
+        _ => return Err(bad()),
+    };
+    let port: u16 = port.parse().map_err(|_| bad())?;
+    let host = host.trim_start_matches('[').trim_end_matches(']');
+    if host.is_empty() || port == 0 {
+        return Err(bad());
+    }
+    Ok(Endpoint {
+        host: host.to_string(),
+        port,
+        security,
+        username: username.to_string(),
+    })
+}
+
+fn read_secret(l: &Localizer) -> Result<secrecy::SecretString, Exit> {
+    let mut raw = String::new();
+    std::io::stdin().read_to_string(&mut raw).map_err(|e| {
+        Exit(
+            2,
+            l.tr_args(
+                msg::CLI_PASSWORD_READ_FAILED,
+                &[("reason", e.to_string().into())],
+            ),
+        )
+    })?;
+    let secret = normalize_code(&raw);
+    // Overwrite the raw copy: it is about to be dropped, but need not linger in freed memory.
+    raw.clear();
+    raw.shrink_to_fit();
+    Ok(secret)
+}
+
+fn tls_config(l: &Localizer, ca_file: Option<&Path>) -> Result<Arc<rustls::ClientConfig>, Exit> {
+    tls::client_config(ca_file).map_err(|e| {
+        let path = ca_file.map(|p| p.display().to_string()).unwrap_or_default();
+        Exit(
+            2,
+            l.tr_args(
+                msg::CLI_CA_FILE_FAILED,
+                &[("path", path.into()), ("reason", e.to_string().into())],
+            ),
+        )
+    })
+}

@@ -1,0 +1,265 @@
+//! The setup flow, shared by the command line and the wizard: what is being set up, which
+//! servers get tested, the credential check before anything is sent, the check request, and the
+//! account a passed check saves. No iced here; each front end only asks and shows.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use secrecy::SecretString;
+
+use crate::address::{Address, secret_len};
+use crate::catalog::{Catalog, CodeWarning, Endpoint, Provider};
+use crate::check::{self, CheckReport, CheckRequest};
+use crate::discover::{Detection, Source};
+use crate::i18n::msg;
+use crate::probe::tls;
+use crate::store::{Account, Loaded, Saved, Store, StoreError};
+
+/// What is being set up: a catalog provider, or servers found (or saved) for another domain.
+#[derive(Clone, Debug)]
+pub enum Target {
+    /// Picked, recognised by domain, or found through the domain's MX hosts (`via_mx`: the
+    /// company's admin may have to enable IMAP/SMTP first).
+    Provider { id: String, via_mx: bool },
+    /// Servers from autoconfig, SRV, ISPDB or guessing, a saved account's, or given outright.
+    Servers {
+        imap: Endpoint,
+        smtp: Endpoint,
+        found: Option<Arc<Detection>>,
+    },
+}
+
+impl Target {
+    /// A provider picked from the catalog (tile, `--provider`).
+    pub fn provider_id(id: &str) -> Option<Self> {
+        Catalog::builtin().by_id(id).map(|p| Target::Provider {
+            id: p.id.clone(),
+            via_mx: false,
+        })
+    }
+
+    /// What a finished lookup leads to.
+    pub fn from_detection(d: Arc<Detection>) -> Self {
+        match (d.source, d.provider) {
+            (Source::Catalog | Source::Mx, Some(p)) => Target::Provider {
+                id: p.id.clone(),
+                via_mx: d.source == Source::Mx,
+            },
+            _ => Target::Servers {
+                imap: d.imap.clone(),
+                smtp: d.smtp.clone(),
+                found: Some(d),
+            },
+        }
+    }
+
+    /// A saved account: its provider's, else its own servers.
+    pub fn saved(account: &Account) -> Self {
+        match account.provider.as_deref().and_then(Self::provider_id) {
+            Some(t) => t,
+            None => Target::Servers {
+                imap: account.imap.clone(),
+                smtp: account.smtp.clone(),
+                found: None,
+            },
+        }
+    }
+
+    /// The catalog provider whose steps and code format apply, if any.
+    pub fn provider(&self) -> Option<&'static Provider> {
+        match self {
+            Target::Provider { id, .. } => Catalog::builtin().by_id(id),
+            Target::Servers { found, .. } => found.as_ref().and_then(|d| d.provider),
+        }
+    }
+
+    /// The servers to test for an address.
+    pub fn endpoints(&self, address: &Address) -> Option<(Endpoint, Endpoint)> {
+        match self {
+            Target::Provider { .. } => self.provider().map(|p| p.endpoints(address)),
+            Target::Servers { imap, smtp, .. } => Some((imap.clone(), smtp.clone())),
+        }
+    }
+
+    /// The servers to test, with those named on the command line (support staff, tests) in
+    /// place of the target's own; the login name stays the target's.
+    pub fn servers(
+        &self,
+        address: &Address,
+        given: &Servers,
+    ) -> Result<(Endpoint, Endpoint), SetupError> {
+        let (imap, smtp) = self
+            .endpoints(address)
+            .ok_or_else(|| SetupError::UnknownProvider(address.domain().to_string()))?;
+        let pick = |given: &Option<Endpoint>, own: Endpoint| match given {
+            Some(e) => Endpoint {
+                username: own.username,
+                ..e.clone()
+            },
+            None => own,
+        };
+        Ok((pick(&given.imap, imap), pick(&given.smtp, smtp)))
+    }
+
+    /// The address is part of the servers found: changing it means looking again.
+    pub fn fixed_address(&self) -> bool {
+        matches!(self, Target::Servers { .. })
+    }
+
+    /// What the credential is called: the provider's word, else "password".
+    pub fn credential_id(&self) -> &'static str {
+        credential_id(self.provider())
+    }
+}
+
+/// The Fluent id of what the credential is called: the provider's word, else "password".
+pub fn credential_id(provider: Option<&Provider>) -> &'static str {
+    provider
+        .map(|p| p.credential.message_id())
+        .unwrap_or(msg::CREDENTIAL_PASSWORD)
+}
+
+/// Servers named at launch or on the command line instead of the target's, and extra trusted
+/// roots (`--ca-file`: a company CA, or the tests').
+#[derive(Clone, Debug, Default)]
+pub struct Servers {
+    pub imap: Option<Endpoint>,
+    pub smtp: Option<Endpoint>,
+    pub ca_file: Option<PathBuf>,
+}
+
+/// Why a check could not even start.
+#[derive(Debug, Clone, thiserror::Error)]
+pub enum SetupError {
+    /// No catalog provider and no servers for this domain.
+    #[error("no servers known for {0}")]
+    UnknownProvider(String),
+    /// `--ca-file` could not be used.
+    #[error("the certificate file {path} could not be used: {reason}")]
+    CaFile { path: PathBuf, reason: String },
+}
+
+/// A credential that certainly cannot work: said before connecting, and nothing is sent.
+#[derive(Debug, Clone)]
+pub enum CredentialError {
+    Empty,
+    /// Refused by the provider's code format (a QQ number, a password where only OAuth works…).
+    Format(&'static Provider, CodeWarning),
+}
+
+/// Checks the credential before anything is sent: `Err` for what certainly cannot work, a
+/// warning for what is merely odd (a QQ code one letter short).
+pub fn check_credential(
+    provider: Option<&'static Provider>,
+    secret: &SecretString,
+) -> Result<Option<(&'static Provider, CodeWarning)>, CredentialError> {
+    match provider.and_then(|p| p.check_code(secret).map(|w| (p, w))) {
+        Some((p, w)) if w.is_certain() => Err(CredentialError::Format(p, w)),
+        Some(warning) => Ok(Some(warning)),
+        None if secret_len(secret) == 0 => Err(CredentialError::Empty),
+        None => Ok(None),
+    }
+}
+
+/// The check of these servers for `address` (`provider`: whose known replies and advice apply),
+/// with the default timeouts and no test mail.
+pub fn request(
+    provider: Option<&Provider>,
+    address: &Address,
+    (imap, smtp): (Endpoint, Endpoint),
+    secret: SecretString,
+    ca_file: Option<&Path>,
+) -> Result<CheckRequest, SetupError> {
+    let tls = tls::client_config(ca_file).map_err(|e| SetupError::CaFile {
+        path: ca_file.map(Path::to_path_buf).unwrap_or_default(),
+        reason: e.to_string(),
+    })?;
+    Ok(CheckRequest {
+        address: address.clone(),
+        provider: provider.map(|p| p.id.clone()),
+        imap,
+        smtp,
+        secret,
+        tls,
+        timeout: check::DEFAULT_TIMEOUT,
+        stage_timeout: check::DEFAULT_STAGE_TIMEOUT,
+        send_test: false,
+    })
+}
+
+/// The account as a check confirmed it: the servers that answered, for saving and exporting.
+pub fn account(report: &CheckReport) -> Account {
+    Account {
+        address: report.address.clone(),
+        provider: report.provider.clone(),
+        imap: report.imap.endpoint.clone(),
+        smtp: report.smtp.endpoint.clone(),
+        saved_at: 0,
+    }
+}
+
+/// The saved accounts for a front end that must not block (the wizard): each call runs on
+/// tokio's blocking pool, since the keyring clients block (D-Bus, Credential Manager), and every
+/// failure is a `StoreError`. Cheap to clone; held by the app and handed to the screens.
+#[derive(Clone, Debug)]
+pub struct Accounts {
+    /// `None` when no config dir could be determined: every call then says so.
+    store: Option<Arc<Store>>,
+}
+
+impl Default for Accounts {
+    fn default() -> Self {
+        Self::open_default()
+    }
+}
+
+impl Accounts {
+    /// The platform config dir (or `MAILSETUP_CONFIG_DIR`).
+    pub fn open_default() -> Self {
+        Self {
+            store: Store::open_default().ok().map(Arc::new),
+        }
+    }
+
+    /// Accounts in this directory (tests, portable use).
+    pub fn at(dir: impl Into<PathBuf>) -> Self {
+        Self {
+            store: Some(Arc::new(Store::at(dir))),
+        }
+    }
+
+    pub async fn load(&self) -> Result<Loaded, StoreError> {
+        self.run(|s| s.load()).await
+    }
+
+    /// The saved code, if any.
+    pub async fn secret(&self, address: String) -> Result<Option<SecretString>, StoreError> {
+        self.run(move |s| s.secret(&address)).await
+    }
+
+    /// Unless `replace`, an address already saved is refused with `StoreError::Exists`.
+    pub async fn save(
+        &self,
+        account: Account,
+        secret: SecretString,
+        replace: bool,
+    ) -> Result<Saved, StoreError> {
+        self.run(move |s| s.save(account, &secret, replace)).await
+    }
+
+    /// Whether there was anything to remove.
+    pub async fn remove(&self, address: String) -> Result<bool, StoreError> {
+        self.run(move |s| s.remove(&address)).await
+    }
+
+    async fn run<T: Send + 'static>(
+        &self,
+        work: impl FnOnce(&Store) -> Result<T, StoreError> + Send + 'static,
+    ) -> Result<T, StoreError> {
+        let store = self.store.clone().ok_or(StoreError::NoConfigDir)?;
+        tokio::task::spawn_blocking(move || work(&store))
+            .await
+            // The work panicked (a bug): say so rather than leave the screen waiting.
+            .unwrap_or_else(|e| Err(StoreError::Keyring(e.to_string())))
+    }
+}
