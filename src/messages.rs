@@ -136,6 +136,11 @@ fn keyring_args(l: &Localizer) -> [(&'static str, FluentValue<'static>); 2] {
     [("keyring", name.into()), ("os", os.into())]
 }
 
+/// An unreadable accounts file was kept aside at `aside`.
+pub fn set_aside(l: &Localizer, aside: &std::path::Path) -> String {
+    l.tr_args(msg::STORE_FILE_CORRUPT, &[("path", path(aside).into())])
+}
+
 /// "Saved: the code is in the <keyring>, the server settings in <path>."
 pub fn saved(l: &Localizer, path: &std::path::Path) -> String {
     let [keyring, os] = keyring_args(l);

@@ -133,6 +133,65 @@ fn check_catalog(text: &str, ids: &BTreeMap<String, BTreeSet<String>>, problems:
     }
 }
 
+/// The variables a Fluent message refers to, in any of its variants, by message id.
+#[allow(dead_code)] // used by the tests; build.rs includes this file too
+pub fn message_variables(ftl: &str) -> BTreeMap<String, BTreeSet<String>> {
+    use fluent_syntax::ast::{Entry, Expression, InlineExpression, Pattern, PatternElement};
+    fn inline(e: &InlineExpression<&str>, out: &mut BTreeSet<String>) {
+        match e {
+            InlineExpression::VariableReference { id } => {
+                out.insert(id.name.to_string());
+            }
+            InlineExpression::Placeable { expression } => expr(expression, out),
+            InlineExpression::FunctionReference { arguments, .. }
+            | InlineExpression::TermReference {
+                arguments: Some(arguments),
+                ..
+            } => {
+                for a in &arguments.positional {
+                    inline(a, out);
+                }
+                for a in &arguments.named {
+                    inline(&a.value, out);
+                }
+            }
+            _ => {}
+        }
+    }
+    fn expr(e: &Expression<&str>, out: &mut BTreeSet<String>) {
+        match e {
+            Expression::Inline(i) => inline(i, out),
+            Expression::Select { selector, variants } => {
+                inline(selector, out);
+                for v in variants {
+                    pattern(&v.value, out);
+                }
+            }
+        }
+    }
+    fn pattern(p: &Pattern<&str>, out: &mut BTreeSet<String>) {
+        for el in &p.elements {
+            if let PatternElement::Placeable { expression } = el {
+                expr(expression, out);
+            }
+        }
+    }
+    let resource = match fluent_syntax::parser::parse(ftl) {
+        Ok(r) | Err((r, _)) => r,
+    };
+    let mut vars = BTreeMap::new();
+    for entry in &resource.body {
+        if let Entry::Message(m) = entry {
+            let mut out = BTreeSet::new();
+            if let Some(v) = &m.value {
+                pattern(v, &mut out);
+            }
+            vars.insert(m.id.name.to_string(), out);
+        }
+    }
+    vars
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -197,6 +256,119 @@ mod tests {
         assert!(problems(&c, &l).contains("`badge-y` is missing"));
         let c = with(r##""auth_advice": "advice-y""##);
         assert!(problems(&c, &l).contains("`advice-y` is missing"));
+    }
+
+    /// Every `tr_args(msg::ID, &[("name", …), …])` in the source: the id, the literal argument
+    /// names, and whether every argument is a literal pair (else the list is only partly known).
+    fn tr_args_calls(src: &str) -> Vec<(String, Vec<String>, bool)> {
+        let mut calls = Vec::new();
+        for (at, _) in src.match_indices("tr_args(") {
+            let rest = src[at + "tr_args(".len()..].trim_start();
+            let Some(rest) = rest.strip_prefix("msg::") else {
+                continue;
+            };
+            let id: String = rest
+                .chars()
+                .take_while(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || *c == '_')
+                .collect();
+            let rest = rest[id.len()..]
+                .trim_start()
+                .trim_start_matches(',')
+                .trim_start();
+            let Some(rest) = rest.strip_prefix("&[") else {
+                continue;
+            };
+            let (mut depth, mut items, mut item) = (0i32, Vec::new(), String::new());
+            for c in rest.chars() {
+                match c {
+                    '(' | '[' | '{' => depth += 1,
+                    ')' | '}' => depth -= 1,
+                    ']' if depth == 0 => break,
+                    ']' => depth -= 1,
+                    ',' if depth == 0 => {
+                        items.push(std::mem::take(&mut item));
+                        continue;
+                    }
+                    _ => {}
+                }
+                item.push(c);
+            }
+            items.push(item);
+            let items: Vec<String> = items
+                .iter()
+                .map(|i| i.trim().to_string())
+                .filter(|i| !i.is_empty())
+                .collect();
+            let names: Vec<String> = items
+                .iter()
+                .filter_map(|i| i.strip_prefix("(\""))
+                .filter_map(|i| i.split('"').next())
+                .map(str::to_string)
+                .collect();
+            let all_literal = names.len() == items.len();
+            calls.push((id, names, all_literal));
+        }
+        calls
+    }
+
+    fn rust_sources(dir: &std::path::Path, out: &mut Vec<(String, String)>) {
+        for entry in std::fs::read_dir(dir).expect("read src").flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                rust_sources(&path, out);
+            } else if path.extension().is_some_and(|e| e == "rs") && !path.ends_with("validate.rs")
+            {
+                let text = std::fs::read_to_string(&path).expect("read source");
+                out.push((path.display().to_string(), text));
+            }
+        }
+    }
+
+    /// A misspelt or forgotten Fluent argument fails here, as a misspelt id fails the build.
+    #[test]
+    fn fluent_arguments_match_the_messages() {
+        let locales = [
+            ("en", include_str!("../i18n/en/mailsetup.ftl")),
+            ("zh-CN", include_str!("../i18n/zh-CN/mailsetup.ftl")),
+            ("zh-TW", include_str!("../i18n/zh-TW/mailsetup.ftl")),
+        ];
+        let vars: Vec<(&str, BTreeMap<String, BTreeSet<String>>)> = locales
+            .iter()
+            .map(|(l, t)| (*l, message_variables(t)))
+            .collect();
+        let mut sources = Vec::new();
+        rust_sources(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+            &mut sources,
+        );
+        let mut problems = Vec::new();
+        let mut checked = 0;
+        for (file, text) in &sources {
+            for (konst, names, all_literal) in tr_args_calls(text) {
+                let id = konst.to_lowercase().replace('_', "-");
+                checked += 1;
+                for (locale, vars) in &vars {
+                    let Some(used) = vars.get(&id) else {
+                        problems.push(format!("{file}: {id} is not in {locale}"));
+                        continue;
+                    };
+                    for n in names.iter().filter(|n| !used.contains(*n)) {
+                        problems.push(format!("{file}: {id} ({locale}) has no ${n}"));
+                    }
+                    if all_literal {
+                        for v in used.iter().filter(|v| !names.contains(v)) {
+                            problems
+                                .push(format!("{file}: {id} ({locale}) needs ${v}, not passed"));
+                        }
+                    }
+                }
+            }
+        }
+        assert!(
+            checked > 50,
+            "only {checked} calls found: is the scan broken?"
+        );
+        assert!(problems.is_empty(), "{}", problems.join("\n"));
     }
 
     #[test]

@@ -15,13 +15,7 @@ pub(super) fn accounts(l: &Localizer, as_json: bool) -> Result<(), Exit> {
         .load()
         .map_err(|e| Exit(1, messages::store_error(l, &e)))?;
     if let Some(aside) = &loaded.set_aside {
-        errln!(
-            "{}",
-            l.tr_args(
-                msg::STORE_FILE_CORRUPT,
-                &[("path", messages::path(aside).into())]
-            )
-        );
+        errln!("{}", messages::set_aside(l, aside));
     }
     if as_json {
         print_json(&json!({"accounts": loaded.accounts, "set_aside": loaded.set_aside}));

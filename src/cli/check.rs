@@ -91,46 +91,43 @@ pub(super) fn run_check(l: &Localizer, a: CheckArgs) -> Result<(), Exit> {
     drop(runtime);
 
     // Saving happens outside the runtime: the keyring client blocks.
-    let mut saved = None;
-    let mut save_error = None;
-    if a.save && report.ok() {
-        let account = setup::account(&report);
-        match Store::open_default().and_then(|s| s.save(account, &request.secret, a.replace)) {
-            Ok(s) => saved = Some(s),
-            Err(e) => save_error = Some(messages::store_error(l, &e)),
-        }
+    let saved = (a.save && report.ok()).then(|| {
+        Store::open_default()
+            .and_then(|s| s.save(setup::account(&report), &request.secret, a.replace))
+            .map_err(|e| messages::store_error(l, &e))
+    });
+    print_outcome(l, &a, &report, &warnings, saved.as_ref());
+    match saved {
+        Some(Err(e)) => Err(Exit(1, if a.json { String::new() } else { e })),
+        _ if report.ok() => Ok(()),
+        _ => Err(Exit(1, String::new())),
     }
+}
 
+/// The check's outcome, and where it was saved (or why not), as JSON or as text.
+fn print_outcome(
+    l: &Localizer,
+    a: &CheckArgs,
+    report: &CheckReport,
+    warnings: &[String],
+    saved: Option<&Result<mailsetup::store::Saved, String>>,
+) {
     if a.json {
         let mut v = report.to_json(l);
         v["warnings"] = json!(warnings);
-        v["saved"] = json!(saved.is_some());
-        if let Some(e) = &save_error {
+        v["saved"] = json!(matches!(saved, Some(Ok(_))));
+        if let Some(Err(e)) = saved {
             v["save_error"] = json!(e);
         }
         print_json(&v);
-    } else {
-        print_human(l, &report);
-        if let Some(s) = &saved {
-            if let Some(aside) = &s.set_aside {
-                outln!(
-                    "{}",
-                    l.tr_args(
-                        msg::STORE_FILE_CORRUPT,
-                        &[("path", messages::path(aside).into())]
-                    )
-                );
-            }
-            outln!("{}", messages::saved(l, &s.path));
+        return;
+    }
+    print_human(l, report);
+    if let Some(Ok(s)) = saved {
+        if let Some(aside) = &s.set_aside {
+            outln!("{}", messages::set_aside(l, aside));
         }
-    }
-    if let Some(e) = save_error {
-        return Err(Exit(1, if a.json { String::new() } else { e }));
-    }
-    if report.ok() {
-        Ok(())
-    } else {
-        Err(Exit(1, String::new()))
+        outln!("{}", messages::saved(l, &s.path));
     }
 }
 

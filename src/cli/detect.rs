@@ -68,43 +68,57 @@ pub(super) fn detect(
     let address = parse_address(l, input)?;
     let detection = runtime()?.block_on(discover::detect(&address, opts));
     if as_json {
-        let v = match &detection {
-            Ok(d) => {
-                let p = d.provider;
-                json!({
-                    "address": address.to_string(),
-                    "provider": p.map(|p| &p.id),
-                    "name": p.map(|p| l.tr(&p.name)).or_else(|| d.display_name.clone()),
-                    "kind": p.map(|p| p.kind), "credential": p.map(|p| p.credential),
-                    "source": d.source.as_str(), "mx": d.mx, "admin_note": admin_note(l, d),
-                    "imap": endpoint_json(&d.imap), "smtp": endpoint_json(&d.smtp),
-                    "steps": p.map(|p| p.steps.iter().map(|s| json!({
-                        "text": l.tr(&s.text), "url": p.link(&s.link), "admin": s.admin,
-                    })).collect::<Vec<_>>()).unwrap_or_default(),
-                    "documentation": pages_json(&d.documentation),
-                    "enable": pages_json(&d.enable),
-                    "elapsed_ms": d.elapsed.as_millis() as u64,
-                    "attempts": attempts_json(&d.attempts),
-                })
-            }
-            Err(e) => {
-                let (mx, attempts) = match e {
-                    discover::DiscoverError::NotFound { mx, attempts, .. } => {
-                        (mx.clone(), attempts_json(attempts))
-                    }
-                    discover::DiscoverError::Setup(_) => (Vec::new(), json!([])),
-                };
-                json!({"address": address.to_string(), "provider": null, "source": null,
-                       "mx": mx, "attempts": attempts, "error": messages::discover_error(l, e)})
-            }
-        };
-        print_json(&v);
+        print_json(&detection_json(l, &address, &detection));
         return match detection {
             Ok(_) => Ok(()),
             Err(_) => Err(Exit(1, String::new())),
         };
     }
     let d = detection.map_err(|e| Exit(1, not_found(l, &e)))?;
+    print_detection(l, &address, &d);
+    Ok(())
+}
+
+/// The README's `detect --json` shape.
+fn detection_json(
+    l: &Localizer,
+    address: &Address,
+    detection: &Result<Detection, discover::DiscoverError>,
+) -> Value {
+    match detection {
+        Ok(d) => {
+            let p = d.provider;
+            json!({
+                "address": address.to_string(),
+                "provider": p.map(|p| &p.id),
+                "name": p.map(|p| l.tr(&p.name)).or_else(|| d.display_name.clone()),
+                "kind": p.map(|p| p.kind), "credential": p.map(|p| p.credential),
+                "source": d.source.as_str(), "mx": d.mx, "admin_note": admin_note(l, d),
+                "imap": endpoint_json(&d.imap), "smtp": endpoint_json(&d.smtp),
+                "steps": p.map(|p| p.steps.iter().map(|s| json!({
+                    "text": l.tr(&s.text), "url": p.link(&s.link), "admin": s.admin,
+                })).collect::<Vec<_>>()).unwrap_or_default(),
+                "documentation": pages_json(&d.documentation),
+                "enable": pages_json(&d.enable),
+                "elapsed_ms": d.elapsed.as_millis() as u64,
+                "attempts": attempts_json(&d.attempts),
+            })
+        }
+        Err(e) => {
+            let (mx, attempts) = match e {
+                discover::DiscoverError::NotFound { mx, attempts, .. } => {
+                    (mx.clone(), attempts_json(attempts))
+                }
+                discover::DiscoverError::Setup(_) => (Vec::new(), json!([])),
+            };
+            json!({"address": address.to_string(), "provider": null, "source": null,
+                   "mx": mx, "attempts": attempts, "error": messages::discover_error(l, e)})
+        }
+    }
+}
+
+/// Who hosts the address, how that was found, its servers, pages and steps, as text.
+fn print_detection(l: &Localizer, address: &Address, d: &Detection) {
     let name = d
         .provider
         .map(|p| l.tr(&p.name))
@@ -127,7 +141,7 @@ pub(super) fn detect(
             &[("source", l.tr(d.source.message_id()).into())]
         )
     );
-    if let Some(note) = admin_note(l, &d) {
+    if let Some(note) = admin_note(l, d) {
         outln!("  {note}");
     }
     for (proto, e) in [(msg::PROTOCOL_IMAP, &d.imap), (msg::PROTOCOL_SMTP, &d.smtp)] {
@@ -143,7 +157,7 @@ pub(super) fn detect(
         );
     }
     let Some(p) = d.provider else {
-        return Ok(());
+        return;
     };
     outln!(
         "\n{}",
@@ -163,5 +177,4 @@ pub(super) fn detect(
             outln!("     {}", l.tr_args(msg::CLI_LINK, &[("url", url.into())]));
         }
     }
-    Ok(())
 }

@@ -167,129 +167,145 @@ impl App {
                 Screen::Testing(_) => Task::none(),
                 Screen::Result(r) => self.update(Message::Result(r.primary())),
             },
-            Message::Start(m) => {
-                let Screen::Start(s) = &mut self.screen else {
-                    return Task::none();
-                };
-                match s.update(m) {
-                    Some(start::Event::Continue { target, address }) => {
-                        self.screen = Screen::Steps(steps::State::new(target, address));
-                    }
-                    Some(start::Event::Retest(account)) => {
-                        let accounts = self.accounts.clone();
-                        let address = account.address.clone();
-                        return Task::perform(
-                            async move { accounts.secret(address).await.ok().flatten() },
-                            move |secret| Message::Retest(account.clone(), secret),
-                        );
-                    }
-                    Some(start::Event::Detect(address)) => {
-                        let opts = self.discovery.clone();
-                        return Task::perform(
-                            async move {
-                                mailsetup::discover::detect(&address, &opts)
-                                    .await
-                                    .map(Arc::new)
-                                    .map_err(Arc::new)
-                            },
-                            |found| Message::Start(start::Message::Detected(found)),
-                        );
-                    }
-                    Some(start::Event::Remove(address)) => {
-                        let accounts = self.accounts.clone();
-                        return Task::perform(
-                            async move {
-                                let removed = accounts.remove(address.clone()).await;
-                                removed.map(|_| address).map_err(Arc::new)
-                            },
-                            |r| Message::Start(start::Message::Removed(r)),
-                        );
-                    }
-                    None => {}
-                }
-                Task::none()
+            Message::Start(m) => self.on_start(m),
+            Message::Retest(account, secret) => self.on_retest(account, secret),
+            Message::Steps(m) => self.on_steps(m),
+            Message::Credentials(m) => self.on_credentials(m),
+            Message::Testing(m) => self.on_testing(m),
+            Message::Result(m) => self.on_result(m),
+        }
+    }
+
+    fn on_start(&mut self, m: start::Message) -> Task<Message> {
+        let Screen::Start(s) = &mut self.screen else {
+            return Task::none();
+        };
+        match s.update(m) {
+            Some(start::Event::Continue { target, address }) => {
+                self.screen = Screen::Steps(steps::State::new(target, address));
             }
-            Message::Retest(account, secret) => {
-                let target = Target::saved(&account);
+            Some(start::Event::Retest(account)) => {
+                let accounts = self.accounts.clone();
                 let address = account.address.clone();
-                if let Some((t, task)) = secret.and_then(|s| testing::State::retest(account, s)) {
-                    self.screen = Screen::Testing(t);
-                    return task.map(Message::Testing);
-                }
-                // No code in the keyring any more: ask for it again.
+                return Task::perform(
+                    async move { accounts.secret(address).await.ok().flatten() },
+                    move |secret| Message::Retest(account.clone(), secret),
+                );
+            }
+            Some(start::Event::Detect(address)) => {
+                let opts = self.discovery.clone();
+                return Task::perform(
+                    async move {
+                        mailsetup::discover::detect(&address, &opts)
+                            .await
+                            .map(Arc::new)
+                            .map_err(Arc::new)
+                    },
+                    |found| Message::Start(start::Message::Detected(found)),
+                );
+            }
+            Some(start::Event::Remove(address)) => {
+                let accounts = self.accounts.clone();
+                return Task::perform(
+                    async move {
+                        let removed = accounts.remove(address.clone()).await;
+                        removed.map(|_| address).map_err(Arc::new)
+                    },
+                    |r| Message::Start(start::Message::Removed(r)),
+                );
+            }
+            None => {}
+        }
+        Task::none()
+    }
+
+    fn on_retest(
+        &mut self,
+        account: mailsetup::store::Account,
+        secret: Option<secrecy::SecretString>,
+    ) -> Task<Message> {
+        let target = Target::saved(&account);
+        let address = account.address.clone();
+        if let Some((t, task)) = secret.and_then(|s| testing::State::retest(account, s)) {
+            self.screen = Screen::Testing(t);
+            return task.map(Message::Testing);
+        }
+        // No code in the keyring any more: ask for it again.
+        let (c, task) = credentials::State::new(target, address);
+        self.screen = Screen::Credentials(c);
+        task.map(Message::Credentials)
+    }
+
+    fn on_steps(&mut self, m: steps::Message) -> Task<Message> {
+        let Screen::Steps(s) = &mut self.screen else {
+            return Task::none();
+        };
+        match s.update(m) {
+            Some(steps::Event::Next { target, address }) => {
                 let (c, task) = credentials::State::new(target, address);
                 self.screen = Screen::Credentials(c);
                 task.map(Message::Credentials)
             }
-            Message::Steps(m) => {
-                let Screen::Steps(s) = &mut self.screen else {
-                    return Task::none();
-                };
-                match s.update(m) {
-                    Some(steps::Event::Next { target, address }) => {
-                        let (c, task) = credentials::State::new(target, address);
-                        self.screen = Screen::Credentials(c);
-                        task.map(Message::Credentials)
-                    }
-                    Some(steps::Event::Back) => self.back(),
-                    None => Task::none(),
-                }
+            Some(steps::Event::Back) => self.back(),
+            None => Task::none(),
+        }
+    }
+
+    fn on_credentials(&mut self, m: credentials::Message) -> Task<Message> {
+        let Screen::Credentials(s) = &mut self.screen else {
+            return Task::none();
+        };
+        let (task, event) = s.update(m);
+        let task = task.map(Message::Credentials);
+        match event {
+            Some(credentials::Event::Test(input)) => {
+                let (t, check) = testing::State::start(input, &self.servers);
+                self.screen = Screen::Testing(t);
+                Task::batch([task, check.map(Message::Testing)])
             }
-            Message::Credentials(m) => {
-                let Screen::Credentials(s) = &mut self.screen else {
-                    return Task::none();
-                };
-                let (task, event) = s.update(m);
-                let task = task.map(Message::Credentials);
-                match event {
-                    Some(credentials::Event::Test(input)) => {
-                        let (t, check) = testing::State::start(input, &self.servers);
-                        self.screen = Screen::Testing(t);
-                        Task::batch([task, check.map(Message::Testing)])
-                    }
-                    Some(credentials::Event::Back) => self.back(),
-                    None => task,
-                }
+            Some(credentials::Event::Back) => self.back(),
+            None => task,
+        }
+    }
+
+    fn on_testing(&mut self, m: testing::Message) -> Task<Message> {
+        let Screen::Testing(s) = &mut self.screen else {
+            return Task::none();
+        };
+        match s.update(m) {
+            Some(testing::Event::Cancelled(input)) => {
+                let (c, task) = credentials::State::resume(input);
+                self.screen = Screen::Credentials(c);
+                task.map(Message::Credentials)
             }
-            Message::Testing(m) => {
-                let Screen::Testing(s) = &mut self.screen else {
-                    return Task::none();
-                };
-                match s.update(m) {
-                    Some(testing::Event::Cancelled(input)) => {
-                        let (c, task) = credentials::State::resume(input);
-                        self.screen = Screen::Credentials(c);
-                        task.map(Message::Credentials)
-                    }
-                    Some(testing::Event::Finished(input, report)) => {
-                        let (r, task) = result::State::new(input, report, self.accounts.clone());
-                        self.screen = Screen::Result(r);
-                        task.map(Message::Result)
-                    }
-                    None => Task::none(),
-                }
+            Some(testing::Event::Finished(input, report)) => {
+                let (r, task) = result::State::new(input, report, self.accounts.clone());
+                self.screen = Screen::Result(r);
+                task.map(Message::Result)
             }
-            Message::Result(m) => {
-                let Screen::Result(s) = &mut self.screen else {
-                    return Task::none();
-                };
-                let (task, event) = s.update(m, &self.l10n);
-                let task = task.map(Message::Result);
-                match event {
-                    Some(result::Event::TryAgain(input)) => {
-                        let (c, t) = credentials::State::resume(input);
-                        self.screen = Screen::Credentials(c);
-                        Task::batch([task, t.map(Message::Credentials)])
-                    }
-                    Some(result::Event::AddAnother) => {
-                        let (s, start) = start::State::new(String::new(), &self.accounts);
-                        self.screen = Screen::Start(s);
-                        Task::batch([task, start.map(Message::Start)])
-                    }
-                    Some(result::Event::Done) => iced::exit(),
-                    None => task,
-                }
+            None => Task::none(),
+        }
+    }
+
+    fn on_result(&mut self, m: result::Message) -> Task<Message> {
+        let Screen::Result(s) = &mut self.screen else {
+            return Task::none();
+        };
+        let (task, event) = s.update(m, &self.l10n);
+        let task = task.map(Message::Result);
+        match event {
+            Some(result::Event::TryAgain(input)) => {
+                let (c, t) = credentials::State::resume(input);
+                self.screen = Screen::Credentials(c);
+                Task::batch([task, t.map(Message::Credentials)])
             }
+            Some(result::Event::AddAnother) => {
+                let (s, start) = start::State::new(String::new(), &self.accounts);
+                self.screen = Screen::Start(s);
+                Task::batch([task, start.map(Message::Start)])
+            }
+            Some(result::Event::Done) => iced::exit(),
+            None => task,
         }
     }
 

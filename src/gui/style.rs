@@ -23,6 +23,30 @@ pub fn card(theme: &Theme) -> container::Style {
     }
 }
 
+/// Named text styles, so screens say what a line is rather than repeat how it looks.
+pub mod text {
+    use iced::Theme;
+    use iced::widget::text::Style;
+
+    pub fn success(theme: &Theme) -> Style {
+        Style {
+            color: Some(super::ok_color(theme)),
+        }
+    }
+
+    pub fn error(theme: &Theme) -> Style {
+        Style {
+            color: Some(super::error_color(theme)),
+        }
+    }
+
+    pub fn muted(theme: &Theme) -> Style {
+        Style {
+            color: Some(super::muted(theme)),
+        }
+    }
+}
+
 pub fn ok_color(theme: &Theme) -> Color {
     theme.extended_palette().success.strong.color
 }

@@ -149,9 +149,7 @@ impl State {
             content = content.push(
                 text(messages::address_error(l, &e))
                     .size(style::BODY)
-                    .style(|t: &iced::Theme| text::Style {
-                        color: Some(style::error_color(t)),
-                    }),
+                    .style(style::text::error),
             );
         }
         content = content
@@ -189,9 +187,7 @@ impl State {
             content = content.push(
                 text(messages::code_warning(l, p, &w))
                     .size(style::BODY)
-                    .style(|t: &iced::Theme| text::Style {
-                        color: Some(style::error_color(t)),
-                    }),
+                    .style(style::text::error),
             );
         }
         content

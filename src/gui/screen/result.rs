@@ -198,181 +198,189 @@ impl State {
     }
 
     pub fn view<'a>(&'a self, l: &Localizer) -> Element<'a, Message> {
-        let ok = self.report.ok();
-        let mut content = column![].spacing(style::GAP);
-        if ok {
-            content = content.push(text(l.tr(msg::GUI_SUCCESS_TITLE)).size(style::TITLE).style(
-                |t: &iced::Theme| text::Style {
-                    color: Some(style::ok_color(t)),
-                },
-            ));
-            let saving = match &self.saving {
-                Saving::InProgress | Saving::NotNeeded | Saving::AskReplace => {
-                    l.tr(msg::GUI_SAVING)
-                }
-                Saving::Kept => l.tr_args(
-                    msg::GUI_KEPT,
-                    &[("address", self.input.address.to_string().into())],
-                ),
-                Saving::Saved(p) => messages::saved(l, p),
-                Saving::Failed(e) => messages::store_error(l, e),
-            };
-            let exports = iced::widget::row![
-                widget::secondary(
-                    l.tr(msg::GUI_EXPORT_THUNDERBIRD),
-                    Message::Export(Format::Thunderbird)
-                ),
-                widget::secondary(
-                    l.tr(msg::GUI_EXPORT_APPLE),
-                    Message::Export(Format::Mobileconfig)
-                ),
-            ]
-            .spacing(12);
-            let mut exports = column![exports].spacing(6);
-            match &self.exported {
-                Some(Ok(path)) => {
-                    let folder = path.parent().map(PathBuf::from).unwrap_or_default();
-                    exports = exports.push(
-                        iced::widget::row![
-                            text(l.tr_args(
-                                msg::EXPORT_WRITTEN,
-                                &[("path", messages::path(path).into())]
-                            ))
-                            .size(style::SMALL)
-                            .width(Length::Fill),
-                            button(text(l.tr(msg::GUI_OPEN_FOLDER)).size(style::SMALL))
-                                .style(button::text)
-                                .on_press(Message::OpenFolder(folder)),
-                        ]
-                        .align_y(iced::Alignment::Center),
-                    );
-                }
-                Some(Err(reason)) => {
-                    exports = exports.push(
-                        text(l.tr_args(
-                            msg::EXPORT_WRITE_FAILED,
-                            &[("path", "".into()), ("reason", reason.clone().into())],
-                        ))
-                        .size(style::SMALL),
-                    );
-                }
-                None => {}
-            }
-            if matches!(self.saving, Saving::AskReplace) {
-                content = content.push(
-                    container(
-                        column![
-                            text(l.tr_args(
-                                msg::GUI_ASK_REPLACE,
-                                &[("address", self.input.address.to_string().into())]
-                            ))
-                            .size(style::BODY),
-                            iced::widget::row![
-                                widget::primary(l.tr(msg::GUI_REPLACE), Some(Message::Replace)),
-                                widget::secondary(l.tr(msg::GUI_KEEP), Message::Keep),
-                            ]
-                            .spacing(12),
-                        ]
-                        .spacing(10),
-                    )
-                    .padding(14)
-                    .width(Length::Fill)
-                    .style(style::card),
-                );
-            } else {
-                content = content.push(text(saving).size(style::BODY));
-            }
-            content = content.push(
-                container(
-                    column![
-                        text(l.tr(msg::GUI_SERVER_SETTINGS)).size(style::BODY),
-                        text(messages::endpoint_line(
-                            l,
-                            msg::PROTOCOL_IMAP,
-                            &self.report.imap.endpoint
-                        ))
-                        .size(style::BODY),
-                        text(messages::endpoint_line(
-                            l,
-                            msg::PROTOCOL_SMTP,
-                            &self.report.smtp.endpoint
-                        ))
-                        .size(style::BODY),
-                    ]
-                    .spacing(8),
-                )
-                .padding(14)
-                .width(Length::Fill)
-                .style(style::card),
-            );
-            content = content.push(exports);
+        let (content, bar) = if self.report.ok() {
+            (self.success(l), self.success_bar(l))
         } else {
-            content = content.push(text(l.tr(msg::GUI_FAILURE_TITLE)).size(style::TITLE).style(
-                |t: &iced::Theme| text::Style {
-                    color: Some(style::error_color(t)),
-                },
-            ));
-            for r in [&self.report.imap, &self.report.smtp] {
-                let (Some(e), Some(d)) = (&r.error, self.report.diagnosis(r)) else {
-                    continue;
-                };
-                let advice = messages::advice(l, &d, r, self.report.provider.as_deref());
-                let mut card = column![
-                    text(format!("× {}", l.tr(r.protocol.message_id()))).size(style::HEADING),
-                    text(advice).size(style::BODY),
-                ]
-                .spacing(8);
-                if let Some(said) = &e.server_text {
-                    card = card.push(
-                        text(l.tr_args(msg::CLI_SERVER_SAID, &[("text", said.clone().into())]))
-                            .size(style::SMALL)
-                            .style(|t: &iced::Theme| text::Style {
-                                color: Some(style::muted(t)),
-                            }),
-                    );
-                }
-                if let Some(url) = d.help_url {
-                    card = card.push(
-                        button(text(l.tr(msg::GUI_OPEN_HELP)).size(style::SMALL))
-                            .style(button::secondary)
-                            .on_press(Message::OpenHelp(url)),
-                    );
-                }
-                content = content.push(
-                    container(card)
-                        .padding(14)
-                        .width(Length::Fill)
-                        .style(style::card),
-                );
-            }
-            if self.copied {
-                content = content.push(text(l.tr(msg::GUI_REPORT_COPIED)).size(style::SMALL));
-            }
-        }
-        let bar = if ok {
-            widget::bottom_bar(
-                None,
-                vec![
-                    widget::secondary(l.tr(msg::GUI_ADD_ANOTHER), Message::AddAnother),
-                    widget::primary(l.tr(msg::GUI_DONE), Some(Message::Done)),
-                ],
-            )
-        } else {
-            widget::bottom_bar(
-                Some(widget::secondary(
-                    l.tr(msg::GUI_COPY_REPORT),
-                    Message::CopyReport,
-                )),
-                vec![widget::primary(
-                    l.tr(msg::GUI_TRY_AGAIN),
-                    Some(Message::TryAgain),
-                )],
-            )
+            (self.failure(l), self.failure_bar(l))
         };
         content
             .push(iced::widget::space::vertical())
             .push(bar)
             .into()
+    }
+
+    /// Saved (or asking before replacing), the server settings, and the exports.
+    fn success<'a>(&'a self, l: &Localizer) -> iced::widget::Column<'a, Message> {
+        let title = text(l.tr(msg::GUI_SUCCESS_TITLE))
+            .size(style::TITLE)
+            .style(style::text::success);
+        let saving: Element<'a, Message> = if matches!(self.saving, Saving::AskReplace) {
+            self.ask_replace(l)
+        } else {
+            text(self.saving_line(l)).size(style::BODY).into()
+        };
+        column![title, saving, self.server_settings(l), self.exports(l)].spacing(style::GAP)
+    }
+
+    fn saving_line(&self, l: &Localizer) -> String {
+        match &self.saving {
+            Saving::InProgress | Saving::NotNeeded | Saving::AskReplace => l.tr(msg::GUI_SAVING),
+            Saving::Kept => l.tr_args(
+                msg::GUI_KEPT,
+                &[("address", self.input.address.to_string().into())],
+            ),
+            Saving::Saved(p) => messages::saved(l, p),
+            Saving::Failed(e) => messages::store_error(l, e),
+        }
+    }
+
+    /// The address is saved already: replace it, or keep the saved one.
+    fn ask_replace<'a>(&'a self, l: &Localizer) -> Element<'a, Message> {
+        let question = text(l.tr_args(
+            msg::GUI_ASK_REPLACE,
+            &[("address", self.input.address.to_string().into())],
+        ))
+        .size(style::BODY);
+        let buttons = iced::widget::row![
+            widget::primary(l.tr(msg::GUI_REPLACE), Some(Message::Replace)),
+            widget::secondary(l.tr(msg::GUI_KEEP), Message::Keep),
+        ]
+        .spacing(12);
+        container(column![question, buttons].spacing(10))
+            .padding(14)
+            .width(Length::Fill)
+            .style(style::card)
+            .into()
+    }
+
+    /// What to type into a mail app.
+    fn server_settings<'a>(&'a self, l: &Localizer) -> Element<'a, Message> {
+        let line = |protocol, endpoint| text(messages::endpoint_line(l, protocol, endpoint));
+        container(
+            column![
+                text(l.tr(msg::GUI_SERVER_SETTINGS)).size(style::BODY),
+                line(msg::PROTOCOL_IMAP, &self.report.imap.endpoint).size(style::BODY),
+                line(msg::PROTOCOL_SMTP, &self.report.smtp.endpoint).size(style::BODY),
+            ]
+            .spacing(8),
+        )
+        .padding(14)
+        .width(Length::Fill)
+        .style(style::card)
+        .into()
+    }
+
+    /// The export buttons, and where the last export went (or why it failed).
+    fn exports<'a>(&'a self, l: &Localizer) -> Element<'a, Message> {
+        let buttons = iced::widget::row![
+            widget::secondary(
+                l.tr(msg::GUI_EXPORT_THUNDERBIRD),
+                Message::Export(Format::Thunderbird)
+            ),
+            widget::secondary(
+                l.tr(msg::GUI_EXPORT_APPLE),
+                Message::Export(Format::Mobileconfig)
+            ),
+        ]
+        .spacing(12);
+        let mut exports = column![buttons].spacing(6);
+        match &self.exported {
+            Some(Ok(path)) => {
+                let folder = path.parent().map(PathBuf::from).unwrap_or_default();
+                let written = l.tr_args(
+                    msg::EXPORT_WRITTEN,
+                    &[("path", messages::path(path).into())],
+                );
+                exports = exports.push(
+                    iced::widget::row![
+                        text(written).size(style::SMALL).width(Length::Fill),
+                        button(text(l.tr(msg::GUI_OPEN_FOLDER)).size(style::SMALL))
+                            .style(button::text)
+                            .on_press(Message::OpenFolder(folder)),
+                    ]
+                    .align_y(iced::Alignment::Center),
+                );
+            }
+            Some(Err(reason)) => {
+                exports = exports.push(
+                    text(l.tr_args(
+                        msg::EXPORT_WRITE_FAILED,
+                        &[("path", "".into()), ("reason", reason.clone().into())],
+                    ))
+                    .size(style::SMALL),
+                );
+            }
+            None => {}
+        }
+        exports.into()
+    }
+
+    /// One card per failed protocol: the cause in plain words, the server's own, the fix.
+    fn failure<'a>(&'a self, l: &Localizer) -> iced::widget::Column<'a, Message> {
+        let mut content = column![
+            text(l.tr(msg::GUI_FAILURE_TITLE))
+                .size(style::TITLE)
+                .style(style::text::error)
+        ]
+        .spacing(style::GAP);
+        for r in [&self.report.imap, &self.report.smtp] {
+            let (Some(e), Some(d)) = (&r.error, self.report.diagnosis(r)) else {
+                continue;
+            };
+            let advice = messages::advice(l, &d, r, self.report.provider.as_deref());
+            let mut card = column![
+                text(format!("× {}", l.tr(r.protocol.message_id()))).size(style::HEADING),
+                text(advice).size(style::BODY),
+            ]
+            .spacing(8);
+            if let Some(said) = &e.server_text {
+                card = card.push(
+                    text(l.tr_args(msg::CLI_SERVER_SAID, &[("text", said.clone().into())]))
+                        .size(style::SMALL)
+                        .style(style::text::muted),
+                );
+            }
+            if let Some(url) = d.help_url {
+                card = card.push(
+                    button(text(l.tr(msg::GUI_OPEN_HELP)).size(style::SMALL))
+                        .style(button::secondary)
+                        .on_press(Message::OpenHelp(url)),
+                );
+            }
+            content = content.push(
+                container(card)
+                    .padding(14)
+                    .width(Length::Fill)
+                    .style(style::card),
+            );
+        }
+        if self.copied {
+            content = content.push(text(l.tr(msg::GUI_REPORT_COPIED)).size(style::SMALL));
+        }
+        content
+    }
+
+    fn success_bar<'a>(&self, l: &Localizer) -> Element<'a, Message> {
+        widget::bottom_bar(
+            None,
+            vec![
+                widget::secondary(l.tr(msg::GUI_ADD_ANOTHER), Message::AddAnother),
+                widget::primary(l.tr(msg::GUI_DONE), Some(Message::Done)),
+            ],
+        )
+    }
+
+    fn failure_bar<'a>(&self, l: &Localizer) -> Element<'a, Message> {
+        widget::bottom_bar(
+            Some(widget::secondary(
+                l.tr(msg::GUI_COPY_REPORT),
+                Message::CopyReport,
+            )),
+            vec![widget::primary(
+                l.tr(msg::GUI_TRY_AGAIN),
+                Some(Message::TryAgain),
+            )],
+        )
     }
 }
 

@@ -86,9 +86,7 @@ fn found<'a>(l: &Localizer, domain: &str, d: &Detection) -> Element<'a, Message>
             ]
         ))
         .size(style::BODY)
-        .style(|t: &iced::Theme| text::Style {
-            color: Some(style::ok_color(t)),
-        })
+        .style(style::text::success)
     ]
     .spacing(4);
     if let Some(p) = d.provider {
@@ -264,26 +262,66 @@ impl State {
     }
 
     pub fn view<'a>(&'a self, l: &Localizer) -> Element<'a, Message> {
-        let catalog = Catalog::builtin();
         let input = text_input(&l.tr(msg::GUI_ADDRESS_PLACEHOLDER), &self.address)
             .id(ADDRESS_INPUT)
             .on_input(Message::AddressChanged)
             .on_submit(Message::Next)
             .size(style::HEADING)
             .padding(12);
+        let status = self.status(l);
+        let rows = self.tiles(l);
+        // An unknown domain can still go on: Next then looks up who hosts it.
+        let can_go = self.parsed().is_ok() && !matches!(self.lookup, Lookup::Looking);
+        let next = button(text(l.tr(msg::GUI_NEXT)).size(style::BODY))
+            .padding([10, 28])
+            .on_press_maybe(can_go.then_some(Message::Next));
+
+        let mut content = column![
+            text(l.tr(msg::GUI_ADDRESS_LABEL)).size(style::HEADING),
+            input,
+            status,
+            text(l.tr(msg::GUI_OR_PICK)).size(style::BODY),
+            rows,
+            row![iced::widget::space::horizontal(), next],
+        ]
+        .spacing(style::GAP);
+
+        if let Some(list) = self.saved_accounts(l) {
+            content = content.push(list);
+        }
+        if let Some(p) = &self.load_problem {
+            let line = match p {
+                Ok(path) => messages::set_aside(l, path),
+                Err(e) => messages::store_error(l, e),
+            };
+            content = content.push(text(line).size(style::SMALL).style(style::text::error));
+        }
+        if let Some(n) = &self.notice {
+            let line = match n {
+                Ok(address) => {
+                    l.tr_args(msg::STORE_REMOVED, &[("address", address.clone().into())])
+                }
+                Err(e) => messages::store_error(l, e),
+            };
+            content = content.push(text(line).size(style::SMALL));
+        }
+        content.into()
+    }
+
+    /// Under the address: the provider recognised, the lookup's progress or result, or what is
+    /// wrong with the address.
+    fn status<'a>(&'a self, l: &Localizer) -> Element<'a, Message> {
+        let catalog = Catalog::builtin();
         let domain = self
             .parsed()
             .map(|a| a.domain().to_string())
             .unwrap_or_default();
-        let ok_style = |t: &iced::Theme| text::Style {
-            color: Some(style::ok_color(t)),
-        };
-        let status: Element<'_, Message> = match (self.parsed(), &self.provider, &self.lookup) {
+        match (self.parsed(), &self.provider, &self.lookup) {
             (_, Some(id), _) => {
                 let name = catalog.by_id(id).map(|p| l.tr(&p.name)).unwrap_or_default();
                 text(l.tr_args(msg::GUI_DETECTED, &[("provider", name.into())]))
                     .size(style::BODY)
-                    .style(ok_style)
+                    .style(style::text::success)
                     .into()
             }
             (_, None, Lookup::Looking) => {
@@ -294,9 +332,7 @@ impl State {
             (_, None, Lookup::Found(d)) => found(l, &domain, d),
             (_, None, Lookup::NotFound(e)) => text(messages::discover_error(l, e))
                 .size(style::BODY)
-                .style(|t: &iced::Theme| text::Style {
-                    color: Some(style::error_color(t)),
-                })
+                .style(style::text::error)
                 .into(),
             (Ok(a), None, Lookup::Idle) => text(l.tr_args(
                 msg::GUI_UNKNOWN_PROVIDER,
@@ -307,13 +343,16 @@ impl State {
             (Err(e), None, Lookup::Idle) if !self.address.trim().is_empty() => {
                 text(messages::address_error(l, &e))
                     .size(style::BODY)
-                    .style(|t: &iced::Theme| text::Style {
-                        color: Some(style::error_color(t)),
-                    })
+                    .style(style::text::error)
                     .into()
             }
             _ => text("").into(),
-        };
+        }
+    }
+
+    /// The provider tiles, five to a row, then "other".
+    fn tiles<'a>(&'a self, l: &Localizer) -> Element<'a, Message> {
+        let catalog = Catalog::builtin();
         let mut tiles = row![].spacing(8);
         let mut rows = column![].spacing(8);
         for (i, (p, t)) in catalog.tiles().into_iter().enumerate() {
@@ -342,69 +381,30 @@ impl State {
                 .on_press(Message::Other),
         );
         rows = rows.push(tiles);
+        rows.into()
+    }
 
-        // An unknown domain can still go on: Next then looks up who hosts it.
-        let can_go = self.parsed().is_ok() && !matches!(self.lookup, Lookup::Looking);
-        let next = button(text(l.tr(msg::GUI_NEXT)).size(style::BODY))
-            .padding([10, 28])
-            .on_press_maybe(can_go.then_some(Message::Next));
-
-        let mut content = column![
-            text(l.tr(msg::GUI_ADDRESS_LABEL)).size(style::HEADING),
-            input,
-            status,
-            text(l.tr(msg::GUI_OR_PICK)).size(style::BODY),
-            rows,
-            row![iced::widget::space::horizontal(), next],
-        ]
-        .spacing(style::GAP);
-
-        if !self.accounts.is_empty() {
-            let mut list =
-                column![text(l.tr(msg::GUI_SAVED_ACCOUNTS)).size(style::BODY)].spacing(8);
-            for a in &self.accounts {
-                list = list.push(
-                    row![
-                        text(&a.address).size(style::BODY).width(Length::Fill),
-                        button(text(l.tr(msg::GUI_RETEST)).size(style::SMALL))
-                            .style(button::secondary)
-                            .on_press(Message::Retest(a.address.clone())),
-                        button(text(l.tr(msg::GUI_REMOVE)).size(style::SMALL))
-                            .style(button::danger)
-                            .on_press(Message::Remove(a.address.clone())),
-                    ]
-                    .spacing(8)
-                    .align_y(iced::Alignment::Center),
-                );
-            }
-            content = content.push(container(list).padding(14).style(style::card));
+    /// Saved accounts with "re-test" and "remove", if there are any.
+    fn saved_accounts<'a>(&'a self, l: &Localizer) -> Option<Element<'a, Message>> {
+        if self.accounts.is_empty() {
+            return None;
         }
-        if let Some(p) = &self.load_problem {
-            let line = match p {
-                Ok(path) => l.tr_args(
-                    msg::STORE_FILE_CORRUPT,
-                    &[("path", messages::path(path).into())],
-                ),
-                Err(e) => messages::store_error(l, e),
-            };
-            content =
-                content.push(
-                    text(line)
-                        .size(style::SMALL)
-                        .style(|t: &iced::Theme| text::Style {
-                            color: Some(style::error_color(t)),
-                        }),
-                );
+        let mut list = column![text(l.tr(msg::GUI_SAVED_ACCOUNTS)).size(style::BODY)].spacing(8);
+        for a in &self.accounts {
+            list = list.push(
+                row![
+                    text(&a.address).size(style::BODY).width(Length::Fill),
+                    button(text(l.tr(msg::GUI_RETEST)).size(style::SMALL))
+                        .style(button::secondary)
+                        .on_press(Message::Retest(a.address.clone())),
+                    button(text(l.tr(msg::GUI_REMOVE)).size(style::SMALL))
+                        .style(button::danger)
+                        .on_press(Message::Remove(a.address.clone())),
+                ]
+                .spacing(8)
+                .align_y(iced::Alignment::Center),
+            );
         }
-        if let Some(n) = &self.notice {
-            let line = match n {
-                Ok(address) => {
-                    l.tr_args(msg::STORE_REMOVED, &[("address", address.clone().into())])
-                }
-                Err(e) => messages::store_error(l, e),
-            };
-            content = content.push(text(line).size(style::SMALL));
-        }
-        content.into()
+        Some(container(list).padding(14).style(style::card).into())
     }
 }

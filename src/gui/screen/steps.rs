@@ -87,18 +87,16 @@ impl State {
             let url = p.link(&step.link).unwrap_or_default().to_string();
             let mut words = column![].spacing(4);
             if step.admin {
-                words = words.push(text(l.tr(msg::GUI_ADMIN_BADGE)).size(style::SMALL).style(
-                    |t: &iced::Theme| text::Style {
-                        color: Some(style::error_color(t)),
-                    },
-                ));
+                words = words.push(
+                    text(l.tr(msg::GUI_ADMIN_BADGE))
+                        .size(style::SMALL)
+                        .style(style::text::error),
+                );
             }
             words = words.push(text(l.tr(&step.text)).size(style::BODY)).push(
                 text(url.clone())
                     .size(style::SMALL)
-                    .style(|t: &iced::Theme| text::Style {
-                        color: Some(style::muted(t)),
-                    }),
+                    .style(style::text::muted),
             );
             list = list.push(
                 container(
@@ -222,9 +220,7 @@ fn found_line<'a>(l: &Localizer, d: &Detection) -> Element<'a, Message> {
             ],
         ))
         .size(style::SMALL)
-        .style(|t: &iced::Theme| text::Style {
-            color: Some(style::muted(t)),
-        }),
+        .style(style::text::muted),
     ]
     .spacing(2)
     .into()
@@ -241,9 +237,7 @@ fn page_card<'a>(l: &Localizer, p: &Page) -> Element<'a, Message> {
                 text(words).size(style::BODY),
                 text(p.url.clone())
                     .size(style::SMALL)
-                    .style(|t: &iced::Theme| text::Style {
-                        color: Some(style::muted(t)),
-                    }),
+                    .style(style::text::muted),
             ]
             .spacing(4)
             .width(Length::Fill),

@@ -185,12 +185,10 @@ impl State {
                 format!("{} {mark}", l.tr(stage.message_id()))
             })
             .unwrap_or_else(|| l.tr(msg::GUI_WAITING));
-        let color = move |t: &iced::Theme| text::Style {
-            color: Some(if failed {
-                style::error_color(t)
-            } else {
-                style::muted(t)
-            }),
+        let color = if failed {
+            style::text::error
+        } else {
+            style::text::muted
         };
         container(
             column![
