@@ -263,3 +263,18 @@ impl Accounts {
             .unwrap_or_else(|e| Err(StoreError::Keyring(e.to_string())))
     }
 }
+
+/// Where exports go: the user's downloads folder (`MAILSETUP_EXPORT_DIR` for support staff who
+/// want them elsewhere), else the home folder.
+pub fn downloads_dir() -> PathBuf {
+    if let Some(dir) = std::env::var_os("MAILSETUP_EXPORT_DIR") {
+        return dir.into();
+    }
+    directories::UserDirs::new()
+        .and_then(|u| {
+            u.download_dir()
+                .map(PathBuf::from)
+                .or_else(|| Some(u.home_dir().to_path_buf()))
+        })
+        .unwrap_or_else(std::env::temp_dir)
+}

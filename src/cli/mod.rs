@@ -111,6 +111,7 @@ fn open_wizard(l: &Localizer, cli: Cli) -> Result<(), Exit> {
         discovery: cli.discovery.options(l, servers.ca_file.as_deref())?,
         servers,
         accounts: setup::Accounts::open_default(),
+        export_dir: None,
     })
     .map_err(|e| Exit(1, e.to_string()))
 }

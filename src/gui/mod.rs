@@ -14,6 +14,7 @@ use std::sync::Arc;
 
 use mailsetup::i18n::{Lang, Localizer, msg};
 pub use mailsetup::setup::{Accounts, Servers, Target};
+use mailsetup::store::StoreError;
 
 use screen::{credentials, result, start, steps, testing};
 
@@ -35,6 +36,8 @@ pub struct Launch {
     pub discovery: mailsetup::discover::DetectOptions,
     /// Where accounts are saved (tests give a directory of their own).
     pub accounts: Accounts,
+    /// Where exports go; `None`: the user's downloads folder.
+    pub export_dir: Option<std::path::PathBuf>,
 }
 
 pub fn run(launch: Launch) -> iced::Result {
@@ -68,6 +71,7 @@ pub struct App {
     servers: Servers,
     discovery: mailsetup::discover::DetectOptions,
     accounts: Accounts,
+    export_dir: std::path::PathBuf,
 }
 
 #[derive(Debug, Clone)]
@@ -84,7 +88,11 @@ pub enum Message {
     },
     Start(start::Message),
     /// A saved account's code came back from the keyring (None: it is gone).
-    Retest(mailsetup::store::Account, Option<secrecy::SecretString>),
+    /// (None: it is gone; an error: the keyring could not be asked.)
+    Retest(
+        mailsetup::store::Account,
+        Result<Option<secrecy::SecretString>, Arc<StoreError>>,
+    ),
     Steps(steps::Message),
     Credentials(credentials::Message),
     Testing(testing::Message),
@@ -114,6 +122,9 @@ impl App {
                 servers: launch.servers,
                 discovery: launch.discovery,
                 accounts: launch.accounts,
+                export_dir: launch
+                    .export_dir
+                    .unwrap_or_else(mailsetup::setup::downloads_dir),
             },
             task,
         )
@@ -188,7 +199,7 @@ impl App {
                 let accounts = self.accounts.clone();
                 let address = account.address.clone();
                 return Task::perform(
-                    async move { accounts.secret(address).await.ok().flatten() },
+                    async move { accounts.secret(address).await.map_err(Arc::new) },
                     move |secret| Message::Retest(account.clone(), secret),
                 );
             }
@@ -222,8 +233,13 @@ impl App {
     fn on_retest(
         &mut self,
         account: mailsetup::store::Account,
-        secret: Option<secrecy::SecretString>,
+        secret: Result<Option<secrecy::SecretString>, Arc<StoreError>>,
     ) -> Task<Message> {
+        // The keyring could not be asked: say so on the start screen, where the user is.
+        let secret = match secret {
+            Ok(secret) => secret,
+            Err(e) => return self.on_start(start::Message::StoreFailed(e)),
+        };
         let target = Target::saved(&account);
         let address = account.address.clone();
         if let Some((t, task)) = secret.and_then(|s| testing::State::retest(account, s)) {
@@ -279,7 +295,12 @@ impl App {
                 task.map(Message::Credentials)
             }
             Some(testing::Event::Finished(input, report)) => {
-                let (r, task) = result::State::new(input, report, self.accounts.clone());
+                let (r, task) = result::State::new(
+                    input,
+                    report,
+                    self.accounts.clone(),
+                    self.export_dir.clone(),
+                );
                 self.screen = Screen::Result(r);
                 task.map(Message::Result)
             }

@@ -1,8 +1,6 @@
 //! Wizard flows, headless with iced_test: the real screens, the real check against the local
 //! Dovecot/Postfix harness (started by tests/run), the real keyring.
 
-use std::sync::Once;
-
 use futures::StreamExt;
 use iced::Task;
 use iced_test::simulator;
@@ -13,20 +11,19 @@ use mailsetup::store::Store;
 use super::screen::{credentials, start};
 use super::{Accounts, App, Launch, Message, Screen, Servers};
 
-/// All wizard tests share one config dir, handed to the app as its accounts store.
+/// All wizard tests share one config dir, handed to the app as its accounts store; exports go
+/// under it too.
 fn config_dir() -> std::path::PathBuf {
-    static ONCE: Once = Once::new();
-    let dir = std::env::temp_dir().join(format!("mailsetup-gui-{}", std::process::id()));
-    ONCE.call_once(|| {
-        // SAFETY: set once, before any test thread reads it (every test calls this first).
-        unsafe { std::env::set_var("MAILSETUP_EXPORT_DIR", dir.join("exports")) };
-    });
-    dir
+    std::env::temp_dir().join(format!("mailsetup-gui-{}", std::process::id()))
 }
 
 fn new_app(launch: Launch) -> App {
-    let accounts = Accounts::at(config_dir());
-    App::new(Launch { accounts, ..launch }).0
+    App::new(Launch {
+        accounts: Accounts::at(config_dir()),
+        export_dir: Some(config_dir().join("exports")),
+        ..launch
+    })
+    .0
 }
 
 /// Runs a task's outputs through `update` until nothing is left, as the iced runtime would
@@ -211,7 +208,7 @@ fn harness_app_at(
         address: provider.map(|_| user.clone()),
         servers,
         discovery: test_discovery(&dir),
-        accounts: Accounts::at(config_dir()),
+        ..Launch::default()
     });
     Some((app, user, pass))
 }
@@ -559,4 +556,39 @@ fn an_unreadable_accounts_file_is_kept_aside_and_said() {
     let mut ui = simulator(state.view(&l));
     assert!(ui.find(line.as_str()).is_ok(), "the start screen says so");
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// A keyring that cannot be asked for a saved account's code is a sentence on the start screen,
+/// not a silent jump to the code screen.
+#[test]
+fn a_failed_keyring_call_on_retest_is_said_on_the_start_screen() {
+    let mut app = new_app(Launch {
+        lang: Lang::En,
+        ..Launch::default()
+    });
+    let account = mailsetup::store::Account {
+        address: "zhang@qq.com".into(),
+        provider: Some("qq".into()),
+        imap: Endpoint {
+            host: "imap.qq.com".into(),
+            port: 993,
+            security: Security::Tls,
+            username: "zhang@qq.com".into(),
+        },
+        smtp: Endpoint {
+            host: "smtp.qq.com".into(),
+            port: 465,
+            security: Security::Tls,
+            username: "zhang@qq.com".into(),
+        },
+        saved_at: 0,
+    };
+    let locked = mailsetup::store::StoreError::KeyringUnavailable("locked".into());
+    let sentence = mailsetup::messages::store_error(&Localizer::new(Lang::En), &locked);
+    let _ = app.update(Message::Retest(account, Err(std::sync::Arc::new(locked))));
+    assert!(
+        matches!(app.screen, Screen::Start(_)),
+        "stays on the start screen"
+    );
+    assert!(sees(&app, &sentence), "says why: {sentence}");
 }

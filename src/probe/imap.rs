@@ -9,7 +9,7 @@ use secrecy::{ExposeSecret, SecretString};
 use tokio::io::{AsyncRead, AsyncWrite, AsyncWriteExt};
 
 use super::transcript::Recorder;
-use super::{ErrorKind, Fail, ProbeError, ProbeOptions, Stage, Stages, connect, resolve, tls};
+use super::{ErrorKind, Fail, ProbeError, ProbeOptions, Stage, Stages, tls};
 use crate::catalog::{Endpoint, Security};
 
 /// Greeting, capabilities, ID, LOGIN and SELECT are a few KiB even for a big mailbox; an
@@ -24,9 +24,7 @@ pub(crate) async fn probe(
     opts: &ProbeOptions,
     st: &mut Stages,
 ) -> Result<(), ProbeError> {
-    let addrs = st.run(Stage::Resolve, resolve(&ep.host, ep.port)).await?;
-    let tcp = st.run(Stage::Connect, connect(&addrs)).await?;
-    let peer = tcp.peer_addr().ok();
+    let (tcp, peer) = super::open(ep, st).await?;
     match ep.security {
         Security::Tls => {
             let tls = st

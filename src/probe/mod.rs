@@ -328,6 +328,18 @@ impl Stages {
     }
 }
 
+/// The first two stages of either probe: resolve the host, connect to it. Also the peer's
+/// address, which the transcript keeps for the support report.
+pub(crate) async fn open(
+    ep: &Endpoint,
+    st: &mut Stages,
+) -> Result<(TcpStream, Option<SocketAddr>), ProbeError> {
+    let addrs = st.run(Stage::Resolve, resolve(&ep.host, ep.port)).await?;
+    let tcp = st.run(Stage::Connect, connect(&addrs)).await?;
+    let peer = tcp.peer_addr().ok();
+    Ok((tcp, peer))
+}
+
 pub(crate) async fn resolve(host: &str, port: u16) -> Result<Vec<SocketAddr>, Fail> {
     let addrs: Vec<SocketAddr> = tokio::net::lookup_host((host, port))
         .await

@@ -13,7 +13,7 @@ use secrecy::{ExposeSecret, SecretString};
 use tokio::io::{AsyncBufReadExt, AsyncRead, AsyncWrite, AsyncWriteExt, BufReader};
 
 use super::transcript::Recorder;
-use super::{ErrorKind, Fail, ProbeError, ProbeOptions, Stage, Stages, connect, resolve, tls};
+use super::{ErrorKind, Fail, ProbeError, ProbeOptions, Stage, Stages, tls};
 use crate::catalog::{Endpoint, Security};
 
 /// lettre insists on reading a greeting when handed a stream; ours was already read (or, after
@@ -36,9 +36,7 @@ pub(crate) async fn probe(
     opts: &ProbeOptions,
     st: &mut Stages,
 ) -> Result<(), ProbeError> {
-    let addrs = st.run(Stage::Resolve, resolve(&ep.host, ep.port)).await?;
-    let tcp = st.run(Stage::Connect, connect(&addrs)).await?;
-    let peer = tcp.peer_addr().ok();
+    let (tcp, peer) = super::open(ep, st).await?;
     let tls = match ep.security {
         Security::Tls => {
             let tls = st

@@ -35,6 +35,8 @@ pub struct State {
     input: Input,
     report: Box<CheckReport>,
     accounts: Accounts,
+    /// Where exports go (the user's downloads folder).
+    export_dir: PathBuf,
     saving: Saving,
     copied: bool,
     /// Where the last export went, or why it failed.
@@ -86,12 +88,14 @@ impl State {
         input: Input,
         report: Box<CheckReport>,
         accounts: Accounts,
+        export_dir: PathBuf,
     ) -> (Self, Task<Message>) {
         if !report.ok() {
             let s = Self {
                 input,
                 report,
                 accounts,
+                export_dir,
                 saving: Saving::NotNeeded,
                 copied: false,
                 exported: None,
@@ -104,6 +108,7 @@ impl State {
             input,
             report,
             accounts,
+            export_dir,
             saving: Saving::InProgress,
             copied: false,
             exported: None,
@@ -169,6 +174,7 @@ impl State {
     fn export(&self, format: Format) -> Task<Message> {
         let account = setup::account(&self.report);
         let name = self.input.address.domain().to_string();
+        let dir = self.export_dir.clone();
         Task::perform(
             async move {
                 tokio::task::spawn_blocking(move || {
@@ -176,7 +182,7 @@ impl State {
                         Format::Thunderbird => export::thunderbird(&account, &name),
                         Format::Mobileconfig => export::mobileconfig(&account, &name, None),
                     };
-                    let path = export_dir().join(format.file_name(&account.address));
+                    let path = dir.join(format.file_name(&account.address));
                     mailsetup::store::write_private(&path, text.as_bytes())
                         .map(|()| path)
                         .map_err(|e| e.to_string())
@@ -400,18 +406,4 @@ fn save(accounts: &Accounts, input: &Input, report: &CheckReport, replace: bool)
         },
         Message::Saved,
     )
-}
-
-/// Where exports go: the user's downloads folder (MAILSETUP_EXPORT_DIR for tests and support).
-fn export_dir() -> PathBuf {
-    if let Some(dir) = std::env::var_os("MAILSETUP_EXPORT_DIR") {
-        return dir.into();
-    }
-    directories::UserDirs::new()
-        .and_then(|u| {
-            u.download_dir()
-                .map(PathBuf::from)
-                .or_else(|| Some(u.home_dir().to_path_buf()))
-        })
-        .unwrap_or_else(std::env::temp_dir)
 }

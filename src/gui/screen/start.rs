@@ -47,6 +47,8 @@ pub enum Message {
     Remove(String),
     /// The keyring and file answered the removal.
     Removed(Result<String, Arc<StoreError>>),
+    /// A keyring or file call for a saved account failed.
+    StoreFailed(Arc<StoreError>),
     /// The saved accounts were read (off the UI thread); `Some(path)`: an unreadable file was
     /// kept aside there.
     Loaded(Result<(Vec<Account>, Option<std::path::PathBuf>), Arc<StoreError>>),
@@ -249,6 +251,7 @@ impl State {
                 }
                 self.notice = Some(result);
             }
+            Message::StoreFailed(e) => self.notice = Some(Err(e)),
             Message::Loaded(Ok((accounts, aside))) => {
                 self.accounts = accounts;
                 self.load_problem = aside.map(Ok);
