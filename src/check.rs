@@ -5,7 +5,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use secrecy::SecretString;
-use serde_json::{Value, json};
+use serde_json::Value;
 use tokio::time::Instant;
 
 use crate::catalog::{Catalog, Endpoint};
@@ -51,14 +51,9 @@ impl CheckReport {
     }
 
     /// The stable `--json` shape (documented in the README).
+    /// The README's `check --json` shape (`crate::json::CheckJson`).
     pub fn to_json(&self, l10n: &Localizer) -> Value {
-        json!({
-            "address": self.address,
-            "provider": self.provider,
-            "ok": self.ok(),
-            "imap": self.probe_json(&self.imap, l10n),
-            "smtp": self.probe_json(&self.smtp, l10n),
-        })
+        serde_json::to_value(crate::json::CheckJson::new(l10n, self)).unwrap_or_default()
     }
 
     /// The redacted plain-text report for support ("Copy report"): versions, endpoints, stages
@@ -123,33 +118,6 @@ impl CheckReport {
             }
         }
         out
-    }
-
-    fn probe_json(&self, r: &ProbeReport, l10n: &Localizer) -> Value {
-        let error = r.error.as_ref().map(|e| {
-            let d = self.diagnosis(r);
-            json!({
-                "kind": e.kind.as_str(),
-                "stage": e.stage.as_str(),
-                "tls_reason": e.tls_reason.map(|t| t.as_str()),
-                "server_text": e.server_text,
-                "advice": d.as_ref().map(|d| crate::messages::advice(l10n, d, r, self.provider.as_deref())),
-                "help_url": d.and_then(|d| d.help_url),
-                "detail": e.detail,
-            })
-        });
-        json!({
-            "ok": r.ok(),
-            "host": r.endpoint.host,
-            "port": r.endpoint.port,
-            "security": r.endpoint.security.as_str(),
-            "username": r.endpoint.username,
-            "total_ms": r.total_ms,
-            "stages": r.stages.iter().map(|s| json!({
-                "name": s.stage.as_str(), "ms": s.ms, "ok": s.ok
-            })).collect::<Vec<_>>(),
-            "error": error,
-        })
     }
 }
 

@@ -9,6 +9,7 @@ pub mod export;
 #[cfg(test)]
 mod fuzz;
 pub mod i18n;
+pub mod json;
 pub mod messages;
 pub mod probe;
 pub mod report;

@@ -6,7 +6,7 @@
 
 use std::fmt::Write as _;
 
-use serde_json::{Value, json};
+use serde_json::Value;
 
 use crate::check::CheckReport;
 use crate::discover::{Attempt, Detection, Outcome, Source};
@@ -110,22 +110,8 @@ impl Report {
         out
     }
 
+    /// The README's `report --json` shape (`crate::json::ReportJson`).
     pub fn json(&self, l10n: &Localizer) -> Value {
-        json!({
-            "app": { "version": crate::APP_VERSION, "os": std::env::consts::OS,
-                     "arch": std::env::consts::ARCH, "language": l10n.lang().tag() },
-            "address": self.address,
-            "discovery": self.discovery.as_ref().map(|d| json!({
-                "source": d.source.as_str(), "provider": d.provider, "mx": d.mx,
-                "elapsed_ms": d.elapsed_ms,
-                "attempts": d.attempts.iter().map(|a| json!({
-                    "source": a.source.as_str(), "ms": a.ms, "outcome": a.outcome.as_str(),
-                    "error": match &a.outcome { Outcome::Failed(e) => Some(e), _ => None },
-                })).collect::<Vec<_>>(),
-            })),
-            "discovery_error": self.discovery_error,
-            "check": self.check.as_ref().map(|c| c.to_json(l10n)),
-            "note": self.note,
-        })
+        serde_json::to_value(crate::json::ReportJson::new(l10n, self)).unwrap_or_default()
     }
 }

@@ -5,7 +5,6 @@ use std::io::Write;
 use mailsetup::i18n::{Localizer, msg};
 use mailsetup::messages;
 use mailsetup::store::Store;
-use serde_json::json;
 
 use super::*;
 
@@ -18,7 +17,10 @@ pub(super) fn accounts(l: &Localizer, as_json: bool) -> Result<(), Exit> {
         errln!("{}", messages::set_aside(l, aside));
     }
     if as_json {
-        print_json(&json!({"accounts": loaded.accounts, "set_aside": loaded.set_aside}));
+        print_json(&mailsetup::json::AccountsJson {
+            accounts: loaded.accounts,
+            set_aside: loaded.set_aside,
+        });
         return Ok(());
     }
     if loaded.accounts.is_empty() {

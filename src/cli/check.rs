@@ -12,7 +12,6 @@ use mailsetup::messages;
 use mailsetup::probe::ProbeReport;
 use mailsetup::setup::{self, Servers, Target};
 use mailsetup::store::Store;
-use serde_json::json;
 
 use super::*;
 
@@ -113,12 +112,12 @@ fn print_outcome(
     saved: Option<&Result<mailsetup::store::Saved, String>>,
 ) {
     if a.json {
-        let mut v = report.to_json(l);
-        v["warnings"] = json!(warnings);
-        v["saved"] = json!(matches!(saved, Some(Ok(_))));
-        if let Some(Err(e)) = saved {
-            v["save_error"] = json!(e);
-        }
+        let v = mailsetup::json::CheckJson {
+            warnings: Some(warnings.to_vec()),
+            saved: Some(matches!(saved, Some(Ok(_)))),
+            save_error: saved.and_then(|s| s.as_ref().err().cloned()),
+            ..mailsetup::json::CheckJson::new(l, report)
+        };
         print_json(&v);
         return;
     }

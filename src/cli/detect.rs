@@ -4,7 +4,8 @@ use mailsetup::address::Address;
 use mailsetup::discover::{self, DetectOptions, Detection};
 use mailsetup::i18n::{Localizer, msg};
 use mailsetup::messages;
-use serde_json::{Value, json};
+
+use mailsetup::json::{DetectJson, Detected, NotDetected};
 
 use super::*;
 
@@ -39,26 +40,6 @@ pub(super) fn admin_note(l: &Localizer, d: &Detection) -> Option<String> {
     ))
 }
 
-pub(super) fn attempts_json(attempts: &[discover::Attempt]) -> Value {
-    attempts
-        .iter()
-        .map(|a| {
-            let error = match &a.outcome {
-                discover::Outcome::Failed(e) => Some(e.as_str()),
-                _ => None,
-            };
-            json!({"source": a.source.as_str(), "ms": a.ms, "outcome": a.outcome.as_str(), "error": error})
-        })
-        .collect()
-}
-
-pub(super) fn pages_json(pages: &[discover::autoconfig::Page]) -> Value {
-    pages
-        .iter()
-        .map(|p| json!({"url": p.url, "texts": p.texts.iter().map(|t| json!({"lang": t.lang, "text": t.text})).collect::<Vec<_>>()}))
-        .collect()
-}
-
 pub(super) fn detect(
     l: &Localizer,
     input: &str,
@@ -84,36 +65,15 @@ fn detection_json(
     l: &Localizer,
     address: &Address,
     detection: &Result<Detection, discover::DiscoverError>,
-) -> Value {
+) -> DetectJson {
+    let address = address.to_string();
     match detection {
-        Ok(d) => {
-            let p = d.provider;
-            json!({
-                "address": address.to_string(),
-                "provider": p.map(|p| &p.id),
-                "name": p.map(|p| l.tr(&p.name)).or_else(|| d.display_name.clone()),
-                "kind": p.map(|p| p.kind), "credential": p.map(|p| p.credential),
-                "source": d.source.as_str(), "mx": d.mx, "admin_note": admin_note(l, d),
-                "imap": endpoint_json(&d.imap), "smtp": endpoint_json(&d.smtp),
-                "steps": p.map(|p| p.steps.iter().map(|s| json!({
-                    "text": l.tr(&s.text), "url": p.link(&s.link), "admin": s.admin,
-                })).collect::<Vec<_>>()).unwrap_or_default(),
-                "documentation": pages_json(&d.documentation),
-                "enable": pages_json(&d.enable),
-                "elapsed_ms": d.elapsed.as_millis() as u64,
-                "attempts": attempts_json(&d.attempts),
-            })
-        }
-        Err(e) => {
-            let (mx, attempts) = match e {
-                discover::DiscoverError::NotFound { mx, attempts, .. } => {
-                    (mx.clone(), attempts_json(attempts))
-                }
-                discover::DiscoverError::Setup(_) => (Vec::new(), json!([])),
-            };
-            json!({"address": address.to_string(), "provider": null, "source": null,
-                   "mx": mx, "attempts": attempts, "error": messages::discover_error(l, e)})
-        }
+        Ok(d) => DetectJson::Found(Box::new(Detected::new(l, &address, d, admin_note(l, d)))),
+        Err(e) => DetectJson::NotFound(NotDetected::new(
+            &address,
+            e,
+            messages::discover_error(l, e),
+        )),
     }
 }
 

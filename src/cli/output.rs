@@ -3,9 +3,7 @@
 
 use std::io::Write;
 
-use mailsetup::catalog::Endpoint;
 use mailsetup::i18n::{Lang, Localizer, msg};
-use serde_json::{Value, json};
 
 use super::*;
 
@@ -46,11 +44,7 @@ pub(super) fn reader_left(e: &std::io::Error) -> bool {
         || (cfg!(windows) && e.raw_os_error() == Some(ERROR_PIPE_NOT_CONNECTED))
 }
 
-pub(super) fn print_json(v: &Value) {
+pub(super) fn print_json(v: &impl serde::Serialize) {
     let text = serde_json::to_string_pretty(v).unwrap_or_default();
     outln!("{text}");
-}
-
-pub(super) fn endpoint_json(e: &Endpoint) -> Value {
-    json!({"host": e.host, "port": e.port, "security": e.security.as_str(), "username": e.username})
 }

@@ -1,0 +1,477 @@
+//! The `--json` shapes the README documents, as types in one place: what scripts and support
+//! tools get from `detect`, `check`, `report`, `providers` and `accounts`. A test parses the
+//! README's examples into them (unknown fields refused), so the documentation cannot drift.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+
+use crate::catalog::{CredentialKind, Endpoint, ProviderKind, ServerTemplate};
+use crate::check::CheckReport;
+use crate::discover::autoconfig::Page;
+use crate::discover::{Attempt, Detection, Outcome};
+use crate::i18n::Localizer;
+use crate::probe::ProbeReport;
+use crate::report::{Discovery, Report};
+use crate::store::Account;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EndpointJson {
+    pub host: String,
+    pub port: u16,
+    /// `tls` or `starttls`.
+    pub security: String,
+    pub username: String,
+}
+
+impl From<&Endpoint> for EndpointJson {
+    fn from(e: &Endpoint) -> Self {
+        Self {
+            host: e.host.clone(),
+            port: e.port,
+            security: e.security.as_str().to_string(),
+            username: e.username.clone(),
+        }
+    }
+}
+
+/// One network source of discovery: how long it took and what came of it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AttemptJson {
+    pub source: String,
+    pub ms: u64,
+    /// `found`, `nothing`, `failed` or `not_waited`.
+    pub outcome: String,
+    pub error: Option<String>,
+}
+
+impl From<&Attempt> for AttemptJson {
+    fn from(a: &Attempt) -> Self {
+        Self {
+            source: a.source.as_str().to_string(),
+            ms: a.ms,
+            outcome: a.outcome.as_str().to_string(),
+            error: match &a.outcome {
+                Outcome::Failed(e) => Some(e.clone()),
+                _ => None,
+            },
+        }
+    }
+}
+
+fn attempts(list: &[Attempt]) -> Vec<AttemptJson> {
+    list.iter().map(AttemptJson::from).collect()
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StepJson {
+    pub text: String,
+    pub url: Option<String>,
+    pub admin: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TextJson {
+    pub lang: Option<String>,
+    pub text: String,
+}
+
+/// A help or "enable first" page from an autoconfig file.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PageJson {
+    pub url: String,
+    pub texts: Vec<TextJson>,
+}
+
+fn pages(list: &[Page]) -> Vec<PageJson> {
+    list.iter()
+        .map(|p| PageJson {
+            url: p.url.clone(),
+            texts: p
+                .texts
+                .iter()
+                .map(|t| TextJson {
+                    lang: t.lang.clone(),
+                    text: t.text.clone(),
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+/// `detect --json`: the servers found, or (exit 1) why nothing was.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum DetectJson {
+    Found(Box<Detected>),
+    NotFound(NotDetected),
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Detected {
+    pub address: String,
+    /// A catalog provider's id, else null.
+    pub provider: Option<String>,
+    pub name: Option<String>,
+    pub kind: Option<ProviderKind>,
+    pub credential: Option<CredentialKind>,
+    /// `catalog`, `mx`, `autoconfig`, `srv`, `ispdb` or `guess`.
+    pub source: String,
+    pub mx: Vec<String>,
+    /// For company mail found by MX: the admin may have to enable IMAP/SMTP first.
+    pub admin_note: Option<String>,
+    pub imap: EndpointJson,
+    pub smtp: EndpointJson,
+    pub steps: Vec<StepJson>,
+    pub documentation: Vec<PageJson>,
+    pub enable: Vec<PageJson>,
+    pub elapsed_ms: u64,
+    pub attempts: Vec<AttemptJson>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NotDetected {
+    pub address: String,
+    /// Always null: nothing was found.
+    pub provider: Option<String>,
+    /// Always null: nothing was found.
+    pub source: Option<String>,
+    pub mx: Vec<String>,
+    pub attempts: Vec<AttemptJson>,
+    /// What to try, localised.
+    pub error: String,
+}
+
+impl Detected {
+    /// `admin_note`: the localised note, which the caller words.
+    pub fn new(l: &Localizer, address: &str, d: &Detection, admin_note: Option<String>) -> Self {
+        let p = d.provider;
+        Self {
+            address: address.to_string(),
+            provider: p.map(|p| p.id.clone()),
+            name: p.map(|p| l.tr(&p.name)).or_else(|| d.display_name.clone()),
+            kind: p.map(|p| p.kind),
+            credential: p.map(|p| p.credential),
+            source: d.source.as_str().to_string(),
+            mx: d.mx.clone(),
+            admin_note,
+            imap: (&d.imap).into(),
+            smtp: (&d.smtp).into(),
+            steps: p
+                .map(|p| {
+                    p.steps
+                        .iter()
+                        .map(|s| StepJson {
+                            text: l.tr(&s.text),
+                            url: p.link(&s.link).map(str::to_string),
+                            admin: s.admin,
+                        })
+                        .collect()
+                })
+                .unwrap_or_default(),
+            documentation: pages(&d.documentation),
+            enable: pages(&d.enable),
+            elapsed_ms: d.elapsed.as_millis() as u64,
+            attempts: attempts(&d.attempts),
+        }
+    }
+}
+
+impl NotDetected {
+    pub fn new(address: &str, e: &crate::discover::DiscoverError, error: String) -> Self {
+        let (mx, tried) = match e {
+            crate::discover::DiscoverError::NotFound {
+                mx, attempts: a, ..
+            } => (mx.clone(), attempts(a)),
+            crate::discover::DiscoverError::Setup(_) => (Vec::new(), Vec::new()),
+        };
+        Self {
+            address: address.to_string(),
+            provider: None,
+            source: None,
+            mx,
+            attempts: tried,
+            error,
+        }
+    }
+}
+
+/// `check --json` (and the `check` part of `report --json`, without `saved` and `warnings`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CheckJson {
+    pub address: String,
+    pub provider: Option<String>,
+    /// Both protocols passed.
+    pub ok: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub saved: Option<bool>,
+    /// Why `--save` could not save.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub save_error: Option<String>,
+    /// Warnings about the code (e.g. a QQ code one letter short), localised.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub warnings: Option<Vec<String>>,
+    pub imap: ProbeJson,
+    pub smtp: ProbeJson,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProbeJson {
+    pub ok: bool,
+    pub host: String,
+    pub port: u16,
+    pub security: String,
+    pub username: String,
+    pub total_ms: u64,
+    /// Every stage reached, in order; a failed one is last.
+    pub stages: Vec<StageJson>,
+    pub error: Option<ProbeErrorJson>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StageJson {
+    pub name: String,
+    pub ms: u64,
+    pub ok: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProbeErrorJson {
+    pub kind: String,
+    pub stage: String,
+    pub tls_reason: Option<String>,
+    /// The server's own reply (UTF-8, else decoded from GBK).
+    pub server_text: Option<String>,
+    /// What to do, localised.
+    pub advice: Option<String>,
+    /// The page that fixes it.
+    pub help_url: Option<String>,
+    pub detail: String,
+}
+
+impl CheckJson {
+    pub fn new(l: &Localizer, report: &CheckReport) -> Self {
+        Self {
+            address: report.address.clone(),
+            provider: report.provider.clone(),
+            ok: report.ok(),
+            saved: None,
+            save_error: None,
+            warnings: None,
+            imap: ProbeJson::new(l, report, &report.imap),
+            smtp: ProbeJson::new(l, report, &report.smtp),
+        }
+    }
+}
+
+impl ProbeJson {
+    fn new(l: &Localizer, report: &CheckReport, r: &ProbeReport) -> Self {
+        let error = r.error.as_ref().map(|e| {
+            let d = report.diagnosis(r);
+            ProbeErrorJson {
+                kind: e.kind.as_str().to_string(),
+                stage: e.stage.as_str().to_string(),
+                tls_reason: e.tls_reason.map(|t| t.as_str().to_string()),
+                server_text: e.server_text.clone(),
+                advice: d
+                    .as_ref()
+                    .map(|d| crate::messages::advice(l, d, r, report.provider.as_deref())),
+                help_url: d.and_then(|d| d.help_url),
+                detail: e.detail.clone(),
+            }
+        });
+        Self {
+            ok: r.ok(),
+            host: r.endpoint.host.clone(),
+            port: r.endpoint.port,
+            security: r.endpoint.security.as_str().to_string(),
+            username: r.endpoint.username.clone(),
+            total_ms: r.total_ms,
+            stages: r
+                .stages
+                .iter()
+                .map(|s| StageJson {
+                    name: s.stage.as_str().to_string(),
+                    ms: s.ms,
+                    ok: s.ok,
+                })
+                .collect(),
+            error,
+        }
+    }
+}
+
+/// `report --json`: the support report.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReportJson {
+    pub app: AppJson,
+    pub address: Option<String>,
+    pub discovery: Option<DiscoveryJson>,
+    pub discovery_error: Option<String>,
+    pub check: Option<CheckJson>,
+    pub note: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AppJson {
+    pub version: String,
+    pub os: String,
+    pub arch: String,
+    pub language: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DiscoveryJson {
+    pub source: String,
+    pub provider: Option<String>,
+    pub mx: Vec<String>,
+    pub elapsed_ms: u64,
+    pub attempts: Vec<AttemptJson>,
+}
+
+impl From<&Discovery> for DiscoveryJson {
+    fn from(d: &Discovery) -> Self {
+        Self {
+            source: d.source.as_str().to_string(),
+            provider: d.provider.clone(),
+            mx: d.mx.clone(),
+            elapsed_ms: d.elapsed_ms,
+            attempts: attempts(&d.attempts),
+        }
+    }
+}
+
+impl ReportJson {
+    pub fn new(l: &Localizer, r: &Report) -> Self {
+        Self {
+            app: AppJson {
+                version: crate::APP_VERSION.to_string(),
+                os: std::env::consts::OS.to_string(),
+                arch: std::env::consts::ARCH.to_string(),
+                language: l.lang().tag().to_string(),
+            },
+            address: r.address.clone(),
+            discovery: r.discovery.as_ref().map(DiscoveryJson::from),
+            discovery_error: r.discovery_error.clone(),
+            check: r.check.as_ref().map(|c| CheckJson::new(l, c)),
+            note: r.note.clone(),
+        }
+    }
+}
+
+/// `providers --json`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProvidersJson {
+    pub providers: Vec<ProviderJson>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProviderJson {
+    pub id: String,
+    /// Localised.
+    pub name: String,
+    pub kind: ProviderKind,
+    pub domains: Vec<String>,
+    pub credential: CredentialKind,
+    pub imap: ServerTemplate,
+    pub smtp: ServerTemplate,
+    pub links: BTreeMap<String, String>,
+}
+
+impl ProvidersJson {
+    pub fn new(l: &Localizer, catalog: &crate::catalog::Catalog) -> Self {
+        Self {
+            providers: catalog
+                .providers
+                .iter()
+                .map(|p| ProviderJson {
+                    id: p.id.clone(),
+                    name: l.tr(&p.name),
+                    kind: p.kind,
+                    domains: p.domains.clone(),
+                    credential: p.credential,
+                    imap: p.imap.clone(),
+                    smtp: p.smtp.clone(),
+                    links: p.links.clone(),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// `accounts --json`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AccountsJson {
+    pub accounts: Vec<Account>,
+    /// Where an unreadable accounts file was kept aside.
+    pub set_aside: Option<PathBuf>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The first ```json block after `heading` in the README.
+    fn readme_example(heading: &str) -> &'static str {
+        let readme = include_str!("../README.md");
+        let at = readme.find(heading).expect("README section");
+        let start = readme[at..].find("```json\n").expect("json block") + at + "```json\n".len();
+        let end = readme[start..].find("```").expect("block end") + start;
+        &readme[start..end]
+    }
+
+    #[test]
+    fn the_readme_examples_are_the_programs_shapes() {
+        let detect: DetectJson =
+            serde_json::from_str(readme_example("### `detect --json`")).expect("detect example");
+        let DetectJson::Found(d) = &detect else {
+            panic!("the README's detect example is a found answer");
+        };
+        assert_eq!(d.imap.host, "imap.qq.com");
+        let check: CheckJson =
+            serde_json::from_str(readme_example("### `check --json`")).expect("check example");
+        assert_eq!(check.saved, Some(false));
+        assert_eq!(
+            check.smtp.error.as_ref().map(|e| e.kind.as_str()),
+            Some("auth")
+        );
+    }
+
+    #[test]
+    fn what_the_program_writes_reads_back_as_the_same_shape() {
+        let l = Localizer::new(crate::i18n::Lang::En);
+        let address = crate::address::Address::parse("zhang@qq.com").expect("address");
+        let qq = crate::catalog::Catalog::builtin().by_id("qq").expect("qq");
+        let d = Detection::from_provider(qq, &address, crate::discover::Source::Catalog);
+        let found = DetectJson::Found(Box::new(Detected::new(&l, "zhang@qq.com", &d, None)));
+        let text = serde_json::to_string(&found).expect("serialise");
+        assert_eq!(
+            serde_json::from_str::<DetectJson>(&text).expect("parse"),
+            found
+        );
+        let providers = ProvidersJson::new(&l, crate::catalog::Catalog::builtin());
+        let text = serde_json::to_string(&providers).expect("serialise");
+        assert_eq!(
+            serde_json::from_str::<ProvidersJson>(&text).expect("parse"),
+            providers
+        );
+    }
+}
