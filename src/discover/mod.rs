@@ -227,8 +227,7 @@ fn timed(source: Source, fut: SourceFuture<'_>) -> SourceFuture<'_> {
 /// The catalog by domain at once; otherwise every network source raced under the deadline.
 pub async fn detect(address: &Address, opts: &DetectOptions) -> Result<Detection, DiscoverError> {
     let started = Instant::now();
-    let catalog = Catalog::builtin();
-    if let Some(p) = catalog.by_domain(address.domain()) {
+    if let Some(p) = Catalog::builtin().by_domain(address.domain()) {
         return Ok(Detection::from_provider(p, address, Source::Catalog));
     }
     let not_found = |mx: Vec<String>, attempts| DiscoverError::NotFound {
@@ -248,21 +247,58 @@ pub async fn detect(address: &Address, opts: &DetectOptions) -> Result<Detection
     };
     let http = http::Http::new(&dns, &tls, deadline).map_err(DiscoverError::Setup)?;
     let ispdb = opts.ispdb_url.as_deref().unwrap_or(http::DEFAULT_ISPDB);
-    let domain = address.domain();
-    let user = address.to_string();
+    let clients = Clients {
+        dns: &dns,
+        http: &http,
+        tls: &tls,
+        ispdb,
+    };
+    let race = race(sources(address, &clients), deadline, started).await;
+    let Some((source, found)) = race.best else {
+        return Err(not_found(race.mx, race.attempts));
+    };
+    let config = found.config.unwrap_or_default();
+    Ok(Detection {
+        source,
+        provider: found.provider,
+        imap: found.imap,
+        smtp: found.smtp,
+        mx: race.mx,
+        display_name: config.display_name,
+        documentation: config.documentation,
+        enable: config.enable,
+        attempts: race.attempts,
+        elapsed: started.elapsed(),
+    })
+}
 
-    let answer = |result, mx| Answer {
+/// What the network sources share: one resolver, one HTTPS client, one TLS configuration.
+struct Clients<'a> {
+    dns: &'a Dns,
+    http: &'a http::Http,
+    tls: &'a Arc<rustls::ClientConfig>,
+    ispdb: &'a str,
+}
+
+fn answer(result: Result<Option<Found>, String>, mx: Vec<String>) -> Answer {
+    Answer {
         source: Source::Catalog,
         ms: 0,
         result,
         mx,
-    };
-    let mut running: FuturesUnordered<SourceFuture<'_>> = FuturesUnordered::new();
+    }
+}
+
+/// Every network source, started together.
+fn sources<'a>(address: &'a Address, c: &'a Clients<'a>) -> FuturesUnordered<SourceFuture<'a>> {
+    let domain = address.domain();
+    let running: FuturesUnordered<SourceFuture<'a>> = FuturesUnordered::new();
     running.push(timed(
         Source::Mx,
-        Box::pin(async {
-            match dns.mx(domain).await {
+        Box::pin(async move {
+            match c.dns.mx(domain).await {
                 Ok(mx) => {
+                    let catalog = Catalog::builtin();
                     let found = mx.iter().find_map(|h| catalog.by_mx(h)).map(|p| {
                         let mut f = Found::servers(p.endpoints(address));
                         f.provider = Some(p);
@@ -276,33 +312,49 @@ pub async fn detect(address: &Address, opts: &DetectOptions) -> Result<Detection
     ));
     running.push(timed(
         Source::Autoconfig,
-        Box::pin(async {
-            let r = http.autoconfig(address).await;
+        Box::pin(async move {
+            let r = c.http.autoconfig(address).await;
             answer(r.map(|c| c.and_then(Found::config)), Vec::new())
         }),
     ));
     running.push(timed(
         Source::Srv,
-        Box::pin(async {
-            let r = dns::srv_endpoints(&dns, domain, &user).await;
+        Box::pin(async move {
+            let r = dns::srv_endpoints(c.dns, domain, &address.to_string()).await;
             answer(r.map(|s| s.map(Found::servers)), Vec::new())
         }),
     ));
     running.push(timed(
         Source::Ispdb,
-        Box::pin(async {
-            let r = http.ispdb(ispdb, address).await;
+        Box::pin(async move {
+            let r = c.http.ispdb(c.ispdb, address).await;
             answer(r.map(|c| c.and_then(Found::config)), Vec::new())
         }),
     ));
     running.push(timed(
         Source::Guess,
-        Box::pin(async {
-            let r = guess::guess(&dns, &tls, domain, &user).await;
+        Box::pin(async move {
+            let r = guess::guess(c.dns, c.tls, domain, &address.to_string()).await;
             answer(Ok(r.map(Found::servers)), Vec::new())
         }),
     ));
+    running
+}
 
+/// How the race ended: the best answer, every source's attempt, the MX hosts.
+struct Race {
+    best: Option<(Source, Found)>,
+    attempts: Vec<Attempt>,
+    mx: Vec<String>,
+}
+
+/// Takes answers as they come until a found answer has no better source still running, or the
+/// deadline passes; sources not waited for are listed as such.
+async fn race(
+    mut running: FuturesUnordered<SourceFuture<'_>>,
+    deadline: Duration,
+    started: Instant,
+) -> Race {
     let mut best: Option<(Source, Found)> = None;
     let mut attempts: Vec<Attempt> = Vec::new();
     let mut mx = Vec::new();
@@ -355,20 +407,5 @@ pub async fn detect(address: &Address, opts: &DetectOptions) -> Result<Detection
         }
     }
     attempts.sort_by_key(|a| a.source);
-    let Some((source, found)) = best else {
-        return Err(not_found(mx, attempts));
-    };
-    let config = found.config.unwrap_or_default();
-    Ok(Detection {
-        source,
-        provider: found.provider,
-        imap: found.imap,
-        smtp: found.smtp,
-        mx,
-        display_name: config.display_name,
-        documentation: config.documentation,
-        enable: config.enable,
-        attempts,
-        elapsed: started.elapsed(),
-    })
+    Race { best, attempts, mx }
 }
