@@ -6,8 +6,6 @@ pub mod catalog;
 pub mod check;
 pub mod discover;
 pub mod export;
-#[cfg(test)]
-mod fuzz;
 pub mod i18n;
 pub mod json;
 pub mod messages;

@@ -147,7 +147,7 @@ fn lookup(text: &str) -> Option<&'static Known> {
 }
 
 /// Sharpens the kind from what the server said (called once, where the error is made).
-pub(crate) fn refine(protocol: Protocol, e: &mut ProbeError) {
+pub fn refine(protocol: Protocol, e: &mut ProbeError) {
     let Some(text) = e.server_text.as_deref() else {
         return;
     };

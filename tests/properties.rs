@@ -1,16 +1,16 @@
 //! Property tests (proptest) over what servers and the network control: server replies through
 //! the decoder and classifier, and autoconfig documents through the parser. Run with
-//! `cargo test --lib fuzz`; PROPTEST_CASES raises the case count.
+//! `cargo test --test properties`; PROPTEST_CASES raises the case count.
 
 use proptest::prelude::*;
 
-use crate::address::Address;
-use crate::catalog::{Catalog, Security};
-use crate::discover::autoconfig;
-use crate::i18n::{Lang, Localizer};
-use crate::probe::classify::{diagnose, refine};
-use crate::probe::transcript::decode;
-use crate::probe::{ErrorKind, ProbeError, Protocol, Stage, TlsReason};
+use mailsetup::address::Address;
+use mailsetup::catalog::{Catalog, Security};
+use mailsetup::discover::autoconfig;
+use mailsetup::i18n::{Lang, Localizer};
+use mailsetup::probe::classify::{diagnose, refine};
+use mailsetup::probe::transcript::decode;
+use mailsetup::probe::{ErrorKind, ProbeError, Protocol, Stage, TlsReason};
 
 fn kind() -> impl Strategy<Value = ErrorKind> {
     prop::sample::select(vec![
