@@ -21,12 +21,14 @@ pub enum Target {
     /// Picked, recognised by domain, or found through the domain's MX hosts (`via_mx`: the
     /// company's admin may have to enable IMAP/SMTP first).
     Provider { id: String, via_mx: bool },
-    /// Servers from autoconfig, SRV, ISPDB or guessing, a saved account's, or given outright.
+    /// Servers from autoconfig, SRV, ISPDB or guessing, or given outright.
     Servers {
         imap: Endpoint,
         smtp: Endpoint,
         found: Option<Arc<Detection>>,
     },
+    /// A saved account: its own servers (as they passed), its provider's steps and advice.
+    Saved(Box<Account>),
 }
 
 impl Target {
@@ -53,16 +55,22 @@ impl Target {
         }
     }
 
-    /// A saved account: its provider's, else its own servers.
-    pub fn saved(account: &Account) -> Self {
-        match account.provider.as_deref().and_then(Self::provider_id) {
-            Some(t) => t,
-            None => Target::Servers {
-                imap: account.imap.clone(),
-                smtp: account.smtp.clone(),
+    /// Both servers given (support staff, tests): the domain's catalog provider, whose login
+    /// form and advice apply, with those servers in place; else the servers as given.
+    pub fn given(address: &Address, imap: &Endpoint, smtp: &Endpoint) -> Self {
+        Catalog::builtin()
+            .by_domain(address.domain())
+            .and_then(|p| Self::provider_id(&p.id))
+            .unwrap_or_else(|| Target::Servers {
+                imap: imap.clone(),
+                smtp: smtp.clone(),
                 found: None,
-            },
-        }
+            })
+    }
+
+    /// A saved account, re-tested with the servers it was saved with.
+    pub fn saved(account: &Account) -> Self {
+        Target::Saved(Box::new(account.clone()))
     }
 
     /// The catalog provider whose steps and code format apply, if any.
@@ -70,6 +78,10 @@ impl Target {
         match self {
             Target::Provider { id, .. } => Catalog::builtin().by_id(id),
             Target::Servers { found, .. } => found.as_ref().and_then(|d| d.provider),
+            Target::Saved(a) => a
+                .provider
+                .as_deref()
+                .and_then(|id| Catalog::builtin().by_id(id)),
         }
     }
 
@@ -78,6 +90,7 @@ impl Target {
         match self {
             Target::Provider { .. } => self.provider().map(|p| p.endpoints(address)),
             Target::Servers { imap, smtp, .. } => Some((imap.clone(), smtp.clone())),
+            Target::Saved(a) => Some((a.imap.clone(), a.smtp.clone())),
         }
     }
 
@@ -103,7 +116,7 @@ impl Target {
 
     /// The address is part of the servers found: changing it means looking again.
     pub fn fixed_address(&self) -> bool {
-        matches!(self, Target::Servers { .. })
+        matches!(self, Target::Servers { .. } | Target::Saved(_))
     }
 
     /// What the credential is called: the provider's word, else "password".
@@ -277,4 +290,27 @@ pub fn downloads_dir() -> PathBuf {
                 .or_else(|| Some(u.home_dir().to_path_buf()))
         })
         .unwrap_or_else(std::env::temp_dir)
+}
+
+/// Writes an account's settings for another mail app (never with the code) into `dir`, off the
+/// caller's thread; the file's path, or why it could not be written.
+pub async fn export(
+    account: Account,
+    name: String,
+    format: crate::export::Format,
+    dir: PathBuf,
+) -> Result<PathBuf, String> {
+    use crate::export::Format;
+    tokio::task::spawn_blocking(move || {
+        let text = match format {
+            Format::Thunderbird => crate::export::thunderbird(&account, &name),
+            Format::Mobileconfig => crate::export::mobileconfig(&account, &name, None),
+        };
+        let path = dir.join(format.file_name(&account.address));
+        crate::store::write_private(&path, text.as_bytes())
+            .map(|()| path)
+            .map_err(|e| e.to_string())
+    })
+    .await
+    .unwrap_or_else(|e| Err(e.to_string()))
 }

@@ -5,7 +5,6 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use fluent_bundle::FluentValue;
-use mailsetup::catalog::Catalog;
 use mailsetup::check::{self, CheckReport};
 use mailsetup::i18n::{Localizer, msg};
 use mailsetup::messages;
@@ -35,14 +34,7 @@ pub(super) fn run_check(l: &Localizer, a: CheckArgs) -> Result<(), Exit> {
     };
     // With both servers given, no lookup is needed: the catalog alone names the provider.
     let target = match (&given.imap, &given.smtp) {
-        (Some(imap), Some(smtp)) => Catalog::builtin()
-            .by_domain(address.domain())
-            .and_then(|p| Target::provider_id(&p.id))
-            .unwrap_or_else(|| Target::Servers {
-                imap: imap.clone(),
-                smtp: smtp.clone(),
-                found: None,
-            }),
+        (Some(imap), Some(smtp)) => Target::given(&address, imap, smtp),
         _ => {
             let opts = a.discovery.options(l, given.ca_file.as_deref())?;
             let found = find_servers(l, &address, &opts).map_err(|Exit(_, m)| Exit(1, m))?;

@@ -31,7 +31,7 @@ use mailsetup::catalog::{Endpoint, Security};
 use mailsetup::i18n::{Lang, Localizer, msg};
 use mailsetup::messages;
 use mailsetup::probe::tls;
-use mailsetup::setup::{self};
+use mailsetup::setup;
 
 /// A user-facing failure: the message is already localised.
 struct Exit(u8, String);

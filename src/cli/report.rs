@@ -1,11 +1,10 @@
 //! `mailsetup report`: discovery and, when a code is at hand, the whole check; text or JSON.
 
-use mailsetup::catalog::Catalog;
-use mailsetup::check::{self};
-use mailsetup::discover::{self};
+use mailsetup::check;
+use mailsetup::discover;
 use mailsetup::i18n::{Localizer, msg};
 use mailsetup::messages;
-use mailsetup::setup::{self};
+use mailsetup::setup::{self, Servers, Target};
 use mailsetup::store::Store;
 
 use super::*;
@@ -21,26 +20,32 @@ pub(super) fn report(l: &Localizer, a: ReportArgs) -> Result<(), Exit> {
         let saved = store
             .as_ref()
             .and_then(|s| s.find(&address.to_string()).ok().flatten());
-        // A saved account's own servers, else discovery (or the servers given).
-        let servers = match (&saved, &a.servers.imap, &a.servers.smtp) {
-            (_, Some(i), Some(s)) => {
-                let user = address.to_string();
+        let user = address.to_string();
+        let endpoint = |v: &Option<String>| v.as_deref().map(|v| parse_endpoint(l, v, &user));
+        let given = Servers {
+            imap: endpoint(&a.servers.imap).transpose()?,
+            smtp: endpoint(&a.servers.smtp).transpose()?,
+            ca_file: a.servers.ca_file.clone(),
+        };
+        // The servers given, else a saved account's own, else discovery.
+        let target = match (&given.imap, &given.smtp, &saved) {
+            (Some(imap), Some(smtp), _) => {
                 r.discovery = Some(Discovery::known(discover::Source::Catalog, None));
-                Some((parse_endpoint(l, i, &user)?, parse_endpoint(l, s, &user)?))
+                Some(Target::given(&address, imap, smtp))
             }
-            (Some(acc), _, _) => {
+            (_, _, Some(acc)) => {
                 r.discovery = Some(Discovery::known(
                     discover::Source::Catalog,
                     acc.provider.clone(),
                 ));
-                Some((acc.imap.clone(), acc.smtp.clone()))
+                Some(Target::saved(acc))
             }
             _ => {
-                let opts = a.discovery.options(l, a.servers.ca_file.as_deref())?;
+                let opts = a.discovery.options(l, given.ca_file.as_deref())?;
                 match runtime()?.block_on(discover::detect(&address, &opts)) {
                     Ok(d) => {
                         r.discovery = Some(Discovery::from_detection(&d));
-                        Some(d.endpoints(&address))
+                        Some(Target::from_detection(Arc::new(d)))
                     }
                     Err(e) => {
                         r.discovery_error = Some(messages::discover_error(l, &e));
@@ -57,15 +62,19 @@ pub(super) fn report(l: &Localizer, a: ReportArgs) -> Result<(), Exit> {
                 .filter(|_| saved.is_some())
                 .and_then(|s| s.secret(&address.to_string()).ok().flatten())
         };
-        match (servers, secret) {
-            (Some(servers), Some(secret)) => {
-                let catalog = Catalog::builtin();
-                let provider = match r.discovery.as_ref().and_then(|d| d.provider.as_deref()) {
-                    Some(id) => catalog.by_id(id),
-                    None => catalog.by_domain(address.domain()),
-                };
-                let ca_file = a.servers.ca_file.as_deref();
-                let request = setup::request(provider, &address, servers, secret, ca_file)
+        match (target, secret) {
+            (Some(target), Some(secret)) => {
+                let request = target
+                    .servers(&address, &given)
+                    .and_then(|servers| {
+                        setup::request(
+                            target.provider(),
+                            &address,
+                            servers,
+                            secret,
+                            given.ca_file.as_deref(),
+                        )
+                    })
                     .map_err(|e| Exit(2, messages::setup_error(l, &e)))?;
                 r.check = Some(runtime()?.block_on(check::run(&request, None)));
             }

@@ -14,7 +14,7 @@ use mailsetup::setup;
 use mailsetup::store::StoreError;
 
 use mailsetup::discover::Source;
-use mailsetup::export::{self, Format};
+use mailsetup::export::Format;
 use mailsetup::report::{Discovery, Report};
 
 use crate::gui::{Accounts, Input, Target, style, widget};
@@ -159,6 +159,7 @@ impl State {
             )),
             Target::Servers { found: Some(d), .. } => Some(Discovery::from_detection(d)),
             Target::Servers { found: None, .. } => None,
+            Target::Saved(a) => Some(Discovery::known(Source::Catalog, a.provider.clone())),
         };
         Report {
             address: Some(self.input.address.to_string()),
@@ -175,23 +176,7 @@ impl State {
         let account = setup::account(&self.report);
         let name = self.input.address.domain().to_string();
         let dir = self.export_dir.clone();
-        Task::perform(
-            async move {
-                tokio::task::spawn_blocking(move || {
-                    let text = match format {
-                        Format::Thunderbird => export::thunderbird(&account, &name),
-                        Format::Mobileconfig => export::mobileconfig(&account, &name, None),
-                    };
-                    let path = dir.join(format.file_name(&account.address));
-                    mailsetup::store::write_private(&path, text.as_bytes())
-                        .map(|()| path)
-                        .map_err(|e| e.to_string())
-                })
-                .await
-                .unwrap_or_else(|e| Err(e.to_string()))
-            },
-            Message::Exported,
-        )
+        Task::perform(setup::export(account, name, format, dir), Message::Exported)
     }
 
     /// What Enter does here: "Done" after success, "Try again" after a failure.

@@ -77,20 +77,7 @@ impl State {
             secret,
             saved: true,
         };
-        let servers = (account.imap, account.smtp);
-        let provider = input.target.provider();
-        Some(
-            match setup::request(
-                provider,
-                &input.address,
-                servers,
-                input.secret.clone(),
-                None,
-            ) {
-                Ok(request) => Self::run(input, request),
-                Err(e) => Self::failed(input, e),
-            },
-        )
+        Some(Self::start(input, &Servers::default()))
     }
 
     fn run(input: Input, request: CheckRequest) -> (Self, Task<Message>) {
