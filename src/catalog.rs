@@ -253,6 +253,12 @@ impl Catalog {
         &BUILTIN
     }
 
+    /// A catalog from JSON in the shape of `assets/providers.json` (the built-in one was
+    /// checked by build.rs; this one is only parsed).
+    pub fn from_json(json: &str) -> Result<Catalog, serde_json::Error> {
+        serde_json::from_str(json)
+    }
+
     pub fn by_id(&self, id: &str) -> Option<&Provider> {
         self.providers.iter().find(|p| p.id == id)
     }

@@ -115,6 +115,14 @@ impl Localizer {
         }
     }
 
+    /// Adds Fluent lines to this language (a provider shipped as data brings its own names,
+    /// steps, badge and advice); they replace messages of the same id.
+    pub fn with_lines(mut self, ftl: &str) -> Self {
+        let resource = FluentResource::try_new(ftl.to_string()).unwrap_or_else(|(r, _)| r);
+        self.primary.add_resource_overriding(resource);
+        self
+    }
+
     pub fn lang(&self) -> Lang {
         self.lang
     }

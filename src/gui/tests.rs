@@ -592,3 +592,40 @@ fn a_failed_keyring_call_on_retest_is_said_on_the_start_screen() {
     );
     assert!(sees(&app, &sentence), "says why: {sentence}");
 }
+
+/// A provider is data: added to the catalog as JSON and to the translations as Fluent lines
+/// only, the start screen shows its tile with its badge and recognises its domain.
+#[test]
+fn a_provider_added_as_data_gets_its_tile_and_badge() {
+    let entry = r##"{ "id": "example", "name": "provider-example", "kind": "personal",
+        "domains": ["example.cn"], "mx": [],
+        "imap": { "host": "imap.example.cn", "port": 993, "security": "tls", "username": "address" },
+        "smtp": { "host": "smtp.example.cn", "port": 465, "security": "tls", "username": "address" },
+        "credential": "auth_code", "auth_advice": "advice-example",
+        "tile": { "order": 0, "badge": "badge-example", "color": "#336699" },
+        "links": { "settings": "https://mail.example.cn/settings" },
+        "steps": [ { "text": "example-step", "link": "settings" } ] }"##;
+    let json = include_str!("../../assets/providers.json").replacen(
+        "\"providers\": [",
+        &format!("\"providers\": [{entry},"),
+        1,
+    );
+    let catalog: &'static mailsetup::catalog::Catalog = Box::leak(Box::new(
+        mailsetup::catalog::Catalog::from_json(&json).expect("catalog"),
+    ));
+    let l = Localizer::new(Lang::En).with_lines(
+        "provider-example = Example Mail\nbadge-example = EX!\nexample-step = Open the settings.\n",
+    );
+    let (state, _) = start::State::new(String::new(), &Accounts::at(config_dir()));
+    let mut state = state.with_catalog(catalog);
+    {
+        let mut ui = simulator(state.view(&l));
+        assert!(ui.find("EX!").is_ok(), "its badge");
+        assert!(ui.find("Example Mail").is_ok(), "its tile");
+        assert!(ui.find("QQ Mail").is_ok(), "the others stay");
+    }
+    state.update(start::Message::AddressChanged("zhang@example.cn".into()));
+    let recognised = l.tr_args(msg::GUI_DETECTED, &[("provider", "Example Mail".into())]);
+    let mut ui = simulator(state.view(&l));
+    assert!(ui.find(recognised.as_str()).is_ok(), "recognised by domain");
+}

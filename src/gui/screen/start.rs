@@ -17,6 +17,8 @@ use crate::gui::{Accounts, Target, style};
 pub const ADDRESS_INPUT: &str = "address";
 
 pub struct State {
+    /// The providers offered (the built-in catalog; tests bring their own).
+    catalog: &'static Catalog,
     address: String,
     /// Chosen by tile (enterprise mail on the company's own domain) or recognised from the address.
     provider: Option<String>,
@@ -148,6 +150,7 @@ impl State {
     /// The screen, and the tasks that read the saved accounts and focus the address field.
     pub fn new(address: String, accounts: &Accounts) -> (Self, Task<Message>) {
         let mut s = Self {
+            catalog: Catalog::builtin(),
             address: String::new(),
             provider: None,
             picked: false,
@@ -164,13 +167,20 @@ impl State {
         (s, tasks)
     }
 
+    /// The same screen offering another catalog's providers (a provider added as data).
+    #[cfg(test)]
+    pub fn with_catalog(mut self, catalog: &'static Catalog) -> Self {
+        self.catalog = catalog;
+        self
+    }
+
     fn set_address(&mut self, address: String) {
         self.address = address;
         self.lookup = Lookup::Idle;
         if !self.picked {
             self.provider = Address::parse(&self.address)
                 .ok()
-                .and_then(|a| Catalog::builtin().by_domain(a.domain()))
+                .and_then(|a| self.catalog.by_domain(a.domain()))
                 .map(|p| p.id.clone());
         }
     }
@@ -185,7 +195,7 @@ impl State {
                 // A provider recognised from the domain wins over an earlier tile pick.
                 if Address::parse(&a)
                     .ok()
-                    .and_then(|x| Catalog::builtin().by_domain(x.domain()))
+                    .and_then(|x| self.catalog.by_domain(x.domain()))
                     .is_some()
                 {
                     self.picked = false;
@@ -193,7 +203,7 @@ impl State {
                 self.set_address(a);
             }
             Message::Picked(id) => {
-                let p = Catalog::builtin().by_id(&id)?;
+                let p = self.catalog.by_id(&id)?;
                 // Personal mail: pre-fill the domain; company mail keeps the typed address.
                 if let Some(domain) = p.domains.first() {
                     let local = self.address.split(['@', '＠']).next().unwrap_or_default();
@@ -314,7 +324,7 @@ impl State {
     /// Under the address: the provider recognised, the lookup's progress or result, or what is
     /// wrong with the address.
     fn status<'a>(&'a self, l: &Localizer) -> Element<'a, Message> {
-        let catalog = Catalog::builtin();
+        let catalog = self.catalog;
         let domain = self
             .parsed()
             .map(|a| a.domain().to_string())
@@ -355,7 +365,7 @@ impl State {
 
     /// The provider tiles, five to a row, then "other".
     fn tiles<'a>(&'a self, l: &Localizer) -> Element<'a, Message> {
-        let catalog = Catalog::builtin();
+        let catalog = self.catalog;
         let mut tiles = row![].spacing(8);
         let mut rows = column![].spacing(8);
         for (i, (p, t)) in catalog.tiles().into_iter().enumerate() {
