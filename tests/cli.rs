@@ -365,3 +365,21 @@ fn output_to_a_closed_pipe_or_full_disk_does_not_panic() {
         assert!(!err.contains("panicked"), "{err}");
     }
 }
+
+/// Started where there is no graphical session (SSH, a server): a sentence pointing to the
+/// command line and exit 2, not a panic.
+#[test]
+fn no_display_is_a_sentence_not_a_panic() {
+    for (lang, words) in [("en", "mailsetup providers"), ("zh-CN", "图形桌面")] {
+        let mut cmd = bin();
+        cmd.args(["--lang", lang])
+            .env_remove("DISPLAY")
+            .env_remove("WAYLAND_DISPLAY")
+            .env_remove("WAYLAND_SOCKET");
+        let out = run(cmd, "");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{err}");
+        assert!(err.contains(words), "{err}");
+        assert!(!err.contains("panicked"), "{err}");
+    }
+}

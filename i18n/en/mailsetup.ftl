@@ -179,6 +179,7 @@ store-not-found = No saved account { $address }.
 
 ## Command line
 cli-about = Set up a QQ / 163 / company mailbox: get the authorization code, test IMAP and SMTP, save it safely.
+cli-no-display = There is no graphical desktop here (for example over SSH), so the setup window cannot open. Run mailsetup on the computer's own desktop, or use the command line: mailsetup providers, mailsetup check ADDRESS --password-stdin (mailsetup --help lists everything).
 cli-providers-header = Known mail providers:
 cli-detect-found = { $address } → { $provider }
 cli-detect-unknown = If you know the servers, give them with --imap HOST:PORT:tls and --smtp HOST:PORT:tls.

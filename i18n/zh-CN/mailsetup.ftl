@@ -179,6 +179,7 @@ store-not-found = 没有已保存的账号 { $address }。
 
 ## 命令行
 cli-about = 设置 QQ / 163 / 企业邮箱：获取授权码，检测 IMAP 和 SMTP，安全地保存。
+cli-no-display = 这里没有图形桌面（例如通过 SSH 登录），无法打开设置窗口。请在电脑自己的桌面上运行 mailsetup，或使用命令行：mailsetup providers、mailsetup check 邮箱地址 --password-stdin（mailsetup --help 列出全部命令）。
 cli-providers-header = 支持的邮箱服务商：
 cli-detect-found = { $address } → { $provider }
 cli-detect-unknown = 如果知道服务器地址，请用 --imap 主机:端口:tls 和 --smtp 主机:端口:tls 指定。

@@ -179,6 +179,7 @@ store-not-found = 沒有已儲存的帳號 { $address }。
 
 ## 命令列
 cli-about = 設定 QQ / 163 / 企業郵箱：取得授權碼，檢測 IMAP 和 SMTP，安全地儲存。
+cli-no-display = 這裡沒有圖形桌面（例如透過 SSH 登入），無法開啟設定視窗。請在電腦自己的桌面上執行 mailsetup，或使用命令列：mailsetup providers、mailsetup check 郵箱地址 --password-stdin（mailsetup --help 列出全部指令）。
 cli-providers-header = 支援的郵件服務商：
 cli-detect-found = { $address } → { $provider }
 cli-detect-unknown = 如果知道伺服器位址，請用 --imap 主機:連接埠:tls 和 --smtp 主機:連接埠:tls 指定。

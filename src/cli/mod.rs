@@ -97,6 +97,9 @@ pub fn main() -> ExitCode {
 }
 
 fn open_wizard(l: &Localizer, cli: Cli) -> Result<(), Exit> {
+    if !has_display() {
+        return Err(Exit(2, l.tr(msg::CLI_NO_DISPLAY)));
+    }
     // The login name is filled in per address by the wizard.
     let endpoint = |v: &Option<String>| v.as_deref().map(|v| parse_endpoint(l, v, "")).transpose();
     let servers = crate::gui::Servers {
@@ -209,4 +212,15 @@ fn tls_config(l: &Localizer, ca_file: Option<&Path>) -> Result<Arc<rustls::Clien
             ),
         )
     })
+}
+
+/// Whether a window can open: on Linux and the BSDs only inside an X11 or Wayland session (over
+/// SSH there is none, and the window library would panic).
+fn has_display() -> bool {
+    if cfg!(any(windows, target_os = "macos")) {
+        return true;
+    }
+    ["WAYLAND_DISPLAY", "WAYLAND_SOCKET", "DISPLAY"]
+        .iter()
+        .any(|v| std::env::var_os(v).is_some_and(|s| !s.is_empty()))
 }
