@@ -115,7 +115,7 @@ address-too-long = 地址太长了，请检查粘贴的内容。
 address-spaces = 邮箱地址里不能有空格，请删掉空格后再试。
 code-empty = 请粘贴{ $credential }。
 code-warn-format = { $provider }的{ $credential }通常是 { $length } 个字母，你输入的是 { $actual } 个字符，请检查是否复制完整。
-code-warn-digits = 这看起来像 QQ 号或登录密码，而不是{ $credential }。{ $provider }需要在设置页面生成的{ $credential }。
+code-warn-digits = 这看起来像一串数字（账号或登录密码），而不是{ $credential }。{ $provider }需要在设置页面生成的{ $credential }。
 code-warn-oauth = { $provider }已不再接受邮件客户端用密码登录：请使用它自己的应用，或支持微软账号登录（OAuth）的邮件客户端。
 
 ## 协议和阶段
@@ -164,7 +164,7 @@ advice-outlook-basic-auth-off = Outlook 已不再接受邮件客户端用密码�
 keyring-name = { $os ->
     [windows] Windows 凭据管理器
     [macos] 钥匙串
-   *[other] 系统钥匙串
+   *[other] 系统密码库
 }
 store-keyring-unavailable = { $keyring }不可用，因此没有保存任何内容。{ $os ->
     [linux] Linux 上请安装并解锁 Secret Service（例如 GNOME 密钥环）后重试。
@@ -214,7 +214,7 @@ gui-address-placeholder = name@qq.com
 gui-or-pick = 或者选择你的邮箱服务商：
 gui-other = 其他
 gui-detected = 已识别：{ $provider }
-gui-unknown-provider = { $domain } 不在已知服务商列表中。点“下一步”查找它的邮件服务器，或在上面选择托管的服务商。
+gui-unknown-provider = { $domain } 不在已知服务商列表中。点“下一步”查找它的邮件服务器，或在下面选择托管的服务商。
 gui-looking = 正在查找 { $domain } 的邮件服务器 …
 gui-next = 下一步
 gui-back = 返回

@@ -115,7 +115,7 @@ address-too-long = 地址太長了，請檢查貼上的內容。
 address-spaces = 電子郵件地址不能有空格，請刪除空格後再試。
 code-empty = 請貼上{ $credential }。
 code-warn-format = { $provider }的{ $credential }通常是 { $length } 個字母，你輸入的是 { $actual } 個字元，請檢查是否複製完整。
-code-warn-digits = 這看起來像 QQ 號碼或登入密碼，而不是{ $credential }。{ $provider }需要在設定頁面產生的{ $credential }。
+code-warn-digits = 這看起來像一串數字（帳號或登入密碼），而不是{ $credential }。{ $provider }需要在設定頁面產生的{ $credential }。
 code-warn-oauth = { $provider }已不再接受郵件程式用密碼登入：請使用它自己的 App，或支援微軟帳號登入（OAuth）的郵件程式。
 
 ## 協定和階段
@@ -164,7 +164,7 @@ advice-outlook-basic-auth-off = Outlook 已不再接受郵件程式用密碼登�
 keyring-name = { $os ->
     [windows] Windows 認證管理員
     [macos] 鑰匙圈
-   *[other] 系統鑰匙圈
+   *[other] 系統密碼庫
 }
 store-keyring-unavailable = { $keyring }無法使用，因此沒有儲存任何內容。{ $os ->
     [linux] Linux 上請安裝並解鎖 Secret Service（例如 GNOME 鑰匙圈）後重試。
@@ -214,7 +214,7 @@ gui-address-placeholder = name@qq.com
 gui-or-pick = 或者選擇你的郵件服務商：
 gui-other = 其他
 gui-detected = 已辨識：{ $provider }
-gui-unknown-provider = { $domain } 不在已知服務商清單中。按「下一步」尋找它的郵件伺服器，或在上面選擇代管的服務商。
+gui-unknown-provider = { $domain } 不在已知服務商清單中。按「下一步」尋找它的郵件伺服器，或在下面選擇代管的服務商。
 gui-looking = 正在尋找 { $domain } 的郵件伺服器 …
 gui-next = 下一步
 gui-back = 返回
