@@ -629,3 +629,20 @@ fn a_provider_added_as_data_gets_its_tile_and_badge() {
     let mut ui = simulator(state.view(&l));
     assert!(ui.find(recognised.as_str()).is_ok(), "recognised by domain");
 }
+
+/// What is wrong with the address is said once Next is asked for, not from the first keystroke.
+#[test]
+fn an_address_problem_is_said_after_next_not_while_typing() {
+    let l = Localizer::new(Lang::En);
+    let missing_at = l.tr(msg::ADDRESS_MISSING_AT);
+    let (mut state, _) = start::State::new(String::new(), &Accounts::at(config_dir()));
+    state.update(start::Message::AddressChanged("z".into()));
+    assert!(simulator(state.view(&l)).find(missing_at.as_str()).is_err());
+    assert!(
+        state.update(start::Message::Next).is_none(),
+        "nothing to go on with"
+    );
+    assert!(simulator(state.view(&l)).find(missing_at.as_str()).is_ok());
+    state.update(start::Message::AddressChanged("zhang@qq.com".into()));
+    assert!(simulator(state.view(&l)).find(missing_at.as_str()).is_err());
+}

@@ -23,6 +23,9 @@ pub struct State {
     /// Chosen by tile (enterprise mail on the company's own domain) or recognised from the address.
     provider: Option<String>,
     picked: bool,
+    /// Next was asked for: from then on, what is wrong with the address is said as it is typed
+    /// (not from the first keystroke, when every address is still incomplete).
+    submitted: bool,
     accounts: Vec<Account>,
     /// Looking up the servers of a domain that is not a provider's own.
     lookup: Lookup,
@@ -154,6 +157,7 @@ impl State {
             address: String::new(),
             provider: None,
             picked: false,
+            submitted: false,
             lookup: Lookup::Idle,
             accounts: Vec::new(),
             notice: None,
@@ -218,6 +222,7 @@ impl State {
                 self.set_address(a);
             }
             Message::Next => {
+                self.submitted = true;
                 let address = self.parsed().ok()?;
                 let target = match (&self.provider, &self.lookup) {
                     (Some(id), _) => Target::Provider {
@@ -284,7 +289,8 @@ impl State {
         let status = self.status(l);
         let rows = self.tiles(l);
         // An unknown domain can still go on: Next then looks up who hosts it.
-        let can_go = self.parsed().is_ok() && !matches!(self.lookup, Lookup::Looking);
+        // Next with an incomplete address says what is missing (the field's Enter does too).
+        let can_go = !self.address.trim().is_empty() && !matches!(self.lookup, Lookup::Looking);
         let next = button(text(l.tr(msg::GUI_NEXT)).size(style::BODY))
             .padding([10, 28])
             .on_press_maybe(can_go.then_some(Message::Next));
@@ -353,7 +359,7 @@ impl State {
             ))
             .size(style::BODY)
             .into(),
-            (Err(e), None, Lookup::Idle) if !self.address.trim().is_empty() => {
+            (Err(e), None, Lookup::Idle) if self.submitted && !self.address.trim().is_empty() => {
                 text(messages::address_error(l, &e))
                     .size(style::BODY)
                     .style(style::text::error)
