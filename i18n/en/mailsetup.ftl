@@ -221,6 +221,7 @@ gui-back = Back
 gui-saved-accounts = Saved accounts
 gui-retest = Re-test
 gui-remove = Remove
+gui-remove-confirm = Remove { $address } and the code or password saved for it?
 gui-steps-title = Get your { $credential } from { $provider }
 gui-open-page = Open
 gui-admin-badge = Administrator

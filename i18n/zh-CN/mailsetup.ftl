@@ -221,6 +221,7 @@ gui-back = 返回
 gui-saved-accounts = 已保存的账号
 gui-retest = 重新检测
 gui-remove = 删除
+gui-remove-confirm = 删除 { $address } 以及为它保存的授权码或密码？
 gui-steps-title = 获取{ $provider }的{ $credential }
 gui-open-page = 打开
 gui-admin-badge = 管理员

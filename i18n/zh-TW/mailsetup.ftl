@@ -221,6 +221,7 @@ gui-back = 返回
 gui-saved-accounts = 已儲存的帳號
 gui-retest = 重新檢測
 gui-remove = 刪除
+gui-remove-confirm = 刪除 { $address } 以及為它儲存的授權碼或密碼？
 gui-steps-title = 取得{ $provider }的{ $credential }
 gui-open-page = 開啟
 gui-admin-badge = 管理員

@@ -348,6 +348,13 @@ fn whole_flow_against_the_local_servers_saves_the_account() {
     act(&mut app, |ui| {
         let _ = ui.click(l.tr(msg::GUI_REMOVE).as_str());
     });
+    // One click only asks: the account and its code are still there.
+    let question = l.tr_args(msg::GUI_REMOVE_CONFIRM, &[("address", user.clone().into())]);
+    assert!(sees(&app, &question));
+    assert!(store.secret(&user).expect("keyring").is_some());
+    act(&mut app, |ui| {
+        let _ = ui.click(l.tr(msg::GUI_REMOVE).as_str());
+    });
     assert!(sees(
         &app,
         &l.tr_args(msg::STORE_REMOVED, &[("address", user.clone().into())])
@@ -645,4 +652,35 @@ fn an_address_problem_is_said_after_next_not_while_typing() {
     assert!(simulator(state.view(&l)).find(missing_at.as_str()).is_ok());
     state.update(start::Message::AddressChanged("zhang@qq.com".into()));
     assert!(simulator(state.view(&l)).find(missing_at.as_str()).is_err());
+}
+
+/// "Remove" asks before it removes an account and its code; Cancel keeps it.
+#[test]
+fn removing_a_saved_account_asks_first() {
+    let l = Localizer::new(Lang::ZhCn);
+    let account: mailsetup::store::Account = serde_json::from_str(
+        r#"{"address": "zhang@qq.com", "provider": "qq", "saved_at": 0,
+            "imap": {"host": "imap.qq.com", "port": 993, "security": "tls", "username": "zhang@qq.com"},
+            "smtp": {"host": "smtp.qq.com", "port": 465, "security": "tls", "username": "zhang@qq.com"}}"#,
+    )
+    .expect("account");
+    let (mut state, _) = start::State::new(String::new(), &Accounts::at(config_dir()));
+    state.update(start::Message::Loaded(Ok((vec![account], None))));
+    let question = l.tr_args(
+        msg::GUI_REMOVE_CONFIRM,
+        &[("address", "zhang@qq.com".into())],
+    );
+    assert!(
+        state
+            .update(start::Message::Remove("zhang@qq.com".into()))
+            .is_none()
+    );
+    assert!(simulator(state.view(&l)).find(question.as_str()).is_ok());
+    assert!(state.update(start::Message::CancelRemove).is_none());
+    assert!(simulator(state.view(&l)).find(question.as_str()).is_err());
+    state.update(start::Message::Remove("zhang@qq.com".into()));
+    assert!(matches!(
+        state.update(start::Message::ConfirmRemove),
+        Some(start::Event::Remove(a)) if a == "zhang@qq.com"
+    ));
 }

@@ -27,6 +27,8 @@ pub struct State {
     /// (not from the first keystroke, when every address is still incomplete).
     submitted: bool,
     accounts: Vec<Account>,
+    /// The saved account whose removal is being asked about.
+    confirm_remove: Option<String>,
     /// Looking up the servers of a domain that is not a provider's own.
     lookup: Lookup,
     /// The outcome of the last "remove", shown under the list.
@@ -48,8 +50,12 @@ pub enum Message {
     Next,
     /// Re-test a saved account.
     Retest(String),
-    /// Remove a saved account.
+    /// "Remove" on a saved account: asks first.
     Remove(String),
+    /// The removal was confirmed.
+    ConfirmRemove,
+    /// The removal was not confirmed.
+    CancelRemove,
     /// The keyring and file answered the removal.
     Removed(Result<String, Arc<StoreError>>),
     /// A keyring or file call for a saved account failed.
@@ -158,6 +164,7 @@ impl State {
             provider: None,
             picked: false,
             submitted: false,
+            confirm_remove: None,
             lookup: Lookup::Idle,
             accounts: Vec::new(),
             notice: None,
@@ -259,7 +266,10 @@ impl State {
                     .cloned()
                     .map(Event::Retest);
             }
-            Message::Remove(address) => return Some(Event::Remove(address)),
+            // The code goes with the account, so one click does not do it.
+            Message::Remove(address) => self.confirm_remove = Some(address),
+            Message::ConfirmRemove => return self.confirm_remove.take().map(Event::Remove),
+            Message::CancelRemove => self.confirm_remove = None,
             Message::Removed(result) => {
                 if let Ok(address) = &result {
                     self.accounts.retain(|a| &a.address != address);
@@ -410,6 +420,10 @@ impl State {
         }
         let mut list = column![text(l.tr(msg::GUI_SAVED_ACCOUNTS)).size(style::BODY)].spacing(8);
         for a in &self.accounts {
+            if self.confirm_remove.as_deref() == Some(a.address.as_str()) {
+                list = list.push(self.confirm_row(l, &a.address));
+                continue;
+            }
             list = list.push(
                 row![
                     text(&a.address).size(style::BODY).width(Length::Fill),
@@ -425,5 +439,26 @@ impl State {
             );
         }
         Some(container(list).padding(14).style(style::card).into())
+    }
+
+    /// "Remove this account and its code?" with Remove and Cancel, in place of its row.
+    fn confirm_row<'a>(&'a self, l: &Localizer, address: &str) -> Element<'a, Message> {
+        row![
+            text(l.tr_args(
+                msg::GUI_REMOVE_CONFIRM,
+                &[("address", address.to_string().into())]
+            ))
+            .size(style::BODY)
+            .width(Length::Fill),
+            button(text(l.tr(msg::GUI_REMOVE)).size(style::SMALL))
+                .style(button::danger)
+                .on_press(Message::ConfirmRemove),
+            button(text(l.tr(msg::GUI_CANCEL)).size(style::SMALL))
+                .style(button::secondary)
+                .on_press(Message::CancelRemove),
+        ]
+        .spacing(8)
+        .align_y(iced::Alignment::Center)
+        .into()
     }
 }
