@@ -210,7 +210,18 @@ impl State {
         } else {
             text(self.saving_line(l)).size(style::BODY).into()
         };
-        column![title, saving, self.server_settings(l), self.exports(l)].spacing(style::GAP)
+        // Nothing was set up in a mail app yet: say what the user does next, and with what.
+        let credential = l.tr(self.input.target.credential_id());
+        let next = text(l.tr_args(msg::GUI_SUCCESS_NEXT, &[("credential", credential.into())]))
+            .size(style::BODY);
+        column![
+            title,
+            saving,
+            next,
+            self.server_settings(l),
+            self.exports(l)
+        ]
+        .spacing(style::GAP)
     }
 
     fn saving_line(&self, l: &Localizer) -> String {
