@@ -320,21 +320,18 @@ mod tests {
     use super::*;
     use crate::address::normalize_code;
 
+    /// The catalog with the test provider of `tests/data/example-provider.json` added first.
+    fn with_example_provider(catalog: &str) -> String {
+        let entry = include_str!("../tests/data/example-provider.json");
+        catalog.replacen("\"providers\": [", &format!("\"providers\": [{entry},"), 1)
+    }
+
     /// A provider is data: a JSON entry and its .ftl lines give it a tile with its badge, steps
     /// with their links, and its own advice when its server refuses the code.
     #[test]
     fn a_provider_added_as_data_gets_its_tile_steps_and_advice() {
-        let entry = r##"{ "id": "example", "name": "provider-example", "kind": "personal",
-            "domains": ["example.cn"], "mx": [],
-            "imap": { "host": "imap.example.cn", "port": 993, "security": "tls", "username": "address" },
-            "smtp": { "host": "smtp.example.cn", "port": 465, "security": "tls", "username": "address" },
-            "credential": "auth_code", "auth_advice": "advice-example",
-            "tile": { "order": 0, "badge": "badge-example", "color": "#336699" },
-            "links": { "settings": "https://mail.example.cn/settings" },
-            "steps": [ { "text": "example-step", "link": "settings" } ] }"##;
-        let json =
-            CATALOG_JSON.replacen("\"providers\": [", &format!("\"providers\": [{entry},"), 1);
-        let ftl = "provider-example = Example Mail\nbadge-example = EX!\nexample-step = Open the settings.\nadvice-example = Use the code from Example's settings.\n";
+        let json = with_example_provider(CATALOG_JSON);
+        let ftl = include_str!("../tests/data/example-provider.ftl");
         let locales: Vec<(&str, String)> = ["en", "zh-CN", "zh-TW"]
             .iter()
             .map(|l| (*l, format!("{}\n{ftl}", crate::i18n::ftl_source(l))))

@@ -604,14 +604,7 @@ fn a_failed_keyring_call_on_retest_is_said_on_the_start_screen() {
 /// only, the start screen shows its tile with its badge and recognises its domain.
 #[test]
 fn a_provider_added_as_data_gets_its_tile_and_badge() {
-    let entry = r##"{ "id": "example", "name": "provider-example", "kind": "personal",
-        "domains": ["example.cn"], "mx": [],
-        "imap": { "host": "imap.example.cn", "port": 993, "security": "tls", "username": "address" },
-        "smtp": { "host": "smtp.example.cn", "port": 465, "security": "tls", "username": "address" },
-        "credential": "auth_code", "auth_advice": "advice-example",
-        "tile": { "order": 0, "badge": "badge-example", "color": "#336699" },
-        "links": { "settings": "https://mail.example.cn/settings" },
-        "steps": [ { "text": "example-step", "link": "settings" } ] }"##;
+    let entry = include_str!("../../tests/data/example-provider.json");
     let json = include_str!("../../assets/providers.json").replacen(
         "\"providers\": [",
         &format!("\"providers\": [{entry},"),
@@ -620,9 +613,8 @@ fn a_provider_added_as_data_gets_its_tile_and_badge() {
     let catalog: &'static mailsetup::catalog::Catalog = Box::leak(Box::new(
         mailsetup::catalog::Catalog::from_json(&json).expect("catalog"),
     ));
-    let l = Localizer::new(Lang::En).with_lines(
-        "provider-example = Example Mail\nbadge-example = EX!\nexample-step = Open the settings.\n",
-    );
+    let l =
+        Localizer::new(Lang::En).with_lines(include_str!("../../tests/data/example-provider.ftl"));
     let (state, _) = start::State::new(String::new(), &Accounts::at(config_dir()));
     let mut state = state.with_catalog(catalog);
     {
