@@ -7,6 +7,8 @@ use clap::{Parser, Subcommand};
 use mailsetup::discover::DetectOptions;
 use mailsetup::i18n::Localizer;
 
+use mailsetup::setup::Servers;
+
 use super::*;
 
 #[derive(Parser, Debug)]
@@ -176,4 +178,21 @@ pub(super) struct ServerArgs {
     /// Extra trusted CA certificates (PEM), e.g. a company's own CA.
     #[arg(long, value_name = "PEM")]
     pub(super) ca_file: Option<PathBuf>,
+}
+
+impl ServerArgs {
+    /// The servers as `mailsetup::setup` takes them; `username` is the login name they get
+    /// (the target's own replaces it where there is one).
+    pub(super) fn servers(&self, l: &Localizer, username: &str) -> Result<Servers, Exit> {
+        let endpoint = |v: &Option<String>| {
+            v.as_deref()
+                .map(|v| parse_endpoint(l, v, username))
+                .transpose()
+        };
+        Ok(Servers {
+            imap: endpoint(&self.imap)?,
+            smtp: endpoint(&self.smtp)?,
+            ca_file: self.ca_file.clone(),
+        })
+    }
 }

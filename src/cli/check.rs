@@ -9,7 +9,7 @@ use mailsetup::check::{self, CheckReport};
 use mailsetup::i18n::{Localizer, msg};
 use mailsetup::messages;
 use mailsetup::probe::ProbeReport;
-use mailsetup::setup::{self, Servers, Target};
+use mailsetup::setup::{self, Target};
 use mailsetup::store::Store;
 
 use super::*;
@@ -17,21 +17,7 @@ use super::*;
 pub(super) fn run_check(l: &Localizer, a: CheckArgs) -> Result<(), Exit> {
     let address = parse_address(l, &a.address)?;
     let user = address.to_string();
-    let given = Servers {
-        imap: a
-            .servers
-            .imap
-            .as_deref()
-            .map(|v| parse_endpoint(l, v, &user))
-            .transpose()?,
-        smtp: a
-            .servers
-            .smtp
-            .as_deref()
-            .map(|v| parse_endpoint(l, v, &user))
-            .transpose()?,
-        ca_file: a.servers.ca_file.clone(),
-    };
+    let given = a.servers.servers(l, &user)?;
     // With both servers given, no lookup is needed: the catalog alone names the provider.
     let target = match (&given.imap, &given.smtp) {
         (Some(imap), Some(smtp)) => Target::given(&address, imap, smtp),

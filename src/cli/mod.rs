@@ -101,12 +101,7 @@ fn open_wizard(l: &Localizer, cli: Cli) -> Result<(), Exit> {
         return Err(Exit(2, l.tr(msg::CLI_NO_DISPLAY)));
     }
     // The login name is filled in per address by the wizard.
-    let endpoint = |v: &Option<String>| v.as_deref().map(|v| parse_endpoint(l, v, "")).transpose();
-    let servers = crate::gui::Servers {
-        imap: endpoint(&cli.servers.imap)?,
-        smtp: endpoint(&cli.servers.smtp)?,
-        ca_file: cli.servers.ca_file,
-    };
+    let servers = cli.servers.servers(l, "")?;
     crate::gui::run(crate::gui::Launch {
         lang: l.lang(),
         provider: cli.provider,

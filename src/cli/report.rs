@@ -4,7 +4,7 @@ use mailsetup::check;
 use mailsetup::discover;
 use mailsetup::i18n::{Localizer, msg};
 use mailsetup::messages;
-use mailsetup::setup::{self, Servers, Target};
+use mailsetup::setup::{self, Target};
 use mailsetup::store::Store;
 
 use super::*;
@@ -21,12 +21,7 @@ pub(super) fn report(l: &Localizer, a: ReportArgs) -> Result<(), Exit> {
             .as_ref()
             .and_then(|s| s.find(&address.to_string()).ok().flatten());
         let user = address.to_string();
-        let endpoint = |v: &Option<String>| v.as_deref().map(|v| parse_endpoint(l, v, &user));
-        let given = Servers {
-            imap: endpoint(&a.servers.imap).transpose()?,
-            smtp: endpoint(&a.servers.smtp).transpose()?,
-            ca_file: a.servers.ca_file.clone(),
-        };
+        let given = a.servers.servers(l, &user)?;
         // The servers given, else a saved account's own, else discovery.
         let target = match (&given.imap, &given.smtp, &saved) {
             (Some(imap), Some(smtp), _) => {
