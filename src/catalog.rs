@@ -64,6 +64,8 @@ pub enum CredentialKind {
     AuthCode,
     ClientPassword,
     AppPassword,
+    /// The mailbox's own login password (21CN, 263, company servers).
+    Password,
     OauthOnly,
 }
 
@@ -74,6 +76,7 @@ impl CredentialKind {
             CredentialKind::AuthCode => msg::CREDENTIAL_AUTH_CODE,
             CredentialKind::ClientPassword => msg::CREDENTIAL_CLIENT_PASSWORD,
             CredentialKind::AppPassword => msg::CREDENTIAL_APP_PASSWORD,
+            CredentialKind::Password => msg::CREDENTIAL_PASSWORD,
             CredentialKind::OauthOnly => msg::CREDENTIAL_OAUTH_ONLY,
         }
     }
@@ -176,6 +179,9 @@ pub enum CodeWarning {
     },
     /// The provider does not accept passwords at all (Outlook).
     OauthOnly,
+    /// A password (sent exactly as typed) that begins or ends with a space: rarely meant, but
+    /// never removed behind the user's back.
+    EdgeSpaces,
 }
 
 impl CodeWarning {
@@ -269,10 +275,16 @@ impl Catalog {
         self.providers.iter().find(|p| p.domains.contains(&domain))
     }
 
-    /// The provider whose IMAP server this is (servers found by autoconfig, SRV or guessing).
+    /// The provider whose IMAP server this is, for a domain that is not a provider's own
+    /// (servers found by autoconfig, SRV or guessing): a company domain on imap.gmail.com is
+    /// Google Workspace, not personal Gmail, so the hosted-domain offer comes first.
     pub fn by_imap_host(&self, host: &str) -> Option<&Provider> {
         let host = host.trim_end_matches('.').to_ascii_lowercase();
-        self.providers.iter().find(|p| p.imap.host == host)
+        let mut matches = self.providers.iter().filter(|p| p.imap.host == host);
+        let first = matches.clone().next();
+        matches
+            .find(|p| p.kind == ProviderKind::Enterprise)
+            .or(first)
     }
 
     /// The providers with a start-screen tile, in their order.
@@ -459,6 +471,16 @@ mod tests {
         let (imap, smtp) = c.by_id("qq").expect("qq").endpoints(&a);
         assert_eq!((imap.host.as_str(), imap.port), ("imap.qq.com", 993));
         assert_eq!((smtp.host.as_str(), smtp.port), ("smtp.qq.com", 465));
+    }
+
+    #[test]
+    fn company_servers_on_google_or_microsoft_are_the_business_offer() {
+        let c = Catalog::builtin();
+        let id = |h: &str| c.by_imap_host(h).map(|p| p.id.as_str());
+        assert_eq!(id("imap.gmail.com"), Some("google-workspace"));
+        assert_eq!(id("outlook.office365.com."), Some("microsoft365"));
+        assert_eq!(id("imap.qq.com"), Some("qq"));
+        assert_eq!(id("imap.example.com"), None);
     }
 
     #[test]

@@ -145,6 +145,7 @@ pub struct NotDetected {
     /// Always null: nothing was found.
     pub source: Option<String>,
     pub mx: Vec<String>,
+    pub elapsed_ms: u64,
     pub attempts: Vec<AttemptJson>,
     /// What to try, localised.
     pub error: String,
@@ -187,17 +188,21 @@ impl Detected {
 
 impl NotDetected {
     pub fn new(address: &str, e: &crate::discover::DiscoverError, error: String) -> Self {
-        let (mx, tried) = match e {
+        let (mx, tried, elapsed_ms) = match e {
             crate::discover::DiscoverError::NotFound {
-                mx, attempts: a, ..
-            } => (mx.clone(), attempts(a)),
-            crate::discover::DiscoverError::Setup(_) => (Vec::new(), Vec::new()),
+                mx,
+                attempts: a,
+                elapsed,
+                ..
+            } => (mx.clone(), attempts(a), elapsed.as_millis() as u64),
+            crate::discover::DiscoverError::Setup(_) => (Vec::new(), Vec::new(), 0),
         };
         Self {
             address: address.to_string(),
             provider: None,
             source: None,
             mx,
+            elapsed_ms,
             attempts: tried,
             error,
         }

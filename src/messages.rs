@@ -67,9 +67,12 @@ fn credential_name(l: &Localizer, provider: Option<&Provider>) -> String {
         .message_id())
 }
 
-pub fn code_warning(l: &Localizer, provider: &Provider, w: &CodeWarning) -> String {
-    let name = l.tr(&provider.name);
-    let credential = credential_name(l, Some(provider));
+pub fn code_warning(l: &Localizer, provider: Option<&Provider>, w: &CodeWarning) -> String {
+    let name = provider.map(|p| l.tr(&p.name)).unwrap_or_default();
+    let credential = match provider {
+        Some(_) => credential_name(l, provider),
+        None => l.tr(msg::CREDENTIAL_PASSWORD),
+    };
     match w {
         CodeWarning::Empty => l.tr_args(msg::CODE_EMPTY, &[("credential", credential.into())]),
         CodeWarning::LooksLikePassword => l.tr_args(
@@ -86,6 +89,7 @@ pub fn code_warning(l: &Localizer, provider: &Provider, w: &CodeWarning) -> Stri
             ],
         ),
         CodeWarning::OauthOnly => l.tr_args(msg::CODE_WARN_OAUTH, &[("provider", name.into())]),
+        CodeWarning::EdgeSpaces => l.tr(msg::CODE_WARN_EDGE_SPACES),
     }
 }
 
@@ -124,7 +128,7 @@ pub fn credential_error(l: &Localizer, e: &CredentialError) -> String {
             msg::CODE_EMPTY,
             &[("credential", l.tr(msg::CREDENTIAL_PASSWORD).into())],
         ),
-        CredentialError::Format(p, w) => code_warning(l, p, w),
+        CredentialError::Format(p, w) => code_warning(l, Some(p), w),
     }
 }
 

@@ -5,9 +5,9 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use secrecy::SecretString;
+use secrecy::{ExposeSecret, SecretString};
 
-use crate::address::{Address, secret_len};
+use crate::address::{Address, normalize_code, secret_len};
 use crate::catalog::{Catalog, CodeWarning, Endpoint, Provider};
 use crate::check::{self, CheckReport, CheckRequest};
 use crate::discover::{Detection, Source};
@@ -95,7 +95,7 @@ impl Target {
     }
 
     /// The servers to test, with those named on the command line (support staff, tests) in
-    /// place of the target's own; the login name stays the target's.
+    /// place of the target's own; the login name stays the target's unless one is given.
     pub fn servers(
         &self,
         address: &Address,
@@ -104,12 +104,22 @@ impl Target {
         let (imap, smtp) = self
             .endpoints(address)
             .ok_or_else(|| SetupError::UnknownProvider(address.domain().to_string()))?;
-        let pick = |given: &Option<Endpoint>, own: Endpoint| match given {
-            Some(e) => Endpoint {
-                username: own.username,
-                ..e.clone()
-            },
-            None => own,
+        let given_login = &given.username;
+        let pick = |given: &Option<Endpoint>, own: Endpoint| {
+            let e = match given {
+                Some(e) => Endpoint {
+                    username: own.username,
+                    ..e.clone()
+                },
+                None => own,
+            };
+            match &given_login {
+                Some(u) => Endpoint {
+                    username: u.clone(),
+                    ..e
+                },
+                None => e,
+            }
         };
         Ok((pick(&given.imap, imap), pick(&given.smtp, smtp)))
     }
@@ -138,7 +148,18 @@ pub fn credential_id(provider: Option<&Provider>) -> &'static str {
 pub struct Servers {
     pub imap: Option<Endpoint>,
     pub smtp: Option<Endpoint>,
+    /// The login name for both servers, where it is not what the target says (the address).
+    pub username: Option<String>,
     pub ca_file: Option<PathBuf>,
+}
+
+/// A login name as typed, if it can be one: not empty, no line breaks or other control
+/// characters (they would end the command), at most 255 characters. Spaces inside are kept
+/// (some company directories have them); the edges are trimmed.
+pub fn login_name(typed: &str) -> Option<String> {
+    let name = typed.trim();
+    let ok = !name.is_empty() && name.chars().count() <= 255 && !name.chars().any(char::is_control);
+    ok.then(|| name.to_string())
 }
 
 /// Why a check could not even start.
@@ -160,17 +181,36 @@ pub enum CredentialError {
     Format(&'static Provider, CodeWarning),
 }
 
-/// Checks the credential before anything is sent: `Err` for what certainly cannot work, a
-/// warning for what is merely odd (a QQ code one letter short).
+/// The secret as it goes to the server. A provider's authorization code has a format the
+/// provider defines (letters shown in groups, copied with spaces, line breaks or full-width
+/// letters): it is cleaned. Any other password is sent exactly as typed.
+pub fn secret(provider: Option<&Provider>, typed: &str) -> SecretString {
+    if provider.is_some_and(|p| p.code_format.is_some()) {
+        normalize_code(typed)
+    } else {
+        SecretString::from(typed.to_string())
+    }
+}
+
+/// A warning to show before the check: which provider's format it is about, if any.
+pub type CredentialWarning = (Option<&'static Provider>, CodeWarning);
+
+/// Checks the credential (as [`secret`] made it) before anything is sent: `Err` for what
+/// certainly cannot work, a warning for what is merely odd (a QQ code one letter short, a
+/// password ending in a space).
 pub fn check_credential(
     provider: Option<&'static Provider>,
     secret: &SecretString,
-) -> Result<Option<(&'static Provider, CodeWarning)>, CredentialError> {
+) -> Result<Option<CredentialWarning>, CredentialError> {
     match provider.and_then(|p| p.check_code(secret).map(|w| (p, w))) {
         Some((p, w)) if w.is_certain() => Err(CredentialError::Format(p, w)),
-        Some(warning) => Ok(Some(warning)),
+        Some((p, w)) => Ok(Some((Some(p), w))),
         None if secret_len(secret) == 0 => Err(CredentialError::Empty),
-        None => Ok(None),
+        None => {
+            let s = secret.expose_secret();
+            let edge = s.starts_with(char::is_whitespace) || s.ends_with(char::is_whitespace);
+            Ok(edge.then_some((provider, CodeWarning::EdgeSpaces)))
+        }
     }
 }
 

@@ -193,6 +193,8 @@ fn a_domain_with_nothing_says_what_to_try() {
     for s in ["mx", "autoconfig", "srv", "ispdb", "guess"] {
         assert_eq!(outcome(&v, s), "nothing", "{s}: {v}");
     }
+    // The README promises every answer its time, found or not.
+    assert!(v["elapsed_ms"].as_u64().is_some(), "{v}");
     // Human output, in Chinese: the sentence and the --imap/--smtp way on.
     let mut c = Command::new(env!("CARGO_BIN_EXE_mailsetup"));
     c.args([
@@ -209,6 +211,22 @@ fn a_domain_with_nothing_says_what_to_try() {
         err.contains("没有找到 nothing-here.test 的邮件服务器") && err.contains("--imap"),
         "{err}"
     );
+}
+
+/// An ISPDB named by its IP address is asked, not looked up as a host name first.
+#[test]
+fn an_ispdb_at_an_ip_address_is_asked() {
+    let Some(_) = harness() else { return };
+    let var = |k: &str| std::env::var(k).unwrap_or_else(|_| panic!("{k} missing"));
+    let mut c = Command::new(env!("CARGO_BIN_EXE_mailsetup"));
+    c.args(["detect", "li@ispdb-corp.test", "--json", "--lang", "en"]);
+    c.args(["--dns-server", &var("MAILSETUP_TEST_DNS")]);
+    c.args(["--ca-file", &var("MAILSETUP_TEST_CA")]);
+    c.args(["--ispdb-url", "https://127.3.0.2/v1.1/"]);
+    let out = run(c, "");
+    let v: Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(out.status.code(), Some(0), "{v}");
+    assert_eq!(v["source"], "ispdb", "{v}");
 }
 
 /// Both directions of the race, measured: a slow worse source does not delay a good answer, and

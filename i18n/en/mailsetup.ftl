@@ -16,6 +16,13 @@ provider-dingtalk = DingTalk Mail
 provider-sohu = Sohu Mail
 provider-mail139 = 139 Mail (China Mobile)
 provider-sina = Sina Mail
+provider-netease-vip163 = NetEase VIP 163 Mail
+provider-netease-vip126 = NetEase VIP 126 Mail
+provider-sina-cn = Sina Mail (sina.cn)
+provider-telecom-189 = 189 Mail (China Telecom)
+provider-cn21 = 21CN Mail
+provider-wo = Wo Mail (China Unicom)
+provider-mail263 = 263 Mail
 provider-gmail = Gmail
 provider-google-workspace = Google Workspace
 provider-outlook = Outlook.com
@@ -89,6 +96,11 @@ sina-step-settings = Open Settings → Client POP/IMAP/SMTP and turn the service
 sina-step-generate = Generate the authorization code (verify by SMS) and copy it.
 
 ## Steps: Gmail / Google Workspace
+generic-step-login = Sign in to your web mail in the browser.
+generic-step-enable = In Settings, find "POP3/SMTP/IMAP" (or "mail clients") and turn on IMAP/SMTP.
+generic-step-code = If the settings page can create an authorization code or client password, create one and copy it; if not, use your login password.
+generic-step-password = Type your mail login password here, exactly as it is (capitals count).
+
 gmail-step-2sv = Turn on 2-Step Verification for your Google account first; app passwords do not exist without it.
 gmail-step-apppw = Open "App passwords", type a name such as "Mail Setup" and click Create.
 gmail-step-copy = Copy the 16-letter app password now (the spaces do not matter) — it is shown only once.
@@ -117,6 +129,7 @@ code-empty = Please paste the { $credential }.
 code-warn-format = A { $provider } { $credential } is usually { $length } letters; yours has { $actual } characters. Check that you copied all of it.
 code-warn-digits = This looks like a number or a login password, not the { $credential } { $provider } needs. Get the { $credential } from its settings page.
 code-warn-oauth = { $provider } does not accept passwords from mail apps any more: use its own app, or a mail app that signs in with Microsoft (OAuth).
+code-warn-edge-spaces = Your password begins or ends with a space. It is sent exactly as typed; remove the space if it is not part of the password.
 
 ## Protocols and stages
 protocol-imap = Incoming mail (IMAP)
@@ -146,6 +159,12 @@ advice-tls-expired = The server's certificate has expired (or this computer's cl
 advice-tls-other = A secure connection to { $host } could not be set up. Try again later or check the port and security setting.
 advice-starttls-unavailable = The server { $host } does not offer a secure connection (STARTTLS) on port { $port }. Nothing was sent; use the SSL/TLS port instead.
 advice-auth = The server rejected the sign-in. Check the address and paste the { $credential } again — it is not your login password.
+advice-auth-password = The server rejected the sign-in. Check the login name and the password (capitals count, and every space). If both are right, ask your mail admin whether IMAP/SMTP is switched on for you.
+advice-auth-unsupported = The server { $host } does not let mail apps sign in on port { $port } with a password (it offers no sign-in method this app can use). Check the port (usually 465 or 587), or ask your mail admin.
+advice-temporary = The server { $host } could not check the sign-in just now (a temporary refusal). Wait a few minutes and try again; if it keeps happening, ask your mail admin.
+advice-send-refused = Signing in worked, but the server refused the test message to your own address. Check that the address is spelt right; receiving and sending settings are otherwise correct.
+advice-wants-starttls = Port { $port } on { $host } starts in plain text: choose STARTTLS as the security (usually port 143 for IMAP, 587 for SMTP), not SSL/TLS.
+advice-wants-tls = Port { $port } on { $host } wants SSL/TLS from the start: choose SSL/TLS as the security (usually port 993 for IMAP, 465 for SMTP), not STARTTLS.
 advice-service-disabled = The mail service is not switched on for this account. Turn on IMAP/SMTP in the web mail settings, then try again.
 advice-client-not-allowed = The server refused this app as a client. Turn on IMAP/SMTP in the web mail settings and try again.
 advice-rate-limited = The server is limiting sign-in attempts. Wait a few minutes before trying again.
@@ -192,6 +211,7 @@ cli-link = Open: { $url }
 cli-password-stdin-required = The code is read from standard input only: add --password-stdin and pipe it in.
 cli-password-read-failed = The code could not be read from standard input: { $reason }
 cli-bad-endpoint = "{ $value }" is not a server: write HOST:PORT:tls or HOST:PORT:starttls, e.g. imap.qq.com:993:tls.
+cli-bad-username = "{ $value }" cannot be a login name: it must not be empty or contain line breaks, and at most 255 characters.
 cli-ca-file-failed = The certificate file { $path } could not be used: { $reason }
 cli-check-start = Testing { $address } …
 cli-check-ok = { $protocol }: OK

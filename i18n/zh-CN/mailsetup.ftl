@@ -16,6 +16,13 @@ provider-dingtalk = 钉钉企业邮箱
 provider-sohu = 搜狐邮箱
 provider-mail139 = 139邮箱（中国移动）
 provider-sina = 新浪邮箱
+provider-netease-vip163 = 网易VIP163邮箱
+provider-netease-vip126 = 网易VIP126邮箱
+provider-sina-cn = 新浪邮箱（sina.cn）
+provider-telecom-189 = 189邮箱（中国电信）
+provider-cn21 = 21CN邮箱
+provider-wo = 沃邮箱（中国联通）
+provider-mail263 = 263邮箱
 provider-gmail = Gmail（谷歌邮箱）
 provider-google-workspace = Google Workspace（谷歌企业邮箱）
 provider-outlook = Outlook.com
@@ -89,6 +96,11 @@ sina-step-settings = 进入“设置 → 客户端POP/IMAP/SMTP”，开启服�
 sina-step-generate = 生成授权码（需短信验证）并复制。
 
 ## 步骤：Gmail / Google Workspace
+generic-step-login = 在浏览器里登录你的邮箱网页版。
+generic-step-enable = 在“设置”里找到“POP3/SMTP/IMAP”或“客户端设置”，开启 IMAP/SMTP 服务。
+generic-step-code = 如果设置页能生成“授权码”或“客户端密码”，生成一个并复制；没有这一项的话，就用你的登录密码。
+generic-step-password = 在本程序里填你的邮箱登录密码（原样输入，区分大小写）。
+
 gmail-step-2sv = 先为谷歌账号开启“两步验证”，不开启就没有应用专用密码。
 gmail-step-apppw = 打开“应用专用密码”页面，输入一个名字（如“邮箱设置助手”），点击“创建”。
 gmail-step-copy = 复制 16 位字母的应用专用密码（中间的空格无所谓），它只显示一次。
@@ -117,6 +129,7 @@ code-empty = 请粘贴{ $credential }。
 code-warn-format = { $provider }的{ $credential }通常是 { $length } 个字母，你输入的是 { $actual } 个字符，请检查是否复制完整。
 code-warn-digits = 这看起来像一串数字（账号或登录密码），而不是{ $credential }。{ $provider }需要在设置页面生成的{ $credential }。
 code-warn-oauth = { $provider }已不再接受邮件客户端用密码登录：请使用它自己的应用，或支持微软账号登录（OAuth）的邮件客户端。
+code-warn-edge-spaces = 你输入的密码开头或结尾有空格。密码会原样发送；如果空格不是密码的一部分，请删掉它。
 
 ## 协议和阶段
 protocol-imap = 收信（IMAP）
@@ -146,6 +159,12 @@ advice-tls-expired = 服务器证书已过期（或本机时间不对）。请�
 advice-tls-other = 无法与 { $host } 建立安全连接。请稍后重试，或检查端口和加密方式。
 advice-starttls-unavailable = 服务器 { $host } 在 { $port } 端口不提供安全连接（STARTTLS）。授权码没有发送出去；请改用 SSL/TLS 端口。
 advice-auth = 服务器拒绝登录。请检查邮箱地址，并重新粘贴{ $credential }——它不是你的登录密码。
+advice-auth-password = 服务器拒绝登录。请检查登录名和密码（区分大小写，空格也算）。如果都没错，请问邮箱管理员是否为你开启了 IMAP/SMTP。
+advice-auth-unsupported = 服务器 { $host } 在端口 { $port } 上不接受用密码登录（没有本程序能用的登录方式）。请检查端口（通常是 465 或 587），或询问邮箱管理员。
+advice-temporary = 服务器 { $host } 暂时无法验证登录。请等几分钟再试；如果一直这样，请联系邮箱管理员。
+advice-send-refused = 登录成功，但服务器拒收发给你自己的测试邮件。请检查邮箱地址是否写对；收信和发信设置本身没有问题。
+advice-wants-starttls = { $host } 的端口 { $port } 先用明文连接：安全类型请选 STARTTLS（收信通常是 143 端口，发信通常是 587），不要选 SSL/TLS。
+advice-wants-tls = { $host } 的端口 { $port } 一开始就要求加密：安全类型请选 SSL/TLS（收信通常是 993 端口，发信通常是 465），不要选 STARTTLS。
 advice-service-disabled = 这个邮箱还没有开启收发信服务。请在网页邮箱设置中开启 IMAP/SMTP 服务后重试。
 advice-client-not-allowed = 服务器不允许本程序登录。请在网页邮箱设置中开启 IMAP/SMTP 服务后重试。
 advice-rate-limited = 服务器正在限制登录次数。请等几分钟再试。
@@ -192,6 +211,7 @@ cli-link = 打开：{ $url }
 cli-password-stdin-required = 授权码只能从标准输入读取：请加上 --password-stdin，并通过管道传入。
 cli-password-read-failed = 无法从标准输入读取授权码：{ $reason }
 cli-bad-endpoint = “{ $value }”不是有效的服务器写法：请写成 主机:端口:tls 或 主机:端口:starttls，例如 imap.qq.com:993:tls。
+cli-bad-username = “{ $value }”不能作为登录名：不能为空、不能含换行，最多 255 个字符。
 cli-ca-file-failed = 无法使用证书文件 { $path }：{ $reason }
 cli-check-start = 正在检测 { $address } …
 cli-check-ok = { $protocol }：正常

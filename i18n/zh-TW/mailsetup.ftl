@@ -16,6 +16,13 @@ provider-dingtalk = 釘釘企業郵箱
 provider-sohu = 搜狐郵箱
 provider-mail139 = 139郵箱（中國移動）
 provider-sina = 新浪郵箱
+provider-netease-vip163 = 網易VIP163郵箱
+provider-netease-vip126 = 網易VIP126郵箱
+provider-sina-cn = 新浪郵箱（sina.cn）
+provider-telecom-189 = 189郵箱（中國電信）
+provider-cn21 = 21CN郵箱
+provider-wo = 沃郵箱（中國聯通）
+provider-mail263 = 263郵箱
 provider-gmail = Gmail
 provider-google-workspace = Google Workspace
 provider-outlook = Outlook.com
@@ -89,6 +96,11 @@ sina-step-settings = 進入「設定 → 用戶端POP/IMAP/SMTP」，開啟服�
 sina-step-generate = 產生授權碼（需簡訊驗證）並複製。
 
 ## 步驟：Gmail / Google Workspace
+generic-step-login = 在瀏覽器裡登入你的郵箱網頁版。
+generic-step-enable = 在「設定」裡找到「POP3/SMTP/IMAP」或「用戶端設定」，開啟 IMAP/SMTP 服務。
+generic-step-code = 如果設定頁能產生「授權碼」或「用戶端密碼」，產生一個並複製；沒有這一項的話，就用你的登入密碼。
+generic-step-password = 在本程式裡填你的郵箱登入密碼（原樣輸入，區分大小寫）。
+
 gmail-step-2sv = 先為 Google 帳戶開啟「兩步驟驗證」，未開啟就沒有應用程式密碼。
 gmail-step-apppw = 開啟「應用程式密碼」頁面，輸入名稱（如「郵件設定助手」），點選「建立」。
 gmail-step-copy = 複製 16 個字母的應用程式密碼（中間的空格不影響），它只會顯示一次。
@@ -117,6 +129,7 @@ code-empty = 請貼上{ $credential }。
 code-warn-format = { $provider }的{ $credential }通常是 { $length } 個字母，你輸入的是 { $actual } 個字元，請檢查是否複製完整。
 code-warn-digits = 這看起來像一串數字（帳號或登入密碼），而不是{ $credential }。{ $provider }需要在設定頁面產生的{ $credential }。
 code-warn-oauth = { $provider }已不再接受郵件程式用密碼登入：請使用它自己的 App，或支援微軟帳號登入（OAuth）的郵件程式。
+code-warn-edge-spaces = 你輸入的密碼開頭或結尾有空格。密碼會原樣送出；如果空格不是密碼的一部分，請刪掉它。
 
 ## 協定和階段
 protocol-imap = 收信（IMAP）
@@ -146,6 +159,12 @@ advice-tls-expired = 伺服器憑證已過期（或本機時間不正確）。�
 advice-tls-other = 無法與 { $host } 建立安全連線。請稍後重試，或檢查連接埠和加密方式。
 advice-starttls-unavailable = 伺服器 { $host } 在 { $port } 連接埠不提供安全連線（STARTTLS）。授權碼沒有送出；請改用 SSL/TLS 連接埠。
 advice-auth = 伺服器拒絕登入。請檢查電子郵件地址，並重新貼上{ $credential }——它不是你的登入密碼。
+advice-auth-password = 伺服器拒絕登入。請檢查登入名稱和密碼（區分大小寫，空格也算）。如果都沒錯，請問郵件管理員是否已為你開啟 IMAP/SMTP。
+advice-auth-unsupported = 伺服器 { $host } 在連接埠 { $port } 上不接受用密碼登入（沒有本程式能用的登入方式）。請檢查連接埠（通常是 465 或 587），或詢問郵件管理員。
+advice-temporary = 伺服器 { $host } 暫時無法驗證登入。請等幾分鐘再試；如果一直這樣，請聯絡郵件管理員。
+advice-send-refused = 登入成功，但伺服器拒收寄給你自己的測試郵件。請檢查電子郵件地址是否寫對；收信和寄信設定本身沒有問題。
+advice-wants-starttls = { $host } 的連接埠 { $port } 先用明文連線：安全類型請選 STARTTLS（收信通常是 143 連接埠，寄信通常是 587），不要選 SSL/TLS。
+advice-wants-tls = { $host } 的連接埠 { $port } 一開始就要求加密：安全類型請選 SSL/TLS（收信通常是 993 連接埠，寄信通常是 465），不要選 STARTTLS。
 advice-service-disabled = 這個郵箱還沒有開啟收寄信服務。請在網頁郵箱設定中開啟 IMAP/SMTP 服務後重試。
 advice-client-not-allowed = 伺服器不允許本程式登入。請在網頁郵箱設定中開啟 IMAP/SMTP 服務後重試。
 advice-rate-limited = 伺服器正在限制登入次數。請等幾分鐘再試。
@@ -192,6 +211,7 @@ cli-link = 開啟：{ $url }
 cli-password-stdin-required = 授權碼只能從標準輸入讀取：請加上 --password-stdin，並透過管線傳入。
 cli-password-read-failed = 無法從標準輸入讀取授權碼：{ $reason }
 cli-bad-endpoint = 「{ $value }」不是有效的伺服器寫法：請寫成 主機:連接埠:tls 或 主機:連接埠:starttls，例如 imap.qq.com:993:tls。
+cli-bad-username = 「{ $value }」不能作為登入名稱：不能為空、不能含換行，最多 255 個字元。
 cli-ca-file-failed = 無法使用憑證檔 { $path }：{ $reason }
 cli-check-start = 正在檢測 { $address } …
 cli-check-ok = { $protocol }：正常

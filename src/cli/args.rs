@@ -175,6 +175,10 @@ pub(super) struct ServerArgs {
     /// SMTP server as HOST:PORT:tls|starttls (default: from the catalog).
     #[arg(long, value_name = "HOST:PORT:SECURITY")]
     pub(super) smtp: Option<String>,
+    /// Login name for both servers, where it is not the address (e.g. `zhangsan` or
+    /// `CORP\\zhangsan`); saved with the account.
+    #[arg(long, value_name = "NAME")]
+    pub(super) username: Option<String>,
     /// Extra trusted CA certificates (PEM), e.g. a company's own CA.
     #[arg(long, value_name = "PEM")]
     pub(super) ca_file: Option<PathBuf>,
@@ -189,9 +193,22 @@ impl ServerArgs {
                 .map(|v| parse_endpoint(l, v, username))
                 .transpose()
         };
+        let login = self
+            .username
+            .as_deref()
+            .map(|u| {
+                mailsetup::setup::login_name(u).ok_or_else(|| {
+                    Exit(
+                        2,
+                        l.tr_args(msg::CLI_BAD_USERNAME, &[("value", u.to_string().into())]),
+                    )
+                })
+            })
+            .transpose()?;
         Ok(Servers {
             imap: endpoint(&self.imap)?,
             smtp: endpoint(&self.smtp)?,
+            username: login,
             ca_file: self.ca_file.clone(),
         })
     }

@@ -33,7 +33,7 @@ pub(super) fn run_check(l: &Localizer, a: CheckArgs) -> Result<(), Exit> {
     if !a.password_stdin {
         return Err(Exit(2, l.tr(msg::CLI_PASSWORD_STDIN_REQUIRED)));
     }
-    let secret = read_secret(l)?;
+    let secret = read_secret(l, target.provider())?;
     // Certainly wrong (empty, a QQ number or login password, a password where only OAuth
     // works): said here, and nothing goes to the server.
     let warnings: Vec<String> = setup::check_credential(target.provider(), &secret)

@@ -26,7 +26,7 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use clap::{CommandFactory, FromArgMatches};
-use mailsetup::address::{Address, normalize_code};
+use mailsetup::address::Address;
 use mailsetup::catalog::{Endpoint, Security};
 use mailsetup::i18n::{Lang, Localizer, msg};
 use mailsetup::messages;
@@ -178,7 +178,12 @@ fn parse_endpoint(l: &Localizer, value: &str, username: &str) -> Result<Endpoint
     })
 }
 
-fn read_secret(l: &Localizer) -> Result<secrecy::SecretString, Exit> {
+/// The secret from stdin: the line's own end (`echo` adds one) is not part of it; the rest is
+/// cleaned only if it is a provider's code (see `setup::secret`).
+fn read_secret(
+    l: &Localizer,
+    provider: Option<&mailsetup::catalog::Provider>,
+) -> Result<secrecy::SecretString, Exit> {
     let mut raw = String::new();
     std::io::stdin().read_to_string(&mut raw).map_err(|e| {
         Exit(
@@ -189,7 +194,11 @@ fn read_secret(l: &Localizer) -> Result<secrecy::SecretString, Exit> {
             ),
         )
     })?;
-    let secret = normalize_code(&raw);
+    let line = raw
+        .strip_suffix("\r\n")
+        .or_else(|| raw.strip_suffix('\n'))
+        .unwrap_or(&raw);
+    let secret = mailsetup::setup::secret(provider, line);
     // Overwrite the raw copy: it is about to be dropped, but need not linger in freed memory.
     raw.clear();
     raw.shrink_to_fit();

@@ -49,8 +49,9 @@ pub(super) fn report(l: &Localizer, a: ReportArgs) -> Result<(), Exit> {
                 }
             }
         };
+        let provider = target.as_ref().and_then(Target::provider);
         let secret = if a.password_stdin {
-            Some(read_secret(l)?)
+            Some(read_secret(l, provider)?)
         } else {
             store
                 .as_ref()

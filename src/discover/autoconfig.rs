@@ -66,14 +66,16 @@ struct EmailProvider {
     documentation: Vec<XmlPage>,
 }
 
+/// One server entry. EWS, OWA and Graph entries (Microsoft 365's own ISPDB file) have a `url`
+/// instead of host, port and socket type: every field is optional, and such entries skipped.
 #[derive(Deserialize)]
 struct Server {
     #[serde(rename = "@type")]
     kind: String,
-    hostname: String,
-    port: u16,
+    hostname: Option<String>,
+    port: Option<u16>,
     #[serde(rename = "socketType")]
-    socket_type: String,
+    socket_type: Option<String>,
     username: Option<String>,
 }
 
@@ -103,15 +105,17 @@ fn fill(template: &str, address: &Address) -> String {
 
 fn endpoint(servers: &[Server], kind: &str, address: &Address) -> Option<Endpoint> {
     servers.iter().find_map(|s| {
-        let security = match s.socket_type.to_ascii_uppercase().as_str() {
+        let security = match s.socket_type.as_deref()?.to_ascii_uppercase().as_str() {
             "SSL" | "TLS" => Security::Tls,
             "STARTTLS" => Security::Starttls,
             // "plain": the secret would travel in clear text.
             _ => return None,
         };
-        (s.kind.eq_ignore_ascii_case(kind) && s.port > 0).then(|| Endpoint {
-            host: fill(&s.hostname, address).to_ascii_lowercase(),
-            port: s.port,
+        let host = s.hostname.as_deref().filter(|h| !h.trim().is_empty())?;
+        let port = s.port.filter(|p| *p > 0)?;
+        s.kind.eq_ignore_ascii_case(kind).then(|| Endpoint {
+            host: fill(host.trim(), address).to_ascii_lowercase(),
+            port,
             security,
             username: fill(s.username.as_deref().unwrap_or("%EMAILADDRESS%"), address),
         })
@@ -227,6 +231,47 @@ mod tests {
         )
         .expect("parses");
         assert_eq!((c.imap, c.smtp), (None, None));
+    }
+
+    /// Thunderbird's own ISPDB files, as mail clients get them: Microsoft 365's lists EWS, OWA
+    /// and Graph entries (a `url`, no host) beside IMAP and SMTP.
+    #[test]
+    fn real_ispdb_files_parse() {
+        let a = Address::parse("li@contoso.onmicrosoft.com").expect("valid");
+        let c = parse(
+            include_str!("../../tests/autoconfig/ispdb-office365.com.xml"),
+            &a,
+        )
+        .expect("Microsoft 365's ISPDB file parses");
+        let imap = c.imap.expect("imap");
+        assert_eq!(
+            (imap.host.as_str(), imap.port, imap.security),
+            ("outlook.office365.com", 993, Security::Tls)
+        );
+        let smtp = c.smtp.expect("smtp");
+        assert_eq!(
+            (smtp.host.as_str(), smtp.port, smtp.security),
+            ("smtp.office365.com", 587, Security::Starttls)
+        );
+        assert_eq!(smtp.username, "li@contoso.onmicrosoft.com");
+        for (file, host) in [
+            (
+                include_str!("../../tests/autoconfig/ispdb-hotmail.com.xml"),
+                "outlook.office365.com",
+            ),
+            (
+                include_str!("../../tests/autoconfig/ispdb-qq.com.xml"),
+                "imap.qq.com",
+            ),
+            (
+                include_str!("../../tests/autoconfig/ispdb-163.com.xml"),
+                "imap.163.com",
+            ),
+        ] {
+            let c = parse(file, &a).expect("ISPDB file parses");
+            assert_eq!(c.imap.map(|e| e.host).as_deref(), Some(host));
+            assert!(c.smtp.is_some());
+        }
     }
 
     #[test]

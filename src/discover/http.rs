@@ -66,7 +66,13 @@ impl Http {
             .ok()
             .and_then(|u| u.host_str().map(str::to_string))
             .ok_or_else(|| format!("{url}: not a URL"))?;
-        if !self.dns.exists(&host).await? {
+        // An IP address (`--ispdb-url https://127.0.0.1:8443/`) has nothing to look up.
+        let ip = host
+            .trim_start_matches('[')
+            .trim_end_matches(']')
+            .parse::<std::net::IpAddr>()
+            .is_ok();
+        if !ip && !self.dns.exists(&host).await? {
             return Ok(None);
         }
         let xml = self.get(url).await?;

@@ -169,6 +169,8 @@ pub enum DiscoverError {
         domain: String,
         mx: Vec<String>,
         attempts: Vec<Attempt>,
+        /// How long the search took (the deadline, when nothing answered).
+        elapsed: Duration,
     },
     #[error("discovery could not start: {0}")]
     Setup(String),
@@ -234,6 +236,7 @@ pub async fn detect(address: &Address, opts: &DetectOptions) -> Result<Detection
         domain: address.domain().to_string(),
         mx,
         attempts,
+        elapsed: started.elapsed(),
     };
     if opts.no_network {
         return Err(not_found(Vec::new(), Vec::new()));

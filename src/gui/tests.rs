@@ -200,6 +200,7 @@ fn harness_app_at(
     let servers = Servers {
         imap: Some(ep(port("MAILSETUP_TEST_IMAPS")?, Security::Tls)),
         smtp: Some(ep(port("MAILSETUP_TEST_SUBMISSION")?, Security::Starttls)),
+        username: None,
         ca_file: Some(std::path::Path::new(&dir).join("ca.pem")),
     };
     let app = new_app(Launch {

@@ -2,7 +2,7 @@
 //! Exmail, Gmail and Outlook are matched first, so the advice can name the exact setting.
 
 use super::{ErrorKind, ProbeError, Protocol, Stage, TlsReason};
-use crate::catalog::{Catalog, Provider};
+use crate::catalog::{Catalog, CredentialKind, Provider};
 use crate::i18n::msg;
 
 /// A known server line: a lower-case fragment, what it means, and which provider's page helps.
@@ -158,14 +158,32 @@ pub fn refine(protocol: Protocol, e: &mut ProbeError) {
         }
         return;
     }
+    if protocol != Protocol::Smtp || e.stage != Stage::Auth {
+        return;
+    }
     // An AUTH reply that lettre could not parse (e.g. GBK text) still says 5xx: a refusal.
-    if protocol == Protocol::Smtp
-        && e.stage == Stage::Auth
-        && e.kind == ErrorKind::Protocol
-        && last_line(text).starts_with('5')
-    {
+    if e.kind == ErrorKind::Protocol && last_line(text).starts_with('5') {
         e.kind = ErrorKind::Auth;
     }
+    // Some servers refuse a wrong password with a 4xx ("454 4.7.0 Invalid username or
+    // password"); RFC 4954's own "454 Temporary authentication failure" stays temporary.
+    if e.kind == ErrorKind::Temporary && names_the_credential(text) {
+        e.kind = ErrorKind::Auth;
+    }
+}
+
+fn names_the_credential(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    [
+        "password",
+        "credential",
+        "username",
+        "user name",
+        "invalid login",
+        "密码",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
 }
 
 fn last_line(text: &str) -> &str {
@@ -201,11 +219,25 @@ pub fn diagnose(e: &ProbeError, provider: Option<&'static Provider>) -> Diagnosi
     }
     let (advice_id, help_url) = match e.kind {
         ErrorKind::Auth => (
-            provider
-                .and_then(|p| p.auth_advice.as_deref())
-                .unwrap_or(msg::ADVICE_AUTH),
+            match provider {
+                Some(p) if p.credential != CredentialKind::Password => {
+                    p.auth_advice.as_deref().unwrap_or(msg::ADVICE_AUTH)
+                }
+                // A company server, or a provider without codes: the login password is the
+                // credential, and "it is not your login password" would be wrong.
+                _ => msg::ADVICE_AUTH_PASSWORD,
+            },
             settings(provider),
         ),
+        ErrorKind::AuthUnsupported => (msg::ADVICE_AUTH_UNSUPPORTED, help(provider)),
+        ErrorKind::Temporary => (msg::ADVICE_TEMPORARY, help(provider)),
+        ErrorKind::SendRefused => (msg::ADVICE_SEND_REFUSED, help(provider)),
+        // A handshake that met plain text wants STARTTLS; a silent port that speaks TLS wants
+        // SSL/TLS.
+        ErrorKind::SecurityMismatch if e.stage == Stage::Tls => {
+            (msg::ADVICE_WANTS_STARTTLS, help(provider))
+        }
+        ErrorKind::SecurityMismatch => (msg::ADVICE_WANTS_TLS, help(provider)),
         ErrorKind::ServiceDisabled => (msg::ADVICE_SERVICE_DISABLED, settings(provider)),
         ErrorKind::ClientNotAllowed => (msg::ADVICE_CLIENT_NOT_ALLOWED, settings(provider)),
         ErrorKind::RateLimited => (msg::ADVICE_RATE_LIMITED, help(provider)),
@@ -346,7 +378,7 @@ mod tests {
             ErrorKind::Auth,
             "A2 NO [AUTHENTICATIONFAILED] Authentication failed.",
             ErrorKind::Auth,
-            msg::ADVICE_AUTH,
+            msg::ADVICE_AUTH_PASSWORD,
             None,
         ),
         (
@@ -364,7 +396,7 @@ mod tests {
             ErrorKind::Protocol,
             "535 5.7.8 Error: authentication failed: bad credentials",
             ErrorKind::Auth,
-            msg::ADVICE_AUTH,
+            msg::ADVICE_AUTH_PASSWORD,
             None,
         ),
     ];
@@ -412,7 +444,27 @@ mod tests {
             diagnose(&e, c.by_id("exmail")).advice_id,
             msg::ADVICE_EXMAIL_CLIENT_PASSWORD
         );
-        assert_eq!(diagnose(&e, None).advice_id, msg::ADVICE_AUTH);
+        // A company server: the login password is the credential, not a code.
+        assert_eq!(diagnose(&e, None).advice_id, msg::ADVICE_AUTH_PASSWORD);
+    }
+
+    #[test]
+    fn smtp_4xx_at_auth_is_a_refusal_or_temporary_by_its_words() {
+        let bad = err(
+            Protocol::Smtp,
+            Stage::Auth,
+            ErrorKind::Temporary,
+            "454 4.7.0 Invalid username or password",
+        );
+        assert_eq!(bad.kind, ErrorKind::Auth);
+        let busy = err(
+            Protocol::Smtp,
+            Stage::Auth,
+            ErrorKind::Temporary,
+            "454 4.7.0 Temporary authentication failure",
+        );
+        assert_eq!(busy.kind, ErrorKind::Temporary);
+        assert_eq!(diagnose(&busy, None).advice_id, msg::ADVICE_TEMPORARY);
     }
 
     #[test]

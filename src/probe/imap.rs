@@ -15,6 +15,8 @@ use crate::catalog::{Endpoint, Security};
 /// Greeting, capabilities, ID, LOGIN and SELECT are a few KiB even for a big mailbox; an
 /// endless stream of untagged lines is cut off here rather than at the stage timeout.
 const IMAP_LIMIT: usize = 256 * 1024;
+/// How long a LOGOUT after a failure may take: courtesy, not part of the verdict.
+const GOODBYE: std::time::Duration = std::time::Duration::from_secs(1);
 
 type Conn<S> = Client<Recorder<S>>;
 
@@ -28,7 +30,7 @@ pub(crate) async fn probe(
     match ep.security {
         Security::Tls => {
             let tls = st
-                .run(Stage::Tls, tls::handshake(tcp, &ep.host, opts.tls.clone()))
+                .run(Stage::Tls, tls::implicit(tcp, &ep.host, opts.tls.clone()))
                 .await?;
             let mut client =
                 Client::new(Recorder::new(tls, st.transcript(), peer).limit(IMAP_LIMIT));
@@ -38,7 +40,12 @@ pub(crate) async fn probe(
         Security::Starttls => {
             let mut client =
                 Client::new(Recorder::new(tcp, st.transcript(), peer).limit(IMAP_LIMIT));
-            let mut caps = st.run(Stage::Greeting, greeting(&mut client)).await?;
+            let mut caps = st
+                .run(
+                    Stage::Greeting,
+                    super::greeting_or_tls(greeting(&mut client), ep, &opts.tls),
+                )
+                .await?;
             if caps.is_none() {
                 caps = Some(st.run(Stage::Capability, capability(&mut client)).await?);
             }
@@ -95,22 +102,49 @@ where
         );
         st.run(Stage::Id, command(&mut client, "i1", &id)).await?;
     }
-    let mut session = st
+    let user = ep.username.as_str();
+    // A refused login hands the connection back, for the LOGOUT below.
+    let mut refused = None;
+    let login = st
         .run(Stage::Login, async {
-            client
-                .login(&ep.username, secret.expose_secret())
-                .await
-                .map_err(|(e, _)| imap_fail(e, ErrorKind::Auth))
+            let attempt = if needs_authenticate(&caps, user, secret.expose_secret()) {
+                let plain = Plain {
+                    user,
+                    secret: secret.expose_secret(),
+                };
+                client.authenticate("PLAIN", plain).await
+            } else {
+                client.login(user, secret.expose_secret()).await
+            };
+            attempt.map_err(|(e, client)| {
+                refused = Some(client);
+                imap_fail(e, ErrorKind::Auth)
+            })
         })
-        .await?;
-    st.run(Stage::Select, async {
-        session
-            .select("INBOX")
-            .await
-            .map(drop)
-            .map_err(|e| imap_fail(e, ErrorKind::Protocol))
-    })
-    .await?;
+        .await;
+    let mut session = match login {
+        Ok(s) => s,
+        Err(e) => {
+            // Say goodbye: servers count dropped connections after a failure as an attack.
+            if let Some(mut client) = refused {
+                let _ = tokio::time::timeout(GOODBYE, command(&mut client, "z1", "LOGOUT")).await;
+            }
+            return Err(e);
+        }
+    };
+    let selected = st
+        .run(Stage::Select, async {
+            session
+                .select("INBOX")
+                .await
+                .map(drop)
+                .map_err(|e| imap_fail(e, ErrorKind::Protocol))
+        })
+        .await;
+    if let Err(e) = selected {
+        let _ = tokio::time::timeout(GOODBYE, session.logout()).await;
+        return Err(e);
+    }
     // The verdict is in; LOGOUT is courtesy and its failure must not turn success into failure.
     let _ = st
         .run(Stage::Logout, async {
@@ -121,6 +155,34 @@ where
         })
         .await;
     Ok(())
+}
+
+/// LOGIN sends a quoted string, which RFC 3501 allows only 7-bit: strict servers refuse a
+/// password with `²`, `密` or a line break in it. AUTHENTICATE PLAIN carries any UTF-8 (in
+/// base64, and without SASL-IR, which NetEase's Coremail rejects). Plain ASCII keeps LOGIN,
+/// which every server takes, unless the server has switched LOGIN off.
+fn needs_authenticate(caps: &[String], user: &str, secret: &str) -> bool {
+    let quotable = |s: &str| s.bytes().all(|b| (0x20..0x7f).contains(&b));
+    has(caps, "AUTH=PLAIN") && (has(caps, "LOGINDISABLED") || !quotable(user) || !quotable(secret))
+}
+
+/// SASL PLAIN (RFC 4616): authorization id empty, then login name and password.
+struct Plain<'a> {
+    user: &'a str,
+    secret: &'a str,
+}
+
+impl async_imap::Authenticator for Plain<'_> {
+    type Response = Vec<u8>;
+
+    fn process(&mut self, _challenge: &[u8]) -> Vec<u8> {
+        let mut r = Vec::with_capacity(self.user.len() + self.secret.len() + 2);
+        r.push(0);
+        r.extend_from_slice(self.user.as_bytes());
+        r.push(0);
+        r.extend_from_slice(self.secret.as_bytes());
+        r
+    }
 }
 
 /// Reads the greeting; returns the capabilities if the server put them in it (most do).

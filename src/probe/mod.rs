@@ -114,7 +114,16 @@ pub enum ErrorKind {
     Timeout,
     Tls,
     StarttlsUnavailable,
+    /// The port speaks the other security: plain text where SSL/TLS was set, or SSL/TLS where
+    /// STARTTLS was set.
+    SecurityMismatch,
     Auth,
+    /// The server offers no sign-in, or none this app speaks (CRAM-MD5 only, XOAUTH2 only…).
+    AuthUnsupported,
+    /// A temporary refusal (SMTP 4xx) that does not say the credential is wrong.
+    Temporary,
+    /// Signed in, but the test message was refused (its recipient, the sender, or a policy).
+    SendRefused,
     ServiceDisabled,
     ClientNotAllowed,
     RateLimited,
@@ -129,7 +138,11 @@ impl ErrorKind {
             ErrorKind::Timeout => "timeout",
             ErrorKind::Tls => "tls",
             ErrorKind::StarttlsUnavailable => "starttls_unavailable",
+            ErrorKind::SecurityMismatch => "security_mismatch",
             ErrorKind::Auth => "auth",
+            ErrorKind::AuthUnsupported => "auth_unsupported",
+            ErrorKind::Temporary => "temporary",
+            ErrorKind::SendRefused => "send_refused",
             ErrorKind::ServiceDisabled => "service_disabled",
             ErrorKind::ClientNotAllowed => "client_not_allowed",
             ErrorKind::RateLimited => "rate_limited",
@@ -179,6 +192,9 @@ pub(crate) struct Fail {
     kind: ErrorKind,
     tls_reason: Option<TlsReason>,
     detail: String,
+    /// What the server said that explains this failure when it was said in an earlier stage
+    /// (the EHLO line listing sign-in methods); else the stage's own replies are quoted.
+    said: Option<String>,
 }
 
 impl Fail {
@@ -187,7 +203,13 @@ impl Fail {
             kind,
             tls_reason: None,
             detail: detail.into(),
+            said: None,
         }
+    }
+
+    pub(crate) fn said(mut self, text: Option<String>) -> Self {
+        self.said = text;
+        self
     }
 }
 
@@ -299,7 +321,7 @@ impl Stages {
                     stage,
                     kind: f.kind,
                     tls_reason: f.tls_reason,
-                    server_text: self.transcript.text_since(mark),
+                    server_text: f.said.or_else(|| self.transcript.text_since(mark)),
                     detail: f.detail,
                 };
                 classify::refine(self.protocol, &mut e);
@@ -338,6 +360,50 @@ pub(crate) async fn open(
     let tcp = st.run(Stage::Connect, connect(&addrs)).await?;
     let peer = tcp.peer_addr().ok();
     Ok((tcp, peer))
+}
+
+/// How long a STARTTLS port may stay silent before we ask whether it wants SSL/TLS instead.
+const SILENCE: Duration = Duration::from_millis(1500);
+
+/// Waits for the plain-text greeting of a port set to STARTTLS. A port that wants SSL/TLS from
+/// the start stays silent, waiting for our handshake: after a moment of silence a second
+/// connection tries one, and if the port speaks TLS the wrong setting is named at once instead
+/// of a timeout blamed on the network.
+pub(crate) async fn greeting_or_tls<T>(
+    greeting: impl Future<Output = Result<T, Fail>>,
+    ep: &Endpoint,
+    tls: &Arc<rustls::ClientConfig>,
+) -> Result<T, Fail> {
+    let other = async {
+        tokio::time::sleep(SILENCE).await;
+        if speaks_tls(ep, tls.clone()).await {
+            Err(Fail::new(
+                ErrorKind::SecurityMismatch,
+                "no plain-text greeting, but the port completes a TLS handshake: it wants SSL/TLS",
+            ))
+        } else {
+            std::future::pending().await
+        }
+    };
+    tokio::select! {
+        biased;
+        r = greeting => r,
+        r = other => r,
+    }
+}
+
+async fn speaks_tls(ep: &Endpoint, config: Arc<rustls::ClientConfig>) -> bool {
+    let Ok(addrs) = resolve(&ep.host, ep.port).await else {
+        return false;
+    };
+    let Ok(tcp) = connect(&addrs).await else {
+        return false;
+    };
+    match tls::handshake(tcp, &ep.host, config).await {
+        Ok(_) => true,
+        // A certificate we do not trust still proves the port speaks TLS.
+        Err(f) => f.kind == ErrorKind::Tls && f.tls_reason != Some(TlsReason::Other),
+    }
 }
 
 pub(crate) async fn resolve(host: &str, port: u16) -> Result<Vec<SocketAddr>, Fail> {

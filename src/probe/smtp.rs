@@ -19,6 +19,10 @@ use crate::catalog::{Endpoint, Security};
 /// lettre insists on reading a greeting when handed a stream; ours was already read (or, after
 /// STARTTLS, there is none), so it gets this one. It never reaches the network.
 const LOCAL_GREETING: &[u8] = b"220 greeting already received\r\n";
+/// How long a QUIT after a failure may take: courtesy, not part of the verdict.
+const GOODBYE: std::time::Duration = std::time::Duration::from_secs(1);
+/// The sign-in methods this app speaks with a password, best first.
+const MECHANISMS: [Mechanism; 2] = [Mechanism::Plain, Mechanism::Login];
 
 impl<S> AsyncTokioStream for Recorder<S>
 where
@@ -40,7 +44,7 @@ pub(crate) async fn probe(
     let tls = match ep.security {
         Security::Tls => {
             let tls = st
-                .run(Stage::Tls, tls::handshake(tcp, &ep.host, opts.tls.clone()))
+                .run(Stage::Tls, tls::implicit(tcp, &ep.host, opts.tls.clone()))
                 .await?;
             let mut rec = Recorder::new(tls, st.transcript(), peer);
             st.run(Stage::Greeting, expect_greeting(&mut rec)).await?;
@@ -48,7 +52,11 @@ pub(crate) async fn probe(
         }
         Security::Starttls => {
             let mut rec = Recorder::new(tcp, st.transcript(), peer);
-            st.run(Stage::Greeting, expect_greeting(&mut rec)).await?;
+            st.run(
+                Stage::Greeting,
+                super::greeting_or_tls(expect_greeting(&mut rec), ep, &opts.tls),
+            )
+            .await?;
             let ehlo = st.run(Stage::Ehlo, ehlo(&mut rec)).await?;
             // Never continue in clear text: without STARTTLS the secret would travel unencrypted.
             st.run(Stage::Starttls, starttls(&mut rec, &ehlo)).await?;
@@ -63,6 +71,7 @@ pub(crate) async fn probe(
         .limit(64 * 1024)
         .smtp_lines(100);
     let hello = ClientId::Domain(hello_name());
+    let ehlo_mark = st.transcript().position();
     let mut conn = st
         .run(Stage::Ehlo, async {
             AsyncSmtpConnection::connect_with_transport(Box::new(rec), &hello)
@@ -71,16 +80,31 @@ pub(crate) async fn probe(
         })
         .await?;
     let creds = Credentials::new(ep.username.clone(), secret.expose_secret().to_string());
-    st.run(Stage::Auth, async {
-        conn.auth(&[Mechanism::Plain, Mechanism::Login], &creds)
-            .await
-            .map(drop)
-            .map_err(|e| smtp_fail(&e, ErrorKind::Auth))
-    })
-    .await?;
+    let offered = capabilities(&st.transcript().lines_since(ehlo_mark));
+    let authed = st
+        .run(Stage::Auth, async {
+            if conn.server_info().get_auth_mechanism(&MECHANISMS).is_none() {
+                return Err(no_usable_auth(&offered));
+            }
+            conn.auth(&MECHANISMS, &creds)
+                .await
+                .map(drop)
+                .map_err(|e| smtp_fail(&e, ErrorKind::Auth))
+        })
+        .await;
+    if let Err(e) = authed {
+        // Say goodbye: servers count dropped connections after a failure as an attack.
+        let _ = tokio::time::timeout(GOODBYE, conn.abort()).await;
+        return Err(e);
+    }
     if opts.send_test {
-        st.run(Stage::Send, send_test(&mut conn, &opts.address))
-            .await?;
+        let sent = st
+            .run(Stage::Send, send_test(&mut conn, &opts.address))
+            .await;
+        if let Err(e) = sent {
+            let _ = tokio::time::timeout(GOODBYE, conn.abort()).await;
+            return Err(e);
+        }
     }
     // The verdict is in; QUIT is courtesy.
     let _ = st
@@ -92,6 +116,34 @@ pub(crate) async fn probe(
         })
         .await;
     Ok(())
+}
+
+/// The EHLO keywords (`AUTH CRAM-MD5`, `SIZE 10240000`…), without the reply codes and the
+/// server's own name on the first line.
+fn capabilities(lines: &[String]) -> Vec<String> {
+    lines
+        .iter()
+        .filter(|l| l.starts_with("250"))
+        .skip(1)
+        .filter_map(|l| l.get(4..))
+        .map(|k| k.trim().to_string())
+        .collect()
+}
+
+/// No AUTH at all, or only methods we cannot use with a password: named with what the server
+/// offered, so support sees it without a packet capture.
+fn no_usable_auth(offered: &[String]) -> Fail {
+    let auth = offered
+        .iter()
+        .find(|k| k.to_ascii_uppercase().starts_with("AUTH"));
+    let detail = match auth {
+        Some(a) => {
+            format!("the server offers only {a}; this app signs in with AUTH PLAIN or LOGIN")
+        }
+        None => "the server offers no AUTH (sign-in) after EHLO on this port".to_string(),
+    };
+    let said = format!("EHLO: {}", offered.join(", "));
+    Fail::new(ErrorKind::AuthUnsupported, detail).said(Some(said))
 }
 
 fn hello_name() -> String {
@@ -200,13 +252,16 @@ async fn send_test(conn: &mut AsyncSmtpConnection, address: &str) -> Result<(), 
     conn.send(message.envelope(), &message.formatted())
         .await
         .map(drop)
-        .map_err(|e| smtp_fail(&e, ErrorKind::ServiceDisabled))
+        .map_err(|e| smtp_fail(&e, ErrorKind::SendRefused))
 }
 
-/// `rejected` is what a 5xx reply means at this stage (AUTH: credentials refused).
+/// `rejected` is what a 5xx reply means at this stage (AUTH: credentials refused); a 4xx is a
+/// temporary refusal, which the server's words may sharpen (classify::refine).
 fn smtp_fail(e: &lettre::transport::smtp::Error, rejected: ErrorKind) -> Fail {
     let kind = if e.is_permanent() {
         rejected
+    } else if e.is_transient() {
+        ErrorKind::Temporary
     } else {
         ErrorKind::Protocol
     };

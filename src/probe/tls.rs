@@ -90,6 +90,32 @@ where
         })
 }
 
+/// The handshake on a port set to SSL/TLS from the start. A server that answers in plain text
+/// (`* OK`, `220 …`) is a STARTTLS or plain port: that is a wrong setting, not a broken server.
+pub(crate) async fn implicit<S>(
+    stream: S,
+    host: &str,
+    config: Arc<ClientConfig>,
+) -> Result<TlsStream<S>, Fail>
+where
+    S: AsyncRead + AsyncWrite + Unpin,
+{
+    handshake(stream, host, config).await.map_err(|f| {
+        if f.kind == ErrorKind::Tls && f.detail.contains(NOT_TLS) {
+            Fail::new(
+                ErrorKind::SecurityMismatch,
+                format!("the server answered in plain text, not TLS ({})", f.detail),
+            )
+        } else {
+            f
+        }
+    })
+}
+
+/// How rustls describes a first record that is no TLS at all (`InvalidMessage(InvalidContentType)`
+/// and friends all display as "received corrupt message").
+const NOT_TLS: &str = "corrupt message";
+
 /// Names why a handshake failed, from the rustls error inside the io::Error.
 pub(crate) fn reason_of(e: &io::Error) -> TlsReason {
     let Some(err) = e.get_ref().and_then(|i| i.downcast_ref::<rustls::Error>()) else {

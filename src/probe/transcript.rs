@@ -57,23 +57,50 @@ impl Transcript {
         self.inner.lock().map(|i| i.total).unwrap_or(0)
     }
 
-    /// The server's last reply lines received since `pos`, decoded and with the secret removed.
-    pub fn text_since(&self, pos: u64) -> Option<String> {
-        let bytes: Vec<u8> = {
-            let inner = self.inner.lock().ok()?;
-            let new = inner.total.saturating_sub(pos).min(inner.tail.len() as u64) as usize;
+    /// Every line received since `pos` (as far as the kept tail reaches), decoded, with the
+    /// secret removed.
+    pub fn lines_since(&self, pos: u64) -> Vec<String> {
+        let Some(bytes) = self.bytes_since(pos) else {
+            return Vec::new();
+        };
+        let secret = self.secret.expose_secret();
+        decode(&bytes)
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(|l| {
+                if secret.is_empty() {
+                    l.to_string()
+                } else {
+                    l.replace(secret, "[redacted]")
+                }
+            })
+            .collect()
+    }
+
+    fn bytes_since(&self, pos: u64) -> Option<Vec<u8>> {
+        let inner = self.inner.lock().ok()?;
+        let new = inner.total.saturating_sub(pos).min(inner.tail.len() as u64) as usize;
+        Some(
             inner
                 .tail
                 .iter()
                 .skip(inner.tail.len() - new)
                 .copied()
-                .collect()
-        };
+                .collect(),
+        )
+    }
+
+    /// The server's last reply lines received since `pos`, decoded and with the secret removed.
+    pub fn text_since(&self, pos: u64) -> Option<String> {
+        let bytes = self.bytes_since(pos)?;
         let text = decode(&bytes);
+        // Continuation prompts (SMTP `334 VXNlcm5hbWU6`, IMAP `+ `) are the protocol asking for
+        // the next line, never what went wrong: quoting them only hides the real reply.
         let lines: Vec<&str> = text
             .lines()
             .map(str::trim)
-            .filter(|l| !l.is_empty())
+            .filter(|l| !l.is_empty() && !is_prompt(l))
             .collect();
         let start = lines.len().saturating_sub(3);
         let mut quote = lines[start..].join("\n");
@@ -89,6 +116,10 @@ impl Transcript {
         }
         Some(quote)
     }
+}
+
+fn is_prompt(line: &str) -> bool {
+    line == "+" || line.starts_with("+ ") || line.starts_with("334 ") || line == "334"
 }
 
 /// UTF-8 when valid, else GBK: older QQ and NetEase servers answer in GBK.
@@ -291,5 +322,20 @@ mod tests {
             Some("a1 NO bad password [redacted]")
         );
         assert_eq!(t.text_since(t.position()), None);
+    }
+
+    #[test]
+    fn continuation_prompts_are_not_quoted() {
+        let t = Transcript::new(SecretString::from("x"));
+        t.record(b"334 VXNlcm5hbWU6\r\n334 UGFzc3dvcmQ6\r\n535 5.7.8 bad credentials\r\n");
+        assert_eq!(
+            t.text_since(0).as_deref(),
+            Some("535 5.7.8 bad credentials")
+        );
+        t.record(b"+ \r\na1 NO [AUTHENTICATIONFAILED] no\r\n");
+        assert_eq!(
+            t.text_since(0).as_deref(),
+            Some("535 5.7.8 bad credentials\na1 NO [AUTHENTICATIONFAILED] no")
+        );
     }
 }

@@ -8,6 +8,9 @@ T=$(realpath -m "$2")
 HERE=$(dirname "$(realpath "$0")")
 
 stop() {
+  for f in "$T/other/pymap.pid" "$T/other/aiosmtpd.pid"; do
+    [ -f "$f" ] && kill "$(cat "$f")" 2>/dev/null || true
+  done
   [ -f "$T/www/server.pid" ] && kill "$(cat "$T/www/server.pid")" 2>/dev/null || true
   [ -f "$T/dnsmasq.pid" ] && kill "$(cat "$T/dnsmasq.pid")" 2>/dev/null || true
   [ -f "$T/dovecot/run/master.pid" ] && kill "$(cat "$T/dovecot/run/master.pid")" 2>/dev/null || true
@@ -33,6 +36,8 @@ SANS=DNS:localhost
 for n in autoconfig.autoconf-corp.test wellknown-corp.test ispdb.test autoconfig.slow-corp.test \
          autoconfig.slow2-corp.test imap.guess-corp.test smtp.guess-corp.test \
          imap.slow2-corp.test smtp.slow2-corp.test imap.wrongname-corp.test; do SANS="$SANS,DNS:$n"; done
+# The HTTPS server by its address too: `--ispdb-url https://127.3.0.2/…` names no host.
+SANS="$SANS,IP:127.3.0.2"
 printf 'subjectAltName=%s\nbasicConstraints=CA:FALSE\nkeyUsage=digitalSignature,keyEncipherment\nextendedKeyUsage=serverAuth\n' "$SANS" > san.ext
 openssl x509 -req -in server.csr -CA ca.pem -CAkey ca.key -CAcreateserial -days 2 \
   -extfile san.ext -out server.pem 2>/dev/null
@@ -51,6 +56,20 @@ chmod 644 server.key server.pem ca.pem other-ca.pem
 USER_NAME=tester@qq.com
 USER_PASS=$(python3 -c 'import secrets,string; print("".join(secrets.choice(string.ascii_lowercase) for _ in range(16)))')
 IMAPS=$(free_port); IMAP=$(free_port); SMTPS=$(free_port); SUBMISSION=$(free_port); DNS=$(free_port)
+# A company account whose login name is not its address and whose password has everything a
+# typed password can: edge spaces, quotes, a backslash, ², a full-width letter and hanzi.
+ODD_ADDRESS=zhang.san@other.test
+ODD_LOGIN=zsan
+printf '%s' ' co"rr\ect horse² Ｐ密码 ' > odd-pass
+# ASCII only, but quotes, a backslash and spaces: LOGIN's quoted string must escape them.
+printf '%s' 'say "hi" \ now' > quote-pass
+QUOTE_PASS_HASH=$(python3 -W ignore -c 'import crypt,sys; print(crypt.crypt(open(sys.argv[1],encoding="utf-8").read(), crypt.mksalt(crypt.METHOD_SHA512)))' quote-pass)
+ODD_PASS_HASH=$(python3 -W ignore -c 'import crypt,sys; print(crypt.crypt(open(sys.argv[1],encoding="utf-8").read(), crypt.mksalt(crypt.METHOD_SHA512)))' odd-pass)
+# Postfix: a port without SASL (no AUTH offered).
+NOAUTH=$(free_port)
+# Other implementations: pymap (IMAP, STARTTLS) and aiosmtpd (SMTP) from PyPI.
+PYMAP=$(free_port); AIO_TLS=$(free_port); AIO_STARTTLS=$(free_port); AIO_CRAM=$(free_port)
+AIO_NOAUTH=$(free_port); AIO_454=$(free_port)
 
 # Discovery's test hosts sit on their own loopback addresses, so they can use the standard
 # ports (443, 993, 587) that discovery asks, without clashing with anything on 127.0.0.1.
@@ -91,6 +110,8 @@ chmod 777 dovecot/home
 for u in "$USER_NAME" tester@autoconf-corp.test tester@srv-corp.test tester; do
   echo "$u:{PLAIN}$USER_PASS"
 done > dovecot/users
+echo "$ODD_LOGIN:{SHA512-CRYPT}$ODD_PASS_HASH" >> dovecot/users
+echo "quoted:{SHA512-CRYPT}$QUOTE_PASS_HASH" >> dovecot/users
 dh=""; [ -f /usr/share/dovecot/dh.pem ] && dh="ssl_dh = </usr/share/dovecot/dh.pem"
 cat > dovecot/dovecot.conf <<CONF
 base_dir = $T/dovecot/run
@@ -113,7 +134,7 @@ default_login_user = nobody
 mail_location = maildir:~/Maildir
 passdb {
   driver = passwd-file
-  args = scheme=PLAIN username_format=%u $T/dovecot/users
+  args = username_format=%u $T/dovecot/users
 }
 userdb {
   driver = static
@@ -172,7 +193,8 @@ smtpd_tls_auth_only = yes
 smtpd_sasl_type = dovecot
 smtpd_sasl_path = $T/dovecot/auth-client
 smtpd_sasl_auth_enable = yes
-smtpd_relay_restrictions = permit_sasl_authenticated, reject
+# A recipient refused as real servers refuse unknown ones (the test message's own address).
+smtpd_relay_restrictions = check_recipient_access inline:{ { reject@other.test = 550 5.1.1 Invalid recipient } }, permit_sasl_authenticated, reject
 smtpd_recipient_restrictions = permit_sasl_authenticated, reject
 default_transport = discard
 CONF
@@ -184,6 +206,9 @@ $SUBMISSION inet n       -       n       -       -       smtpd
   -o smtpd_tls_security_level=encrypt
 $GUESS_IP:587 inet n     -       n       -       -       smtpd
   -o smtpd_tls_security_level=encrypt
+$NOAUTH    inet  n       -       n       -       -       smtpd
+  -o smtpd_tls_security_level=encrypt
+  -o smtpd_sasl_auth_enable=no
 pickup    unix  n       -       n       60      1       pickup
 cleanup   unix  n       -       n       -       0       cleanup
 qmgr      unix  n       -       n       300     1       qmgr
@@ -248,6 +273,8 @@ autoconfig_xml wellknown-corp.test "$IMAP" STARTTLS "$SMTPS" SSL '%EMAILLOCALPAR
   > "$W/wellknown-corp.test/.well-known/autoconfig/mail/config-v1.1.xml"
 autoconfig_xml ispdb-corp.test 993 SSL 465 SSL '%EMAILLOCALPART%@%EMAILDOMAIN%' "ISPDB Corp Mail" \
   'imap.%EMAILDOMAIN%' 'smtp.%EMAILDOMAIN%' > "$W/ispdb.test/v1.1/ispdb-corp.test"
+# The same database asked by address (the server picks files by the Host header).
+ln -s ispdb.test "$W/$WEB_IP"
 for d in slow-corp.test slow2-corp.test; do
   autoconfig_xml $d "$IMAPS" SSL "$SUBMISSION" STARTTLS '%EMAILADDRESS%' "Slow Corp Mail" \
     > "$W/autoconfig.$d/mail/config-v1.1.xml"
@@ -257,9 +284,28 @@ echo 2 > "$W/autoconfig.slow2-corp.test/.delay"
 python3 "$HERE/https_server.py" $WEB_IP 443 "$W" server.pem server.key \
   > "$W/server.log" 2>&1 &
 
+# --- Other implementations, from PyPI, in a virtualenv kept between runs --------------------
+VENV=${MAILSETUP_PYSERVERS:-$HOME/.cache/mailsetup/pyservers}
+if ! cmp -s "$HERE/requirements.txt" "$VENV/requirements.txt" 2>/dev/null; then
+  rm -rf "$VENV"
+  python3 -m venv "$VENV"
+  "$VENV/bin/pip" install --quiet --disable-pip-version-check -r "$HERE/requirements.txt"
+  cp "$HERE/requirements.txt" "$VENV/requirements.txt"
+fi
+mkdir -p other
+"$VENV/bin/pymap" --pid-file "$T/other/pymap.pid" --host 127.0.0.1 --port "$PYMAP" \
+  --cert server.pem --key server.key dict --demo-data --demo-user "$ODD_LOGIN" \
+  --demo-password "$(cat odd-pass)" > other/pymap.log 2>&1 &
+"$VENV/bin/python" "$HERE/aiosmtpd_servers.py" server.pem server.key "$ODD_LOGIN" odd-pass \
+  tls "$AIO_TLS" starttls "$AIO_STARTTLS" cram "$AIO_CRAM" noauth "$AIO_NOAUTH" auth454 "$AIO_454" \
+  > other/aiosmtpd.log 2>&1 &
+echo $! > other/aiosmtpd.pid
+
 # Wait until every port answers.
 for hp in 127.0.0.1:$IMAPS 127.0.0.1:$IMAP 127.0.0.1:$SMTPS 127.0.0.1:$SUBMISSION \
-          $GUESS_IP:993 $GUESS_IP:587 $WEB_IP:443; do
+          $GUESS_IP:993 $GUESS_IP:587 $WEB_IP:443 127.0.0.1:$NOAUTH 127.0.0.1:$PYMAP \
+          127.0.0.1:$AIO_TLS 127.0.0.1:$AIO_STARTTLS 127.0.0.1:$AIO_CRAM 127.0.0.1:$AIO_NOAUTH \
+          127.0.0.1:$AIO_454; do
   for _ in $(seq 1 100); do
     if python3 -c "import socket,sys; socket.create_connection(('${hp%:*}',${hp#*:}),0.2)" 2>/dev/null; then break; fi
     sleep 0.1
@@ -279,4 +325,15 @@ export MAILSETUP_TEST_SUBMISSION=$SUBMISSION
 export MAILSETUP_TEST_DNS=127.0.0.1:$DNS
 export MAILSETUP_TEST_ISPDB=https://ispdb.test/v1.1/
 export MAILSETUP_TEST_WWW=$W
+export MAILSETUP_TEST_ODD_ADDRESS=$ODD_ADDRESS
+export MAILSETUP_TEST_ODD_LOGIN=$ODD_LOGIN
+export MAILSETUP_TEST_ODD_PASS_FILE=$T/odd-pass
+export MAILSETUP_TEST_QUOTE_PASS_FILE=$T/quote-pass
+export MAILSETUP_TEST_NOAUTH=$NOAUTH
+export MAILSETUP_TEST_PYMAP=$PYMAP
+export MAILSETUP_TEST_AIO_TLS=$AIO_TLS
+export MAILSETUP_TEST_AIO_STARTTLS=$AIO_STARTTLS
+export MAILSETUP_TEST_AIO_CRAM=$AIO_CRAM
+export MAILSETUP_TEST_AIO_NOAUTH=$AIO_NOAUTH
+export MAILSETUP_TEST_AIO_454=$AIO_454
 ENV

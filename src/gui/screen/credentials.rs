@@ -3,8 +3,8 @@
 
 use iced::widget::{button, column, row, text, text_input};
 use iced::{Element, Task};
-use mailsetup::address::{Address, normalize_code};
-use mailsetup::catalog::CodeWarning;
+use mailsetup::address::Address;
+use mailsetup::catalog::{CodeWarning, Provider};
 use mailsetup::i18n::{Localizer, msg};
 use mailsetup::messages;
 use secrecy::{ExposeSecret, SecretString};
@@ -80,16 +80,24 @@ impl State {
         super::steps::State::new(self.target, self.address)
     }
 
-    fn warning(&self) -> Option<CodeWarning> {
-        self.target
-            .provider()?
-            .check_code(&normalize_code(self.code.expose_secret()))
+    /// The secret as it will be sent: a code cleaned, a password as typed.
+    fn secret(&self) -> SecretString {
+        setup::secret(self.target.provider(), self.code.expose_secret())
+    }
+
+    /// What to say under the field before anything is sent (nothing while it is empty).
+    fn warning(&self) -> Option<(Option<&'static Provider>, CodeWarning)> {
+        match setup::check_credential(self.target.provider(), &self.secret()) {
+            Ok(w) => w,
+            Err(setup::CredentialError::Format(p, w)) => Some((Some(p), w)),
+            Err(setup::CredentialError::Empty) => None,
+        }
     }
 
     fn ready(&self) -> Option<Input> {
         let address = Address::parse(&self.address).ok()?;
         // A code that cannot work is not sent; the warning under the field says why.
-        let secret = normalize_code(self.code.expose_secret());
+        let secret = self.secret();
         setup::check_credential(self.target.provider(), &secret).ok()?;
         Some(Input {
             target: self.target.clone(),
@@ -179,11 +187,7 @@ impl State {
                 .spacing(8)
                 .align_y(iced::Alignment::Center),
             );
-        if let Some((p, w)) = self
-            .target
-            .provider()
-            .zip(self.warning().filter(|w| *w != CodeWarning::Empty))
-        {
+        if let Some((p, w)) = self.warning().filter(|(_, w)| *w != CodeWarning::Empty) {
             content = content.push(
                 text(messages::code_warning(l, p, &w))
                     .size(style::BODY)
