@@ -106,6 +106,23 @@ pub fn normalize_domain(domain: &str) -> Option<String> {
     shape_ok.then_some(ascii)
 }
 
+/// A server name as typed: a host name (one label is fine on a company network: `mail`) or an
+/// IP address, lower-cased and in ASCII; `None` when it cannot be one.
+pub fn normalize_host(host: &str) -> Option<String> {
+    let host = host.trim();
+    let bare = host.trim_start_matches('[').trim_end_matches(']');
+    if let Ok(ip) = bare.parse::<std::net::IpAddr>() {
+        return Some(ip.to_string());
+    }
+    match normalize_domain(host) {
+        Some(d) => Some(d),
+        // A single label: check it as a label of a domain.
+        None if !host.contains('.') => normalize_domain(&format!("{host}.example"))
+            .and_then(|d| d.strip_suffix(".example").map(str::to_string)),
+        None => None,
+    }
+}
+
 /// Cleans a pasted authorization code: NFKC (full-width letters become ASCII) and every
 /// whitespace character removed (codes are shown in groups, copied with line breaks).
 pub fn normalize_code(input: &str) -> SecretString {
@@ -155,6 +172,23 @@ mod tests {
         let long = format!("{}@qq.com", "a".repeat(300));
         assert_eq!(Address::parse(&long), Err(AddressError::TooLong));
         assert_eq!(Address::parse("name@-qq.com"), Err(AddressError::BadDomain));
+    }
+
+    #[test]
+    fn server_names_may_be_single_labels_or_addresses() {
+        assert_eq!(
+            normalize_host(" Mail.Example.COM ").as_deref(),
+            Some("mail.example.com")
+        );
+        assert_eq!(normalize_host("localhost").as_deref(), Some("localhost"));
+        assert_eq!(
+            normalize_host("192.168.1.10").as_deref(),
+            Some("192.168.1.10")
+        );
+        assert_eq!(normalize_host("[::1]").as_deref(), Some("::1"));
+        assert_eq!(normalize_host("mail example"), None);
+        assert_eq!(normalize_host("-bad"), None);
+        assert_eq!(normalize_host(""), None);
     }
 
     #[test]

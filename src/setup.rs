@@ -7,8 +7,8 @@ use std::sync::Arc;
 
 use secrecy::{ExposeSecret, SecretString};
 
-use crate::address::{Address, normalize_code, secret_len};
-use crate::catalog::{Catalog, CodeWarning, Endpoint, Provider};
+use crate::address::{Address, normalize_code, normalize_host, secret_len};
+use crate::catalog::{Catalog, CodeWarning, Endpoint, Provider, Security};
 use crate::check::{self, CheckReport, CheckRequest};
 use crate::discover::{Detection, Source};
 use crate::i18n::msg;
@@ -160,6 +160,67 @@ pub fn login_name(typed: &str) -> Option<String> {
     let name = typed.trim();
     let ok = !name.is_empty() && name.chars().count() <= 255 && !name.chars().any(char::is_control);
     ok.then(|| name.to_string())
+}
+
+/// What is wrong with one typed server setting (the manual-servers screen).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FieldError {
+    Host,
+    Port,
+    Login,
+}
+
+/// One server as typed: host, port and login name are checked; security is a choice (TLS or
+/// STARTTLS, never plain text).
+pub fn typed_endpoint(
+    host: &str,
+    port: &str,
+    security: Security,
+    login: &str,
+) -> Result<Endpoint, FieldError> {
+    let host = normalize_host(host).ok_or(FieldError::Host)?;
+    let port = port
+        .trim()
+        .parse::<u16>()
+        .ok()
+        .filter(|p| *p > 0)
+        .ok_or(FieldError::Port)?;
+    let username = login_name(login).ok_or(FieldError::Login)?;
+    Ok(Endpoint {
+        host,
+        port,
+        security,
+        username,
+    })
+}
+
+/// What the manual-servers screen starts with: the servers found (or saved) if any, else the
+/// names most company servers use (`imap.<domain>` on 993, `smtp.<domain>` on 465, both TLS)
+/// with the address as the login name.
+pub fn suggested_servers(address: &Address, target: Option<&Target>) -> (Endpoint, Endpoint) {
+    if let Some(servers) = target.and_then(|t| t.endpoints(address)) {
+        return servers;
+    }
+    let guess = |prefix: &str, port| Endpoint {
+        host: format!("{prefix}.{}", address.domain()),
+        port,
+        security: Security::Tls,
+        username: address.to_string(),
+    };
+    (guess("imap", 993), guess("smtp", 465))
+}
+
+/// The usual port of the other security, when the port is the usual one of this: switching
+/// 993 TLS to STARTTLS means 143, 465 means 587 (and back). Any other port is the user's.
+pub fn usual_port(protocol: crate::probe::Protocol, port: u16, to: Security) -> u16 {
+    use crate::probe::Protocol::{Imap, Smtp};
+    match (protocol, port, to) {
+        (Imap, 993, Security::Starttls) => 143,
+        (Imap, 143, Security::Tls) => 993,
+        (Smtp, 465, Security::Starttls) => 587,
+        (Smtp, 587 | 25, Security::Tls) => 465,
+        _ => port,
+    }
 }
 
 /// Why a check could not even start.
@@ -353,4 +414,67 @@ pub async fn export(
     })
     .await
     .unwrap_or_else(|e| Err(e.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::probe::Protocol;
+
+    #[test]
+    fn codes_are_cleaned_and_passwords_sent_as_typed() {
+        let c = Catalog::builtin();
+        let qq = c.by_id("qq");
+        assert_eq!(
+            secret(qq, " abcd efgh ijkl mnop\n").expose_secret(),
+            "abcdefghijklmnop"
+        );
+        let typed = " correct horse² Ｐ密码 ";
+        assert_eq!(secret(None, typed).expose_secret(), typed);
+        // A provider whose credential is the login password: as typed too.
+        assert_eq!(secret(c.by_id("cn21"), typed).expose_secret(), typed);
+        let warned = check_credential(None, &secret(None, typed)).expect("may be sent");
+        assert!(matches!(warned, Some((None, CodeWarning::EdgeSpaces))));
+        assert!(matches!(
+            check_credential(None, &secret(None, "x y")),
+            Ok(None)
+        ));
+    }
+
+    #[test]
+    fn typed_servers_are_checked() {
+        let ok = typed_endpoint(" Mail.Example.COM ", "993", Security::Tls, "zsan").expect("ok");
+        assert_eq!((ok.host.as_str(), ok.port), ("mail.example.com", 993));
+        assert_eq!(
+            typed_endpoint("mail example", "993", Security::Tls, "a"),
+            Err(FieldError::Host)
+        );
+        for port in ["", "0", "70000", "99a"] {
+            assert_eq!(
+                typed_endpoint("mail.example.com", port, Security::Tls, "a"),
+                Err(FieldError::Port),
+                "{port}"
+            );
+        }
+        assert_eq!(
+            typed_endpoint("mail.example.com", "587", Security::Starttls, " \n"),
+            Err(FieldError::Login)
+        );
+    }
+
+    #[test]
+    fn switching_security_moves_only_the_usual_ports() {
+        assert_eq!(usual_port(Protocol::Imap, 993, Security::Starttls), 143);
+        assert_eq!(usual_port(Protocol::Smtp, 587, Security::Tls), 465);
+        assert_eq!(usual_port(Protocol::Smtp, 2525, Security::Tls), 2525);
+    }
+
+    #[test]
+    fn suggestions_follow_what_was_found_else_the_usual_names() {
+        let a = Address::parse("li@corp.example").expect("valid");
+        let (imap, smtp) = suggested_servers(&a, None);
+        assert_eq!((imap.host.as_str(), imap.port), ("imap.corp.example", 993));
+        assert_eq!((smtp.host.as_str(), smtp.port), ("smtp.corp.example", 465));
+        assert_eq!(imap.username, "li@corp.example");
+    }
 }

@@ -4,7 +4,7 @@
 use std::path::Path;
 use std::process::Command;
 
-const SCREENS: [&str; 8] = [
+const SCREENS: [&str; 10] = [
     "1-start",
     "2-steps",
     "3-credentials",
@@ -13,6 +13,8 @@ const SCREENS: [&str; 8] = [
     "6-result-success",
     "7-found",
     "8-company-steps",
+    "9-not-found",
+    "10-manual",
 ];
 
 /// Distinct colours in an image: a blank or single-colour window has only a few.

@@ -73,6 +73,17 @@ drive() { # lang servers... ; runs inside an X display
   snap 7-found 1.5
   key Return; snap 8-company-steps
   kill $pid; wait $pid 2>/dev/null || true
+
+  # Nothing found: the way on is "Enter servers yourself" (a click: the window is put at the
+  # top left, where the button's place is known).
+  "$bin" --lang "$lang" --dns-server "$MAILSETUP_TEST_DNS" --ca-file "$MAILSETUP_TEST_CA" \
+    --ispdb-url "$MAILSETUP_TEST_ISPDB" >>"$log" 2>&1 & pid=$!
+  focus $pid
+  xdotool windowmove "$(xdotool search --pid $pid | head -1)" 0 0
+  xdotool type --delay 20 "zhang.san@nothing-here.test"; key Return
+  snap 9-not-found 3
+  xdotool mousemove 640 634 click 1; snap 10-manual
+  kill $pid; wait $pid 2>/dev/null || true
 }
 export -f drive
 export bin out work hole logs

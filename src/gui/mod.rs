@@ -1,4 +1,4 @@
-//! The wizard window: start → steps → credentials → testing → result. Each screen is a module
+//! The wizard window: start → (manual servers) → steps → credentials → testing → result. Each screen is a module
 //! with its own State, Message, Event, update and view; this module only routes between them.
 
 mod screen;
@@ -16,7 +16,7 @@ use mailsetup::i18n::{Lang, Localizer, msg};
 pub use mailsetup::setup::{Accounts, Servers, Target};
 use mailsetup::store::StoreError;
 
-use screen::{credentials, result, start, steps, testing};
+use screen::{credentials, manual, result, start, steps, testing};
 
 /// WenQuanYi Micro Hei cut to the app's strings (assets/fonts/subset.sh): Chinese must render on
 /// machines without any CJK font.
@@ -59,6 +59,7 @@ pub fn run(launch: Launch) -> iced::Result {
 
 pub enum Screen {
     Start(start::State),
+    Manual(manual::State),
     Steps(steps::State),
     Credentials(credentials::State),
     Testing(testing::State),
@@ -93,6 +94,7 @@ pub enum Message {
         mailsetup::store::Account,
         Result<Option<secrecy::SecretString>, Arc<StoreError>>,
     ),
+    Manual(manual::Message),
     Steps(steps::Message),
     Credentials(credentials::Message),
     Testing(testing::Message),
@@ -171,6 +173,7 @@ impl App {
             Message::Focus { forward: false } => iced::widget::operation::focus_previous(),
             Message::Primary => match &self.screen {
                 Screen::Start(_) => self.update(Message::Start(start::Message::Next)),
+                Screen::Manual(_) => self.update(Message::Manual(manual::Message::Next)),
                 Screen::Steps(_) => self.update(Message::Steps(steps::Message::Next)),
                 Screen::Credentials(_) => {
                     self.update(Message::Credentials(credentials::Message::Test))
@@ -180,6 +183,7 @@ impl App {
             },
             Message::Start(m) => self.on_start(m),
             Message::Retest(account, secret) => self.on_retest(account, secret),
+            Message::Manual(m) => self.on_manual(m),
             Message::Steps(m) => self.on_steps(m),
             Message::Credentials(m) => self.on_credentials(m),
             Message::Testing(m) => self.on_testing(m),
@@ -194,6 +198,9 @@ impl App {
         match s.update(m) {
             Some(start::Event::Continue { target, address }) => {
                 self.screen = Screen::Steps(steps::State::new(target, address));
+            }
+            Some(start::Event::Manual { address, found }) => {
+                return self.manual(address, found.as_ref());
             }
             Some(start::Event::Retest(account)) => {
                 let accounts = self.accounts.clone();
@@ -252,6 +259,26 @@ impl App {
         task.map(Message::Credentials)
     }
 
+    fn manual(&mut self, address: Address, found: Option<&Target>) -> Task<Message> {
+        let (m, task) = manual::State::new(address, found);
+        self.screen = Screen::Manual(m);
+        task.map(Message::Manual)
+    }
+
+    fn on_manual(&mut self, m: manual::Message) -> Task<Message> {
+        let Screen::Manual(s) = &mut self.screen else {
+            return Task::none();
+        };
+        match s.update(m) {
+            Some(manual::Event::Continue { target, address }) => {
+                self.screen = Screen::Steps(steps::State::new(target, address));
+            }
+            Some(manual::Event::Back) => return self.back(),
+            None => {}
+        }
+        Task::none()
+    }
+
     fn on_steps(&mut self, m: steps::Message) -> Task<Message> {
         let Screen::Steps(s) = &mut self.screen else {
             return Task::none();
@@ -262,6 +289,7 @@ impl App {
                 self.screen = Screen::Credentials(c);
                 task.map(Message::Credentials)
             }
+            Some(steps::Event::Manual { target, address }) => self.manual(address, Some(&target)),
             Some(steps::Event::Back) => self.back(),
             None => Task::none(),
         }
@@ -344,6 +372,11 @@ impl App {
                 task = load.map(Message::Start);
                 Screen::Start(start)
             }
+            Screen::Manual(m) => {
+                let (start, load) = start::State::new(m.address(), &self.accounts);
+                task = load.map(Message::Start);
+                Screen::Start(start)
+            }
             Screen::Credentials(c) => Screen::Steps(c.back_to_steps()),
             // Testing is left with Cancel, the result with its own buttons.
             other => other,
@@ -355,6 +388,7 @@ impl App {
         let l = &self.l10n;
         let body = match &self.screen {
             Screen::Start(s) => s.view(l).map(Message::Start),
+            Screen::Manual(s) => s.view(l).map(Message::Manual),
             Screen::Steps(s) => s.view(l).map(Message::Steps),
             Screen::Credentials(s) => s.view(l).map(Message::Credentials),
             Screen::Testing(s) => s.view(l).map(Message::Testing),

@@ -677,3 +677,84 @@ fn removing_a_saved_account_asks_first() {
         Some(start::Event::Remove(a)) if a == "zhang@qq.com"
     ));
 }
+
+/// Nothing found is not a dead end: "Enter servers yourself", checked before testing, then a
+/// company account on other implementations (pymap, aiosmtpd) with its own login name and a
+/// password sent exactly as typed, saved like any other.
+#[test]
+fn servers_typed_by_hand_are_checked_tested_and_saved() {
+    use super::screen::manual::{self, Message as M};
+    use mailsetup::probe::Protocol;
+    let _serial = serial();
+    let Some((mut app, _)) = discovering_app() else {
+        return;
+    };
+    let var = |k: &str| std::env::var(k).unwrap_or_default();
+    let l = Localizer::new(Lang::En);
+    let user = "zhang.san@nothing-here.test";
+    act(&mut app, |ui| {
+        let _ = ui.click(iced_test::selector::id(start::ADDRESS_INPUT));
+        let _ = ui.typewrite(user);
+        let _ = ui.tap_key(iced::keyboard::key::Named::Enter);
+    });
+    assert!(matches!(app.screen, Screen::Start(_)));
+    act(&mut app, |ui| {
+        let _ = ui.click(l.tr(msg::GUI_MANUAL_LINK).as_str());
+    });
+    assert!(matches!(app.screen, Screen::Manual(_)));
+    // Prefilled with the names most servers use, the address as the login name.
+    assert!(sees(&app, "imap.nothing-here.test"));
+    assert!(sees(&app, "smtp.nothing-here.test"));
+    let send = |app: &mut App, m: M| {
+        let task = app.update(Message::Manual(m));
+        settle(app, task);
+    };
+    // Checked before anything is tested: a bad port keeps the screen and says why.
+    send(&mut app, M::Port(Protocol::Imap, "99999".into()));
+    send(&mut app, M::Next);
+    assert!(matches!(app.screen, Screen::Manual(_)));
+    assert!(sees(&app, &l.tr(msg::GUI_MANUAL_BAD_PORT)));
+    send(&mut app, M::Host(Protocol::Imap, "localhost".into()));
+    send(&mut app, M::Security(Protocol::Imap, Security::Starttls));
+    send(
+        &mut app,
+        M::Port(Protocol::Imap, var("MAILSETUP_TEST_PYMAP")),
+    );
+    send(&mut app, M::Host(Protocol::Smtp, "localhost".into()));
+    send(
+        &mut app,
+        M::Port(Protocol::Smtp, var("MAILSETUP_TEST_AIO_TLS")),
+    );
+    send(&mut app, M::Login(var("MAILSETUP_TEST_ODD_LOGIN")));
+    send(&mut app, M::Next);
+    assert!(
+        matches!(app.screen, Screen::Steps(_)),
+        "{}",
+        manual::IMAP_HOST
+    );
+    act(&mut app, |ui| {
+        let _ = ui.click(l.tr(msg::GUI_HAVE_PASSWORD).as_str());
+    });
+    assert!(matches!(app.screen, Screen::Credentials(_)));
+    let pass = std::fs::read_to_string(var("MAILSETUP_TEST_ODD_PASS_FILE")).expect("password");
+    act(&mut app, |ui| {
+        let _ = ui.click(iced_test::selector::id(credentials::CODE_INPUT));
+        let _ = ui.typewrite(&pass);
+    });
+    // The edge spaces are said, not removed.
+    assert!(sees(&app, &l.tr(msg::CODE_WARN_EDGE_SPACES)));
+    act(&mut app, |ui| {
+        let _ = ui.click(iced_test::selector::id(credentials::CODE_INPUT));
+        let _ = ui.tap_key(iced::keyboard::key::Named::Enter);
+    });
+    assert!(sees(&app, &l.tr(msg::GUI_SUCCESS_TITLE)));
+    let saved = Store::at(config_dir())
+        .find(user)
+        .expect("accounts.json")
+        .expect("saved");
+    assert_eq!(saved.provider, None);
+    assert_eq!(saved.imap.username, var("MAILSETUP_TEST_ODD_LOGIN"));
+    assert_eq!(saved.imap.security, Security::Starttls);
+    assert_eq!(saved.smtp.port.to_string(), var("MAILSETUP_TEST_AIO_TLS"));
+    assert!(Store::at(config_dir()).remove(user).expect("remove"));
+}

@@ -1,4 +1,5 @@
 pub mod credentials;
+pub mod manual;
 pub mod result;
 pub mod start;
 pub mod steps;

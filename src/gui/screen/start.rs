@@ -65,6 +65,8 @@ pub enum Message {
     Loaded(Result<(Vec<Account>, Option<std::path::PathBuf>), Arc<StoreError>>),
     /// Discovery for an unknown domain finished.
     Detected(Result<Arc<Detection>, Arc<DiscoverError>>),
+    /// "Enter servers yourself" (after a lookup, found or not).
+    Manual,
 }
 
 /// Discovery for the typed address; reset whenever it changes.
@@ -85,6 +87,11 @@ pub enum Event {
     Remove(String),
     /// Find the servers of this domain (MX, autoconfig, SRV, ISPDB, guessing).
     Detect(Address),
+    /// Type the servers, starting from what was found (if anything).
+    Manual {
+        address: Address,
+        found: Option<Target>,
+    },
 }
 
 /// What discovery found and from where; for company mail found by MX, the admin note.
@@ -258,6 +265,14 @@ impl State {
                     };
                 }
             }
+            Message::Manual => {
+                let address = self.parsed().ok()?;
+                let found = match &self.lookup {
+                    Lookup::Found(d) => Some(Target::from_detection(d.clone())),
+                    _ => None,
+                };
+                return Some(Event::Manual { address, found });
+            }
             Message::Retest(address) => {
                 return self
                     .accounts
@@ -311,7 +326,6 @@ impl State {
             status,
             text(l.tr(msg::GUI_OR_PICK)).size(style::BODY),
             rows,
-            row![iced::widget::space::horizontal(), next],
         ]
         .spacing(style::GAP);
 
@@ -334,7 +348,32 @@ impl State {
             };
             content = content.push(text(line).size(style::SMALL));
         }
-        content.into()
+        // The buttons stay in view at any window size; what does not fit scrolls above them.
+        column![
+            iced::widget::scrollable(content.padding(iced::Padding::ZERO.right(14)))
+                .height(Length::Fill),
+            self.bottom(l, next),
+        ]
+        .spacing(style::GAP)
+        .into()
+    }
+
+    /// Next, and after a lookup (found or not) for a domain of no provider, "Enter servers
+    /// yourself": nothing found is never a dead end, and what was found can be corrected.
+    fn bottom<'a>(
+        &'a self,
+        l: &Localizer,
+        next: iced::widget::Button<'a, Message>,
+    ) -> Element<'a, Message> {
+        let looked = matches!(self.lookup, Lookup::Found(_) | Lookup::NotFound(_));
+        let mut bar = row![iced::widget::space::horizontal()].spacing(8);
+        if looked && self.provider.is_none() {
+            bar = bar.push(crate::gui::widget::secondary(
+                l.tr(msg::GUI_MANUAL_LINK),
+                Message::Manual,
+            ));
+        }
+        bar.push(next).into()
     }
 
     /// Under the address: the provider recognised, the lookup's progress or result, or what is
@@ -359,10 +398,16 @@ impl State {
                     .into()
             }
             (_, None, Lookup::Found(d)) => found(l, &domain, d),
-            (_, None, Lookup::NotFound(e)) => text(messages::discover_error(l, e))
-                .size(style::BODY)
-                .style(style::text::error)
-                .into(),
+            (_, None, Lookup::NotFound(e)) => text(match e.as_ref() {
+                // The wizard's way on is its own button, not the CLI's --imap/--smtp.
+                DiscoverError::NotFound { domain, .. } => {
+                    l.tr_args(msg::GUI_NOT_FOUND, &[("domain", domain.clone().into())])
+                }
+                other => messages::discover_error(l, other),
+            })
+            .size(style::BODY)
+            .style(style::text::error)
+            .into(),
             (Ok(a), None, Lookup::Idle) => text(l.tr_args(
                 msg::GUI_UNKNOWN_PROVIDER,
                 &[("domain", a.domain().to_string().into())],

@@ -3,6 +3,7 @@
 
 use iced::widget::{button, column, container, row, scrollable, text};
 use iced::{Element, Length};
+use mailsetup::address::Address;
 use mailsetup::catalog::CredentialKind;
 use mailsetup::discover::Detection;
 use mailsetup::discover::autoconfig::{Page, pick_text};
@@ -21,12 +22,15 @@ pub enum Message {
     Open(String),
     /// "I have the code".
     Next,
+    /// "Enter servers yourself": change the servers found.
+    Manual,
     /// The Back button (same as Esc).
     Back,
 }
 
 pub enum Event {
     Next { target: Target, address: String },
+    Manual { target: Target, address: Address },
     Back,
 }
 
@@ -54,6 +58,12 @@ impl State {
                 target: self.target.clone(),
                 address: self.address.clone(),
             }),
+            Message::Manual => Address::parse(&self.address)
+                .ok()
+                .map(|address| Event::Manual {
+                    target: self.target.clone(),
+                    address,
+                }),
             Message::Back => Some(Event::Back),
         }
     }
@@ -135,13 +145,22 @@ impl State {
         if let Some(n) = note {
             content = content.push(text(n).size(style::BODY));
         }
+        // Servers found (not the provider's own): they can be corrected by hand.
+        let mut right = Vec::new();
+        if matches!(self.target, Target::Servers { .. }) {
+            right.push(widget::secondary(
+                l.tr(msg::GUI_MANUAL_LINK),
+                Message::Manual,
+            ));
+        }
+        right.push(widget::primary(
+            l.tr(msg::GUI_HAVE_CODE),
+            Some(Message::Next),
+        ));
         content
             .push(widget::bottom_bar(
                 Some(widget::secondary(l.tr(msg::GUI_BACK), Message::Back)),
-                vec![widget::primary(
-                    l.tr(msg::GUI_HAVE_CODE),
-                    Some(Message::Next),
-                )],
+                right,
             ))
             .into()
     }
@@ -159,6 +178,9 @@ impl State {
             _ => (domain_of(&self.address), None),
         };
         let mut list = column![].spacing(12);
+        if let (Target::Servers { imap, smtp, .. }, None) = (&self.target, found) {
+            list = list.push(servers_line(l, imap, smtp));
+        }
         if let Some(d) = found {
             list = list.push(found_line(l, d));
             if !d.enable.is_empty() {
@@ -185,10 +207,10 @@ impl State {
             scrollable(list.padding(iced::Padding::ZERO.right(14))).height(Length::Fill),
             widget::bottom_bar(
                 Some(widget::secondary(l.tr(msg::GUI_BACK), Message::Back)),
-                vec![widget::primary(
-                    l.tr(msg::GUI_HAVE_PASSWORD),
-                    Some(Message::Next),
-                )],
+                vec![
+                    widget::secondary(l.tr(msg::GUI_MANUAL_LINK), Message::Manual),
+                    widget::primary(l.tr(msg::GUI_HAVE_PASSWORD), Some(Message::Next)),
+                ],
             ),
         ]
         .spacing(style::GAP)
@@ -202,6 +224,24 @@ fn domain_of(address: &str) -> String {
         .next()
         .unwrap_or_default()
         .to_string()
+}
+
+/// The servers typed on the manual screen.
+fn servers_line<'a>(
+    l: &Localizer,
+    imap: &mailsetup::catalog::Endpoint,
+    smtp: &mailsetup::catalog::Endpoint,
+) -> Element<'a, Message> {
+    text(l.tr_args(
+        msg::GUI_FOUND_SERVERS,
+        &[
+            ("imap", format!("{}:{}", imap.host, imap.port).into()),
+            ("smtp", format!("{}:{}", smtp.host, smtp.port).into()),
+        ],
+    ))
+    .size(style::SMALL)
+    .style(style::text::muted)
+    .into()
 }
 
 /// "Found … through …" and the servers.
