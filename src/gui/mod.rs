@@ -348,6 +348,10 @@ impl App {
                 self.screen = Screen::Credentials(c);
                 Task::batch([task, t.map(Message::Credentials)])
             }
+            Some(result::Event::Manual(input)) => {
+                let t = self.manual(input.address, Some(&input.target));
+                Task::batch([task, t])
+            }
             Some(result::Event::AddAnother) => {
                 let (s, start) = start::State::new(String::new(), &self.accounts);
                 self.screen = Screen::Start(s);

@@ -71,6 +71,8 @@ pub enum Message {
     CopyReport,
     /// "Try again": back to the code, keeping what was typed.
     TryAgain,
+    /// "Enter servers yourself": correct the servers of a company account.
+    Manual,
     /// "Add another".
     AddAnother,
     /// "Done": close the app.
@@ -79,6 +81,7 @@ pub enum Message {
 
 pub enum Event {
     TryAgain(Input),
+    Manual(Input),
     AddAnother,
     Done,
 }
@@ -144,6 +147,7 @@ impl State {
                 return (iced::clipboard::write(self.report_text(l)), None);
             }
             Message::TryAgain => return (Task::none(), Some(Event::TryAgain(self.input.clone()))),
+            Message::Manual => return (Task::none(), Some(Event::Manual(self.input.clone()))),
             Message::AddAnother => return (Task::none(), Some(Event::AddAnother)),
             Message::Done => return (Task::none(), Some(Event::Done)),
         }
@@ -373,15 +377,29 @@ impl State {
     }
 
     fn failure_bar<'a>(&self, l: &Localizer) -> Element<'a, Message> {
+        let mut right = Vec::new();
+        // Servers found or typed (not a provider's own) may be what is wrong.
+        let typed = match &self.input.target {
+            Target::Servers { .. } => true,
+            Target::Saved(a) => a.provider.is_none(),
+            Target::Provider { .. } => false,
+        };
+        if typed {
+            right.push(widget::secondary(
+                l.tr(msg::GUI_MANUAL_LINK),
+                Message::Manual,
+            ));
+        }
+        right.push(widget::primary(
+            l.tr(msg::GUI_TRY_AGAIN),
+            Some(Message::TryAgain),
+        ));
         widget::bottom_bar(
             Some(widget::secondary(
                 l.tr(msg::GUI_COPY_REPORT),
                 Message::CopyReport,
             )),
-            vec![widget::primary(
-                l.tr(msg::GUI_TRY_AGAIN),
-                Some(Message::TryAgain),
-            )],
+            right,
         )
     }
 }
