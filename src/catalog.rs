@@ -106,6 +106,20 @@ pub enum ProviderKind {
     Enterprise,
 }
 
+/// Sign-in through the provider's page (OAuth 2.0): its endpoints and scopes. The client id is
+/// the distributor's (see `oauth::config`); `client` names which one.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OAuth {
+    /// `microsoft` or `google`: whose client id and endpoint overrides apply.
+    pub client: String,
+    pub authorize_url: String,
+    pub token_url: String,
+    pub scopes: Vec<String>,
+    /// Extra authorization parameters (Google: `access_type=offline` for a refresh token).
+    #[serde(default)]
+    pub params: BTreeMap<String, String>,
+}
+
 /// A start-screen tile: where it goes and its badge (a short mark, not the provider's logo).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Tile {
@@ -161,6 +175,9 @@ pub struct Provider {
     pub tile: Option<Tile>,
     #[serde(default)]
     pub code_format: Option<CodeFormat>,
+    /// Sign-in through the provider's page, where it offers one (Microsoft, Google).
+    #[serde(default)]
+    pub oauth: Option<OAuth>,
     pub links: BTreeMap<String, String>,
     pub steps: Vec<Step>,
     #[serde(default)]

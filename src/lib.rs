@@ -8,6 +8,7 @@ pub mod discover;
 pub mod export;
 pub mod i18n;
 pub mod json;
+pub mod link;
 pub mod messages;
 pub mod probe;
 pub mod report;

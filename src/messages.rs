@@ -154,6 +154,16 @@ pub fn saved(l: &Localizer, path: &std::path::Path) -> String {
     )
 }
 
+/// The same for the window: where the code went, in the words of the OS, and no file path (a
+/// path means nothing to the person the wizard is for; the CLI and the report give it).
+pub fn saved_plain(l: &Localizer, credential: &str) -> String {
+    let [keyring, os] = keyring_args(l);
+    l.tr_args(
+        msg::GUI_SAVED,
+        &[keyring, os, ("credential", credential.to_string().into())],
+    )
+}
+
 pub fn store_error(l: &Localizer, e: &StoreError) -> String {
     let [keyring, os] = keyring_args(l);
     match e {
@@ -196,6 +206,20 @@ pub fn endpoint_line(l: &Localizer, protocol_id: &str, e: &Endpoint) -> String {
             ("username", e.username.clone().into()),
         ],
     )
+}
+
+/// A setup link that cannot be used, and what to do instead.
+pub fn link_error(l: &Localizer, e: &crate::link::LinkError) -> String {
+    use crate::link::LinkError;
+    let (id, value) = match e {
+        LinkError::NotALink => return l.tr(msg::LINK_NOT_A_LINK),
+        LinkError::UnknownParameter(v) => (msg::LINK_UNKNOWN_PARAMETER, v),
+        LinkError::Repeated(v) => (msg::LINK_REPEATED, v),
+        LinkError::UnknownProvider(v) => (msg::LINK_UNKNOWN_PROVIDER, v),
+        LinkError::BadAddress(v) => (msg::LINK_BAD_ADDRESS, v),
+        LinkError::UnknownLang(v) => (msg::LINK_UNKNOWN_LANG, v),
+    };
+    l.tr_args(id, &[("value", value.clone().into())])
 }
 
 #[cfg(test)]

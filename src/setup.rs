@@ -253,6 +253,19 @@ pub fn secret(provider: Option<&Provider>, typed: &str) -> SecretString {
     }
 }
 
+/// The clipboard's text, if it is exactly one code of this provider's format (QQ and NetEase:
+/// 16 letters, maybe in groups): offered when the user comes back from the provider's page.
+/// Anything longer or of another shape is not a code, and is not kept.
+pub fn clipboard_code(provider: Option<&Provider>, text: &str) -> Option<SecretString> {
+    let p = provider.filter(|p| p.code_format.is_some())?;
+    let text = text.trim();
+    if text.is_empty() || text.chars().count() > 64 {
+        return None;
+    }
+    let code = secret(Some(p), text);
+    p.check_code(&code).is_none().then_some(code)
+}
+
 /// A warning to show before the check: which provider's format it is about, if any.
 pub type CredentialWarning = (Option<&'static Provider>, CodeWarning);
 
@@ -439,6 +452,29 @@ mod tests {
             check_credential(None, &secret(None, "x y")),
             Ok(None)
         ));
+    }
+
+    #[test]
+    fn only_one_code_of_the_right_shape_is_offered_from_the_clipboard() {
+        let c = Catalog::builtin();
+        let qq = c.by_id("qq");
+        let offered = |t: &str| clipboard_code(qq, t).map(|s| s.expose_secret().to_string());
+        assert_eq!(
+            offered(" abcd efgh ijkl mnop\n").as_deref(),
+            Some("abcdefghijklmnop")
+        );
+        assert_eq!(offered("abcdefghijklmnop"), Some("abcdefghijklmnop".into()));
+        for not_a_code in [
+            "",
+            "123456789",
+            "abcdefgh",
+            "your code is abcdefghijklmnop",
+            "https://mail.qq.com/",
+        ] {
+            assert_eq!(offered(not_a_code), None, "{not_a_code}");
+        }
+        // No code format (a company password): the clipboard is never offered.
+        assert!(clipboard_code(None, "abcdefghijklmnop").is_none());
     }
 
     #[test]

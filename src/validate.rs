@@ -94,6 +94,20 @@ fn check_catalog(text: &str, ids: &BTreeMap<String, BTreeSet<String>>, problems:
                 problems.push(format!("{id}: link `{name}` is not https: {url}"));
             }
         }
+        if let Some(o) = p.get("oauth") {
+            for key in ["authorize_url", "token_url"] {
+                let url = o[key].as_str().unwrap_or_default();
+                if !url.starts_with("https://") {
+                    problems.push(format!("{id}: oauth `{key}` is not https: {url}"));
+                }
+            }
+            if !matches!(o["client"].as_str(), Some("microsoft" | "google")) {
+                problems.push(format!("{id}: oauth client must be microsoft or google"));
+            }
+            if o["scopes"].as_array().is_none_or(|s| s.is_empty()) {
+                problems.push(format!("{id}: oauth needs its scopes"));
+            }
+        }
         let mut needed = vec![p["name"].as_str().unwrap_or_default().to_string()];
         if let Some(advice) = p.get("auth_advice") {
             needed.push(advice.as_str().unwrap_or_default().to_string());

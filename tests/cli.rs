@@ -383,3 +383,37 @@ fn no_display_is_a_sentence_not_a_panic() {
         assert!(!err.contains("panicked"), "{err}");
     }
 }
+
+/// A setup link as the desktop hands it over: a bad one is a sentence in the link's language
+/// (or the system's), never a panic; a good one, with no display, says there is none.
+#[test]
+fn setup_links_are_checked() {
+    for (link, words) in [
+        (
+            "mailsetup://setup?provider=evil&lang=en",
+            "mail provider this app does not know (\"evil\")",
+        ),
+        (
+            "mailsetup://setup?address=%E5%BC%A0%E4%B8%89&lang=zh-CN",
+            "邮箱地址“张三”不对",
+        ),
+        ("mailsetup://setup?password=x&lang=en", "(\"password\")"),
+        ("mailsetup:", "not a Mail Setup link"),
+        (
+            "mailsetup://setup?provider=qq&lang=en",
+            "mailsetup providers",
+        ),
+    ] {
+        let mut cmd = bin();
+        cmd.arg(link)
+            .env("MAILSETUP_LANG", "en")
+            .env_remove("DISPLAY")
+            .env_remove("WAYLAND_DISPLAY")
+            .env_remove("WAYLAND_SOCKET");
+        let out = run(cmd, "");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{link}: {err}");
+        assert!(err.contains(words), "{link}: {err}");
+        assert!(!err.contains("panicked"), "{err}");
+    }
+}

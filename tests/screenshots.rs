@@ -59,6 +59,16 @@ fn every_screen_in_both_languages_renders_in_a_real_window() {
             let n = colours(&png);
             assert!(n > 50, "{} looks blank ({n} colours)", png.display());
         }
+        // The smallest and a large window: captured whole (their layout is checked by
+        // every_screen_fits_the_smallest_window).
+        for size in ["640", "1280"] {
+            for screen in ["size-start", "size-steps", "size-failure"] {
+                let png = out.join(format!("{lang}-{screen}-{size}.png"));
+                assert!(png.exists(), "{} missing", png.display());
+                let n = colours(&png);
+                assert!(n > 50, "{} looks blank ({n} colours)", png.display());
+            }
+        }
     }
 
     // Everything the wizard wrote (trace logs, stdout, stderr, its config dir) holds neither the

@@ -42,7 +42,7 @@ drive() { # lang servers... ; runs inside an X display
   export HOME="$logs/home-$lang"; mkdir -p "$HOME"
   unset MAILSETUP_CONFIG_DIR XDG_CONFIG_HOME
   local log="$logs/$lang.log"
-  snap() { sleep "${2:-0.8}"; import -window root "$out/$lang-$1.png"; }
+  snap() { sleep "${2:-1.5}"; import -window root "$out/$lang-$1.png"; }
   key() { xdotool key "$1"; }
   # No window manager under Xvfb: give the window the keyboard focus ourselves.
   focus() { sleep 1.5; xdotool mousemove 5 5; xdotool windowfocus --sync "$(xdotool search --sync --pid "$1" | head -1)"; }
@@ -52,7 +52,7 @@ drive() { # lang servers... ; runs inside an X display
   focus $pid
   xdotool type --delay 30 "$MAILSETUP_TEST_USER"; snap 1-start
   key Return; snap 2-steps
-  key Return; sleep 0.5; xdotool type --delay 20 "wrongwrongwrongw"; snap 3-credentials
+  key Return; sleep 1.5; xdotool type --delay 20 "wrongwrongwrongw"; snap 3-credentials
   key Return; snap 4-testing 1.5
   snap 5-result-failure 11
   kill $pid; wait $pid 2>/dev/null || true
@@ -60,7 +60,7 @@ drive() { # lang servers... ; runs inside an X display
   # Success path: saved to the keyring, server settings shown.
   "$bin" --lang "$lang" "${good[@]}" >>"$log" 2>&1 & pid=$!
   focus $pid
-  xdotool type --delay 20 "$MAILSETUP_TEST_USER"; key Return; sleep 0.5; key Return; sleep 0.5
+  xdotool type --delay 20 "$MAILSETUP_TEST_USER"; key Return; sleep 1.5; key Return; sleep 1.5
   xdotool type --delay 20 "$MAILSETUP_TEST_PASS"; key Return
   snap 6-result-success 2
   kill $pid; wait $pid 2>/dev/null || true
@@ -85,8 +85,40 @@ drive() { # lang servers... ; runs inside an X display
   xdotool mousemove 640 634 click 1; snap 10-manual
   kill $pid; wait $pid 2>/dev/null || true
 }
-export -f drive
+# The smallest window (640×520) and a large one (1280×800): start (nothing found), QQ's steps
+# and a failure, each captured as the window alone.
+sized() { # lang WxH
+  local lang=$1 W=${2%x*} H=${2#*x}
+  export HOME="$logs/home-$lang"; mkdir -p "$HOME"
+  unset MAILSETUP_CONFIG_DIR XDG_CONFIG_HOME
+  local log="$logs/$lang-$2.log"
+  key() { xdotool key "$1"; }
+  place() { # pid: the window at the top left, at the size asked for
+    sleep 1.5; xdotool mousemove 5 5
+    wid=$(xdotool search --sync --pid "$1" | head -1)
+    xdotool windowfocus --sync "$wid"; xdotool windowsize "$wid" "$W" "$H"; xdotool windowmove "$wid" 0 0
+    sleep 0.5
+  }
+  snap() { sleep "${2:-1.5}"; import -window "$wid" "$out/$lang-$1-$W.png"; }
+  "$bin" --lang "$lang" --dns-server "$MAILSETUP_TEST_DNS" --ca-file "$MAILSETUP_TEST_CA" \
+    --ispdb-url "$MAILSETUP_TEST_ISPDB" >>"$log" 2>&1 & local pid=$!
+  place $pid
+  xdotool type --delay 20 "zhang.san@nothing-here.test"; key Return
+  snap size-start 3
+  kill $pid; wait $pid 2>/dev/null || true
+  "$bin" --lang "$lang" "${good[@]}" >>"$log" 2>&1 & pid=$!
+  place $pid
+  xdotool type --delay 20 "$MAILSETUP_TEST_USER"; key Return
+  snap size-steps
+  key Return; sleep 1.5; xdotool type --delay 20 "wrongwrongwrongw"; key Return
+  snap size-failure 3
+  kill $pid; wait $pid 2>/dev/null || true
+}
+export -f drive sized
 export bin out work hole logs
 for lang in zh-CN en; do
   xvfb-run -a -s "-screen 0 1000x760x24" bash -c "$(declare -p good slow); $(declare -f drive); drive $lang"
+  for size in 640x520 1280x800; do
+    xvfb-run -a -s "-screen 0 1300x820x24" bash -c "$(declare -p good); $(declare -f sized); sized $lang $size"
+  done
 done

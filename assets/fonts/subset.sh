@@ -6,8 +6,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 chars=$(mktemp)
-# Plus what users type: all of GB2312 (6,763 hanzi, its symbols and full-width forms), the
-# full-width forms block (＠ｑｑ．) and CJK punctuation (《》【】〈〉「」).
+# Plus what users type: every hanzi of the CJK Unified Ideographs block the font has (20,932:
+# all of GB2312 and GBK, so also the less common characters people have in their names, 喆 堃
+# 玥 珺 璟 赟 燊, of the 通用规范汉字表), GB2312's symbols, the full-width forms block (＠ｑｑ．) and
+# CJK punctuation (《》【】〈〉「」).
 { python3 -c 'import sys
 cs = set()
 for r in range(0xA1, 0xF8):
@@ -15,6 +17,7 @@ for r in range(0xA1, 0xF8):
         try: cs.add(bytes([r, c]).decode("gb2312"))
         except UnicodeDecodeError: pass
 cs.update(chr(u) for u in range(0xFF01, 0xFF5F)); cs.update(chr(u) for u in range(0x3000, 0x3040))
+cs.update(chr(u) for u in range(0x4E00, 0xA000))
 sys.stdout.write("".join(sorted(cs)))'
   cat i18n/*/mailsetup.ftl; printf ' !"#$%%&()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~✓✗×→←…·—•●○'; } > "$chars"
 pyftsubset /usr/share/fonts/truetype/wqy/wqy-microhei.ttc --font-number=0 \

@@ -39,6 +39,12 @@ struct Exit(u8, String);
 pub fn main() -> ExitCode {
     init_tracing();
     let args: Vec<String> = std::env::args().collect();
+    // A setup link, as the desktop or the browser hands it over (`mailsetup %u`).
+    if let [_, link] = args.as_slice()
+        && mailsetup::link::is_link(link)
+    {
+        return finish(open_link(link));
+    }
     let lang = Lang::detect(lang_arg(&args).as_deref());
     let l = Localizer::new(lang);
     let cmd = Cli::command().about(l.tr(msg::CLI_ABOUT));
@@ -85,6 +91,10 @@ pub fn main() -> ExitCode {
             output.as_deref(),
         ),
     };
+    finish(result)
+}
+
+fn finish(result: Result<(), Exit>) -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(Exit(code, message)) => {
@@ -94,6 +104,28 @@ pub fn main() -> ExitCode {
             ExitCode::from(code)
         }
     }
+}
+
+/// Opens the wizard as a setup link asks; a link that cannot be used opens it on the start
+/// screen with a sentence saying why (it was clicked, so nobody reads a terminal).
+fn open_link(link: &str) -> Result<(), Exit> {
+    let parsed = mailsetup::link::parse(link);
+    let lang = Lang::detect(mailsetup::link::lang(link).map(Lang::tag));
+    let l = Localizer::new(lang);
+    let notice = parsed.as_ref().err().map(|e| messages::link_error(&l, e));
+    if !has_display() {
+        return Err(Exit(2, notice.unwrap_or_else(|| l.tr(msg::CLI_NO_DISPLAY))));
+    }
+    let link = parsed.unwrap_or_default();
+    crate::gui::run(crate::gui::Launch {
+        lang,
+        provider: link.provider,
+        address: link.address,
+        notice,
+        accounts: setup::Accounts::open_default(),
+        ..crate::gui::Launch::default()
+    })
+    .map_err(|e| Exit(1, e.to_string()))
 }
 
 fn open_wizard(l: &Localizer, cli: Cli) -> Result<(), Exit> {
@@ -110,6 +142,8 @@ fn open_wizard(l: &Localizer, cli: Cli) -> Result<(), Exit> {
         servers,
         accounts: setup::Accounts::open_default(),
         export_dir: None,
+        notice: None,
+        browser: None,
     })
     .map_err(|e| Exit(1, e.to_string()))
 }

@@ -38,6 +38,43 @@ pub struct Launch {
     pub accounts: Accounts,
     /// Where exports go; `None`: the user's downloads folder.
     pub export_dir: Option<std::path::PathBuf>,
+    /// Said on the start screen (a setup link that could not be used).
+    pub notice: Option<String>,
+    /// Opens a page in the browser (tests stand in for it); `None`: the system's browser.
+    pub browser: Option<Browser>,
+}
+
+/// The keys the whole window answers. Esc goes back even from inside a text field (where the
+/// field would otherwise take the first press to let go of the focus); Enter, Tab and the
+/// scrolling keys only when no widget used them.
+fn keys(event: iced::Event, status: iced::event::Status, _window: window::Id) -> Option<Message> {
+    use keyboard::key::Named;
+    let iced::Event::Keyboard(keyboard::Event::KeyPressed { key, modifiers, .. }) = event else {
+        return match event {
+            iced::Event::Window(window::Event::Focused) => Some(Message::Focused),
+            _ => None,
+        };
+    };
+    let free = status == iced::event::Status::Ignored;
+    match key {
+        keyboard::Key::Named(Named::Escape) => Some(Message::Back),
+        keyboard::Key::Named(Named::Enter) if free => Some(Message::Primary),
+        keyboard::Key::Named(Named::Tab) if free => Some(Message::Focus {
+            forward: !modifiers.shift(),
+        }),
+        keyboard::Key::Named(Named::PageDown) if free => Some(Message::Scroll(300.0)),
+        keyboard::Key::Named(Named::PageUp) if free => Some(Message::Scroll(-300.0)),
+        keyboard::Key::Named(Named::ArrowDown) if free => Some(Message::Scroll(40.0)),
+        keyboard::Key::Named(Named::ArrowUp) if free => Some(Message::Scroll(-40.0)),
+        _ => None,
+    }
+}
+
+/// Opens a URL in the browser.
+pub type Browser = fn(&str) -> std::io::Result<()>;
+
+fn system_browser(url: &str) -> std::io::Result<()> {
+    open::that_detached(url)
 }
 
 pub fn run(launch: Launch) -> iced::Result {
@@ -46,7 +83,7 @@ pub fn run(launch: Launch) -> iced::Result {
         .title(App::title)
         .subscription(App::subscription)
         .font(FONT)
-        .default_font(Font::with_name(FONT_NAME))
+        .default_font(Font::with_name(default_font(|p| p.is_file())))
         .window(window::Settings {
             size: Size::new(880.0, 680.0),
             min_size: Some(Size::new(640.0, 520.0)),
@@ -55,6 +92,41 @@ pub fn run(launch: Launch) -> iced::Result {
         })
         .centered()
         .run()
+}
+
+/// The system's own Chinese UI fonts, by the file that proves each is installed.
+const SYSTEM_CJK: &[(&str, &str)] = &[
+    ("Fonts/msyh.ttc", "Microsoft YaHei"), // under %WINDIR%
+    ("/System/Library/Fonts/PingFang.ttc", "PingFang SC"),
+    (
+        "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+        "Noto Sans CJK SC",
+    ),
+    (
+        "/usr/share/fonts/google-noto-cjk/NotoSansCJK-Regular.ttc",
+        "Noto Sans CJK SC",
+    ),
+    (
+        "/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc",
+        "Noto Sans CJK SC",
+    ),
+];
+
+/// The system's Chinese UI font where there is one (it has every character and matches the
+/// desktop), else the bundled one, which stays loaded as the fallback for what a font lacks.
+fn default_font(exists: impl Fn(&std::path::Path) -> bool) -> &'static str {
+    let windir = std::env::var_os("WINDIR").map(std::path::PathBuf::from);
+    SYSTEM_CJK
+        .iter()
+        .find(|(file, _)| {
+            let path = match (file.starts_with('/'), &windir) {
+                (true, _) => std::path::PathBuf::from(file),
+                (false, Some(w)) => w.join(file),
+                (false, None) => return false,
+            };
+            exists(&path)
+        })
+        .map_or(FONT_NAME, |(_, family)| family)
 }
 
 pub enum Screen {
@@ -73,6 +145,7 @@ pub struct App {
     discovery: mailsetup::discover::DetectOptions,
     accounts: Accounts,
     export_dir: std::path::PathBuf,
+    browser: Browser,
 }
 
 #[derive(Debug, Clone)]
@@ -87,6 +160,8 @@ pub enum Message {
     Focus {
         forward: bool,
     },
+    /// Page Up/Down and the arrow keys outside a field: scroll the screen's body.
+    Scroll(f32),
     Start(start::Message),
     /// A saved account's code came back from the keyring (None: it is gone).
     /// (None: it is gone; an error: the keyring could not be asked.)
@@ -96,6 +171,10 @@ pub enum Message {
     ),
     Manual(manual::Message),
     Steps(steps::Message),
+    /// The window got the keyboard focus back.
+    Focused,
+    /// The clipboard's text, read when the focus came back (never logged: see Code's Debug).
+    Clipboard(Option<credentials::Code>),
     Credentials(credentials::Message),
     Testing(testing::Message),
     Result(result::Message),
@@ -112,8 +191,11 @@ impl App {
                 Task::none(),
             ),
             (None, address) => {
-                let (s, task) =
+                let (mut s, task) =
                     start::State::new(address.clone().unwrap_or_default(), &launch.accounts);
+                if let Some(n) = &launch.notice {
+                    s.set_notice(n.clone());
+                }
                 (Screen::Start(s), task.map(Message::Start))
             }
         };
@@ -127,6 +209,7 @@ impl App {
                 export_dir: launch
                     .export_dir
                     .unwrap_or_else(mailsetup::setup::downloads_dir),
+                browser: launch.browser.unwrap_or(system_browser),
             },
             task,
         )
@@ -137,24 +220,7 @@ impl App {
     }
 
     fn subscription(&self) -> Subscription<Message> {
-        let keys = keyboard::listen().filter_map(|event| match event {
-            keyboard::Event::KeyPressed {
-                key: keyboard::Key::Named(keyboard::key::Named::Escape),
-                ..
-            } => Some(Message::Back),
-            keyboard::Event::KeyPressed {
-                key: keyboard::Key::Named(keyboard::key::Named::Enter),
-                ..
-            } => Some(Message::Primary),
-            keyboard::Event::KeyPressed {
-                key: keyboard::Key::Named(keyboard::key::Named::Tab),
-                modifiers,
-                ..
-            } => Some(Message::Focus {
-                forward: !modifiers.shift(),
-            }),
-            _ => None,
-        });
+        let keys = iced::event::listen_with(keys);
         let screen = match &self.screen {
             Screen::Testing(s) => s.subscription().map(Message::Testing),
             _ => Subscription::none(),
@@ -164,6 +230,10 @@ impl App {
 
     pub fn update(&mut self, message: Message) -> Task<Message> {
         match message {
+            Message::Scroll(dy) => iced::widget::operation::scroll_by(
+                widget::BODY,
+                iced::widget::scrollable::AbsoluteOffset { x: 0.0, y: dy },
+            ),
             Message::Language(lang) => {
                 self.l10n = Localizer::new(lang);
                 Task::none()
@@ -179,12 +249,17 @@ impl App {
                     self.update(Message::Credentials(credentials::Message::Test))
                 }
                 Screen::Testing(_) => Task::none(),
-                Screen::Result(r) => self.update(Message::Result(r.primary())),
+                Screen::Result(r) => match r.primary() {
+                    Some(m) => self.update(Message::Result(m)),
+                    None => Task::none(),
+                },
             },
             Message::Start(m) => self.on_start(m),
             Message::Retest(account, secret) => self.on_retest(account, secret),
             Message::Manual(m) => self.on_manual(m),
             Message::Steps(m) => self.on_steps(m),
+            Message::Focused => self.on_focused(),
+            Message::Clipboard(text) => self.on_clipboard(text),
             Message::Credentials(m) => self.on_credentials(m),
             Message::Testing(m) => self.on_testing(m),
             Message::Result(m) => self.on_result(m),
@@ -289,10 +364,54 @@ impl App {
                 self.screen = Screen::Credentials(c);
                 task.map(Message::Credentials)
             }
+            Some(steps::Event::Open(url)) => {
+                if let Err(e) = (self.browser)(&url) {
+                    // No dialog: the steps screen shows the address to copy instead.
+                    tracing::warn!("could not open a browser: {e}");
+                    let _ = s.update(steps::Message::OpenFailed(url));
+                }
+                Task::none()
+            }
+            Some(steps::Event::Copy(url)) => iced::clipboard::write(url),
             Some(steps::Event::Manual { target, address }) => self.manual(address, Some(&target)),
             Some(steps::Event::Back) => self.back(),
             None => Task::none(),
         }
+    }
+
+    /// The window has the focus again. Back from the provider's page, the code may be on the
+    /// clipboard: read it now (and only now) to offer it.
+    fn on_focused(&mut self) -> Task<Message> {
+        let offerable = match &self.screen {
+            Screen::Steps(s) => {
+                s.opened()
+                    && s.target()
+                        .provider()
+                        .is_some_and(|p| p.code_format.is_some())
+            }
+            _ => false,
+        };
+        if !offerable {
+            return Task::none();
+        }
+        iced::clipboard::read().map(|text| {
+            Message::Clipboard(text.map(|t| credentials::Code(secrecy::SecretString::from(t))))
+        })
+    }
+
+    fn on_clipboard(&mut self, text: Option<credentials::Code>) -> Task<Message> {
+        let (Screen::Steps(s), Some(credentials::Code(text))) = (&self.screen, text) else {
+            return Task::none();
+        };
+        use secrecy::ExposeSecret;
+        let target = s.target().clone();
+        let Some(code) = mailsetup::setup::clipboard_code(target.provider(), text.expose_secret())
+        else {
+            return Task::none();
+        };
+        let (c, task) = credentials::State::with_offer(target, s.address().to_string(), code);
+        self.screen = Screen::Credentials(c);
+        task.map(Message::Credentials)
     }
 
     fn on_credentials(&mut self, m: credentials::Message) -> Task<Message> {
@@ -344,6 +463,11 @@ impl App {
         let task = task.map(Message::Result);
         match event {
             Some(result::Event::TryAgain(input)) => {
+                let (t, check) = testing::State::start(input, &self.servers);
+                self.screen = Screen::Testing(t);
+                Task::batch([task, check.map(Message::Testing)])
+            }
+            Some(result::Event::Edit(input)) => {
                 let (c, t) = credentials::State::resume(input);
                 self.screen = Screen::Credentials(c);
                 Task::batch([task, t.map(Message::Credentials)])
@@ -364,6 +488,12 @@ impl App {
 
     /// Esc and the Back buttons: one screen back, keeping what was typed.
     fn back(&mut self) -> Task<Message> {
+        if let Screen::Result(r) = &self.screen {
+            return match r.back() {
+                Some(m) => self.update(Message::Result(m)),
+                None => Task::none(),
+            };
+        }
         // A placeholder while the old screen is taken apart (its tasks are never run).
         let screen = std::mem::replace(
             &mut self.screen,
@@ -382,7 +512,7 @@ impl App {
                 Screen::Start(start)
             }
             Screen::Credentials(c) => Screen::Steps(c.back_to_steps()),
-            // Testing is left with Cancel, the result with its own buttons.
+            // Testing is left with Cancel; a result goes back through its own message.
             other => other,
         };
         task

@@ -21,9 +21,21 @@ fn new_app(launch: Launch) -> App {
     App::new(Launch {
         accounts: Accounts::at(config_dir()),
         export_dir: Some(config_dir().join("exports")),
+        browser: Some(launch.browser.unwrap_or(record_browser)),
         ..launch
     })
     .0
+}
+
+/// Pages the wizard asked the browser to open (no browser is started by the tests).
+static OPENED: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
+
+fn record_browser(url: &str) -> std::io::Result<()> {
+    OPENED
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .push(url.to_string());
+    Ok(())
 }
 
 /// Runs a task's outputs through `update` until nothing is left, as the iced runtime would
@@ -92,9 +104,12 @@ fn typing_an_address_picks_the_provider_and_shows_its_steps() {
         let _ = ui.click(l.tr(msg::GUI_NEXT).as_str());
     });
     assert!(matches!(app.screen, Screen::Steps(_)));
-    // Every QQ step, with its link shown under it.
+    // Every QQ step; one Open button per page, named by its site, and no raw links.
     assert!(sees(&app, &l.tr(msg::QQ_STEP_ENABLE)));
-    assert!(sees(&app, "https://wx.mail.qq.com/account/index"));
+    let open = |site: &str| l.tr_args(msg::GUI_OPEN_SITE, &[("site", site.into())]);
+    assert!(sees(&app, &open("mail.qq.com")));
+    assert!(sees(&app, &open("wx.mail.qq.com")));
+    assert!(!sees(&app, "https://wx.mail.qq.com/account/index"));
     assert!(sees(
         &app,
         &l.tr_args(msg::CODE_FORMAT_ALPHA, &[("length", 16.into())])
@@ -123,7 +138,7 @@ fn exmail_shows_the_admin_steps_first() {
     assert!(sees(&app, &l.tr(msg::EXMAIL_STEP_ADMIN_LOGIN)));
     assert!(sees(
         &app,
-        "https://work.weixin.qq.com/wework_admin/frame#/apps/qykit/proxy/exmail"
+        &l.tr_args(msg::GUI_OPEN_SITE, &[("site", "work.weixin.qq.com".into())])
     ));
 }
 
@@ -276,7 +291,6 @@ fn whole_flow_against_the_local_servers_saves_the_account() {
         let _ = ui.tap_key(iced::keyboard::key::Named::Enter);
     });
     assert!(matches!(app.screen, Screen::Steps(_)));
-    assert!(sees(&app, "https://service.mail.qq.com/detail/0/75"));
     enter_code_and_test(&mut app, &pass);
     assert!(
         matches!(app.screen, Screen::Result(_)),
@@ -296,19 +310,22 @@ fn whole_flow_against_the_local_servers_saves_the_account() {
         !file.contains(&pass),
         "the secret never goes to accounts.json"
     );
-    // "Save for Thunderbird": a file our own autoconfig parser reads back to the same servers.
+    // The settings card has a Copy button per server name.
     act(&mut app, |ui| {
-        let _ = ui.click(l.tr(msg::GUI_EXPORT_THUNDERBIRD).as_str());
+        let _ = ui.click(l.tr(msg::GUI_COPY).as_str());
+    });
+    assert!(sees(&app, &l.tr(msg::GUI_COPIED)));
+    // Only exports a mail app opens: the Apple profile (Thunderbird has no import for its file).
+    assert!(!sees(&app, &l.tr(msg::GUI_EXPORT_THUNDERBIRD)));
+    act(&mut app, |ui| {
+        let _ = ui.click(l.tr(msg::GUI_EXPORT_APPLE).as_str());
     });
     let file = config_dir()
         .join("exports")
-        .join(mailsetup::export::Format::Thunderbird.file_name(&user));
-    let xml = std::fs::read_to_string(&file).expect("exported");
-    let address = mailsetup::address::Address::parse(&user).expect("valid");
-    let back = mailsetup::discover::autoconfig::parse(&xml, &address).expect("parses");
-    assert_eq!(back.imap.as_ref(), Some(&saved.imap));
-    assert_eq!(back.smtp.as_ref(), Some(&saved.smtp));
-    assert!(!xml.contains(&pass));
+        .join(mailsetup::export::Format::Mobileconfig.file_name(&user));
+    let profile = std::fs::read_to_string(&file).expect("exported");
+    assert!(profile.contains(&saved.imap.host));
+    assert!(!profile.contains(&pass));
     assert!(sees(
         &app,
         &l.tr_args(
@@ -328,6 +345,10 @@ fn whole_flow_against_the_local_servers_saves_the_account() {
     enter_code_and_test(&mut app, &pass);
     let ask = l.tr_args(msg::GUI_ASK_REPLACE, &[("address", user.clone().into())]);
     assert!(sees(&app, &ask), "asks before replacing");
+    // Enter (or Done) does not leave while the question is open.
+    let task = app.update(Message::Primary);
+    settle(&mut app, task);
+    assert!(sees(&app, &ask), "Enter left the question unanswered");
     act(&mut app, |ui| {
         let _ = ui.click(l.tr(msg::GUI_KEEP).as_str());
     });
@@ -377,8 +398,14 @@ fn failure_shows_the_advice_and_try_again_keeps_the_input() {
         sees(&app, &l.tr(msg::ADVICE_NETEASE_AUTH)),
         "provider-specific advice"
     );
+    // Try again tests again at once (the same code, the same failure here).
     act(&mut app, |ui| {
         let _ = ui.click(l.tr(msg::GUI_TRY_AGAIN).as_str());
+    });
+    assert!(sees(&app, &l.tr(msg::GUI_FAILURE_TITLE)));
+    // Back (or Esc) goes to the code, keeping what was typed.
+    act(&mut app, |ui| {
+        let _ = ui.click(l.tr(msg::GUI_BACK).as_str());
     });
     assert!(matches!(app.screen, Screen::Credentials(_)));
     assert!(sees(&app, &user));
@@ -444,6 +471,38 @@ fn bundled_font_covers_every_translated_string() {
         missing.is_empty(),
         "run assets/fonts/subset.sh; missing: {missing}"
     );
+}
+
+#[test]
+fn the_system_chinese_font_comes_first_and_the_bundled_one_is_the_fallback() {
+    let pick = |present: &'static str| {
+        super::default_font(move |p| p.to_string_lossy().ends_with(present))
+    };
+    assert_eq!(pick("NotoSansCJK-Regular.ttc"), "Noto Sans CJK SC");
+    assert_eq!(pick("PingFang.ttc"), "PingFang SC");
+    assert_eq!(pick("nothing-installed"), super::FONT_NAME);
+}
+
+/// What people type must not vanish: all of GB2312, the less common name characters of the
+/// 通用规范汉字表 beyond it, full-width forms and CJK punctuation.
+#[test]
+fn bundled_font_covers_what_people_type() {
+    let face = ttf_parser::Face::parse(super::FONT, 0).expect("font parses");
+    let bytes: Vec<u8> = (0xB0..=0xF7u8)
+        .flat_map(|r| (0xA1..=0xFEu8).flat_map(move |c| [r, c]))
+        .collect();
+    let (gb2312, _, _) = encoding_rs::GB18030.decode(&bytes);
+    let names = "喆堃玥珺璟赟燊昇晟翀淏暻琤犇珏婧妤彧铖昊炜钰祎";
+    let full_width: String = (0xFF01..=0xFF5E).filter_map(char::from_u32).collect();
+    let punctuation = "《》【】‘’“”、。，；：？！「」『』〈〉…—·";
+    let missing: String = [gb2312.as_ref(), names, &full_width, punctuation]
+        .iter()
+        .flat_map(|t| t.chars())
+        // GB2312 leaves D7FA–D7FE unassigned (GB18030 maps them to private use).
+        .filter(|c| !('\u{E000}'..='\u{F8FF}').contains(c) && !c.is_whitespace())
+        .filter(|c| face.glyph_index(*c).is_none())
+        .collect();
+    assert!(missing.is_empty(), "missing: {missing}");
 }
 
 #[test]
@@ -783,4 +842,283 @@ fn servers_typed_by_hand_are_checked_tested_and_saved() {
     assert_eq!(saved.imap.security, Security::Starttls);
     assert_eq!(saved.smtp.port.to_string(), var("MAILSETUP_TEST_AIO_TLS"));
     assert!(Store::at(config_dir()).remove(user).expect("remove"));
+}
+
+/// Offline (here: names that resolve nowhere) is one card saying to check the network, not two
+/// cards blaming two servers with help articles about them.
+#[test]
+fn unreachable_servers_are_one_cause_not_two() {
+    let _serial = serial();
+    let Some((mut app, _)) = discovering_app() else {
+        return;
+    };
+    let l = Localizer::new(Lang::En);
+    act(&mut app, |ui| {
+        let _ = ui.click(iced_test::selector::id(start::ADDRESS_INPUT));
+        let _ = ui.typewrite("li@nothing-here.test");
+        let _ = ui.tap_key(iced::keyboard::key::Named::Enter);
+    });
+    act(&mut app, |ui| {
+        let _ = ui.click(l.tr(msg::GUI_MANUAL_LINK).as_str());
+    });
+    // The suggested imap./smtp.nothing-here.test resolve nowhere.
+    let task = app.update(Message::Primary);
+    settle(&mut app, task);
+    act(&mut app, |ui| {
+        let _ = ui.click(l.tr(msg::GUI_HAVE_PASSWORD).as_str());
+    });
+    act(&mut app, |ui| {
+        let _ = ui.click(iced_test::selector::id(credentials::CODE_INPUT));
+        let _ = ui.typewrite("a password");
+        let _ = ui.tap_key(iced::keyboard::key::Named::Enter);
+    });
+    assert!(sees(&app, &l.tr(msg::GUI_FAILURE_TITLE)));
+    assert!(sees(&app, &l.tr(msg::ADVICE_OFFLINE_DNS)));
+    assert!(!sees(&app, &l.tr(msg::GUI_OPEN_HELP)));
+    // Esc goes back to the password, kept.
+    let task = app.update(Message::Back);
+    settle(&mut app, task);
+    assert!(matches!(app.screen, Screen::Credentials(_)));
+}
+
+/// A report as the check would make it: both servers, each failed with `error` or passed.
+fn report(
+    address: &str,
+    error: Option<mailsetup::probe::ProbeError>,
+) -> mailsetup::check::CheckReport {
+    use mailsetup::probe::{ProbeReport, Protocol};
+    let probe = |protocol, host: &str, port| ProbeReport {
+        protocol,
+        endpoint: Endpoint {
+            host: host.into(),
+            port,
+            security: Security::Tls,
+            username: address.into(),
+        },
+        stages: Vec::new(),
+        error: error.clone(),
+        total_ms: 40,
+    };
+    mailsetup::check::CheckReport {
+        address: address.into(),
+        provider: Some("qq".into()),
+        imap: probe(Protocol::Imap, "imap.qq.com", 993),
+        smtp: probe(Protocol::Smtp, "smtp.qq.com", 465),
+    }
+}
+
+/// Every screen at the smallest window (640×520), in all three languages, with the bundled
+/// font: the bottom bar's buttons are whole and inside the window (the body scrolls instead).
+#[test]
+fn every_screen_fits_the_smallest_window() {
+    use super::screen::result;
+    use mailsetup::discover::DiscoverError;
+    use mailsetup::probe::{ErrorKind, ProbeError, Stage};
+    use std::sync::Arc;
+    let window = iced::Size::new(640.0, 520.0);
+    let check = |app: &App, l: &Localizer, labels: &[&str], screen: &str| {
+        let settings = iced::Settings {
+            fonts: vec![super::FONT.into()],
+            default_font: iced::Font::with_name(super::FONT_NAME),
+            ..iced::Settings::default()
+        };
+        let mut ui = iced_test::Simulator::with_size(settings, window, app.view());
+        for id in labels {
+            let label = l.tr(id);
+            let found = ui
+                .find(label.as_str())
+                .unwrap_or_else(|_| panic!("{:?} {screen}: no {label:?}", l.lang()));
+            let b = found.bounds();
+            let v = found.visible_bounds().unwrap_or_default();
+            assert!(
+                v.width >= b.width - 0.5 && v.height >= b.height - 0.5,
+                "{:?} {screen}: {label:?} is cut off ({v:?} of {b:?})",
+                l.lang()
+            );
+            assert!(
+                b.y + b.height <= window.height && b.x + b.width <= window.width,
+                "{:?} {screen}: {label:?} at {b:?} is outside the window",
+                l.lang()
+            );
+        }
+    };
+    for lang in [Lang::ZhCn, Lang::ZhTw, Lang::En] {
+        let l = Localizer::new(lang);
+        // Start, after a lookup that found nothing (the longest status line).
+        let mut app = new_app(Launch {
+            lang,
+            ..Launch::default()
+        });
+        let _ = app.update(Message::Start(start::Message::AddressChanged(
+            "zhang.san@nothing-here.test".into(),
+        )));
+        let _ = app.update(Message::Start(start::Message::Next));
+        let _ = app.update(Message::Start(start::Message::Detected(Err(Arc::new(
+            DiscoverError::NotFound {
+                domain: "nothing-here.test".into(),
+                mx: Vec::new(),
+                attempts: Vec::new(),
+                elapsed: std::time::Duration::ZERO,
+            },
+        )))));
+        check(&app, &l, &[msg::GUI_NEXT, msg::GUI_MANUAL_LINK], "start");
+        // Manual servers, with every field wrong.
+        let _ = app.update(Message::Start(start::Message::Manual));
+        for m in [
+            super::screen::manual::Message::Port(mailsetup::probe::Protocol::Imap, "x".into()),
+            super::screen::manual::Message::Host(mailsetup::probe::Protocol::Smtp, "a b".into()),
+            super::screen::manual::Message::Login(String::new()),
+            super::screen::manual::Message::Next,
+        ] {
+            let _ = app.update(Message::Manual(m));
+        }
+        assert!(matches!(app.screen, Screen::Manual(_)));
+        check(&app, &l, &[msg::GUI_NEXT, msg::GUI_BACK], "manual");
+        // QQ's five steps, then the code screen with a warning.
+        let mut app = new_app(Launch {
+            lang,
+            provider: Some("qq".into()),
+            address: Some("zhang.san@qq.com".into()),
+            ..Launch::default()
+        });
+        check(&app, &l, &[msg::GUI_HAVE_CODE, msg::GUI_BACK], "steps");
+        let _ = app.update(Message::Steps(super::screen::steps::Message::Next));
+        let _ = app.update(Message::Credentials(credentials::Message::CodeChanged(
+            credentials::Code(secrecy::SecretString::from("abc".to_string())),
+        )));
+        check(&app, &l, &[msg::GUI_TEST, msg::GUI_BACK], "credentials");
+        // A failure on both servers with different causes (two cards), then a success.
+        let input = super::Input {
+            target: mailsetup::setup::Target::provider_id("qq").expect("qq"),
+            address: mailsetup::address::Address::parse("zhang.san@qq.com").expect("valid"),
+            secret: secrecy::SecretString::from("abcdefghijklmnop".to_string()),
+            saved: false,
+        };
+        let refused = ProbeError {
+            stage: Stage::Auth,
+            kind: ErrorKind::Auth,
+            tls_reason: None,
+            server_text: Some("535 Login Fail. Please enter your authorization code to login. More information in https://service.mail.qq.com/detail/0/53".into()),
+            detail: String::new(),
+        };
+        let (r, _) = result::State::new(
+            input.clone(),
+            Box::new(report("zhang.san@qq.com", Some(refused))),
+            Accounts::at(config_dir()),
+            config_dir(),
+        );
+        app.screen = Screen::Result(r);
+        check(
+            &app,
+            &l,
+            &[msg::GUI_TRY_AGAIN, msg::GUI_BACK, msg::GUI_COPY_REPORT],
+            "failure",
+        );
+        let (r, _) = result::State::new(
+            input,
+            Box::new(report("zhang.san@qq.com", None)),
+            Accounts::at(config_dir()),
+            config_dir(),
+        );
+        app.screen = Screen::Result(r);
+        check(&app, &l, &[msg::GUI_DONE, msg::GUI_ADD_ANOTHER], "success");
+    }
+}
+
+/// The code comes to the user: back from QQ's settings page with the code copied, the code
+/// screen offers it, and one click tests and saves. Launch to saved in at most 4 user actions
+/// besides the webmail work (typing the address, Enter, "Use it and test").
+#[test]
+fn the_copied_code_is_offered_when_the_user_comes_back() {
+    let _serial = serial();
+    let Some((mut app, user, pass)) = harness_app_at(None, None) else {
+        return;
+    };
+    let l = Localizer::new(Lang::En);
+    let mut actions = 0;
+    act(&mut app, |ui| {
+        let _ = ui.click(iced_test::selector::id(start::ADDRESS_INPUT));
+        let _ = ui.typewrite(&user);
+        let _ = ui.tap_key(iced::keyboard::key::Named::Enter);
+    });
+    actions += 2;
+    assert!(matches!(app.screen, Screen::Steps(_)));
+    // The webmail work: open QQ's settings page, turn IMAP on, copy the code there.
+    let open = l.tr_args(msg::GUI_OPEN_SITE, &[("site", "wx.mail.qq.com".into())]);
+    act(&mut app, |ui| {
+        let _ = ui.click(open.as_str());
+    });
+    assert!(
+        OPENED
+            .lock()
+            .map(|o| o.contains(&"https://wx.mail.qq.com/account/index".to_string()))
+            .unwrap_or(false)
+    );
+    // Back in the window: the runtime reads the clipboard and hands over its text.
+    let task = app.update(Message::Focused);
+    settle(&mut app, task);
+    let task = app.update(Message::Clipboard(Some(credentials::Code(
+        secrecy::SecretString::from(format!("{}\n", pass)),
+    ))));
+    settle(&mut app, task);
+    assert!(matches!(app.screen, Screen::Credentials(_)));
+    assert!(sees(
+        &app,
+        &l.tr_args(
+            msg::GUI_CLIPBOARD_OFFER,
+            &[("credential", l.tr(msg::CREDENTIAL_AUTH_CODE).into())]
+        )
+    ));
+    act(&mut app, |ui| {
+        let _ = ui.click(l.tr(msg::GUI_USE_AND_TEST).as_str());
+    });
+    actions += 1;
+    assert!(sees(&app, &l.tr(msg::GUI_SUCCESS_TITLE)));
+    let store = Store::at(config_dir());
+    assert!(store.find(&user).expect("load").is_some(), "saved");
+    eprintln!("QQ from launch to saved: {actions} user actions besides the webmail work");
+    assert!(actions <= 4);
+    assert!(store.remove(&user).expect("remove"));
+}
+
+/// Something else on the clipboard (a URL, a sentence): no offer, the steps stay.
+#[test]
+fn anything_but_a_code_on_the_clipboard_is_left_alone() {
+    let l = Localizer::new(Lang::En);
+    let mut app = new_app(Launch {
+        lang: Lang::En,
+        provider: Some("qq".into()),
+        address: Some("zhang.san@qq.com".into()),
+        ..Launch::default()
+    });
+    let open = l.tr_args(msg::GUI_OPEN_SITE, &[("site", "mail.qq.com".into())]);
+    act(&mut app, |ui| {
+        let _ = ui.click(open.as_str());
+    });
+    for text in [
+        "https://mail.qq.com/",
+        "your code is abcdefghijklmnop",
+        "12345678",
+    ] {
+        let task = app.update(Message::Clipboard(Some(credentials::Code(
+            secrecy::SecretString::from(text.to_string()),
+        ))));
+        settle(&mut app, task);
+        assert!(matches!(app.screen, Screen::Steps(_)), "{text}");
+    }
+}
+
+/// A setup link that could not be used says why at the top of the start screen.
+#[test]
+fn a_bad_link_is_said_on_the_start_screen() {
+    let l = Localizer::new(Lang::ZhCn);
+    let e = mailsetup::link::parse("mailsetup://setup?provider=evil").expect_err("bad");
+    let notice = mailsetup::messages::link_error(&l, &e);
+    let app = new_app(Launch {
+        lang: Lang::ZhCn,
+        notice: Some(notice.clone()),
+        ..Launch::default()
+    });
+    assert!(matches!(app.screen, Screen::Start(_)));
+    assert!(sees(&app, &notice));
 }

@@ -1,7 +1,7 @@
 //! Small pieces every screen uses, so buttons and the bottom bar look the same everywhere.
 
-use iced::widget::{button, row, space, text};
-use iced::{Element, Padding};
+use iced::widget::{button, column, row, scrollable, space, text};
+use iced::{Element, Length, Padding};
 
 use super::style;
 
@@ -32,4 +32,16 @@ pub fn bottom_bar<'a, M: 'a>(
         bar = bar.push(l);
     }
     bar.push(space::horizontal()).extend(right).into()
+}
+
+/// A screen: its body scrolls when the window is too small for it, and the bottom bar stays in
+/// view, so the buttons are never cut off (640×520 is the smallest window).
+/// The id of every screen's scrolling body, so the keyboard can scroll whichever is shown.
+pub const BODY: &str = "body";
+
+pub fn screen<'a, M: 'a>(body: impl Into<Element<'a, M>>, bar: Element<'a, M>) -> Element<'a, M> {
+    let body = iced::widget::container(body).padding(Padding::ZERO.right(14));
+    column![scrollable(body).id(BODY).height(Length::Fill), bar]
+        .spacing(style::GAP)
+        .into()
 }

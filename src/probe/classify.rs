@@ -190,6 +190,22 @@ fn last_line(text: &str) -> &str {
     text.lines().last().unwrap_or_default()
 }
 
+/// One cause for both servers: neither could be reached, the same way (no name resolves, both
+/// refused, both silent). Most often this computer is offline, and two cards blaming two servers
+/// (each with a help article) would send the user the wrong way: it is said once.
+pub fn shared_cause(imap: &super::ProbeReport, smtp: &super::ProbeReport) -> Option<&'static str> {
+    let (a, b) = (imap.error.as_ref()?, smtp.error.as_ref()?);
+    let unreachable = |e: &ProbeError| matches!(e.stage, Stage::Resolve | Stage::Connect);
+    if a.kind != b.kind || !unreachable(a) || !unreachable(b) {
+        return None;
+    }
+    match a.kind {
+        ErrorKind::Dns => Some(msg::ADVICE_OFFLINE_DNS),
+        ErrorKind::Refused | ErrorKind::Timeout => Some(msg::ADVICE_OFFLINE),
+        _ => None,
+    }
+}
+
 /// What to tell the user: a Fluent message id and the page that helps.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Diagnosis {

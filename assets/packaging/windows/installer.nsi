@@ -28,6 +28,7 @@ RequestExecutionLevel user
 
 ; The key under HKCU that "Apps" (and "Programs and Features") reads.
 !define UNINSTALL_KEY "Software\Microsoft\Windows\CurrentVersion\Uninstall\mailsetup"
+!define URL_KEY "Software\Classes\mailsetup"
 
 Name "${PRODUCT}"
 OutFile "${OUTFILE}"
@@ -91,6 +92,11 @@ Section "Install"
   WriteRegStr HKCU "${UNINSTALL_KEY}" "QuietUninstallString" '"$INSTDIR\uninstall.exe" /S'
   ; The shortcut's name depends on the installer's language; the uninstaller reads it back.
   WriteRegStr HKCU "${UNINSTALL_KEY}" "ShortcutName" "$(SHORTCUT)"
+  ; Setup links support staff send (mailsetup://setup?provider=qq&address=…) open the app.
+  WriteRegStr HKCU "${URL_KEY}" "" "URL:$(DISPLAY_NAME)"
+  WriteRegStr HKCU "${URL_KEY}" "URL Protocol" ""
+  WriteRegStr HKCU "${URL_KEY}\DefaultIcon" "" "$INSTDIR\mailsetup.exe,0"
+  WriteRegStr HKCU "${URL_KEY}\shell\open\command" "" '"$INSTDIR\mailsetup.exe" "%1"'
   WriteRegDWORD HKCU "${UNINSTALL_KEY}" "NoModify" 1
   WriteRegDWORD HKCU "${UNINSTALL_KEY}" "NoRepair" 1
   ; The size "Apps" shows, in KiB.
@@ -107,6 +113,7 @@ Section "Uninstall"
   Delete "$INSTDIR\uninstall.exe"
   RMDir "$INSTDIR"
   DeleteRegKey HKCU "${UNINSTALL_KEY}"
+  DeleteRegKey HKCU "${URL_KEY}"
   ; The parent key may have been made by this installer; leave it only if others use it.
   DeleteRegKey /ifempty HKCU "Software\Microsoft\Windows\CurrentVersion\Uninstall"
 SectionEnd

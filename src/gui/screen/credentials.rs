@@ -19,6 +19,9 @@ pub struct State {
     address: String,
     code: SecretString,
     show: bool,
+    /// A code found on the clipboard when the user came back from the provider's page: offered,
+    /// used only if accepted, dropped otherwise.
+    offer: Option<SecretString>,
 }
 
 /// Typed or pasted code text; its Debug never shows it.
@@ -45,6 +48,10 @@ pub enum Message {
     Pasted(Option<Code>),
     /// Enter or the Test button.
     Test,
+    /// "Use it and test" for the code found on the clipboard.
+    AcceptOffer,
+    /// "No" to it.
+    DismissOffer,
     /// The Back button (same as Esc).
     Back,
 }
@@ -61,8 +68,20 @@ impl State {
             address,
             code: SecretString::from(String::new()),
             show: false,
+            offer: None,
         };
         (s, iced::widget::operation::focus(CODE_INPUT))
+    }
+
+    /// The code screen with a code from the clipboard offered.
+    pub fn with_offer(
+        target: Target,
+        address: String,
+        code: SecretString,
+    ) -> (Self, Task<Message>) {
+        let (mut s, task) = Self::new(target, address);
+        s.offer = Some(code);
+        (s, task)
     }
 
     /// Back from testing or a failed result: everything typed is kept.
@@ -72,6 +91,7 @@ impl State {
             address: input.address.to_string(),
             code: input.secret,
             show: false,
+            offer: None,
         };
         (s, iced::widget::operation::focus(CODE_INPUT))
     }
@@ -122,6 +142,13 @@ impl State {
             Message::Pasted(Some(Code(c))) => self.code = c,
             Message::Pasted(None) => {}
             Message::Test => return (Task::none(), self.ready().map(Event::Test)),
+            Message::AcceptOffer => {
+                if let Some(code) = self.offer.take() {
+                    self.code = code;
+                }
+                return (Task::none(), self.ready().map(Event::Test));
+            }
+            Message::DismissOffer => self.offer = None,
             Message::Back => return (Task::none(), Some(Event::Back)),
         }
         (Task::none(), None)
@@ -143,6 +170,26 @@ impl State {
             .on_submit(Message::Test)
             .size(style::HEADING)
             .padding(10);
+        let offer = self.offer.as_ref().map(|_| {
+            iced::widget::container(
+                column![
+                    text(l.tr_args(
+                        msg::GUI_CLIPBOARD_OFFER,
+                        &[("credential", credential.clone().into())]
+                    ))
+                    .size(style::BODY),
+                    row![
+                        widget::primary(l.tr(msg::GUI_USE_AND_TEST), Some(Message::AcceptOffer)),
+                        widget::secondary(l.tr(msg::GUI_NOT_NOW), Message::DismissOffer),
+                    ]
+                    .spacing(12),
+                ]
+                .spacing(10),
+            )
+            .padding(14)
+            .width(iced::Length::Fill)
+            .style(style::card)
+        });
         let mut content = column![
             text(l.tr_args(
                 msg::GUI_CRED_TITLE,
@@ -153,6 +200,9 @@ impl State {
             address,
         ]
         .spacing(12);
+        if let Some(offer) = offer {
+            content = content.push(offer);
+        }
         if let Err(e) = Address::parse(&self.address) {
             content = content.push(
                 text(messages::address_error(l, &e))
@@ -194,15 +244,15 @@ impl State {
                     .style(style::text::error),
             );
         }
-        content
-            .push(iced::widget::space::vertical())
-            .push(widget::bottom_bar(
+        widget::screen(
+            content,
+            widget::bottom_bar(
                 Some(widget::secondary(l.tr(msg::GUI_BACK), Message::Back)),
                 vec![widget::primary(
                     l.tr(msg::GUI_TEST),
                     self.ready().map(|_| Message::Test),
                 )],
-            ))
-            .into()
+            ),
+        )
     }
 }

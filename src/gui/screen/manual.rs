@@ -2,7 +2,7 @@
 //! plain text) and the login name, prefilled with what was found or the usual names, checked
 //! before anything is tested. Reached when nothing was found, and from any found-servers screen.
 
-use iced::widget::{button, column, container, row, scrollable, text, text_input};
+use iced::widget::{button, column, container, row, text, text_input};
 use iced::{Element, Length, Task};
 use mailsetup::address::Address;
 use mailsetup::catalog::{Endpoint, Security};
@@ -148,18 +148,15 @@ impl State {
             self.server(l, Protocol::Smtp),
             login,
         ]
-        .spacing(14)
-        .padding(iced::Padding::ZERO.right(14));
-        column![
-            text(l.tr(msg::GUI_MANUAL_TITLE)).size(style::HEADING),
-            scrollable(body).height(Length::Fill),
+        .spacing(14);
+        widget::screen(
+            column![text(l.tr(msg::GUI_MANUAL_TITLE)).size(style::HEADING), body]
+                .spacing(style::GAP),
             widget::bottom_bar(
                 Some(widget::secondary(l.tr(msg::GUI_BACK), Message::Back)),
                 vec![widget::primary(l.tr(msg::GUI_NEXT), Some(Message::Next))],
             ),
-        ]
-        .spacing(style::GAP)
-        .into()
+        )
     }
 
     /// One server's card: its name, host and port, and the two securities as a choice.

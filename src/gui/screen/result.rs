@@ -10,6 +10,7 @@ use iced::{Element, Length, Task};
 use mailsetup::check::CheckReport;
 use mailsetup::i18n::{Localizer, msg};
 use mailsetup::messages;
+use mailsetup::probe::classify;
 use mailsetup::setup;
 use mailsetup::store::StoreError;
 
@@ -27,7 +28,7 @@ enum Saving {
     AskReplace,
     /// The user kept the saved account.
     Kept,
-    Saved(PathBuf),
+    Saved,
     Failed(Arc<StoreError>),
 }
 
@@ -39,6 +40,8 @@ pub struct State {
     export_dir: PathBuf,
     saving: Saving,
     copied: bool,
+    /// The server name last copied.
+    copied_host: Option<String>,
     /// Where the last export went, or why it failed.
     exported: Option<Result<PathBuf, String>>,
 }
@@ -46,7 +49,7 @@ pub struct State {
 /// What a save attempt came to.
 #[derive(Debug, Clone)]
 pub enum SaveOutcome {
-    Saved(PathBuf),
+    Saved,
     /// Not saved: an account for this address exists and replacing was not confirmed.
     Exists,
 }
@@ -69,8 +72,12 @@ pub enum Message {
     OpenHelp(String),
     /// Put the redacted report on the clipboard.
     CopyReport,
-    /// "Try again": back to the code, keeping what was typed.
+    /// Put a server's name on the clipboard (for the mail app's settings).
+    CopyHost(String),
+    /// "Try again": the same check again, at once (a server that was busy, a network back).
     TryAgain,
+    /// Back (or Esc) after a failure: to the code, keeping what was typed, to change it.
+    Back,
     /// "Enter servers yourself": correct the servers of a company account.
     Manual,
     /// "Add another".
@@ -81,6 +88,7 @@ pub enum Message {
 
 pub enum Event {
     TryAgain(Input),
+    Edit(Input),
     Manual(Input),
     AddAnother,
     Done,
@@ -101,6 +109,7 @@ impl State {
                 export_dir,
                 saving: Saving::NotNeeded,
                 copied: false,
+                copied_host: None,
                 exported: None,
             };
             return (s, Task::none());
@@ -114,6 +123,7 @@ impl State {
             export_dir,
             saving: Saving::InProgress,
             copied: false,
+            copied_host: None,
             exported: None,
         };
         (s, save)
@@ -121,7 +131,7 @@ impl State {
 
     pub fn update(&mut self, message: Message, l: &Localizer) -> (Task<Message>, Option<Event>) {
         match message {
-            Message::Saved(Ok(SaveOutcome::Saved(path))) => self.saving = Saving::Saved(path),
+            Message::Saved(Ok(SaveOutcome::Saved)) => self.saving = Saving::Saved,
             Message::Saved(Ok(SaveOutcome::Exists)) => self.saving = Saving::AskReplace,
             Message::Saved(Err(e)) => self.saving = Saving::Failed(e),
             Message::Replace => {
@@ -146,7 +156,12 @@ impl State {
                 self.copied = true;
                 return (iced::clipboard::write(self.report_text(l)), None);
             }
+            Message::CopyHost(host) => {
+                self.copied_host = Some(host.clone());
+                return (iced::clipboard::write(host), None);
+            }
             Message::TryAgain => return (Task::none(), Some(Event::TryAgain(self.input.clone()))),
+            Message::Back => return (Task::none(), Some(Event::Edit(self.input.clone()))),
             Message::Manual => return (Task::none(), Some(Event::Manual(self.input.clone()))),
             Message::AddAnother => return (Task::none(), Some(Event::AddAnother)),
             Message::Done => return (Task::none(), Some(Event::Done)),
@@ -183,13 +198,21 @@ impl State {
         Task::perform(setup::export(account, name, format, dir), Message::Exported)
     }
 
-    /// What Enter does here: "Done" after success, "Try again" after a failure.
-    pub fn primary(&self) -> Message {
-        if self.report.ok() {
-            Message::Done
-        } else {
-            Message::TryAgain
+    /// What Enter does here: "Done" after success (once saving is settled: a pending "replace?"
+    /// is answered first), "Try again" after a failure.
+    pub fn primary(&self) -> Option<Message> {
+        if !self.report.ok() {
+            return Some(Message::TryAgain);
         }
+        match self.saving {
+            Saving::InProgress | Saving::AskReplace => None,
+            _ => Some(Message::Done),
+        }
+    }
+
+    /// Esc: back to the code after a failure; a success has nothing to go back to.
+    pub fn back(&self) -> Option<Message> {
+        (!self.report.ok()).then_some(Message::Back)
     }
 
     pub fn view<'a>(&'a self, l: &Localizer) -> Element<'a, Message> {
@@ -198,10 +221,7 @@ impl State {
         } else {
             (self.failure(l), self.failure_bar(l))
         };
-        content
-            .push(iced::widget::space::vertical())
-            .push(bar)
-            .into()
+        widget::screen(content, bar)
     }
 
     /// Saved (or asking before replacing), the server settings, and the exports.
@@ -235,7 +255,7 @@ impl State {
                 msg::GUI_KEPT,
                 &[("address", self.input.address.to_string().into())],
             ),
-            Saving::Saved(p) => messages::saved(l, p),
+            Saving::Saved => messages::saved_plain(l, &l.tr(self.input.target.credential_id())),
             Saving::Failed(e) => messages::store_error(l, e),
         }
     }
@@ -259,14 +279,34 @@ impl State {
             .into()
     }
 
-    /// What to type into a mail app.
+    /// What to type into a mail app, each server's name with a Copy button.
     fn server_settings<'a>(&'a self, l: &Localizer) -> Element<'a, Message> {
-        let line = |protocol, endpoint| text(messages::endpoint_line(l, protocol, endpoint));
+        let line = |protocol, endpoint: &mailsetup::catalog::Endpoint| {
+            let host = endpoint.host.clone();
+            let copied = self.copied_host.as_deref() == Some(host.as_str());
+            iced::widget::row![
+                text(messages::endpoint_line(l, protocol, endpoint))
+                    .size(style::BODY)
+                    .width(Length::Fill),
+                button(
+                    text(l.tr(if copied {
+                        msg::GUI_COPIED
+                    } else {
+                        msg::GUI_COPY
+                    }))
+                    .size(style::SMALL)
+                )
+                .style(button::secondary)
+                .on_press(Message::CopyHost(host)),
+            ]
+            .spacing(8)
+            .align_y(iced::Alignment::Center)
+        };
         container(
             column![
                 text(l.tr(msg::GUI_SERVER_SETTINGS)).size(style::BODY),
-                line(msg::PROTOCOL_IMAP, &self.report.imap.endpoint).size(style::BODY),
-                line(msg::PROTOCOL_SMTP, &self.report.smtp.endpoint).size(style::BODY),
+                line(msg::PROTOCOL_IMAP, &self.report.imap.endpoint),
+                line(msg::PROTOCOL_SMTP, &self.report.smtp.endpoint),
             ]
             .spacing(8),
         )
@@ -278,16 +318,12 @@ impl State {
 
     /// The export buttons, and where the last export went (or why it failed).
     fn exports<'a>(&'a self, l: &Localizer) -> Element<'a, Message> {
-        let buttons = iced::widget::row![
-            widget::secondary(
-                l.tr(msg::GUI_EXPORT_THUNDERBIRD),
-                Message::Export(Format::Thunderbird)
-            ),
-            widget::secondary(
-                l.tr(msg::GUI_EXPORT_APPLE),
-                Message::Export(Format::Mobileconfig)
-            ),
-        ]
+        // Only what a mail app opens: Apple Mail and iPhone install the profile. Thunderbird has
+        // no import for its autoconfig file (the CLI still writes one, for mail admins).
+        let buttons = iced::widget::row![widget::secondary(
+            l.tr(msg::GUI_EXPORT_APPLE),
+            Message::Export(Format::Mobileconfig)
+        )]
         .spacing(12);
         let mut exports = column![buttons].spacing(6);
         match &self.exported {
@@ -329,6 +365,33 @@ impl State {
                 .style(style::text::error)
         ]
         .spacing(style::GAP);
+        if let Some(advice) = classify::shared_cause(&self.report.imap, &self.report.smtp) {
+            // Offline: one card for both, and no help article about either server.
+            let mut card = column![
+                text(format!(
+                    "× {} / {}",
+                    l.tr(msg::PROTOCOL_IMAP),
+                    l.tr(msg::PROTOCOL_SMTP)
+                ))
+                .size(style::HEADING),
+                text(l.tr(advice)).size(style::BODY),
+            ]
+            .spacing(8);
+            for r in [&self.report.imap, &self.report.smtp] {
+                card = card.push(
+                    text(format!("{}:{}", r.endpoint.host, r.endpoint.port))
+                        .size(style::SMALL)
+                        .style(style::text::muted),
+                );
+            }
+            content = content.push(
+                container(card)
+                    .padding(14)
+                    .width(Length::Fill)
+                    .style(style::card),
+            );
+            return self.with_copy(l, content);
+        }
         for r in [&self.report.imap, &self.report.smtp] {
             let (Some(e), Some(d)) = (&r.error, self.report.diagnosis(r)) else {
                 continue;
@@ -360,6 +423,22 @@ impl State {
                     .style(style::card),
             );
         }
+        self.with_copy(l, content)
+    }
+
+    /// Below the causes: "Enter servers yourself" for a company account, and that the report
+    /// was copied.
+    fn with_copy<'a>(
+        &'a self,
+        l: &Localizer,
+        mut content: iced::widget::Column<'a, Message>,
+    ) -> iced::widget::Column<'a, Message> {
+        if self.typed_servers() {
+            content = content.push(widget::secondary(
+                l.tr(msg::GUI_MANUAL_LINK),
+                Message::Manual,
+            ));
+        }
         if self.copied {
             content = content.push(text(l.tr(msg::GUI_REPORT_COPIED)).size(style::SMALL));
         }
@@ -371,36 +450,29 @@ impl State {
             None,
             vec![
                 widget::secondary(l.tr(msg::GUI_ADD_ANOTHER), Message::AddAnother),
-                widget::primary(l.tr(msg::GUI_DONE), Some(Message::Done)),
+                widget::primary(l.tr(msg::GUI_DONE), self.primary()),
             ],
         )
     }
 
     fn failure_bar<'a>(&self, l: &Localizer) -> Element<'a, Message> {
-        let mut right = Vec::new();
-        // Servers found or typed (not a provider's own) may be what is wrong.
-        let typed = match &self.input.target {
+        widget::bottom_bar(
+            Some(widget::secondary(l.tr(msg::GUI_BACK), Message::Back)),
+            vec![
+                widget::secondary(l.tr(msg::GUI_COPY_REPORT), Message::CopyReport),
+                widget::primary(l.tr(msg::GUI_TRY_AGAIN), Some(Message::TryAgain)),
+            ],
+        )
+    }
+
+    /// Servers found or typed (not a provider's own) may be what is wrong: they can be
+    /// corrected from here.
+    fn typed_servers(&self) -> bool {
+        match &self.input.target {
             Target::Servers { .. } => true,
             Target::Saved(a) => a.provider.is_none(),
             Target::Provider { .. } => false,
-        };
-        if typed {
-            right.push(widget::secondary(
-                l.tr(msg::GUI_MANUAL_LINK),
-                Message::Manual,
-            ));
         }
-        right.push(widget::primary(
-            l.tr(msg::GUI_TRY_AGAIN),
-            Some(Message::TryAgain),
-        ));
-        widget::bottom_bar(
-            Some(widget::secondary(
-                l.tr(msg::GUI_COPY_REPORT),
-                Message::CopyReport,
-            )),
-            right,
-        )
     }
 }
 
@@ -413,7 +485,7 @@ fn save(accounts: &Accounts, input: &Input, report: &CheckReport, replace: bool)
     Task::perform(
         async move {
             match accounts.save(account, secret, replace).await {
-                Ok(saved) => Ok(SaveOutcome::Saved(saved.path)),
+                Ok(_) => Ok(SaveOutcome::Saved),
                 Err(StoreError::Exists(_)) => Ok(SaveOutcome::Exists),
                 Err(e) => Err(Arc::new(e)),
             }

@@ -33,6 +33,8 @@ pub struct State {
     lookup: Lookup,
     /// The outcome of the last "remove", shown under the list.
     notice: Option<Result<String, Arc<StoreError>>>,
+    /// Said at the top (a setup link that could not be used).
+    launch_notice: Option<String>,
     /// Reading the saved accounts failed, or an unreadable file was set aside: said, not hidden.
     /// `Ok(path)`: the unreadable file kept aside there.
     load_problem: Option<Result<std::path::PathBuf, Arc<StoreError>>>,
@@ -176,6 +178,7 @@ impl State {
             accounts: Vec::new(),
             notice: None,
             load_problem: None,
+            launch_notice: None,
         };
         s.set_address(address);
         let tasks = Task::batch([
@@ -183,6 +186,11 @@ impl State {
             iced::widget::operation::focus(ADDRESS_INPUT),
         ]);
         (s, tasks)
+    }
+
+    /// A sentence for the top of the screen (a setup link that could not be used).
+    pub fn set_notice(&mut self, notice: String) {
+        self.launch_notice = Some(notice);
     }
 
     /// The same screen offering another catalog's providers (a provider added as data).
@@ -320,14 +328,19 @@ impl State {
             .padding([10, 28])
             .on_press_maybe(can_go.then_some(Message::Next));
 
-        let mut content = column![
-            text(l.tr(msg::GUI_ADDRESS_LABEL)).size(style::HEADING),
-            input,
+        let mut content = column![].spacing(style::GAP);
+        if let Some(n) = &self.launch_notice {
+            content = content.push(text(n.clone()).size(style::BODY).style(style::text::error));
+        }
+        let mut content = content.extend([
+            text(l.tr(msg::GUI_ADDRESS_LABEL))
+                .size(style::HEADING)
+                .into(),
+            input.into(),
             status,
-            text(l.tr(msg::GUI_OR_PICK)).size(style::BODY),
+            text(l.tr(msg::GUI_OR_PICK)).size(style::BODY).into(),
             rows,
-        ]
-        .spacing(style::GAP);
+        ]);
 
         if let Some(list) = self.saved_accounts(l) {
             content = content.push(list);
@@ -349,13 +362,7 @@ impl State {
             content = content.push(text(line).size(style::SMALL));
         }
         // The buttons stay in view at any window size; what does not fit scrolls above them.
-        column![
-            iced::widget::scrollable(content.padding(iced::Padding::ZERO.right(14)))
-                .height(Length::Fill),
-            self.bottom(l, next),
-        ]
-        .spacing(style::GAP)
-        .into()
+        crate::gui::widget::screen(content, self.bottom(l, next))
     }
 
     /// Next, and after a lookup (found or not) for a domain of no provider, "Enter servers

@@ -14,12 +14,20 @@ use crate::gui::{Target, style, widget};
 pub struct State {
     target: Target,
     address: String,
+    /// A page was opened: coming back to the window may bring the code on the clipboard.
+    opened: bool,
+    /// The browser did not start for this page: its address is shown to copy instead.
+    open_failed: Option<String>,
 }
 
 #[derive(Debug, Clone)]
 pub enum Message {
     /// Open a step's page in the browser.
     Open(String),
+    /// The browser could not be started for this page.
+    OpenFailed(String),
+    /// Copy the page's address (when no browser started).
+    CopyUrl(String),
     /// "I have the code".
     Next,
     /// "Enter servers yourself": change the servers found.
@@ -29,31 +37,62 @@ pub enum Message {
 }
 
 pub enum Event {
-    Next { target: Target, address: String },
-    Manual { target: Target, address: Address },
+    /// Open this page in the browser (the app does, so tests can stand in for it).
+    Open(String),
+    Copy(String),
+    Next {
+        target: Target,
+        address: String,
+    },
+    Manual {
+        target: Target,
+        address: Address,
+    },
     Back,
 }
 
 impl State {
     pub fn new(target: Target, address: String) -> Self {
-        Self { target, address }
+        Self {
+            target,
+            address,
+            opened: false,
+            open_failed: None,
+        }
+    }
+
+    pub fn opened(&self) -> bool {
+        self.opened
+    }
+
+    pub fn target(&self) -> &Target {
+        &self.target
     }
 
     pub fn address(&self) -> &str {
         &self.address
     }
 
+    fn oauth_only(&self) -> bool {
+        self.target
+            .provider()
+            .is_some_and(|p| p.credential == CredentialKind::OauthOnly)
+    }
+
     pub fn update(&mut self, message: Message) -> Option<Event> {
         match message {
+            // Only catalog links (build.rs: https only) and https pages of an autoconfig file
+            // reach here.
             Message::Open(url) => {
-                // Only catalog links (build.rs: https only) and https pages of an autoconfig file
-                // reach here. A failure to start a browser is not worth a dialog; the URL stays
-                // visible under the button.
-                if let Err(e) = open::that_detached(&url) {
-                    tracing::warn!("could not open a browser: {e}");
-                }
+                self.opened = true;
+                Some(Event::Open(url))
+            }
+            Message::OpenFailed(url) => {
+                self.open_failed = Some(url);
                 None
             }
+            Message::CopyUrl(url) => Some(Event::Copy(url)),
+            Message::Next if self.oauth_only() => None,
             Message::Next => Some(Event::Next {
                 target: self.target.clone(),
                 address: self.address.clone(),
@@ -72,14 +111,18 @@ impl State {
         let Some(p) = self.target.provider() else {
             return self.generic(l);
         };
-        let credential = l.tr(p.credential.message_id());
-        let title = l.tr_args(
-            msg::GUI_STEPS_TITLE,
-            &[
-                ("credential", credential.clone().into()),
-                ("provider", l.tr(&p.name).into()),
-            ],
-        );
+        let oauth_only = p.credential == CredentialKind::OauthOnly;
+        let title = if oauth_only {
+            l.tr_args(msg::GUI_OAUTH_TITLE, &[("provider", l.tr(&p.name).into())])
+        } else {
+            l.tr_args(
+                msg::GUI_STEPS_TITLE,
+                &[
+                    ("credential", l.tr(p.credential.message_id()).into()),
+                    ("provider", l.tr(&p.name).into()),
+                ],
+            )
+        };
         let mut list = column![].spacing(12);
         if let Target::Servers { found: Some(d), .. } = &self.target {
             list = list.push(found_line(l, d));
@@ -93,8 +136,11 @@ impl State {
                 .size(style::BODY),
             );
         }
+        // One Open button per distinct page, on the first step that needs it, named by its site:
+        // five buttons to two pages only made people wonder which one to press.
+        let mut opened: Vec<&str> = Vec::new();
         for (i, step) in p.steps.iter().enumerate() {
-            let url = p.link(&step.link).unwrap_or_default().to_string();
+            let url = p.link(&step.link).unwrap_or_default();
             let mut words = column![].spacing(4);
             if step.admin {
                 words = words.push(
@@ -103,26 +149,25 @@ impl State {
                         .style(style::text::error),
                 );
             }
-            words = words.push(text(l.tr(&step.text)).size(style::BODY)).push(
-                text(url.clone())
-                    .size(style::SMALL)
-                    .style(style::text::muted),
-            );
-            list = list.push(
-                container(
-                    row![
-                        text(format!("{}", i + 1)).size(style::HEADING).width(32),
-                        words.width(Length::Fill),
-                        button(text(l.tr(msg::GUI_OPEN_PAGE)).size(style::SMALL))
-                            .style(button::secondary)
-                            .on_press(Message::Open(url)),
-                    ]
-                    .spacing(12)
-                    .align_y(iced::Alignment::Center),
-                )
-                .padding(12)
-                .style(style::card),
-            );
+            words = words.push(text(l.tr(&step.text)).size(style::BODY));
+            let mut line = row![
+                text(format!("{}", i + 1)).size(style::HEADING).width(32),
+                words.width(Length::Fill),
+            ]
+            .spacing(12)
+            .align_y(iced::Alignment::Center);
+            if !url.is_empty() && !opened.contains(&url) {
+                opened.push(url);
+                line = line.push(
+                    button(
+                        text(l.tr_args(msg::GUI_OPEN_SITE, &[("site", site(url).into())]))
+                            .size(style::SMALL),
+                    )
+                    .style(button::secondary)
+                    .on_press(Message::Open(url.to_string())),
+                );
+            }
+            list = list.push(container(line).padding(12).style(style::card));
         }
         let note = match (&p.code_format, p.credential) {
             (_, CredentialKind::OauthOnly) => {
@@ -139,9 +184,14 @@ impl State {
         };
         let mut content = column![
             text(title).size(style::HEADING),
-            scrollable(list.padding(iced::Padding::ZERO.right(14))).height(Length::Fill)
+            scrollable(list.padding(iced::Padding::ZERO.right(14)))
+                .id(widget::BODY)
+                .height(Length::Fill)
         ]
         .spacing(style::GAP);
+        if let Some(failed) = self.open_failed(l) {
+            content = content.push(failed);
+        }
         if let Some(n) = note {
             content = content.push(text(n).size(style::BODY));
         }
@@ -163,6 +213,25 @@ impl State {
                 right,
             ))
             .into()
+    }
+
+    /// No browser started: the page's address, to copy into one.
+    fn open_failed<'a>(&'a self, l: &Localizer) -> Option<Element<'a, Message>> {
+        let url = self.open_failed.as_ref()?;
+        Some(
+            row![
+                text(l.tr_args(msg::GUI_OPEN_FAILED, &[("url", url.clone().into())]))
+                    .size(style::SMALL)
+                    .style(style::text::error)
+                    .width(Length::Fill),
+                button(text(l.tr(msg::GUI_COPY)).size(style::SMALL))
+                    .style(button::secondary)
+                    .on_press(Message::CopyUrl(url.clone())),
+            ]
+            .spacing(8)
+            .align_y(iced::Alignment::Center)
+            .into(),
+        )
     }
 
     /// Servers found for a domain no catalog provider covers: where they were found, the
@@ -202,9 +271,14 @@ impl State {
                 list = list.push(page_card(l, p));
             }
         }
+        if let Some(failed) = self.open_failed(l) {
+            list = list.push(failed);
+        }
         column![
             text(l.tr_args(msg::GUI_GENERIC_TITLE, &[("name", name.into())])).size(style::HEADING),
-            scrollable(list.padding(iced::Padding::ZERO.right(14))).height(Length::Fill),
+            scrollable(list.padding(iced::Padding::ZERO.right(14)))
+                .id(widget::BODY)
+                .height(Length::Fill),
             widget::bottom_bar(
                 Some(widget::secondary(l.tr(msg::GUI_BACK), Message::Back)),
                 vec![
@@ -216,6 +290,18 @@ impl State {
         .spacing(style::GAP)
         .into()
     }
+}
+
+/// A page's site as people read it: its host without `www.` (`mail.qq.com`).
+fn site(url: &str) -> String {
+    let host = url
+        .split("://")
+        .nth(1)
+        .unwrap_or(url)
+        .split(['/', '?', '#'])
+        .next()
+        .unwrap_or_default();
+    host.strip_prefix("www.").unwrap_or(host).to_string()
 }
 
 fn domain_of(address: &str) -> String {
@@ -273,17 +359,13 @@ fn page_card<'a>(l: &Localizer, p: &Page) -> Element<'a, Message> {
         .to_string();
     container(
         row![
-            column![
-                text(words).size(style::BODY),
-                text(p.url.clone())
+            text(words).size(style::BODY).width(Length::Fill),
+            button(
+                text(l.tr_args(msg::GUI_OPEN_SITE, &[("site", site(&p.url).into())]))
                     .size(style::SMALL)
-                    .style(style::text::muted),
-            ]
-            .spacing(4)
-            .width(Length::Fill),
-            button(text(l.tr(msg::GUI_OPEN_PAGE)).size(style::SMALL))
-                .style(button::secondary)
-                .on_press(Message::Open(p.url.clone())),
+            )
+            .style(button::secondary)
+            .on_press(Message::Open(p.url.clone())),
         ]
         .spacing(12)
         .align_y(iced::Alignment::Center),

@@ -212,12 +212,12 @@ impl State {
             let line = messages::setup_error(l, e);
             content = content.push(text(line).size(style::BODY));
         }
-        content
-            .push(iced::widget::space::vertical())
-            .push(widget::bottom_bar(
+        widget::screen(
+            content,
+            widget::bottom_bar(
                 None,
                 vec![widget::secondary(l.tr(msg::GUI_CANCEL), Message::Cancel)],
-            ))
-            .into()
+            ),
+        )
     }
 }
