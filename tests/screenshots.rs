@@ -4,7 +4,7 @@
 use std::path::Path;
 use std::process::Command;
 
-const SCREENS: [&str; 10] = [
+const SCREENS: [&str; 11] = [
     "1-start",
     "2-steps",
     "3-credentials",
@@ -15,6 +15,7 @@ const SCREENS: [&str; 10] = [
     "8-company-steps",
     "9-not-found",
     "10-manual",
+    "11-keyboard-focus",
 ];
 
 /// Distinct colours in an image: a blank or single-colour window has only a few.

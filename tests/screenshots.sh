@@ -55,6 +55,8 @@ drive() { # lang servers... ; runs inside an X display
   key Return; sleep 1.5; xdotool type --delay 20 "wrongwrongwrongw"; snap 3-credentials
   key Return; snap 4-testing 1.5
   snap 5-result-failure 11
+  # Tab reaches the buttons too, with a visible ring.
+  key Tab; snap 11-keyboard-focus 0.8
   kill $pid; wait $pid 2>/dev/null || true
 
   # Success path: saved to the keyring, server settings shown.

@@ -1,6 +1,7 @@
 //! The wizard window: start → (manual servers) → steps → credentials → testing → result. Each screen is a module
 //! with its own State, Message, Event, update and view; this module only routes between them.
 
+mod focus;
 mod screen;
 mod style;
 #[cfg(test)]
@@ -534,7 +535,7 @@ impl App {
             } else {
                 button::text
             });
-            r.push(b.on_press(Message::Language(*lang)))
+            r.push(focus::Tab::tab(b, Message::Language(*lang)))
         });
         let header = row![
             text(l.tr(msg::APP_NAME)).size(style::TITLE),

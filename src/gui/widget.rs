@@ -7,19 +7,19 @@ use super::style;
 
 /// The screen's main action (blue); disabled while `on_press` is None.
 pub fn primary<'a, M: Clone + 'a>(label: String, on_press: Option<M>) -> Element<'a, M> {
-    button(text(label).size(style::BODY))
+    let b = button(text(label).size(style::BODY))
         .padding(Padding::from([10, 28]))
-        .on_press_maybe(on_press)
-        .into()
+        .on_press_maybe(on_press.clone());
+    super::focus::focusable(b, on_press).into()
 }
 
 /// A secondary action (grey): Back, Cancel, Copy report, Add another.
 pub fn secondary<'a, M: Clone + 'a>(label: String, on_press: M) -> Element<'a, M> {
-    button(text(label).size(style::BODY))
+    let b = button(text(label).size(style::BODY))
         .style(button::secondary)
         .padding(Padding::from([10, 20]))
-        .on_press(on_press)
-        .into()
+        .on_press(on_press.clone());
+    super::focus::focusable(b, Some(on_press)).into()
 }
 
 /// The bottom bar: a secondary action on the left, the rest (primary last) on the right.

@@ -9,6 +9,7 @@ use mailsetup::i18n::{Localizer, msg};
 use mailsetup::messages;
 use secrecy::{ExposeSecret, SecretString};
 
+use crate::gui::focus::Tab;
 use crate::gui::{Input, Target, style, widget};
 use mailsetup::setup;
 
@@ -228,11 +229,11 @@ impl State {
                     )
                     .style(button::secondary)
                     .padding(12)
-                    .on_press(Message::ToggleShow),
+                    .tab(Message::ToggleShow),
                     button(text(l.tr(msg::GUI_PASTE)).size(style::SMALL))
                         .style(button::secondary)
                         .padding(12)
-                        .on_press(Message::Paste),
+                        .tab(Message::Paste),
                 ]
                 .spacing(8)
                 .align_y(iced::Alignment::Center),

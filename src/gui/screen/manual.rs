@@ -10,6 +10,7 @@ use mailsetup::i18n::{Localizer, msg};
 use mailsetup::probe::Protocol;
 use mailsetup::setup::{self, FieldError};
 
+use crate::gui::focus::Tab;
 use crate::gui::{Target, style, widget};
 
 pub const IMAP_HOST: &str = "manual-imap-host";
@@ -188,7 +189,7 @@ impl State {
                 } else {
                     button::secondary
                 })
-                .on_press(Message::Security(p, sec))
+                .tab(Message::Security(p, sec))
         };
         let mut card = column![
             text(l.tr(title)).size(style::BODY),

@@ -18,6 +18,7 @@ use mailsetup::discover::Source;
 use mailsetup::export::Format;
 use mailsetup::report::{Discovery, Report};
 
+use crate::gui::focus::Tab;
 use crate::gui::{Accounts, Input, Target, style, widget};
 
 enum Saving {
@@ -297,7 +298,7 @@ impl State {
                     .size(style::SMALL)
                 )
                 .style(button::secondary)
-                .on_press(Message::CopyHost(host)),
+                .tab(Message::CopyHost(host)),
             ]
             .spacing(8)
             .align_y(iced::Alignment::Center)
@@ -338,7 +339,7 @@ impl State {
                         text(written).size(style::SMALL).width(Length::Fill),
                         button(text(l.tr(msg::GUI_OPEN_FOLDER)).size(style::SMALL))
                             .style(button::text)
-                            .on_press(Message::OpenFolder(folder)),
+                            .tab(Message::OpenFolder(folder)),
                     ]
                     .align_y(iced::Alignment::Center),
                 );
@@ -413,7 +414,7 @@ impl State {
                 card = card.push(
                     button(text(l.tr(msg::GUI_OPEN_HELP)).size(style::SMALL))
                         .style(button::secondary)
-                        .on_press(Message::OpenHelp(url)),
+                        .tab(Message::OpenHelp(url)),
                 );
             }
             content = content.push(

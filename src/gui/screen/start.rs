@@ -12,6 +12,7 @@ use mailsetup::i18n::{Localizer, msg};
 use mailsetup::messages;
 use mailsetup::store::{Account, StoreError};
 
+use crate::gui::focus::Tab;
 use crate::gui::{Accounts, Target, style};
 
 pub const ADDRESS_INPUT: &str = "address";
@@ -326,7 +327,7 @@ impl State {
         let can_go = !self.address.trim().is_empty() && !matches!(self.lookup, Lookup::Looking);
         let next = button(text(l.tr(msg::GUI_NEXT)).size(style::BODY))
             .padding([10, 28])
-            .on_press_maybe(can_go.then_some(Message::Next));
+            .tab_maybe(can_go.then_some(Message::Next));
 
         let mut content = column![].spacing(style::GAP);
         if let Some(n) = &self.launch_notice {
@@ -370,7 +371,7 @@ impl State {
     fn bottom<'a>(
         &'a self,
         l: &Localizer,
-        next: iced::widget::Button<'a, Message>,
+        next: crate::gui::focus::Focusable<'a, Message>,
     ) -> Element<'a, Message> {
         let looked = matches!(self.lookup, Lookup::Found(_) | Lookup::NotFound(_));
         let mut bar = row![iced::widget::space::horizontal()].spacing(8);
@@ -447,7 +448,7 @@ impl State {
                 } else {
                     style::tile
                 })
-                .on_press(Message::Picked(id.to_string()));
+                .tab(Message::Picked(id.to_string()));
             tiles = tiles.push(b);
             if i % 5 == 4 {
                 rows = rows.push(tiles);
@@ -459,7 +460,7 @@ impl State {
                 .width(Length::Fill)
                 .padding(10)
                 .style(style::tile)
-                .on_press(Message::Other),
+                .tab(Message::Other),
         );
         rows = rows.push(tiles);
         rows.into()
@@ -481,10 +482,10 @@ impl State {
                     text(&a.address).size(style::BODY).width(Length::Fill),
                     button(text(l.tr(msg::GUI_RETEST)).size(style::SMALL))
                         .style(button::secondary)
-                        .on_press(Message::Retest(a.address.clone())),
+                        .tab(Message::Retest(a.address.clone())),
                     button(text(l.tr(msg::GUI_REMOVE)).size(style::SMALL))
                         .style(button::danger)
-                        .on_press(Message::Remove(a.address.clone())),
+                        .tab(Message::Remove(a.address.clone())),
                 ]
                 .spacing(8)
                 .align_y(iced::Alignment::Center),
@@ -504,10 +505,10 @@ impl State {
             .width(Length::Fill),
             button(text(l.tr(msg::GUI_REMOVE)).size(style::SMALL))
                 .style(button::danger)
-                .on_press(Message::ConfirmRemove),
+                .tab(Message::ConfirmRemove),
             button(text(l.tr(msg::GUI_CANCEL)).size(style::SMALL))
                 .style(button::secondary)
-                .on_press(Message::CancelRemove),
+                .tab(Message::CancelRemove),
         ]
         .spacing(8)
         .align_y(iced::Alignment::Center)

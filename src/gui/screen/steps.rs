@@ -9,6 +9,7 @@ use mailsetup::discover::Detection;
 use mailsetup::discover::autoconfig::{Page, pick_text};
 use mailsetup::i18n::{Localizer, msg};
 
+use crate::gui::focus::Tab;
 use crate::gui::{Target, style, widget};
 
 pub struct State {
@@ -164,7 +165,7 @@ impl State {
                             .size(style::SMALL),
                     )
                     .style(button::secondary)
-                    .on_press(Message::Open(url.to_string())),
+                    .tab(Message::Open(url.to_string())),
                 );
             }
             list = list.push(container(line).padding(12).style(style::card));
@@ -226,7 +227,7 @@ impl State {
                     .width(Length::Fill),
                 button(text(l.tr(msg::GUI_COPY)).size(style::SMALL))
                     .style(button::secondary)
-                    .on_press(Message::CopyUrl(url.clone())),
+                    .tab(Message::CopyUrl(url.clone())),
             ]
             .spacing(8)
             .align_y(iced::Alignment::Center)
@@ -365,7 +366,7 @@ fn page_card<'a>(l: &Localizer, p: &Page) -> Element<'a, Message> {
                     .size(style::SMALL)
             )
             .style(button::secondary)
-            .on_press(Message::Open(p.url.clone())),
+            .tab(Message::Open(p.url.clone())),
         ]
         .spacing(12)
         .align_y(iced::Alignment::Center),
