@@ -114,6 +114,8 @@ Section "Uninstall"
   RMDir "$INSTDIR"
   DeleteRegKey HKCU "${UNINSTALL_KEY}"
   DeleteRegKey HKCU "${URL_KEY}"
+  ; Windows always has this key; a fresh profile (or Wine) may not, and then it was ours.
+  DeleteRegKey /ifempty HKCU "Software\Classes"
   ; The parent key may have been made by this installer; leave it only if others use it.
   DeleteRegKey /ifempty HKCU "Software\Microsoft\Windows\CurrentVersion\Uninstall"
 SectionEnd
