@@ -397,6 +397,10 @@ pub struct ProviderJson {
     pub credential: CredentialKind,
     pub imap: ServerTemplate,
     pub smtp: ServerTemplate,
+    /// Sign-in through the provider's page: endpoints and scopes (the client id is the
+    /// distributor's, never shown here).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub oauth: Option<crate::catalog::OAuth>,
     pub links: BTreeMap<String, String>,
 }
 
@@ -414,6 +418,7 @@ impl ProvidersJson {
                     credential: p.credential,
                     imap: p.imap.clone(),
                     smtp: p.smtp.clone(),
+                    oauth: p.oauth.clone(),
                     links: p.links.clone(),
                 })
                 .collect(),

@@ -10,6 +10,7 @@ pub mod i18n;
 pub mod json;
 pub mod link;
 pub mod messages;
+pub mod oauth;
 pub mod probe;
 pub mod report;
 pub mod setup;
