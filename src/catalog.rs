@@ -490,6 +490,43 @@ mod tests {
         assert_eq!((smtp.host.as_str(), smtp.port), ("smtp.qq.com", 465));
     }
 
+    /// The gaps a support person met: each domain is its provider's, with its own servers.
+    #[test]
+    fn chinese_and_regional_domains_are_known() {
+        let c = Catalog::builtin();
+        for (domain, id, imap) in [
+            ("vip.163.com", "netease-vip163", "imap.vip.163.com"),
+            ("vip.126.com", "netease-vip126", "imap.vip.126.com"),
+            ("189.cn", "telecom-189", "imap.189.cn"),
+            ("21cn.com", "cn21", "imap.21cn.com"),
+            ("wo.cn", "wo", "imap.wo.cn"),
+            ("263.net", "mail263", "imap.263.net"),
+            ("sina.cn", "sina-cn", "imap.sina.cn"),
+            ("sina.com", "sina", "imap.sina.com"),
+            ("live.cn", "outlook", "outlook.office365.com"),
+            ("hotmail.com.tw", "outlook", "outlook.office365.com"),
+            ("windowslive.com", "outlook", "outlook.office365.com"),
+        ] {
+            let p = c
+                .by_domain(domain)
+                .unwrap_or_else(|| panic!("{domain} unknown"));
+            assert_eq!(
+                (p.id.as_str(), p.imap.host.as_str()),
+                (id, imap),
+                "{domain}"
+            );
+        }
+        assert_eq!(
+            c.by_mx("contoso-com.mx.microsoft").map(|p| p.id.as_str()),
+            Some("microsoft365")
+        );
+        // A password provider: sent as typed, and its refusal names the password.
+        assert_eq!(
+            c.by_id("cn21").map(|p| p.credential),
+            Some(CredentialKind::Password)
+        );
+    }
+
     #[test]
     fn company_servers_on_google_or_microsoft_are_the_business_offer() {
         let c = Catalog::builtin();

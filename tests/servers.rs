@@ -378,4 +378,29 @@ fn a_refused_sign_in_says_goodbye() {
         .find(|l| l.contains("disconnect from") && l.contains("auth=0/1"))
         .unwrap_or_else(|| panic!("no disconnect line: {tail}"));
     assert!(line.contains("quit=1"), "{line}");
+
+    // IMAP: Dovecot tells a LOGOUT after a refused LOGIN from a dropped connection.
+    let log = h.dir.join("dovecot/dovecot.log");
+    let before = std::fs::read_to_string(&log).map(|s| s.len()).unwrap_or(0);
+    let (r, _) = rt.block_on(probe_one(
+        probe::Protocol::Imap,
+        h.imaps,
+        Security::Tls,
+        &h.user,
+        "wrong",
+    ));
+    assert!(r.error.is_some());
+    let mut tail = String::new();
+    for _ in 0..50 {
+        let all = std::fs::read_to_string(&log).unwrap_or_default();
+        tail = all.get(before..).unwrap_or_default().to_string();
+        if tail.contains("Aborted login by logging out (auth failed") {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    assert!(
+        tail.contains("Aborted login by logging out (auth failed"),
+        "{tail}"
+    );
 }

@@ -1122,3 +1122,41 @@ fn a_bad_link_is_said_on_the_start_screen() {
     assert!(matches!(app.screen, Screen::Start(_)));
     assert!(sees(&app, &notice));
 }
+
+/// The window's keys: Esc goes back even when a text field had it (one press, not two); Enter,
+/// Tab and the scrolling keys only when no widget used them.
+#[test]
+fn esc_works_from_a_field_and_enter_only_when_free() {
+    use iced::event::Status;
+    use iced::keyboard::{self, Key, key::Named};
+    let press = |named| {
+        iced::Event::Keyboard(keyboard::Event::KeyPressed {
+            key: Key::Named(named),
+            modified_key: Key::Named(named),
+            physical_key: keyboard::key::Physical::Unidentified(
+                keyboard::key::NativeCode::Unidentified,
+            ),
+            location: keyboard::Location::Standard,
+            modifiers: keyboard::Modifiers::default(),
+            text: None,
+            repeat: false,
+        })
+    };
+    let id = iced::window::Id::unique();
+    let k = |named, status| super::keys(press(named), status, id);
+    assert!(matches!(
+        k(Named::Escape, Status::Captured),
+        Some(Message::Back)
+    ));
+    assert!(k(Named::Enter, Status::Captured).is_none());
+    assert!(matches!(
+        k(Named::Enter, Status::Ignored),
+        Some(Message::Primary)
+    ));
+    assert!(matches!(
+        k(Named::Tab, Status::Ignored),
+        Some(Message::Focus { forward: true })
+    ));
+    assert!(matches!(k(Named::PageDown, Status::Ignored), Some(Message::Scroll(d)) if d > 0.0));
+    assert!(k(Named::ArrowDown, Status::Captured).is_none());
+}
