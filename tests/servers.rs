@@ -353,7 +353,7 @@ fn smtp_sign_in_refusals_are_named() {
 fn a_refused_sign_in_says_goodbye() {
     let Some(h) = harness() else { return };
     let log = h.dir.join("postfix/postfix.log");
-    let before = std::fs::read_to_string(&log).map(|s| s.len()).unwrap_or(0);
+    let before = log_len(&log);
     let rt = runtime();
     let (r, _) = rt.block_on(probe_one(
         probe::Protocol::Smtp,
@@ -364,15 +364,7 @@ fn a_refused_sign_in_says_goodbye() {
     ));
     assert!(r.error.is_some());
     // Postfix writes the disconnect line as the session ends.
-    let mut tail = String::new();
-    for _ in 0..50 {
-        let all = std::fs::read_to_string(&log).unwrap_or_default();
-        tail = all.get(before..).unwrap_or_default().to_string();
-        if tail.contains("disconnect from") {
-            break;
-        }
-        std::thread::sleep(Duration::from_millis(100));
-    }
+    let tail = log_after(&log, before, "auth=0/1");
     let line = tail
         .lines()
         .find(|l| l.contains("disconnect from") && l.contains("auth=0/1"))
@@ -381,7 +373,7 @@ fn a_refused_sign_in_says_goodbye() {
 
     // IMAP: Dovecot tells a LOGOUT after a refused LOGIN from a dropped connection.
     let log = h.dir.join("dovecot/dovecot.log");
-    let before = std::fs::read_to_string(&log).map(|s| s.len()).unwrap_or(0);
+    let before = log_len(&log);
     let (r, _) = rt.block_on(probe_one(
         probe::Protocol::Imap,
         h.imaps,
@@ -390,17 +382,27 @@ fn a_refused_sign_in_says_goodbye() {
         "wrong",
     ));
     assert!(r.error.is_some());
-    let mut tail = String::new();
-    for _ in 0..50 {
-        let all = std::fs::read_to_string(&log).unwrap_or_default();
-        tail = all.get(before..).unwrap_or_default().to_string();
-        if tail.contains("Aborted login by logging out (auth failed") {
-            break;
-        }
-        std::thread::sleep(Duration::from_millis(100));
-    }
+    let tail = log_after(&log, before, "Aborted login by logging out (auth failed");
     assert!(
         tail.contains("Aborted login by logging out (auth failed"),
         "{tail}"
     );
+}
+
+fn log_len(path: &std::path::Path) -> usize {
+    std::fs::read_to_string(path).map(|s| s.len()).unwrap_or(0)
+}
+
+/// What a server's log gained after `before`, once it shows `needle` (or after 5 s).
+fn log_after(path: &std::path::Path, before: usize, needle: &str) -> String {
+    let mut tail = String::new();
+    for _ in 0..50 {
+        let all = std::fs::read_to_string(path).unwrap_or_default();
+        tail = all.get(before..).unwrap_or_default().to_string();
+        if tail.contains(needle) {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    tail
 }

@@ -264,6 +264,20 @@ fn discovering_app() -> Option<(App, String)> {
     Some((app, pass))
 }
 
+/// "Continue" on a company server's steps, then the password and Enter (English).
+fn password_and_test(app: &mut App, pass: &str) {
+    let l = Localizer::new(Lang::En);
+    act(app, |ui| {
+        let _ = ui.click(l.tr(msg::GUI_HAVE_PASSWORD).as_str());
+    });
+    assert!(matches!(app.screen, Screen::Credentials(_)));
+    act(app, |ui| {
+        let _ = ui.click(iced_test::selector::id(credentials::CODE_INPUT));
+        let _ = ui.typewrite(pass);
+        let _ = ui.tap_key(iced::keyboard::key::Named::Enter);
+    });
+}
+
 fn enter_code_and_test(app: &mut App, pass: &str) {
     let l = Localizer::new(Lang::En);
     act(app, |ui| {
@@ -576,15 +590,7 @@ fn company_servers_from_autoconfig_are_tested_and_saved() {
     ));
     assert!(sees(&app, "Turn on IMAP in the web mail settings first."));
     assert!(sees(&app, "How to use IMAP at Test Corp"));
-    act(&mut app, |ui| {
-        let _ = ui.click(l.tr(msg::GUI_HAVE_PASSWORD).as_str());
-    });
-    assert!(matches!(app.screen, Screen::Credentials(_)));
-    act(&mut app, |ui| {
-        let _ = ui.click(iced_test::selector::id(credentials::CODE_INPUT));
-        let _ = ui.typewrite(&pass);
-        let _ = ui.tap_key(iced::keyboard::key::Named::Enter);
-    });
+    password_and_test(&mut app, &pass);
     assert!(sees(&app, &l.tr(msg::GUI_SUCCESS_TITLE)));
     let saved = Store::at(config_dir())
         .find(user)
@@ -824,14 +830,7 @@ fn servers_typed_by_hand_are_checked_tested_and_saved() {
     assert!(matches!(app.screen, Screen::Manual(_)));
     send(&mut app, M::Security(Protocol::Imap, Security::Starttls));
     send(&mut app, M::Next);
-    act(&mut app, |ui| {
-        let _ = ui.click(l.tr(msg::GUI_HAVE_PASSWORD).as_str());
-    });
-    act(&mut app, |ui| {
-        let _ = ui.click(iced_test::selector::id(credentials::CODE_INPUT));
-        let _ = ui.typewrite(&pass);
-        let _ = ui.tap_key(iced::keyboard::key::Named::Enter);
-    });
+    password_and_test(&mut app, &pass);
     assert!(sees(&app, &l.tr(msg::GUI_SUCCESS_TITLE)));
     let saved = Store::at(config_dir())
         .find(user)
@@ -864,14 +863,7 @@ fn unreachable_servers_are_one_cause_not_two() {
     // The suggested imap./smtp.nothing-here.test resolve nowhere.
     let task = app.update(Message::Primary);
     settle(&mut app, task);
-    act(&mut app, |ui| {
-        let _ = ui.click(l.tr(msg::GUI_HAVE_PASSWORD).as_str());
-    });
-    act(&mut app, |ui| {
-        let _ = ui.click(iced_test::selector::id(credentials::CODE_INPUT));
-        let _ = ui.typewrite("a password");
-        let _ = ui.tap_key(iced::keyboard::key::Named::Enter);
-    });
+    password_and_test(&mut app, "a password");
     assert!(sees(&app, &l.tr(msg::GUI_FAILURE_TITLE)));
     assert!(sees(&app, &l.tr(msg::ADVICE_OFFLINE_DNS)));
     assert!(!sees(&app, &l.tr(msg::GUI_OPEN_HELP)));
