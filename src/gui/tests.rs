@@ -1152,3 +1152,27 @@ fn esc_works_from_a_field_and_enter_only_when_free() {
     assert!(matches!(k(Named::PageDown, Status::Ignored), Some(Message::Scroll(d)) if d > 0.0));
     assert!(k(Named::ArrowDown, Status::Captured).is_none());
 }
+
+/// Outlook takes no password: its steps say so, and there is no "I have the code" leading to a
+/// code screen that could never succeed (nor does Enter lead there).
+#[test]
+fn outlook_has_no_code_screen() {
+    let l = Localizer::new(Lang::ZhCn);
+    let mut app = new_app(Launch {
+        lang: Lang::ZhCn,
+        provider: Some("outlook".into()),
+        address: Some("li@outlook.com".into()),
+        ..Launch::default()
+    });
+    assert!(sees(
+        &app,
+        &l.tr_args(
+            msg::GUI_OAUTH_TITLE,
+            &[("provider", l.tr(msg::PROVIDER_OUTLOOK).into())]
+        )
+    ));
+    assert!(!sees(&app, &l.tr(msg::GUI_HAVE_CODE)));
+    let task = app.update(Message::Primary);
+    settle(&mut app, task);
+    assert!(matches!(app.screen, Screen::Steps(_)));
+}

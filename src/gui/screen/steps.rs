@@ -204,10 +204,13 @@ impl State {
                 Message::Manual,
             ));
         }
-        right.push(widget::primary(
-            l.tr(msg::GUI_HAVE_CODE),
-            Some(Message::Next),
-        ));
+        // No code can work where only browser sign-in does: no code screen behind this one.
+        if !oauth_only {
+            right.push(widget::primary(
+                l.tr(msg::GUI_HAVE_CODE),
+                Some(Message::Next),
+            ));
+        }
         content
             .push(widget::bottom_bar(
                 Some(widget::secondary(l.tr(msg::GUI_BACK), Message::Back)),
