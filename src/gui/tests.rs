@@ -266,22 +266,18 @@ fn discovering_app() -> Option<(App, String)> {
 
 /// "Continue" on a company server's steps, then the password and Enter (English).
 fn password_and_test(app: &mut App, pass: &str) {
-    let l = Localizer::new(Lang::En);
-    act(app, |ui| {
-        let _ = ui.click(l.tr(msg::GUI_HAVE_PASSWORD).as_str());
-    });
-    assert!(matches!(app.screen, Screen::Credentials(_)));
-    act(app, |ui| {
-        let _ = ui.click(iced_test::selector::id(credentials::CODE_INPUT));
-        let _ = ui.typewrite(pass);
-        let _ = ui.tap_key(iced::keyboard::key::Named::Enter);
-    });
+    continue_and_test(app, msg::GUI_HAVE_PASSWORD, pass);
 }
 
 fn enter_code_and_test(app: &mut App, pass: &str) {
+    continue_and_test(app, msg::GUI_HAVE_CODE, pass);
+}
+
+/// The steps screen's button (`label`, English), then the code or password and Enter.
+fn continue_and_test(app: &mut App, label: &str, pass: &str) {
     let l = Localizer::new(Lang::En);
     act(app, |ui| {
-        let _ = ui.click(l.tr(msg::GUI_HAVE_CODE).as_str());
+        let _ = ui.click(l.tr(label).as_str());
     });
     assert!(matches!(app.screen, Screen::Credentials(_)));
     act(app, |ui| {

@@ -64,30 +64,7 @@ pub(crate) async fn handshake<S>(
 where
     S: AsyncRead + AsyncWrite + Unpin,
 {
-    let name = ServerName::try_from(host.to_string())
-        .map_err(|e| Fail::new(ErrorKind::Tls, format!("bad server name: {e}")))?;
-    TlsConnector::from(config)
-        .connect(name, stream)
-        .await
-        .map_err(|e| {
-            if matches!(
-                e.kind(),
-                io::ErrorKind::UnexpectedEof
-                    | io::ErrorKind::ConnectionReset
-                    | io::ErrorKind::ConnectionAborted
-                    | io::ErrorKind::BrokenPipe
-            ) {
-                // Hung up instead of answering: not a certificate problem.
-                return Fail::new(
-                    ErrorKind::Protocol,
-                    "the server closed the connection during the TLS handshake".to_string(),
-                );
-            }
-            let reason = reason_of(&e);
-            let mut f = Fail::new(ErrorKind::Tls, e.to_string());
-            f.tls_reason = Some(reason);
-            f
-        })
+    connect(stream, host, config).await.map_err(classify)
 }
 
 /// The handshake on a port set to SSL/TLS from the start. A server that answers in plain text
@@ -100,21 +77,55 @@ pub(crate) async fn implicit<S>(
 where
     S: AsyncRead + AsyncWrite + Unpin,
 {
-    handshake(stream, host, config).await.map_err(|f| {
-        if f.kind == ErrorKind::Tls && f.detail.contains(NOT_TLS) {
+    connect(stream, host, config).await.map_err(|e| {
+        // The first record was no TLS record at all: the server spoke plain text.
+        let plain = e
+            .get_ref()
+            .and_then(|i| i.downcast_ref::<rustls::Error>())
+            .is_some_and(|r| matches!(r, rustls::Error::InvalidMessage(_)));
+        if plain {
             Fail::new(
                 ErrorKind::SecurityMismatch,
-                format!("the server answered in plain text, not TLS ({})", f.detail),
+                format!("the server answered in plain text, not TLS ({e})"),
             )
         } else {
-            f
+            classify(e)
         }
     })
 }
 
-/// How rustls describes a first record that is no TLS at all (`InvalidMessage(InvalidContentType)`
-/// and friends all display as "received corrupt message").
-const NOT_TLS: &str = "corrupt message";
+async fn connect<S>(stream: S, host: &str, config: Arc<ClientConfig>) -> io::Result<TlsStream<S>>
+where
+    S: AsyncRead + AsyncWrite + Unpin,
+{
+    let name = ServerName::try_from(host.to_string()).map_err(|e| {
+        io::Error::new(io::ErrorKind::InvalidInput, format!("bad server name: {e}"))
+    })?;
+    TlsConnector::from(config).connect(name, stream).await
+}
+
+fn classify(e: io::Error) -> Fail {
+    if e.kind() == io::ErrorKind::InvalidInput {
+        return Fail::new(ErrorKind::Tls, e.to_string());
+    }
+    if matches!(
+        e.kind(),
+        io::ErrorKind::UnexpectedEof
+            | io::ErrorKind::ConnectionReset
+            | io::ErrorKind::ConnectionAborted
+            | io::ErrorKind::BrokenPipe
+    ) {
+        // Hung up instead of answering: not a certificate problem.
+        return Fail::new(
+            ErrorKind::Protocol,
+            "the server closed the connection during the TLS handshake".to_string(),
+        );
+    }
+    let reason = reason_of(&e);
+    let mut f = Fail::new(ErrorKind::Tls, e.to_string());
+    f.tls_reason = Some(reason);
+    f
+}
 
 /// Names why a handshake failed, from the rustls error inside the io::Error.
 pub(crate) fn reason_of(e: &io::Error) -> TlsReason {
