@@ -11,7 +11,8 @@ use tokio::time::Instant;
 use crate::catalog::{Catalog, Endpoint};
 use crate::i18n::Localizer;
 use crate::probe::classify::{Diagnosis, diagnose};
-use crate::probe::{self, ProbeOptions, ProbeReport, ProgressSink};
+use crate::probe::{self, ErrorKind, ProbeOptions, ProbeReport, ProgressSink};
+use crate::store::SignIn;
 
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
 pub const DEFAULT_STAGE_TIMEOUT: Duration = Duration::from_secs(10);
@@ -22,7 +23,9 @@ pub struct CheckRequest {
     pub provider: Option<String>,
     pub imap: Endpoint,
     pub smtp: Endpoint,
+    /// The password or code, or with [`SignIn::OAuth`] the access token.
     pub secret: SecretString,
+    pub sign_in: SignIn,
     pub tls: Arc<rustls::ClientConfig>,
     pub timeout: Duration,
     pub stage_timeout: Duration,
@@ -33,6 +36,7 @@ pub struct CheckRequest {
 pub struct CheckReport {
     pub address: String,
     pub provider: Option<String>,
+    pub sign_in: SignIn,
     pub imap: ProbeReport,
     pub smtp: ProbeReport,
 }
@@ -47,7 +51,14 @@ impl CheckReport {
             .provider
             .as_deref()
             .and_then(|id| Catalog::builtin().by_id(id));
-        report.error.as_ref().map(|e| diagnose(e, provider))
+        report.error.as_ref().map(|e| match (self.sign_in, e.kind) {
+            // A refused token is not the user's typing: the provider's sign-in must be redone.
+            (SignIn::OAuth, ErrorKind::Auth) => Diagnosis {
+                advice_id: crate::i18n::msg::ADVICE_OAUTH_REFUSED,
+                help_url: None,
+            },
+            _ => diagnose(e, provider),
+        })
     }
 
     /// The stable `--json` shape (documented in the README).
@@ -71,6 +82,7 @@ impl CheckReport {
         );
         let _ = writeln!(out, "address: {}", self.address);
         let _ = writeln!(out, "provider: {}", self.provider.as_deref().unwrap_or("-"));
+        let _ = writeln!(out, "sign-in: {}", self.sign_in.as_str());
         out.push_str(&self.report_stages(l10n));
         out
     }
@@ -129,6 +141,7 @@ pub async fn run(req: &CheckRequest, progress: Option<ProgressSink>) -> CheckRep
         deadline: Instant::now() + req.timeout,
         send_test: req.send_test,
         address: req.address.to_string(),
+        bearer: req.sign_in == SignIn::OAuth,
     };
     let (imap, smtp) = tokio::join!(
         probe::probe_imap(&req.imap, &req.secret, &opts, progress.clone()),
@@ -137,6 +150,7 @@ pub async fn run(req: &CheckRequest, progress: Option<ProgressSink>) -> CheckRep
     CheckReport {
         address: req.address.to_string(),
         provider: req.provider.clone(),
+        sign_in: req.sign_in,
         imap,
         smtp,
     }

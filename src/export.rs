@@ -173,6 +173,7 @@ mod tests {
             username: user.into(),
         };
         Account {
+            sign_in: Default::default(),
             address: "li.lei@example-corp.cn".into(),
             provider: None,
             imap: ep("imap.example-corp.cn", 993, Security::Tls, "li.lei"),

@@ -215,6 +215,9 @@ impl NotDetected {
 pub struct CheckJson {
     pub address: String,
     pub provider: Option<String>,
+    /// `password` (a code or password) or `oauth` (a browser sign-in; never the token).
+    #[serde(default)]
+    pub sign_in: crate::store::SignIn,
     /// Both protocols passed.
     pub ok: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -270,6 +273,7 @@ impl CheckJson {
     pub fn new(l: &Localizer, report: &CheckReport) -> Self {
         Self {
             address: report.address.clone(),
+            sign_in: report.sign_in,
             provider: report.provider.clone(),
             ok: report.ok(),
             saved: None,

@@ -146,20 +146,26 @@ pub fn set_aside(l: &Localizer, aside: &std::path::Path) -> String {
 }
 
 /// "Saved: the code is in the <keyring>, the server settings in <path>."
-pub fn saved(l: &Localizer, path: &std::path::Path) -> String {
+pub fn saved(l: &Localizer, path: &std::path::Path, sign_in: crate::store::SignIn) -> String {
     let [keyring, os] = keyring_args(l);
     l.tr_args(
-        msg::STORE_SAVED,
+        match sign_in {
+            crate::store::SignIn::Password => msg::STORE_SAVED,
+            crate::store::SignIn::OAuth => msg::STORE_SAVED_OAUTH,
+        },
         &[keyring, os, ("path", self::path(path).into())],
     )
 }
 
 /// The same for the window: where the code went, in the words of the OS, and no file path (a
 /// path means nothing to the person the wizard is for; the CLI and the report give it).
-pub fn saved_plain(l: &Localizer, credential: &str) -> String {
+pub fn saved_plain(l: &Localizer, credential: &str, sign_in: crate::store::SignIn) -> String {
     let [keyring, os] = keyring_args(l);
     l.tr_args(
-        msg::GUI_SAVED,
+        match sign_in {
+            crate::store::SignIn::Password => msg::GUI_SAVED,
+            crate::store::SignIn::OAuth => msg::GUI_SAVED_OAUTH,
+        },
         &[keyring, os, ("credential", credential.to_string().into())],
     )
 }
@@ -220,6 +226,55 @@ pub fn link_error(l: &Localizer, e: &crate::link::LinkError) -> String {
         LinkError::UnknownLang(v) => (msg::LINK_UNKNOWN_LANG, v),
     };
     l.tr_args(id, &[("value", value.clone().into())])
+}
+
+/// Who runs the sign-in page: "Microsoft" for Outlook.com and Microsoft 365, "Google" for
+/// Gmail and Workspace (the name people see on that page).
+pub fn oauth_company(l: &Localizer, p: &Provider) -> String {
+    match p.oauth.as_ref().map(|o| o.client.as_str()) {
+        Some("microsoft") => "Microsoft".to_string(),
+        Some("google") => "Google".to_string(),
+        _ => l.tr(&p.name),
+    }
+}
+
+/// The sign-in button: "Sign in with Microsoft" / "使用微软账号登录".
+pub fn oauth_button(l: &Localizer, p: &Provider) -> String {
+    let client = p.oauth.as_ref().map_or("", |o| o.client.as_str());
+    l.tr_args(msg::OAUTH_BUTTON, &[("client", client.to_string().into())])
+}
+
+/// Why a browser sign-in (or the refresh of a saved one) did not work, and what to do.
+pub fn oauth_error(l: &Localizer, e: &crate::oauth::OAuthError, p: &Provider) -> String {
+    use crate::oauth::OAuthError as E;
+    let company: FluentValue<'_> = oauth_company(l, p).into();
+    let minutes = (crate::oauth::SIGN_IN_TIMEOUT.as_secs() / 60).into();
+    match e {
+        E::NoClientId(_) => l.tr_args(msg::OAUTH_NO_CLIENT, &[("provider", company)]),
+        E::Denied(_) => l.tr_args(msg::OAUTH_DENIED, &[("provider", company)]),
+        E::Timeout => l.tr_args(msg::OAUTH_TIMEOUT, &[("minutes", minutes)]),
+        E::Revoked(_) => l.tr(msg::OAUTH_REVOKED),
+        E::Failed(reason) => l.tr_args(msg::OAUTH_FAILED, &[("reason", reason.clone().into())]),
+        E::NoRefreshToken => l.tr_args(msg::OAUTH_NO_REFRESH, &[("provider", company)]),
+        E::Cancelled => l.tr(msg::OAUTH_CANCELLED),
+    }
+}
+
+/// The small pages the browser shows after coming back to the loopback listener.
+pub fn oauth_pages(l: &Localizer) -> crate::oauth::Pages {
+    crate::oauth::Pages {
+        done: l.tr(msg::OAUTH_PAGE_DONE),
+        denied: l.tr(msg::OAUTH_PAGE_DENIED),
+        refused: l.tr(msg::OAUTH_PAGE_REFUSED),
+    }
+}
+
+/// How an account signs in, in words ("password", "browser sign-in (OAuth)").
+pub fn sign_in_name(l: &Localizer, s: crate::store::SignIn) -> String {
+    l.tr(match s {
+        crate::store::SignIn::Password => msg::SIGN_IN_PASSWORD,
+        crate::store::SignIn::OAuth => msg::SIGN_IN_OAUTH,
+    })
 }
 
 #[cfg(test)]

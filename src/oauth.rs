@@ -39,6 +39,12 @@ pub enum OAuthError {
     Revoked(String),
     #[error("sign-in failed: {0}")]
     Failed(String),
+    /// The provider kept back the refresh token, so the sign-in could not be kept.
+    #[error("the provider sent no refresh token")]
+    NoRefreshToken,
+    /// The user left the sign-in (the wizard's Cancel).
+    #[error("sign-in cancelled")]
+    Cancelled,
 }
 
 /// One provider's OAuth endpoints and client, ready to use.
@@ -107,6 +113,7 @@ fn client(cfg: &Config, redirect: &str) -> Result<Client, OAuthError> {
 }
 
 /// An access token for one check, and the refresh token to keep (if the provider gave one).
+#[derive(Clone)]
 pub struct Tokens {
     pub access: SecretString,
     pub refresh: Option<SecretString>,
@@ -257,7 +264,12 @@ impl Pending {
             .request_async(http)
             .await
             .map_err(|e| OAuthError::Failed(describe(&e)))?;
-        Ok(tokens(&token))
+        let t = tokens(&token);
+        // Without it, every later check would need the browser again.
+        if t.refresh.is_none() {
+            return Err(OAuthError::NoRefreshToken);
+        }
+        Ok(t)
     }
 
     async fn code(&self, pages: &Pages) -> Result<String, OAuthError> {

@@ -12,7 +12,9 @@ use crate::catalog::{Catalog, CodeWarning, Endpoint, Provider, Security};
 use crate::check::{self, CheckReport, CheckRequest};
 use crate::discover::{Detection, Source};
 use crate::i18n::msg;
+use crate::oauth::{self, OAuthError};
 use crate::probe::tls;
+pub use crate::store::SignIn;
 use crate::store::{Account, Loaded, Saved, Store, StoreError};
 
 /// What is being set up: a catalog provider, or servers found (or saved) for another domain.
@@ -307,11 +309,56 @@ pub fn request(
         imap,
         smtp,
         secret,
+        sign_in: SignIn::Password,
         tls,
         timeout: check::DEFAULT_TIMEOUT,
         stage_timeout: check::DEFAULT_STAGE_TIMEOUT,
         send_test: false,
     })
+}
+
+/// Starts the provider's browser sign-in: PKCE, `state` and a loopback listener; the caller
+/// opens (or shows) the returned page and then waits with [`oauth::Pending::finish`].
+pub async fn sign_in(provider: &Provider) -> Result<oauth::Pending, OAuthError> {
+    oauth::begin(oauth::config(provider)?).await
+}
+
+/// The check of a browser sign-in: the access token goes to the servers with XOAUTH2.
+pub fn oauth_request(
+    provider: &Provider,
+    address: &Address,
+    servers: (Endpoint, Endpoint),
+    access: SecretString,
+    ca_file: Option<&Path>,
+) -> Result<CheckRequest, SetupError> {
+    let mut r = request(Some(provider), address, servers, access, ca_file)?;
+    r.sign_in = SignIn::OAuth;
+    Ok(r)
+}
+
+/// A fresh access token from a refresh token, before every check of a saved sign-in. Providers
+/// may answer with a new refresh token and retire the old one (rotation): with `keep`, a new one
+/// replaces the saved one at once, so a failed check cannot lose the sign-in. Returns the
+/// access token and the refresh token to keep.
+pub async fn refresh(
+    provider: &Provider,
+    refresh: &SecretString,
+    ca_file: Option<&Path>,
+    keep: Option<(&Accounts, &str)>,
+) -> Result<(SecretString, SecretString), OAuthError> {
+    let config = oauth::config(provider)?;
+    let http = oauth::Http::new(ca_file)?;
+    let t = oauth::refresh(&config, refresh, &http).await?;
+    let next = t.refresh.unwrap_or_else(|| refresh.clone());
+    if let Some((accounts, address)) = keep
+        && next.expose_secret() != refresh.expose_secret()
+    {
+        accounts
+            .set_secret(address.to_string(), next.clone())
+            .await
+            .map_err(|e| OAuthError::Failed(e.to_string()))?;
+    }
+    Ok((t.access, next))
 }
 
 /// The account as a check confirmed it: the servers that answered, for saving and exporting.
@@ -321,6 +368,7 @@ pub fn account(report: &CheckReport) -> Account {
         provider: report.provider.clone(),
         imap: report.imap.endpoint.clone(),
         smtp: report.smtp.endpoint.clone(),
+        sign_in: report.sign_in,
         saved_at: 0,
     }
 }
@@ -372,6 +420,15 @@ impl Accounts {
         replace: bool,
     ) -> Result<Saved, StoreError> {
         self.run(move |s| s.save(account, &secret, replace)).await
+    }
+
+    /// Replaces only the keyring's secret (a rotated refresh token).
+    pub async fn set_secret(
+        &self,
+        address: String,
+        secret: SecretString,
+    ) -> Result<(), StoreError> {
+        self.run(move |s| s.set_secret(&address, &secret)).await
     }
 
     /// Whether there was anything to remove.

@@ -15,12 +15,36 @@ pub const KEYRING_SERVICE: &str = "mailsetup";
 const FILE_NAME: &str = "accounts.json";
 const FILE_VERSION: u32 = 1;
 
+/// How an account signs in, and so what its keyring entry holds.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SignIn {
+    /// A password or authorization code, sent with LOGIN / AUTH PLAIN.
+    #[default]
+    Password,
+    /// The provider's own sign-in page (OAuth 2.0): the keyring holds the refresh token, and
+    /// each check gets a fresh access token and sends it with XOAUTH2.
+    OAuth,
+}
+
+impl SignIn {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SignIn::Password => "password",
+            SignIn::OAuth => "oauth",
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Account {
     pub address: String,
     pub provider: Option<String>,
     pub imap: Endpoint,
     pub smtp: Endpoint,
+    /// Files written before OAuth have no such field: those accounts use a password.
+    #[serde(default)]
+    pub sign_in: SignIn,
     /// Seconds since the Unix epoch.
     pub saved_at: u64,
 }
@@ -179,6 +203,13 @@ impl Store {
             self.write(&accounts)?;
         }
         Ok(in_file || in_keyring)
+    }
+
+    /// Replaces the secret of a saved account (a refresh token the provider rotated).
+    pub fn set_secret(&self, address: &str, secret: &SecretString) -> Result<(), StoreError> {
+        entry(address)?
+            .set_password(secret.expose_secret())
+            .map_err(keyring_err)
     }
 
     /// The saved secret, for a re-test.

@@ -42,6 +42,7 @@ fn p_kind(proto: Proto) -> ErrorKind {
 
 async fn probe_one(c: &Case, tls: std::sync::Arc<rustls::ClientConfig>) -> (ProbeReport, Duration) {
     let opts = ProbeOptions {
+        bearer: false,
         tls,
         stage_timeout: STAGE,
         deadline: tokio::time::Instant::now() + Duration::from_secs(20),

@@ -223,6 +223,7 @@ async fn probe_one(
     pass: &str,
 ) -> (probe::ProbeReport, Duration) {
     let opts = ProbeOptions {
+        bearer: false,
         tls: mailsetup::probe::tls::client_config(Some(std::path::Path::new(&var(
             "MAILSETUP_TEST_CA",
         ))))

@@ -19,6 +19,7 @@ fn account(i: usize) -> Account {
         username: format!("user{i}@example.com"),
     };
     Account {
+        sign_in: Default::default(),
         address: format!("user{i}@example.com"),
         provider: None,
         imap: ep("imap.example.com", 993),

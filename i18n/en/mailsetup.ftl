@@ -108,7 +108,7 @@ gws-step-admin = Administrator: in the Google Admin console, allow users to mana
 
 ## Steps: Outlook.com / Microsoft 365
 outlook-step-oauth = Microsoft has switched off password sign-in (basic authentication) for Outlook mail, so an app password or your password will not work here.
-outlook-step-client = Use a mail app that signs in through the browser (OAuth), such as Outlook, Thunderbird or Apple Mail, and add the account there.
+outlook-step-client = Click "Sign in with Microsoft" below: Microsoft's own page opens in your browser, where you sign in and allow Mail Setup to read and send your mail. Mail Setup never sees your password.
 outlook-step-security = If you only need to check your security settings, open your Microsoft account's security page.
 m365-step-admin = Administrator: Exchange Online no longer accepts basic authentication; users must sign in with modern authentication (OAuth).
 
@@ -340,3 +340,35 @@ badge-aliyun = Ali
 badge-gmail = G
 badge-outlook = O
 badge-icloud = i
+
+## Browser sign-in (OAuth 2.0)
+advice-oauth-refused = The mail server { $host } did not accept the sign-in. Sign in again with your account in the browser; if it keeps happening, check that IMAP is on for your mailbox.
+oauth-button = { $client ->
+    [microsoft] Sign in with Microsoft
+   *[google] Sign in with Google
+}
+oauth-gmail-alternative = No app password yet? Sign in with your Google account in the browser instead: no 2-Step Verification needed.
+oauth-no-client = This copy of Mail Setup has no sign-in for { $provider }: whoever distributes it must register it with { $provider } first. Ask your IT support for a copy that has it.
+oauth-denied = Access was not allowed on { $provider }'s page, so Mail Setup cannot use the mailbox. Sign in again and choose Accept (Allow).
+oauth-timeout = No sign-in came back from the browser within { $minutes } minutes. Sign in again, and finish on the page that opens.
+oauth-revoked = The saved sign-in no longer works (the password was changed or access was removed). Sign in again with your account in the browser.
+oauth-failed = Signing in did not work ({ $reason }). Check the network and sign in again.
+oauth-no-refresh = { $provider } did not let Mail Setup keep the sign-in. Sign in again and allow every permission asked for.
+oauth-cancelled = Sign-in cancelled.
+oauth-not-offered = { $provider } has no browser sign-in: use its authorization code with --password-stdin.
+oauth-page-done = Signed in. You can close this tab and go back to Mail Setup.
+oauth-page-denied = Access was not allowed. You can close this tab; Mail Setup says what to do next.
+oauth-page-refused = This page is not part of a sign-in that Mail Setup started. You can close it.
+oauth-waiting-title = Sign in with { $provider } in your browser
+oauth-waiting-hint = Finish signing in on the page that opened, then come back here. Mail Setup waits up to { $minutes } minutes.
+oauth-waiting-url = No page opened? Copy this address into your browser on this computer:
+oauth-again = Sign in again
+cli-oauth-open = Opening { $provider }'s sign-in page in your browser. Waiting up to { $minutes } minutes…
+cli-oauth-url = Open this address in a browser on this computer and sign in (it comes back to 127.0.0.1). Waiting up to { $minutes } minutes…
+cli-oauth-signed-in = Signed in. Testing IMAP and SMTP with the sign-in…
+sign-in-password = password
+sign-in-oauth = browser sign-in (OAuth)
+store-saved-oauth = Saved: the sign-in went into { $keyring } and the server settings into { $path }.
+gui-saved-oauth = The sign-in is kept in { $keyring }; a later test signs in with it again without the browser.
+gui-success-next-oauth = Next, add the account in your mail app (Outlook, Thunderbird or your phone's Mail app) with the settings below, and choose to sign in with { $provider } in the browser when it asks.
+cli-sign-in = Sign-in: { $kind }

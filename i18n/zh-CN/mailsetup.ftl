@@ -108,7 +108,7 @@ gws-step-admin = 管理员：在 Google 管理控制台允许用户管理两步�
 
 ## 步骤：Outlook.com / Microsoft 365
 outlook-step-oauth = 微软已关闭 Outlook 邮箱的密码登录（基本身份验证），这里用密码或应用密码都无法登录。
-outlook-step-client = 请使用支持浏览器登录（OAuth）的邮件客户端，例如 Outlook、Thunderbird 或苹果“邮件”，在那里添加账号。
+outlook-step-client = 点击下方“使用微软账号登录”：浏览器会打开微软自己的登录页面，在那里登录并允许“邮箱设置助手”收发邮件。本程序不会看到你的密码。
 outlook-step-security = 如只想查看账号安全设置，可打开微软账户的安全页面。
 m365-step-admin = 管理员：Exchange Online 已不再接受基本身份验证，用户必须使用现代验证（OAuth）登录。
 
@@ -340,3 +340,35 @@ badge-aliyun = 阿里
 badge-gmail = G
 badge-outlook = O
 badge-icloud = i
+
+## Browser sign-in (OAuth 2.0)
+advice-oauth-refused = 邮件服务器 { $host } 没有接受这次登录。请在浏览器里重新登录账号；如果仍然出现，请确认邮箱已开启 IMAP。
+oauth-button = { $client ->
+    [microsoft] 使用微软账号登录
+   *[google] 使用 Google 账号登录
+}
+oauth-gmail-alternative = 还没有应用专用密码？也可以直接在浏览器里用 Google 账号登录，无需开启两步验证。
+oauth-no-client = 这份“邮箱设置助手”没有{ $provider }登录功能：发行方需要先在{ $provider }登记本程序。请向你的 IT 支持索取带有此功能的版本。
+oauth-denied = 你在{ $provider }的页面上没有允许访问，本程序无法使用这个邮箱。请重新登录，并选择“接受”（允许）。
+oauth-timeout = { $minutes } 分钟内浏览器没有完成登录。请重新登录，并在打开的页面上完成。
+oauth-revoked = 保存的登录已失效（密码已修改或访问权限已被移除）。请在浏览器里重新登录账号。
+oauth-failed = 登录没有成功（{ $reason }）。请检查网络后重新登录。
+oauth-no-refresh = { $provider }没有允许本程序保留这次登录。请重新登录，并允许所请求的全部权限。
+oauth-cancelled = 已取消登录。
+oauth-not-offered = { $provider }不支持浏览器登录：请用它的授权码和 --password-stdin。
+oauth-page-done = 登录成功。可以关闭此标签页，回到“邮箱设置助手”。
+oauth-page-denied = 未允许访问。可以关闭此标签页，“邮箱设置助手”会告诉你下一步怎么做。
+oauth-page-refused = 此页面不属于“邮箱设置助手”发起的登录，可以关闭。
+oauth-waiting-title = 请在浏览器里登录{ $provider }
+oauth-waiting-hint = 在打开的页面上完成登录，然后回到这里。本程序最多等待 { $minutes } 分钟。
+oauth-waiting-url = 页面没有打开？把这个地址复制到本机的浏览器里：
+oauth-again = 重新登录
+cli-oauth-open = 正在浏览器中打开{ $provider }的登录页面，最多等待 { $minutes } 分钟…
+cli-oauth-url = 请在本机的浏览器中打开这个地址并登录（登录后会回到 127.0.0.1）。最多等待 { $minutes } 分钟…
+cli-oauth-signed-in = 已登录。正在用这次登录测试 IMAP 和 SMTP…
+sign-in-password = 密码
+sign-in-oauth = 浏览器登录（OAuth）
+store-saved-oauth = 已保存：登录凭据存入{ $keyring }，服务器设置存入 { $path }。
+gui-saved-oauth = 登录凭据已保存在{ $keyring }；以后再测试时无需再打开浏览器。
+gui-success-next-oauth = 接下来在你的邮件程序（Outlook、Thunderbird、手机自带的邮件等）里添加这个账户：使用下面的服务器设置，需要登录时选择在浏览器里登录{ $provider }。
+cli-sign-in = 登录方式：{ $kind }

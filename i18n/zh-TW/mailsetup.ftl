@@ -108,7 +108,7 @@ gws-step-admin = 管理員：在 Google 管理控制台允許使用者管理兩�
 
 ## 步驟：Outlook.com / Microsoft 365
 outlook-step-oauth = 微軟已關閉 Outlook 郵件的密碼登入（基本驗證），在這裡使用密碼或應用程式密碼都無法登入。
-outlook-step-client = 請使用支援瀏覽器登入（OAuth）的郵件程式，例如 Outlook、Thunderbird 或 Apple「郵件」，在那裡新增帳號。
+outlook-step-client = 按下方「使用微軟帳號登入」：瀏覽器會開啟微軟自己的登入頁面，在那裡登入並允許「郵箱設定助手」收發郵件。本程式不會看到你的密碼。
 outlook-step-security = 如只想查看帳戶安全設定，可開啟 Microsoft 帳戶的安全性頁面。
 m365-step-admin = 管理員：Exchange Online 已不再接受基本驗證，使用者必須使用新式驗證（OAuth）登入。
 
@@ -340,3 +340,35 @@ badge-aliyun = 阿里
 badge-gmail = G
 badge-outlook = O
 badge-icloud = i
+
+## Browser sign-in (OAuth 2.0)
+advice-oauth-refused = 郵件伺服器 { $host } 沒有接受這次登入。請在瀏覽器裡重新登入帳號；如果仍然出現，請確認信箱已開啟 IMAP。
+oauth-button = { $client ->
+    [microsoft] 使用微軟帳號登入
+   *[google] 使用 Google 帳號登入
+}
+oauth-gmail-alternative = 還沒有應用程式密碼？也可以直接在瀏覽器裡用 Google 帳號登入，不必開啟兩步驟驗證。
+oauth-no-client = 這份「郵箱設定助手」沒有{ $provider }登入功能：發行者需要先在{ $provider }登記本程式。請向你的 IT 支援索取有此功能的版本。
+oauth-denied = 你在{ $provider }的頁面上沒有允許存取，本程式無法使用這個信箱。請重新登入，並選擇「接受」（允許）。
+oauth-timeout = { $minutes } 分鐘內瀏覽器沒有完成登入。請重新登入，並在開啟的頁面上完成。
+oauth-revoked = 儲存的登入已失效（密碼已變更或存取權限已被移除）。請在瀏覽器裡重新登入帳號。
+oauth-failed = 登入沒有成功（{ $reason }）。請檢查網路後重新登入。
+oauth-no-refresh = { $provider }沒有允許本程式保留這次登入。請重新登入，並允許所要求的全部權限。
+oauth-cancelled = 已取消登入。
+oauth-not-offered = { $provider }不支援瀏覽器登入：請用它的授權碼和 --password-stdin。
+oauth-page-done = 登入成功。可以關閉此分頁，回到「郵箱設定助手」。
+oauth-page-denied = 未允許存取。可以關閉此分頁，「郵箱設定助手」會告訴你下一步怎麼做。
+oauth-page-refused = 此頁面不屬於「郵箱設定助手」發起的登入，可以關閉。
+oauth-waiting-title = 請在瀏覽器裡登入{ $provider }
+oauth-waiting-hint = 在開啟的頁面上完成登入，然後回到這裡。本程式最多等待 { $minutes } 分鐘。
+oauth-waiting-url = 頁面沒有開啟？把這個網址複製到本機的瀏覽器裡：
+oauth-again = 重新登入
+cli-oauth-open = 正在瀏覽器中開啟{ $provider }的登入頁面，最多等待 { $minutes } 分鐘…
+cli-oauth-url = 請在本機的瀏覽器中開啟這個網址並登入（登入後會回到 127.0.0.1）。最多等待 { $minutes } 分鐘…
+cli-oauth-signed-in = 已登入。正在用這次登入測試 IMAP 和 SMTP…
+sign-in-password = 密碼
+sign-in-oauth = 瀏覽器登入（OAuth）
+store-saved-oauth = 已儲存：登入憑證存入{ $keyring }，伺服器設定存入 { $path }。
+gui-saved-oauth = 登入憑證已儲存在{ $keyring }；以後再測試時不必再開啟瀏覽器。
+gui-success-next-oauth = 接下來在你的郵件程式（Outlook、Thunderbird、手機內建的郵件等）裡新增這個帳戶：使用下面的伺服器設定，需要登入時選擇在瀏覽器裡登入{ $provider }。
+cli-sign-in = 登入方式：{ $kind }

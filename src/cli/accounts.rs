@@ -38,6 +38,11 @@ pub(super) fn accounts(l: &Localizer, as_json: bool) -> Result<(), Exit> {
             "    {}",
             messages::endpoint_line(l, msg::PROTOCOL_SMTP, &a.smtp)
         );
+        let kind = messages::sign_in_name(l, a.sign_in);
+        outln!(
+            "    {}",
+            l.tr_args(msg::CLI_SIGN_IN, &[("kind", kind.into())])
+        );
     }
     Ok(())
 }

@@ -81,6 +81,13 @@ pub(super) struct CheckArgs {
     /// Read the authorization code from standard input (the only way to give it).
     #[arg(long)]
     pub(super) password_stdin: bool,
+    /// Sign in through the provider's page in the browser instead (Outlook.com, Microsoft 365,
+    /// Gmail, Google Workspace); with --save the sign-in is kept in the keyring.
+    #[arg(long, conflicts_with = "password_stdin")]
+    pub(super) oauth: bool,
+    /// With --oauth: do not start a browser; print the sign-in address to open yourself.
+    #[arg(long, requires = "oauth")]
+    pub(super) no_browser: bool,
     #[command(flatten)]
     pub(super) servers: ServerArgs,
     #[command(flatten)]

@@ -5,12 +5,14 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use fluent_bundle::FluentValue;
-use mailsetup::check::{self, CheckReport};
+use mailsetup::check::{self, CheckReport, CheckRequest};
 use mailsetup::i18n::{Localizer, msg};
 use mailsetup::messages;
+use mailsetup::oauth::{self, OAuthError};
 use mailsetup::probe::ProbeReport;
 use mailsetup::setup::{self, Target};
 use mailsetup::store::Store;
+use secrecy::SecretString;
 
 use super::*;
 
@@ -30,6 +32,51 @@ pub(super) fn run_check(l: &Localizer, a: CheckArgs) -> Result<(), Exit> {
     let servers = target
         .servers(&address, &given)
         .map_err(|e| Exit(2, messages::setup_error(l, &e)))?;
+    let ca_file = given.ca_file.as_deref();
+    let (mut request, keep, warnings) = if a.oauth {
+        let (request, refresh) = oauth_request(l, &a, &target, &address, servers, ca_file)?;
+        (request, refresh, Vec::new())
+    } else {
+        password_request(l, &a, &target, &address, servers, ca_file)?
+    };
+    request.timeout = Duration::from_secs(a.timeout.max(1));
+    request.send_test = a.send_test;
+    if !a.json {
+        errln!(
+            "{}",
+            l.tr_args(
+                msg::CLI_CHECK_START,
+                &[("address", address.to_string().into())]
+            )
+        );
+    }
+    let runtime = runtime()?;
+    let report = runtime.block_on(check::run(&request, None));
+    drop(runtime);
+
+    // Saving happens outside the runtime: the keyring client blocks.
+    let saved = (a.save && report.ok()).then(|| {
+        Store::open_default()
+            .and_then(|s| s.save(setup::account(&report), &keep, a.replace))
+            .map_err(|e| messages::store_error(l, &e))
+    });
+    print_outcome(l, &a, &report, &warnings, saved.as_ref());
+    match saved {
+        Some(Err(e)) => Err(Exit(1, if a.json { String::new() } else { e })),
+        _ if report.ok() => Ok(()),
+        _ => Err(Exit(1, String::new())),
+    }
+}
+
+/// The check of a typed code or password (standard input), with the warnings about it.
+fn password_request(
+    l: &Localizer,
+    a: &CheckArgs,
+    target: &Target,
+    address: &Address,
+    servers: (Endpoint, Endpoint),
+    ca_file: Option<&Path>,
+) -> Result<(CheckRequest, SecretString, Vec<String>), Exit> {
     if !a.password_stdin {
         return Err(Exit(2, l.tr(msg::CLI_PASSWORD_STDIN_REQUIRED)));
     }
@@ -49,36 +96,78 @@ pub(super) fn run_check(l: &Localizer, a: CheckArgs) -> Result<(), Exit> {
             );
         }
     }
-    let ca_file = given.ca_file.as_deref();
-    let mut request = setup::request(target.provider(), &address, servers, secret, ca_file)
+    let request = setup::request(target.provider(), address, servers, secret.clone(), ca_file)
         .map_err(|e| Exit(2, messages::setup_error(l, &e)))?;
-    request.timeout = Duration::from_secs(a.timeout.max(1));
-    request.send_test = a.send_test;
-    if !a.json {
-        errln!(
-            "{}",
-            l.tr_args(
-                msg::CLI_CHECK_START,
-                &[("address", address.to_string().into())]
-            )
-        );
-    }
-    let runtime = runtime()?;
-    let report = runtime.block_on(check::run(&request, None));
-    drop(runtime);
+    Ok((request, secret, warnings))
+}
 
-    // Saving happens outside the runtime: the keyring client blocks.
-    let saved = (a.save && report.ok()).then(|| {
-        Store::open_default()
-            .and_then(|s| s.save(setup::account(&report), &request.secret, a.replace))
-            .map_err(|e| messages::store_error(l, &e))
-    });
-    print_outcome(l, &a, &report, &warnings, saved.as_ref());
-    match saved {
-        Some(Err(e)) => Err(Exit(1, if a.json { String::new() } else { e })),
-        _ if report.ok() => Ok(()),
-        _ => Err(Exit(1, String::new())),
+/// The browser sign-in: the provider's page opens (or, with --no-browser, its address is
+/// printed for whoever is at this computer), the loopback listener takes the code, and the
+/// check runs with the access token. Returns the check and the refresh token to keep.
+fn oauth_request(
+    l: &Localizer,
+    a: &CheckArgs,
+    target: &Target,
+    address: &Address,
+    servers: (Endpoint, Endpoint),
+    ca_file: Option<&Path>,
+) -> Result<(CheckRequest, SecretString), Exit> {
+    let provider = target
+        .provider()
+        .filter(|p| p.oauth.is_some())
+        .ok_or_else(|| {
+            let name = target
+                .provider()
+                .map(|p| l.tr(&p.name))
+                .unwrap_or_else(|| address.domain().to_string());
+            Exit(
+                2,
+                l.tr_args(msg::OAUTH_NOT_OFFERED, &[("provider", name.into())]),
+            )
+        })?;
+    let fail = |e: OAuthError| Exit(1, messages::oauth_error(l, &e, provider));
+    let minutes: u64 = oauth::SIGN_IN_TIMEOUT.as_secs() / 60;
+    let runtime = runtime()?;
+    let tokens = runtime.block_on(async {
+        let pending = setup::sign_in(provider).await.map_err(fail)?;
+        let company = messages::oauth_company(l, provider);
+        let opened = !a.no_browser && open::that_detached(&pending.url).is_ok();
+        if opened {
+            errln!(
+                "{}",
+                l.tr_args(
+                    msg::CLI_OAUTH_OPEN,
+                    &[("provider", company.into()), ("minutes", minutes.into())]
+                )
+            );
+        } else {
+            errln!(
+                "{}",
+                l.tr_args(msg::CLI_OAUTH_URL, &[("minutes", minutes.into())])
+            );
+            // Alone on its line, on standard output (standard error with --json, which keeps
+            // standard output for the JSON): support staff copy it, scripts read it.
+            if a.json {
+                errln!("{}", pending.url);
+            } else {
+                outln!("{}", pending.url);
+            }
+        }
+        let http = oauth::Http::new(ca_file).map_err(fail)?;
+        pending
+            .finish(&messages::oauth_pages(l), &http, oauth::SIGN_IN_TIMEOUT)
+            .await
+            .map_err(fail)
+    })?;
+    if !a.json {
+        errln!("{}", l.tr(msg::CLI_OAUTH_SIGNED_IN));
     }
+    let refresh = tokens
+        .refresh
+        .ok_or_else(|| fail(OAuthError::NoRefreshToken))?;
+    let request = setup::oauth_request(provider, address, servers, tokens.access, ca_file)
+        .map_err(|e| Exit(2, messages::setup_error(l, &e)))?;
+    Ok((request, refresh))
 }
 
 /// The check's outcome, and where it was saved (or why not), as JSON or as text.
@@ -104,7 +193,7 @@ fn print_outcome(
         if let Some(aside) = &s.set_aside {
             outln!("{}", messages::set_aside(l, aside));
         }
-        outln!("{}", messages::saved(l, &s.path));
+        outln!("{}", messages::saved(l, &s.path, report.sign_in));
     }
 }
 

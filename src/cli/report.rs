@@ -5,7 +5,7 @@ use mailsetup::discover;
 use mailsetup::i18n::{Localizer, msg};
 use mailsetup::messages;
 use mailsetup::setup::{self, Target};
-use mailsetup::store::Store;
+use mailsetup::store::{SignIn, Store};
 
 use super::*;
 
@@ -13,6 +13,8 @@ use super::*;
 pub(super) fn report(l: &Localizer, a: ReportArgs) -> Result<(), Exit> {
     use mailsetup::report::{Discovery, Report};
     let mut r = Report::default();
+    // A saved browser sign-in that could not be renewed: said in the note, and exit 1.
+    let mut sign_in_failed = false;
     if let Some(input) = &a.address {
         let address = parse_address(l, input)?;
         r.address = Some(address.to_string());
@@ -58,21 +60,43 @@ pub(super) fn report(l: &Localizer, a: ReportArgs) -> Result<(), Exit> {
                 .filter(|_| saved.is_some())
                 .and_then(|s| s.secret(&address.to_string()).ok().flatten())
         };
+        // A saved browser sign-in is tested with a fresh access token, not the stored secret.
+        let oauth = !a.password_stdin && saved.as_ref().is_some_and(|s| s.sign_in == SignIn::OAuth);
         match (target, secret) {
             (Some(target), Some(secret)) => {
-                let request = target
+                let ca_file = given.ca_file.as_deref();
+                let servers = target
                     .servers(&address, &given)
-                    .and_then(|servers| {
-                        setup::request(
-                            target.provider(),
-                            &address,
-                            servers,
-                            secret,
-                            given.ca_file.as_deref(),
-                        )
-                    })
                     .map_err(|e| Exit(2, messages::setup_error(l, &e)))?;
-                r.check = Some(runtime()?.block_on(check::run(&request, None)));
+                let runtime = runtime()?;
+                let request = match (oauth, target.provider()) {
+                    (true, Some(p)) => {
+                        let accounts = setup::Accounts::open_default();
+                        let saved_as = address.to_string();
+                        let keep = Some((&accounts, saved_as.as_str()));
+                        match runtime.block_on(setup::refresh(p, &secret, ca_file, keep)) {
+                            Ok((access, _)) => {
+                                Some(setup::oauth_request(p, &address, servers, access, ca_file))
+                            }
+                            Err(e) => {
+                                r.note = Some(messages::oauth_error(l, &e, p));
+                                sign_in_failed = true;
+                                None
+                            }
+                        }
+                    }
+                    _ => Some(setup::request(
+                        target.provider(),
+                        &address,
+                        servers,
+                        secret,
+                        ca_file,
+                    )),
+                };
+                if let Some(request) = request {
+                    let request = request.map_err(|e| Exit(2, messages::setup_error(l, &e)))?;
+                    r.check = Some(runtime.block_on(check::run(&request, None)));
+                }
             }
             (Some(_), None) => r.note = Some(l.tr(msg::REPORT_NO_CODE)),
             (None, _) => {}
@@ -85,7 +109,7 @@ pub(super) fn report(l: &Localizer, a: ReportArgs) -> Result<(), Exit> {
     }
     match &r.check {
         Some(c) if !c.ok() => Err(Exit(1, String::new())),
-        _ if r.discovery_error.is_some() => Err(Exit(1, String::new())),
+        _ if r.discovery_error.is_some() || sign_in_failed => Err(Exit(1, String::new())),
         _ => Ok(()),
     }
 }

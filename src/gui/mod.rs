@@ -17,7 +17,7 @@ use mailsetup::i18n::{Lang, Localizer, msg};
 pub use mailsetup::setup::{Accounts, Servers, Target};
 use mailsetup::store::StoreError;
 
-use screen::{credentials, manual, result, start, steps, testing};
+use screen::{credentials, manual, result, signin, start, steps, testing};
 
 /// WenQuanYi Micro Hei cut to the app's strings (assets/fonts/subset.sh): Chinese must render on
 /// machines without any CJK font.
@@ -134,6 +134,7 @@ pub enum Screen {
     Start(start::State),
     Manual(manual::State),
     Steps(steps::State),
+    SignIn(signin::State),
     Credentials(credentials::State),
     Testing(testing::State),
     Result(result::State),
@@ -172,6 +173,7 @@ pub enum Message {
     ),
     Manual(manual::Message),
     Steps(steps::Message),
+    SignIn(signin::Message),
     /// The window got the keyboard focus back.
     Focused,
     /// The clipboard's text, read when the focus came back (never logged: see Code's Debug).
@@ -246,6 +248,10 @@ impl App {
                 Screen::Start(_) => self.update(Message::Start(start::Message::Next)),
                 Screen::Manual(_) => self.update(Message::Manual(manual::Message::Next)),
                 Screen::Steps(_) => self.update(Message::Steps(steps::Message::Next)),
+                Screen::SignIn(s) => match s.primary() {
+                    Some(m) => self.update(Message::SignIn(m)),
+                    None => Task::none(),
+                },
                 Screen::Credentials(_) => {
                     self.update(Message::Credentials(credentials::Message::Test))
                 }
@@ -259,6 +265,7 @@ impl App {
             Message::Retest(account, secret) => self.on_retest(account, secret),
             Message::Manual(m) => self.on_manual(m),
             Message::Steps(m) => self.on_steps(m),
+            Message::SignIn(m) => self.on_sign_in(m),
             Message::Focused => self.on_focused(),
             Message::Clipboard(text) => self.on_clipboard(text),
             Message::Credentials(m) => self.on_credentials(m),
@@ -325,11 +332,18 @@ impl App {
         };
         let target = Target::saved(&account);
         let address = account.address.clone();
-        if let Some((t, task)) = secret.and_then(|s| testing::State::retest(account, s)) {
+        let sign_in = account.sign_in;
+        let retest =
+            secret.and_then(|s| testing::State::retest(account, s, &self.servers, &self.accounts));
+        if let Some((t, task)) = retest {
             self.screen = Screen::Testing(t);
             return task.map(Message::Testing);
         }
-        // No code in the keyring any more: ask for it again.
+        // Nothing in the keyring any more: sign in again, or ask for the code again.
+        if sign_in == mailsetup::store::SignIn::OAuth {
+            self.screen = Screen::Steps(steps::State::new(target, address));
+            return Task::none();
+        }
         let (c, task) = credentials::State::new(target, address);
         self.screen = Screen::Credentials(c);
         task.map(Message::Credentials)
@@ -374,10 +388,83 @@ impl App {
                 Task::none()
             }
             Some(steps::Event::Copy(url)) => iced::clipboard::write(url),
+            Some(steps::Event::SignIn { target, address }) => self.sign_in(target, address),
             Some(steps::Event::Manual { target, address }) => self.manual(address, Some(&target)),
             Some(steps::Event::Back) => self.back(),
             None => Task::none(),
         }
+    }
+
+    /// The provider's page in the browser, and the wait for its redirect.
+    fn sign_in(&mut self, target: Target, address: Address) -> Task<Message> {
+        let (s, task) = signin::State::start(
+            target,
+            address,
+            self.browser,
+            mailsetup::messages::oauth_pages(&self.l10n),
+            self.servers.ca_file.clone(),
+        );
+        self.screen = Screen::SignIn(s);
+        task.map(Message::SignIn)
+    }
+
+    fn on_sign_in(&mut self, m: signin::Message) -> Task<Message> {
+        let Screen::SignIn(s) = &mut self.screen else {
+            return Task::none();
+        };
+        match s.update(m) {
+            Some(signin::Event::SignedIn {
+                target,
+                address,
+                tokens,
+            }) => {
+                let Some(refresh) = tokens.refresh else {
+                    let failed = mailsetup::oauth::OAuthError::NoRefreshToken;
+                    self.screen = Screen::SignIn(signin::State::failed(target, address, failed));
+                    return Task::none();
+                };
+                let input = Input {
+                    target,
+                    address,
+                    secret: refresh,
+                    sign_in: mailsetup::store::SignIn::OAuth,
+                    saved: false,
+                };
+                self.test(input, Some(tokens.access))
+            }
+            Some(signin::Event::Again { target, address }) => self.sign_in(target, address),
+            Some(signin::Event::Back { target, address }) => {
+                self.screen = Screen::Steps(steps::State::new(target, address.to_string()));
+                Task::none()
+            }
+            Some(signin::Event::Copy(url)) => iced::clipboard::write(url),
+            None => Task::none(),
+        }
+    }
+
+    /// The live check of what the user gave: a code, or a browser sign-in (with the access
+    /// token just received, else renewed from the refresh token).
+    fn test(&mut self, input: Input, access: Option<secrecy::SecretString>) -> Task<Message> {
+        let (t, check) = match input.sign_in {
+            mailsetup::store::SignIn::Password => testing::State::start(input, &self.servers),
+            mailsetup::store::SignIn::OAuth => {
+                testing::State::start_oauth(input, &self.servers, access, &self.accounts)
+            }
+        };
+        self.screen = Screen::Testing(t);
+        check.map(Message::Testing)
+    }
+
+    /// Back to the code, or for a browser sign-in to the steps (where "Sign in" is).
+    fn edit(&mut self, input: Input) -> Task<Message> {
+        if input.sign_in == mailsetup::store::SignIn::OAuth {
+            let address = input.address.to_string();
+            self.screen = Screen::Steps(steps::State::new(input.target, address));
+            return Task::none();
+        }
+        let (c, task) = credentials::State::resume(input);
+        self.screen = Screen::Credentials(c);
+        task.map(Message::Credentials)
     }
 
     /// The window has the focus again. Back from the provider's page, the code may be on the
@@ -423,9 +510,8 @@ impl App {
         let task = task.map(Message::Credentials);
         match event {
             Some(credentials::Event::Test(input)) => {
-                let (t, check) = testing::State::start(input, &self.servers);
-                self.screen = Screen::Testing(t);
-                Task::batch([task, check.map(Message::Testing)])
+                let check = self.test(input, None);
+                Task::batch([task, check])
             }
             Some(credentials::Event::Back) => self.back(),
             None => task,
@@ -437,10 +523,10 @@ impl App {
             return Task::none();
         };
         match s.update(m) {
-            Some(testing::Event::Cancelled(input)) => {
-                let (c, task) = credentials::State::resume(input);
-                self.screen = Screen::Credentials(c);
-                task.map(Message::Credentials)
+            Some(testing::Event::Cancelled(input)) => self.edit(input),
+            Some(testing::Event::SignInFailed(input, e)) => {
+                self.screen = Screen::SignIn(signin::State::failed(input.target, input.address, e));
+                Task::none()
             }
             Some(testing::Event::Finished(input, report)) => {
                 let (r, task) = result::State::new(
@@ -464,14 +550,12 @@ impl App {
         let task = task.map(Message::Result);
         match event {
             Some(result::Event::TryAgain(input)) => {
-                let (t, check) = testing::State::start(input, &self.servers);
-                self.screen = Screen::Testing(t);
-                Task::batch([task, check.map(Message::Testing)])
+                let check = self.test(input, None);
+                Task::batch([task, check])
             }
             Some(result::Event::Edit(input)) => {
-                let (c, t) = credentials::State::resume(input);
-                self.screen = Screen::Credentials(c);
-                Task::batch([task, t.map(Message::Credentials)])
+                let t = self.edit(input);
+                Task::batch([task, t])
             }
             Some(result::Event::Manual(input)) => {
                 let t = self.manual(input.address, Some(&input.target));
@@ -513,6 +597,12 @@ impl App {
                 Screen::Start(start)
             }
             Screen::Credentials(c) => Screen::Steps(c.back_to_steps()),
+            Screen::SignIn(mut s) => match s.update(signin::Message::Back) {
+                Some(signin::Event::Back { target, address }) => {
+                    Screen::Steps(steps::State::new(target, address.to_string()))
+                }
+                _ => Screen::SignIn(s),
+            },
             // Testing is left with Cancel; a result goes back through its own message.
             other => other,
         };
@@ -525,6 +615,7 @@ impl App {
             Screen::Start(s) => s.view(l).map(Message::Start),
             Screen::Manual(s) => s.view(l).map(Message::Manual),
             Screen::Steps(s) => s.view(l).map(Message::Steps),
+            Screen::SignIn(s) => s.view(l).map(Message::SignIn),
             Screen::Credentials(s) => s.view(l).map(Message::Credentials),
             Screen::Testing(s) => s.view(l).map(Message::Testing),
             Screen::Result(s) => s.view(l).map(Message::Result),
@@ -556,7 +647,9 @@ impl App {
 pub struct Input {
     pub target: Target,
     pub address: Address,
+    /// The code or password; after a browser sign-in, the refresh token (what gets saved).
     pub secret: secrecy::SecretString,
+    pub sign_in: mailsetup::store::SignIn,
     /// A re-test of a saved account: saving it again is not replacing someone else's.
     pub saved: bool,
 }

@@ -636,6 +636,7 @@ fn a_failed_keyring_call_on_retest_is_said_on_the_start_screen() {
         ..Launch::default()
     });
     let account = mailsetup::store::Account {
+        sign_in: Default::default(),
         address: "zhang@qq.com".into(),
         provider: Some("qq".into()),
         imap: Endpoint {
@@ -889,6 +890,7 @@ fn report(
     };
     mailsetup::check::CheckReport {
         address: address.into(),
+        sign_in: mailsetup::store::SignIn::Password,
         provider: Some("qq".into()),
         imap: probe(Protocol::Imap, "imap.qq.com", 993),
         smtp: probe(Protocol::Smtp, "smtp.qq.com", 465),
@@ -977,6 +979,7 @@ fn every_screen_fits_the_smallest_window() {
         check(&app, &l, &[msg::GUI_TEST, msg::GUI_BACK], "credentials");
         // A failure on both servers with different causes (two cards), then a success.
         let input = super::Input {
+            sign_in: mailsetup::store::SignIn::Password,
             target: mailsetup::setup::Target::provider_id("qq").expect("qq"),
             address: mailsetup::address::Address::parse("zhang.san@qq.com").expect("valid"),
             secret: secrecy::SecretString::from("abcdefghijklmnop".to_string()),

@@ -35,7 +35,7 @@ pub(crate) async fn probe(
             let mut client =
                 Client::new(Recorder::new(tls, st.transcript(), peer).limit(IMAP_LIMIT));
             let caps = st.run(Stage::Greeting, greeting(&mut client)).await?;
-            session(client, caps, ep, secret, st).await
+            session(client, caps, ep, secret, opts.bearer, st).await
         }
         Security::Starttls => {
             let mut client =
@@ -74,7 +74,7 @@ pub(crate) async fn probe(
                 .await?;
             // Capabilities learned before TLS must be discarded (RFC 3501 6.2.1).
             let client = Client::new(Recorder::new(tls, st.transcript(), peer).limit(IMAP_LIMIT));
-            session(client, None, ep, secret, st).await
+            session(client, None, ep, secret, opts.bearer, st).await
         }
     }
 }
@@ -84,6 +84,7 @@ async fn session<S>(
     caps: Option<Vec<String>>,
     ep: &Endpoint,
     secret: &SecretString,
+    bearer: bool,
     st: &mut Stages,
 ) -> Result<(), ProbeError>
 where
@@ -107,7 +108,18 @@ where
     let mut refused = None;
     let login = st
         .run(Stage::Login, async {
-            let attempt = if needs_authenticate(&caps, user, secret.expose_secret()) {
+            let attempt = if bearer {
+                let Some(mechanism) = bearer_mechanism(&caps) else {
+                    return Err(no_bearer(&caps));
+                };
+                let token = Bearer {
+                    mechanism,
+                    user,
+                    token: secret.expose_secret(),
+                    sent: false,
+                };
+                client.authenticate(mechanism.name(), token).await
+            } else if needs_authenticate(&caps, user, secret.expose_secret()) {
                 let plain = Plain {
                     user,
                     secret: secret.expose_secret(),
@@ -164,6 +176,78 @@ where
 fn needs_authenticate(caps: &[String], user: &str, secret: &str) -> bool {
     let quotable = |s: &str| s.bytes().all(|b| (0x20..0x7f).contains(&b));
     has(caps, "AUTH=PLAIN") && (has(caps, "LOGINDISABLED") || !quotable(user) || !quotable(secret))
+}
+
+/// XOAUTH2 is what Outlook and Gmail document; OAUTHBEARER (RFC 7628) is the standard one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum BearerMechanism {
+    Xoauth2,
+    OAuthBearer,
+}
+
+impl BearerMechanism {
+    fn name(self) -> &'static str {
+        match self {
+            BearerMechanism::Xoauth2 => "XOAUTH2",
+            BearerMechanism::OAuthBearer => "OAUTHBEARER",
+        }
+    }
+}
+
+fn bearer_mechanism(caps: &[String]) -> Option<BearerMechanism> {
+    if has(caps, "AUTH=XOAUTH2") {
+        Some(BearerMechanism::Xoauth2)
+    } else if has(caps, "AUTH=OAUTHBEARER") {
+        Some(BearerMechanism::OAuthBearer)
+    } else {
+        None
+    }
+}
+
+fn no_bearer(caps: &[String]) -> Fail {
+    let auth: Vec<&str> = caps
+        .iter()
+        .filter(|c| c.starts_with("AUTH="))
+        .map(String::as_str)
+        .collect();
+    Fail::new(
+        ErrorKind::AuthUnsupported,
+        "the server offers no token sign-in (AUTH=XOAUTH2 or AUTH=OAUTHBEARER)",
+    )
+    .said(Some(format!("CAPABILITY: {}", auth.join(" "))))
+}
+
+/// The access token as XOAUTH2 or OAUTHBEARER (RFC 7628) sends it. A refused token gets a
+/// challenge carrying the server's JSON error; the answer to it is empty (RFC 7628 3.2.3),
+/// after which the server sends its NO.
+struct Bearer<'a> {
+    mechanism: BearerMechanism,
+    user: &'a str,
+    token: &'a str,
+    sent: bool,
+}
+
+impl async_imap::Authenticator for Bearer<'_> {
+    type Response = Vec<u8>;
+
+    fn process(&mut self, _challenge: &[u8]) -> Vec<u8> {
+        if std::mem::replace(&mut self.sent, true) {
+            return Vec::new();
+        }
+        bearer_response(self.mechanism, self.user, self.token).into_bytes()
+    }
+}
+
+/// The client's first message of XOAUTH2 or OAUTHBEARER.
+fn bearer_response(mechanism: BearerMechanism, user: &str, token: &str) -> String {
+    match mechanism {
+        BearerMechanism::Xoauth2 => format!("user={user}\x01auth=Bearer {token}\x01\x01"),
+        // gs2 header: no channel binding, the authorization identity; commas and '=' escaped.
+        BearerMechanism::OAuthBearer => format!(
+            "n,a={},\x01auth=Bearer {token}\x01\x01",
+            user.replace('=', "=3D").replace(',', "=2C")
+        ),
+    }
 }
 
 /// SASL PLAIN (RFC 4616): authorization id empty, then login name and password.

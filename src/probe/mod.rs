@@ -246,6 +246,8 @@ pub struct ProbeOptions {
     pub send_test: bool,
     /// The mailbox address (for the SMTP test message's envelope).
     pub address: String,
+    /// The secret is an OAuth access token: sign in with XOAUTH2 (or OAUTHBEARER).
+    pub bearer: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]

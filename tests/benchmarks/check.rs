@@ -122,6 +122,7 @@ async fn main() {
     let imap = ep(imap_proxy.port);
     let smtp = ep(smtp_proxy.port);
     let opts = || ProbeOptions {
+        bearer: false,
         tls: tls.clone(),
         stage_timeout: Duration::from_secs(10),
         deadline: Instant::now() + Duration::from_secs(30),
@@ -147,6 +148,7 @@ async fn main() {
         f_smtp = smtp_proxy.flights.load(Ordering::SeqCst) - before;
 
         let req = CheckRequest {
+            sign_in: mailsetup::store::SignIn::Password,
             address: Address::parse(&user).expect("address"),
             provider: None,
             imap: imap.clone(),

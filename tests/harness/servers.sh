@@ -8,7 +8,7 @@ T=$(realpath -m "$2")
 HERE=$(dirname "$(realpath "$0")")
 
 stop() {
-  for f in "$T/other/pymap.pid" "$T/other/aiosmtpd.pid"; do
+  for f in "$T/other/pymap.pid" "$T/other/aiosmtpd.pid" "$T/idp/idp.pid"; do
     [ -f "$f" ] && kill "$(cat "$f")" 2>/dev/null || true
   done
   [ -f "$T/www/server.pid" ] && kill "$(cat "$T/www/server.pid")" 2>/dev/null || true
@@ -70,6 +70,10 @@ NOAUTH=$(free_port)
 # Other implementations: pymap (IMAP, STARTTLS) and aiosmtpd (SMTP) from PyPI.
 PYMAP=$(free_port); AIO_TLS=$(free_port); AIO_STARTTLS=$(free_port); AIO_CRAM=$(free_port)
 AIO_NOAUTH=$(free_port); AIO_454=$(free_port)
+# A real OpenID provider (oidc-provider, from npm) for the OAuth sign-in tests; Dovecot asks it
+# whether each access token is valid (RFC 7662 introspection).
+IDP=$(free_port)
+OAUTH_USER=tester@outlook.com
 
 # Discovery's test hosts sit on their own loopback addresses, so they can use the standard
 # ports (443, 993, 587) that discovery asks, without clashing with anything on 127.0.0.1.
@@ -124,7 +128,7 @@ ssl_cert = <$T/server.pem
 ssl_key = <$T/server.key
 $dh
 disable_plaintext_auth = yes
-auth_mechanisms = plain login
+auth_mechanisms = plain login xoauth2 oauthbearer
 # Real servers delay failed logins; the tests do not need to wait for that.
 auth_failure_delay = 0
 login_trusted_networks = 127.0.0.0/8
@@ -134,7 +138,15 @@ default_login_user = nobody
 mail_location = maildir:~/Maildir
 passdb {
   driver = passwd-file
+  mechanisms = plain login
   args = username_format=%u $T/dovecot/users
+}
+# Bearer tokens (XOAUTH2, OAUTHBEARER) are checked at the OpenID provider, every time: a revoked
+# or expired token is refused as Outlook's and Gmail's servers refuse it.
+passdb {
+  driver = oauth2
+  mechanisms = xoauth2 oauthbearer
+  args = $T/dovecot/oauth2.conf
 }
 userdb {
   driver = static
@@ -167,6 +179,15 @@ service auth {
     mode = 0666
   }
 }
+CONF
+cat > dovecot/oauth2.conf <<CONF
+introspection_mode = post
+introspection_url = https://dovecot:dovecot-introspection@localhost:$IDP/token/introspection
+force_introspection = yes
+username_attribute = sub
+active_attribute = active
+active_value = true
+tls_ca_cert_file = $T/ca.pem
 CONF
 dovecot -c "$T/dovecot/dovecot.conf"
 
@@ -301,11 +322,24 @@ mkdir -p other
   > other/aiosmtpd.log 2>&1 &
 echo $! > other/aiosmtpd.pid
 
+# --- The OpenID provider: oidc-provider and playwright-core from npm, pinned by the lock file --
+mkdir -p idp
+NODE_DIR=${MAILSETUP_NODE:-$HOME/.cache/mailsetup/node}
+if ! cmp -s "$HERE/oauth/package-lock.json" "$NODE_DIR/package-lock.json" 2>/dev/null; then
+  rm -rf "$NODE_DIR"; mkdir -p "$NODE_DIR"
+  cp "$HERE/oauth/package.json" "$HERE/oauth/package-lock.json" "$NODE_DIR/"
+  (cd "$NODE_DIR" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+fi
+# ES modules find packages beside the script, so the scripts run from there.
+cp "$HERE"/oauth/*.mjs "$NODE_DIR/"
+node "$NODE_DIR/idp.mjs" "$IDP" server.pem server.key > idp/idp.log 2>&1 &
+echo $! > idp/idp.pid
+
 # Wait until every port answers.
 for hp in 127.0.0.1:$IMAPS 127.0.0.1:$IMAP 127.0.0.1:$SMTPS 127.0.0.1:$SUBMISSION \
           $GUESS_IP:993 $GUESS_IP:587 $WEB_IP:443 127.0.0.1:$NOAUTH 127.0.0.1:$PYMAP \
           127.0.0.1:$AIO_TLS 127.0.0.1:$AIO_STARTTLS 127.0.0.1:$AIO_CRAM 127.0.0.1:$AIO_NOAUTH \
-          127.0.0.1:$AIO_454; do
+          127.0.0.1:$AIO_454 127.0.0.1:$IDP; do
   for _ in $(seq 1 100); do
     if python3 -c "import socket,sys; socket.create_connection(('${hp%:*}',${hp#*:}),0.2)" 2>/dev/null; then break; fi
     sleep 0.1
@@ -336,4 +370,7 @@ export MAILSETUP_TEST_AIO_STARTTLS=$AIO_STARTTLS
 export MAILSETUP_TEST_AIO_CRAM=$AIO_CRAM
 export MAILSETUP_TEST_AIO_NOAUTH=$AIO_NOAUTH
 export MAILSETUP_TEST_AIO_454=$AIO_454
+export MAILSETUP_TEST_IDP=https://localhost:$IDP
+export MAILSETUP_TEST_OAUTH_USER=$OAUTH_USER
+export MAILSETUP_TEST_BROWSER=$NODE_DIR/browser.mjs
 ENV

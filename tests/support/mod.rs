@@ -114,6 +114,7 @@ pub fn request(
     ca: &std::path::Path,
 ) -> CheckRequest {
     CheckRequest {
+        sign_in: mailsetup::store::SignIn::Password,
         address: Address::parse(address).expect("test address"),
         provider: provider.map(str::to_string),
         imap,

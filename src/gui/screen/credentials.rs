@@ -121,6 +121,7 @@ impl State {
         let secret = self.secret();
         setup::check_credential(self.target.provider(), &secret).ok()?;
         Some(Input {
+            sign_in: mailsetup::store::SignIn::Password,
             target: self.target.clone(),
             address,
             secret,

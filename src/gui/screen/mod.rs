@@ -1,6 +1,7 @@
 pub mod credentials;
 pub mod manual;
 pub mod result;
+pub mod signin;
 pub mod start;
 pub mod steps;
 pub mod testing;

@@ -12,7 +12,7 @@ use mailsetup::i18n::{Localizer, msg};
 use mailsetup::messages;
 use mailsetup::probe::classify;
 use mailsetup::setup;
-use mailsetup::store::StoreError;
+use mailsetup::store::{SignIn, StoreError};
 
 use mailsetup::discover::Source;
 use mailsetup::export::Format;
@@ -236,17 +236,23 @@ impl State {
             text(self.saving_line(l)).size(style::BODY).into()
         };
         // Nothing was set up in a mail app yet: say what the user does next, and with what.
-        let credential = l.tr(self.input.target.credential_id());
-        let next = text(l.tr_args(msg::GUI_SUCCESS_NEXT, &[("credential", credential.into())]))
-            .size(style::BODY);
-        column![
-            title,
-            saving,
-            next,
-            self.server_settings(l),
-            self.exports(l)
-        ]
-        .spacing(style::GAP)
+        let next = match (self.input.sign_in, self.input.target.provider()) {
+            (SignIn::OAuth, Some(p)) => l.tr_args(
+                msg::GUI_SUCCESS_NEXT_OAUTH,
+                &[("provider", messages::oauth_company(l, p).into())],
+            ),
+            _ => {
+                let credential = l.tr(self.input.target.credential_id());
+                l.tr_args(msg::GUI_SUCCESS_NEXT, &[("credential", credential.into())])
+            }
+        };
+        let next = text(next).size(style::BODY);
+        let content = column![title, saving, next, self.server_settings(l)].spacing(style::GAP);
+        // An Apple profile can only carry a password: nothing to export for a browser sign-in.
+        match self.input.sign_in {
+            SignIn::Password => content.push(self.exports(l)),
+            SignIn::OAuth => content,
+        }
     }
 
     fn saving_line(&self, l: &Localizer) -> String {
@@ -256,7 +262,11 @@ impl State {
                 msg::GUI_KEPT,
                 &[("address", self.input.address.to_string().into())],
             ),
-            Saving::Saved => messages::saved_plain(l, &l.tr(self.input.target.credential_id())),
+            Saving::Saved => messages::saved_plain(
+                l,
+                &l.tr(self.input.target.credential_id()),
+                self.input.sign_in,
+            ),
             Saving::Failed(e) => messages::store_error(l, e),
         }
     }

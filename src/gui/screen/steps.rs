@@ -1,5 +1,6 @@
 //! Steps: the provider's numbered steps for getting the code, each with a button that opens its
-//! page; the admin part first for enterprise mail; a plain warning for OAuth-only providers.
+//! page; the admin part first for enterprise mail; the browser sign-in button for providers
+//! with OAuth (the only way in for Outlook.com and Microsoft 365).
 
 use iced::widget::{button, column, container, row, scrollable, text};
 use iced::{Element, Length};
@@ -8,6 +9,8 @@ use mailsetup::catalog::CredentialKind;
 use mailsetup::discover::Detection;
 use mailsetup::discover::autoconfig::{Page, pick_text};
 use mailsetup::i18n::{Localizer, msg};
+use mailsetup::messages;
+use mailsetup::oauth::OAuthError;
 
 use crate::gui::focus::Tab;
 use crate::gui::{Target, style, widget};
@@ -19,6 +22,8 @@ pub struct State {
     opened: bool,
     /// The browser did not start for this page: its address is shown to copy instead.
     open_failed: Option<String>,
+    /// The browser sign-in could not start (this build has no client id for the provider).
+    sign_in_error: Option<OAuthError>,
 }
 
 #[derive(Debug, Clone)]
@@ -31,6 +36,8 @@ pub enum Message {
     CopyUrl(String),
     /// "I have the code".
     Next,
+    /// "Sign in with Microsoft / Google": the provider's page in the browser (OAuth).
+    SignIn,
     /// "Enter servers yourself": change the servers found.
     Manual,
     /// The Back button (same as Esc).
@@ -44,6 +51,10 @@ pub enum Event {
     Next {
         target: Target,
         address: String,
+    },
+    SignIn {
+        target: Target,
+        address: Address,
     },
     Manual {
         target: Target,
@@ -59,6 +70,7 @@ impl State {
             address,
             opened: false,
             open_failed: None,
+            sign_in_error: None,
         }
     }
 
@@ -93,7 +105,22 @@ impl State {
                 None
             }
             Message::CopyUrl(url) => Some(Event::Copy(url)),
-            Message::Next if self.oauth_only() => None,
+            // Only the browser sign-in can work here: Enter starts it.
+            Message::Next if self.oauth_only() => self.update(Message::SignIn),
+            Message::SignIn => {
+                let provider = self.target.provider()?;
+                let address = Address::parse(&self.address).ok()?;
+                // No client id in this build: say so here; there is nothing behind the button.
+                if let Err(e) = mailsetup::oauth::config(provider) {
+                    self.sign_in_error = Some(e);
+                    return None;
+                }
+                self.sign_in_error = None;
+                Some(Event::SignIn {
+                    target: self.target.clone(),
+                    address,
+                })
+            }
             Message::Next => Some(Event::Next {
                 target: self.target.clone(),
                 address: self.address.clone(),
@@ -127,6 +154,25 @@ impl State {
         let mut list = column![].spacing(12);
         if let Target::Servers { found: Some(d), .. } = &self.target {
             list = list.push(found_line(l, d));
+        }
+        // Gmail: the browser sign-in spares the 2-Step Verification and app password steps.
+        if p.oauth.is_some() && !oauth_only {
+            list = list.push(
+                container(
+                    row![
+                        text(l.tr(msg::OAUTH_GMAIL_ALTERNATIVE))
+                            .size(style::BODY)
+                            .width(Length::Fill),
+                        button(text(messages::oauth_button(l, p)).size(style::SMALL))
+                            .style(button::primary)
+                            .tab(Message::SignIn),
+                    ]
+                    .spacing(12)
+                    .align_y(iced::Alignment::Center),
+                )
+                .padding(12)
+                .style(style::card),
+            );
         }
         if let Target::Provider { via_mx: true, .. } = &self.target {
             list = list.push(
@@ -171,9 +217,10 @@ impl State {
             list = list.push(container(line).padding(12).style(style::card));
         }
         let note = match (&p.code_format, p.credential) {
-            (_, CredentialKind::OauthOnly) => {
+            (_, CredentialKind::OauthOnly) if p.oauth.is_none() => {
                 Some(l.tr_args(msg::CODE_WARN_OAUTH, &[("provider", l.tr(&p.name).into())]))
             }
+            (_, CredentialKind::OauthOnly) => None,
             (Some(f), _) => Some(l.tr_args(
                 match f.charset {
                     mailsetup::catalog::Charset::Alpha => msg::CODE_FORMAT_ALPHA,
@@ -193,6 +240,13 @@ impl State {
         if let Some(failed) = self.open_failed(l) {
             content = content.push(failed);
         }
+        if let Some(e) = &self.sign_in_error {
+            content = content.push(
+                text(messages::oauth_error(l, e, p))
+                    .size(style::BODY)
+                    .style(style::text::error),
+            );
+        }
         if let Some(n) = note {
             content = content.push(text(n).size(style::BODY));
         }
@@ -205,6 +259,12 @@ impl State {
             ));
         }
         // No code can work where only browser sign-in does: no code screen behind this one.
+        if oauth_only && p.oauth.is_some() {
+            right.push(widget::primary(
+                messages::oauth_button(l, p),
+                Some(Message::SignIn),
+            ));
+        }
         if !oauth_only {
             right.push(widget::primary(
                 l.tr(msg::GUI_HAVE_CODE),

@@ -9,12 +9,13 @@ use iced::{Element, Length, Subscription, Task};
 use mailsetup::check::{self, CheckReport, CheckRequest};
 use mailsetup::i18n::{Localizer, msg};
 use mailsetup::messages;
+use mailsetup::oauth::OAuthError;
 use mailsetup::probe::{Progress, Protocol, Stage, StageState};
 use mailsetup::setup::{self, SetupError, Target};
-use mailsetup::store::Account;
+use mailsetup::store::{Account, SignIn};
 use secrecy::SecretString;
 
-use crate::gui::{Input, Servers, style, widget};
+use crate::gui::{Accounts, Input, Servers, style, widget};
 
 /// Stages a probe usually goes through, for the progress bar.
 const EXPECTED_STAGES: f32 = 8.0;
@@ -36,6 +37,10 @@ pub enum Message {
     Progress(Progress),
     /// Both probes are done.
     Finished(Box<CheckReport>),
+    /// The provider sent a new refresh token with the access token: it is the one to keep.
+    Refreshed(SecretString),
+    /// A saved browser sign-in could not be renewed (revoked, expired…): sign in again.
+    SignInFailed(OAuthError),
     /// Redraw the elapsed time.
     Tick(Instant),
     /// The Cancel button.
@@ -45,7 +50,11 @@ pub enum Message {
 pub enum Event {
     Cancelled(Input),
     Finished(Input, Box<CheckReport>),
+    SignInFailed(Input, OAuthError),
 }
+
+/// The access token for a check of a browser sign-in, and a rotated refresh token if any.
+type Access = Result<(SecretString, Option<SecretString>), OAuthError>;
 
 impl State {
     /// A new check with the target's servers, unless the launch named servers of its own.
@@ -63,31 +72,105 @@ impl State {
                 )
             });
         match request {
-            Ok(request) => Self::run(input, request),
+            Ok(request) => {
+                let code = request.secret.clone();
+                Self::run(input, request, async move { Ok((code, None)) })
+            }
             Err(e) => Self::failed(input, e),
         }
     }
 
-    /// Re-test a saved account with its saved servers and the code from the keyring.
-    pub fn retest(account: Account, secret: SecretString) -> Option<(Self, Task<Message>)> {
+    /// A check of a browser sign-in: with the access token just received, or else one renewed
+    /// from the refresh token in `input` (a saved account's: a rotated token is saved at once).
+    pub fn start_oauth(
+        input: Input,
+        servers: &Servers,
+        access: Option<SecretString>,
+        accounts: &Accounts,
+    ) -> (Self, Task<Message>) {
+        let Some(provider) = input.target.provider() else {
+            let domain = input.address.domain().to_string();
+            return Self::failed(input, SetupError::UnknownProvider(domain));
+        };
+        let ca_file = servers.ca_file.clone();
+        let request = input.target.servers(&input.address, servers).and_then(|e| {
+            setup::oauth_request(
+                provider,
+                &input.address,
+                e,
+                SecretString::from(String::new()),
+                ca_file.as_deref(),
+            )
+        });
+        let request = match request {
+            Ok(r) => r,
+            Err(e) => return Self::failed(input, e),
+        };
+        let refresh = input.secret.clone();
+        let keep = input
+            .saved
+            .then(|| (accounts.clone(), input.address.to_string()));
+        let access = async move {
+            if let Some(a) = access {
+                return Ok((a, None));
+            }
+            let keep = keep.as_ref().map(|(a, address)| (a, address.as_str()));
+            setup::refresh(provider, &refresh, ca_file.as_deref(), keep)
+                .await
+                .map(|(a, next)| (a, Some(next)))
+        };
+        Self::run(input, request, access)
+    }
+
+    /// Re-test a saved account with its saved servers and the code (or sign-in) from the
+    /// keyring; only the trusted certificates come from the launch.
+    pub fn retest(
+        account: Account,
+        secret: SecretString,
+        launch: &Servers,
+        accounts: &Accounts,
+    ) -> Option<(Self, Task<Message>)> {
         let address = mailsetup::address::Address::parse(&account.address).ok()?;
         let input = Input {
             target: Target::saved(&account),
             address,
             secret,
+            sign_in: account.sign_in,
             saved: true,
         };
-        Some(Self::start(input, &Servers::default()))
+        let servers = Servers {
+            ca_file: launch.ca_file.clone(),
+            ..Servers::default()
+        };
+        Some(match account.sign_in {
+            SignIn::Password => Self::start(input, &servers),
+            SignIn::OAuth => Self::start_oauth(input, &servers, None, accounts),
+        })
     }
 
-    fn run(input: Input, request: CheckRequest) -> (Self, Task<Message>) {
+    fn run(
+        input: Input,
+        mut request: CheckRequest,
+        access: impl Future<Output = Access> + Send + 'static,
+    ) -> (Self, Task<Message>) {
         let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
         let progress = futures::stream::unfold(rx, |mut rx| async move {
             rx.recv().await.map(|p| (Message::Progress(p), rx))
         });
         let done = futures::stream::once(async move {
-            Message::Finished(Box::new(check::run(&request, Some(tx)).await))
-        });
+            let (secret, rotated) = match access.await {
+                Ok(a) => a,
+                Err(e) => return vec![Message::SignInFailed(e)],
+            };
+            request.secret = secret;
+            let report = check::run(&request, Some(tx)).await;
+            rotated
+                .map(Message::Refreshed)
+                .into_iter()
+                .chain([Message::Finished(Box::new(report))])
+                .collect()
+        })
+        .flat_map(futures::stream::iter);
         // Progress ends when the check drops its senders, so the report always comes last.
         let stream = futures::stream::select(progress, done);
         let (task, handle) = Task::stream(stream.boxed()).abortable();
@@ -137,6 +220,11 @@ impl State {
                 None
             }
             Message::Finished(report) => Some(Event::Finished(self.input.clone(), report)),
+            Message::Refreshed(next) => {
+                self.input.secret = next;
+                None
+            }
+            Message::SignInFailed(e) => Some(Event::SignInFailed(self.input.clone(), e)),
             Message::Tick(now) => {
                 self.now = now;
                 None

@@ -1,4 +1,3 @@
-// Draft for issue 14: not yet started by tests/run.
 // Plays the user in a real browser (Debian's Chromium, headless, driven by playwright-core):
 // opens the authorization URL, signs in at the test OpenID provider, then consents or denies.
 // Prints the text of the page the loopback redirect lands on.

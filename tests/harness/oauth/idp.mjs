@@ -1,4 +1,3 @@
-// Draft for issue 14: not yet started by tests/run.
 // A real OpenID provider (oidc-provider, OpenID Certified) on loopback HTTPS with the harness
 // certificate: the authorization server the OAuth tests sign in at, standing in for Microsoft's
 // and Google's. Dovecot checks the access tokens at its introspection endpoint.
@@ -53,13 +52,17 @@ const provider = new Provider(issuer, {
   }),
   extraTokenClaims: async (ctx, token) => ({ username: token.accountId }),
   issueRefreshToken: async (ctx, client) => client.grantTypeAllowed('refresh_token'),
-  // Short access tokens, so a re-test must refresh.
-  ttl: { AccessToken: 30, AuthorizationCode: 60, RefreshToken: 3600, Session: 3600, Grant: 3600, Interaction: 600 },
+  // Short access tokens, so a re-test must refresh (tests wait for one to expire).
+  ttl: { AccessToken: 10, AuthorizationCode: 60, RefreshToken: 3600, Session: 3600, Grant: 3600, Interaction: 600 },
   cookies: { keys: ['mailsetup-test-cookie-key'] },
 });
 provider.proxy = false;
-// Grant every requested scope on the consent screen (devInteractions asks once).
 provider.on('server_error', (ctx, err) => console.error('server_error', err));
+// The tests' record of every token issued (opaque tokens: the value is the jti), so the leak
+// scan knows what to look for, and of every grant, so a test sees that a refresh happened.
+provider.on('access_token.saved', (t) => console.log(`issued access ${t.jti}`));
+provider.on('refresh_token.saved', (t) => console.log(`issued refresh ${t.jti}`));
+provider.on('grant.success', (ctx) => console.log(`grant ${ctx.oidc.params.grant_type}`));
 
 https
   .createServer({ cert: fs.readFileSync(cert), key: fs.readFileSync(key) }, provider.callback())

@@ -1,0 +1,252 @@
+//! Sign-in: the provider's page is open in the browser and the loopback listener waits for its
+//! redirect. The page's address stays on screen with Copy (the browser may not have started);
+//! Cancel closes the listener. A failure (denied, timed out, revoked, no client id) is said here
+//! with "Sign in again".
+
+use futures::StreamExt;
+use iced::widget::{button, column, container, row, text};
+use iced::{Element, Length, Task};
+use mailsetup::address::Address;
+use mailsetup::i18n::{Localizer, msg};
+use mailsetup::messages;
+use mailsetup::oauth::{self, OAuthError, Pages, Tokens};
+use mailsetup::setup;
+
+use crate::gui::focus::Tab;
+use crate::gui::{Browser, Target, style, widget};
+
+pub struct State {
+    target: Target,
+    address: Address,
+    /// The authorization page, once the listener is up.
+    url: Option<String>,
+    /// The browser did not start: the address is the way in.
+    open_failed: bool,
+    error: Option<OAuthError>,
+    copied: bool,
+    /// Dropping it stops waiting and closes the loopback port.
+    _task: Option<iced::task::Handle>,
+}
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    /// The listener is up and the page was handed to the browser (or not).
+    Started {
+        url: String,
+        opened: bool,
+    },
+    /// The redirect came back and the code was exchanged (or the sign-in ended otherwise).
+    Done(Result<Tokens, OAuthError>),
+    CopyUrl,
+    Cancel,
+    Again,
+    Back,
+}
+
+pub enum Event {
+    Copy(String),
+    SignedIn {
+        target: Target,
+        address: Address,
+        tokens: Tokens,
+    },
+    Again {
+        target: Target,
+        address: Address,
+    },
+    Back {
+        target: Target,
+        address: Address,
+    },
+}
+
+impl State {
+    /// Starts the sign-in: listener, page, browser; then waits for the redirect.
+    pub fn start(
+        target: Target,
+        address: Address,
+        browser: Browser,
+        pages: Pages,
+        ca_file: Option<std::path::PathBuf>,
+    ) -> (Self, Task<Message>) {
+        let Some(provider) = target.provider() else {
+            return (
+                Self::failed(target, address, OAuthError::NoClientId(String::new())),
+                Task::none(),
+            );
+        };
+        let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
+        let started =
+            futures::stream::unfold(rx, |mut rx| async move { rx.recv().await.map(|m| (m, rx)) });
+        let done = futures::stream::once(async move {
+            let result = async {
+                let pending = setup::sign_in(provider).await?;
+                let opened = browser(&pending.url).is_ok();
+                let _ = tx.send(Message::Started {
+                    url: pending.url.clone(),
+                    opened,
+                });
+                let http = oauth::Http::new(ca_file.as_deref())?;
+                pending.finish(&pages, &http, oauth::SIGN_IN_TIMEOUT).await
+            }
+            .await;
+            Message::Done(result)
+        });
+        // `Started` is sent before the wait begins, so it always comes before `Done`.
+        let stream = futures::stream::select(started, done);
+        let (task, handle) = Task::stream(stream.boxed()).abortable();
+        let state = Self {
+            target,
+            address,
+            url: None,
+            open_failed: false,
+            error: None,
+            copied: false,
+            _task: Some(handle.abort_on_drop()),
+        };
+        (state, task)
+    }
+
+    /// A sign-in that ended (or could not start): the sentence and "Sign in again".
+    pub fn failed(target: Target, address: Address, error: OAuthError) -> Self {
+        Self {
+            target,
+            address,
+            url: None,
+            open_failed: false,
+            error: Some(error),
+            copied: false,
+            _task: None,
+        }
+    }
+
+    pub fn update(&mut self, message: Message) -> Option<Event> {
+        match message {
+            Message::Started { url, opened } => {
+                self.url = Some(url);
+                self.open_failed = !opened;
+                None
+            }
+            Message::Done(Ok(tokens)) => Some(Event::SignedIn {
+                target: self.target.clone(),
+                address: self.address.clone(),
+                tokens,
+            }),
+            Message::Done(Err(e)) => {
+                self._task = None;
+                self.error = Some(e);
+                None
+            }
+            Message::CopyUrl => {
+                self.copied = true;
+                self.url.clone().map(Event::Copy)
+            }
+            Message::Cancel => {
+                self._task = None;
+                self.error = Some(OAuthError::Cancelled);
+                None
+            }
+            Message::Again => Some(Event::Again {
+                target: self.target.clone(),
+                address: self.address.clone(),
+            }),
+            Message::Back => {
+                self._task = None;
+                Some(Event::Back {
+                    target: self.target.clone(),
+                    address: self.address.clone(),
+                })
+            }
+        }
+    }
+
+    /// Enter: "Sign in again" once the sign-in has ended; nothing while waiting.
+    pub fn primary(&self) -> Option<Message> {
+        self.error.is_some().then_some(Message::Again)
+    }
+
+    pub fn view<'a>(&'a self, l: &Localizer) -> Element<'a, Message> {
+        let company = self
+            .target
+            .provider()
+            .map(|p| messages::oauth_company(l, p))
+            .unwrap_or_default();
+        let minutes = oauth::SIGN_IN_TIMEOUT.as_secs() / 60;
+        let mut content = column![
+            text(l.tr_args(msg::OAUTH_WAITING_TITLE, &[("provider", company.into())]))
+                .size(style::HEADING)
+        ]
+        .spacing(style::GAP);
+        if let (Some(e), Some(p)) = (&self.error, self.target.provider()) {
+            content = content.push(
+                container(
+                    text(messages::oauth_error(l, e, p))
+                        .size(style::BODY)
+                        .style(style::text::error),
+                )
+                .padding(14)
+                .width(Length::Fill)
+                .style(style::card),
+            );
+        } else {
+            content = content.push(
+                text(l.tr_args(msg::OAUTH_WAITING_HINT, &[("minutes", minutes.into())]))
+                    .size(style::BODY),
+            );
+            if let Some(url) = &self.url {
+                content = content.push(self.address_card(l, url));
+            }
+        }
+        let right = if self.error.is_some() {
+            vec![widget::primary(
+                l.tr(msg::OAUTH_AGAIN),
+                Some(Message::Again),
+            )]
+        } else {
+            vec![widget::secondary(l.tr(msg::GUI_CANCEL), Message::Cancel)]
+        };
+        widget::screen(
+            content,
+            widget::bottom_bar(
+                Some(widget::secondary(l.tr(msg::GUI_BACK), Message::Back)),
+                right,
+            ),
+        )
+    }
+
+    /// The page's address with Copy: highlighted when no browser started.
+    fn address_card<'a>(&'a self, l: &Localizer, url: &'a str) -> Element<'a, Message> {
+        let mut hint = text(l.tr(msg::OAUTH_WAITING_URL)).size(style::SMALL);
+        if self.open_failed {
+            hint = hint.style(style::text::error);
+        }
+        container(
+            column![
+                hint,
+                row![
+                    text(url)
+                        .size(style::SMALL)
+                        .style(style::text::muted)
+                        .width(Length::Fill),
+                    button(
+                        text(l.tr(if self.copied {
+                            msg::GUI_COPIED
+                        } else {
+                            msg::GUI_COPY
+                        }))
+                        .size(style::SMALL)
+                    )
+                    .style(button::secondary)
+                    .tab(Message::CopyUrl),
+                ]
+                .spacing(8)
+                .align_y(iced::Alignment::Center),
+            ]
+            .spacing(6),
+        )
+        .padding(14)
+        .width(Length::Fill)
+        .style(style::card)
+        .into()
+    }
+}
