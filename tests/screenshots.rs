@@ -4,7 +4,7 @@
 use std::path::Path;
 use std::process::Command;
 
-const SCREENS: [&str; 11] = [
+const SCREENS: [&str; 14] = [
     "1-start",
     "2-steps",
     "3-credentials",
@@ -16,6 +16,9 @@ const SCREENS: [&str; 11] = [
     "9-not-found",
     "10-manual",
     "11-keyboard-focus",
+    "12-outlook-steps",
+    "13-sign-in",
+    "14-gmail-steps",
 ];
 
 /// Distinct colours in an image: a blank or single-colour window has only a few.

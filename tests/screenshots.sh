@@ -86,6 +86,21 @@ drive() { # lang servers... ; runs inside an X display
   snap 9-not-found 3
   xdotool mousemove 640 634 click 1; snap 10-manual
   kill $pid; wait $pid 2>/dev/null || true
+
+  # Browser sign-in: the test OpenID provider as this build's Microsoft and Google. No browser
+  # starts under Xvfb (BROWSER=false), so the waiting screen shows the address to copy.
+  export MAILSETUP_OAUTH_MICROSOFT_CLIENT_ID=mailsetup-test BROWSER=false
+  export MAILSETUP_OAUTH_MICROSOFT_AUTHORIZE_URL=$MAILSETUP_TEST_IDP/auth
+  export MAILSETUP_OAUTH_MICROSOFT_TOKEN_URL=$MAILSETUP_TEST_IDP/token
+  "$bin" --lang "$lang" --provider outlook --address li.lei@outlook.com "${good[@]}" >>"$log" 2>&1 & pid=$!
+  focus $pid
+  snap 12-outlook-steps
+  key Return; snap 13-sign-in
+  kill $pid; wait $pid 2>/dev/null || true
+  "$bin" --lang "$lang" --provider gmail --address li.lei@gmail.com >>"$log" 2>&1 & pid=$!
+  focus $pid
+  snap 14-gmail-steps
+  kill $pid; wait $pid 2>/dev/null || true
 }
 # The smallest window (640×520) and a large one (1280×800): start (nothing found), QQ's steps
 # and a failure, each captured as the window alone.

@@ -128,7 +128,7 @@ address-spaces = An email address cannot contain spaces. Remove them and try aga
 code-empty = Please paste the { $credential }.
 code-warn-format = A { $provider } { $credential } is usually { $length } letters; yours has { $actual } characters. Check that you copied all of it.
 code-warn-digits = This looks like a number or a login password, not the { $credential } { $provider } needs. Get the { $credential } from its settings page.
-code-warn-oauth = { $provider } does not accept passwords from mail apps any more: use its own app, or a mail app that signs in with Microsoft (OAuth).
+code-warn-oauth = { $provider } does not accept passwords from mail apps any more: sign in with Microsoft in the browser instead (the wizard's "Sign in with Microsoft", or mailsetup check ADDRESS --oauth).
 code-warn-edge-spaces = Your password begins or ends with a space. It is sent exactly as typed; remove the space if it is not part of the password.
 
 ## Protocols and stages

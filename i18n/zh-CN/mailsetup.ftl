@@ -128,7 +128,7 @@ address-spaces = 邮箱地址里不能有空格，请删掉空格后再试。
 code-empty = 请粘贴{ $credential }。
 code-warn-format = { $provider }的{ $credential }通常是 { $length } 个字母，你输入的是 { $actual } 个字符，请检查是否复制完整。
 code-warn-digits = 这看起来像一串数字（账号或登录密码），而不是{ $credential }。{ $provider }需要在设置页面生成的{ $credential }。
-code-warn-oauth = { $provider }已不再接受邮件客户端用密码登录：请使用它自己的应用，或支持微软账号登录（OAuth）的邮件客户端。
+code-warn-oauth = { $provider }已不再接受邮件客户端用密码登录：请改为在浏览器里用微软账号登录（向导里的“使用微软账号登录”，或 mailsetup check 地址 --oauth）。
 code-warn-edge-spaces = 你输入的密码开头或结尾有空格。密码会原样发送；如果空格不是密码的一部分，请删掉它。
 
 ## 协议和阶段
@@ -348,27 +348,27 @@ oauth-button = { $client ->
    *[google] 使用 Google 账号登录
 }
 oauth-gmail-alternative = 还没有应用专用密码？也可以直接在浏览器里用 Google 账号登录，无需开启两步验证。
-oauth-no-client = 这份“邮箱设置助手”没有{ $provider }登录功能：发行方需要先在{ $provider }登记本程序。请向你的 IT 支持索取带有此功能的版本。
-oauth-denied = 你在{ $provider }的页面上没有允许访问，本程序无法使用这个邮箱。请重新登录，并选择“接受”（允许）。
+oauth-no-client = 这份“邮箱设置助手”没有 { $provider } 登录功能：发行方需要先在 { $provider } 登记本程序。请向你的 IT 支持索取带有此功能的版本。
+oauth-denied = 你在 { $provider } 的页面上没有允许访问，本程序无法使用这个邮箱。请重新登录，并选择“接受”（允许）。
 oauth-timeout = { $minutes } 分钟内浏览器没有完成登录。请重新登录，并在打开的页面上完成。
 oauth-revoked = 保存的登录已失效（密码已修改或访问权限已被移除）。请在浏览器里重新登录账号。
 oauth-failed = 登录没有成功（{ $reason }）。请检查网络后重新登录。
-oauth-no-refresh = { $provider }没有允许本程序保留这次登录。请重新登录，并允许所请求的全部权限。
+oauth-no-refresh = { $provider } 没有允许本程序保留这次登录。请重新登录，并允许所请求的全部权限。
 oauth-cancelled = 已取消登录。
 oauth-not-offered = { $provider }不支持浏览器登录：请用它的授权码和 --password-stdin。
 oauth-page-done = 登录成功。可以关闭此标签页，回到“邮箱设置助手”。
 oauth-page-denied = 未允许访问。可以关闭此标签页，“邮箱设置助手”会告诉你下一步怎么做。
 oauth-page-refused = 此页面不属于“邮箱设置助手”发起的登录，可以关闭。
-oauth-waiting-title = 请在浏览器里登录{ $provider }
+oauth-waiting-title = 请在浏览器里登录 { $provider }
 oauth-waiting-hint = 在打开的页面上完成登录，然后回到这里。本程序最多等待 { $minutes } 分钟。
 oauth-waiting-url = 页面没有打开？把这个地址复制到本机的浏览器里：
 oauth-again = 重新登录
-cli-oauth-open = 正在浏览器中打开{ $provider }的登录页面，最多等待 { $minutes } 分钟…
+cli-oauth-open = 正在浏览器中打开 { $provider } 的登录页面，最多等待 { $minutes } 分钟…
 cli-oauth-url = 请在本机的浏览器中打开这个地址并登录（登录后会回到 127.0.0.1）。最多等待 { $minutes } 分钟…
 cli-oauth-signed-in = 已登录。正在用这次登录测试 IMAP 和 SMTP…
 sign-in-password = 密码
 sign-in-oauth = 浏览器登录（OAuth）
 store-saved-oauth = 已保存：登录凭据存入{ $keyring }，服务器设置存入 { $path }。
 gui-saved-oauth = 登录凭据已保存在{ $keyring }；以后再测试时无需再打开浏览器。
-gui-success-next-oauth = 接下来在你的邮件程序（Outlook、Thunderbird、手机自带的邮件等）里添加这个账户：使用下面的服务器设置，需要登录时选择在浏览器里登录{ $provider }。
+gui-success-next-oauth = 接下来在你的邮件程序（Outlook、Thunderbird、手机自带的邮件等）里添加这个账户：使用下面的服务器设置，需要登录时选择在浏览器里登录 { $provider }。
 cli-sign-in = 登录方式：{ $kind }

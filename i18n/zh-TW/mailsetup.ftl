@@ -128,7 +128,7 @@ address-spaces = 電子郵件地址不能有空格，請刪除空格後再試。
 code-empty = 請貼上{ $credential }。
 code-warn-format = { $provider }的{ $credential }通常是 { $length } 個字母，你輸入的是 { $actual } 個字元，請檢查是否複製完整。
 code-warn-digits = 這看起來像一串數字（帳號或登入密碼），而不是{ $credential }。{ $provider }需要在設定頁面產生的{ $credential }。
-code-warn-oauth = { $provider }已不再接受郵件程式用密碼登入：請使用它自己的 App，或支援微軟帳號登入（OAuth）的郵件程式。
+code-warn-oauth = { $provider }已不再接受郵件程式用密碼登入：請改為在瀏覽器裡用微軟帳號登入（精靈裡的「使用微軟帳號登入」，或 mailsetup check 地址 --oauth）。
 code-warn-edge-spaces = 你輸入的密碼開頭或結尾有空格。密碼會原樣送出；如果空格不是密碼的一部分，請刪掉它。
 
 ## 協定和階段
@@ -348,27 +348,27 @@ oauth-button = { $client ->
    *[google] 使用 Google 帳號登入
 }
 oauth-gmail-alternative = 還沒有應用程式密碼？也可以直接在瀏覽器裡用 Google 帳號登入，不必開啟兩步驟驗證。
-oauth-no-client = 這份「郵箱設定助手」沒有{ $provider }登入功能：發行者需要先在{ $provider }登記本程式。請向你的 IT 支援索取有此功能的版本。
-oauth-denied = 你在{ $provider }的頁面上沒有允許存取，本程式無法使用這個信箱。請重新登入，並選擇「接受」（允許）。
+oauth-no-client = 這份「郵箱設定助手」沒有 { $provider } 登入功能：發行者需要先在 { $provider } 登記本程式。請向你的 IT 支援索取有此功能的版本。
+oauth-denied = 你在 { $provider } 的頁面上沒有允許存取，本程式無法使用這個信箱。請重新登入，並選擇「接受」（允許）。
 oauth-timeout = { $minutes } 分鐘內瀏覽器沒有完成登入。請重新登入，並在開啟的頁面上完成。
 oauth-revoked = 儲存的登入已失效（密碼已變更或存取權限已被移除）。請在瀏覽器裡重新登入帳號。
 oauth-failed = 登入沒有成功（{ $reason }）。請檢查網路後重新登入。
-oauth-no-refresh = { $provider }沒有允許本程式保留這次登入。請重新登入，並允許所要求的全部權限。
+oauth-no-refresh = { $provider } 沒有允許本程式保留這次登入。請重新登入，並允許所要求的全部權限。
 oauth-cancelled = 已取消登入。
 oauth-not-offered = { $provider }不支援瀏覽器登入：請用它的授權碼和 --password-stdin。
 oauth-page-done = 登入成功。可以關閉此分頁，回到「郵箱設定助手」。
 oauth-page-denied = 未允許存取。可以關閉此分頁，「郵箱設定助手」會告訴你下一步怎麼做。
 oauth-page-refused = 此頁面不屬於「郵箱設定助手」發起的登入，可以關閉。
-oauth-waiting-title = 請在瀏覽器裡登入{ $provider }
+oauth-waiting-title = 請在瀏覽器裡登入 { $provider }
 oauth-waiting-hint = 在開啟的頁面上完成登入，然後回到這裡。本程式最多等待 { $minutes } 分鐘。
 oauth-waiting-url = 頁面沒有開啟？把這個網址複製到本機的瀏覽器裡：
 oauth-again = 重新登入
-cli-oauth-open = 正在瀏覽器中開啟{ $provider }的登入頁面，最多等待 { $minutes } 分鐘…
+cli-oauth-open = 正在瀏覽器中開啟 { $provider } 的登入頁面，最多等待 { $minutes } 分鐘…
 cli-oauth-url = 請在本機的瀏覽器中開啟這個網址並登入（登入後會回到 127.0.0.1）。最多等待 { $minutes } 分鐘…
 cli-oauth-signed-in = 已登入。正在用這次登入測試 IMAP 和 SMTP…
 sign-in-password = 密碼
 sign-in-oauth = 瀏覽器登入（OAuth）
 store-saved-oauth = 已儲存：登入憑證存入{ $keyring }，伺服器設定存入 { $path }。
 gui-saved-oauth = 登入憑證已儲存在{ $keyring }；以後再測試時不必再開啟瀏覽器。
-gui-success-next-oauth = 接下來在你的郵件程式（Outlook、Thunderbird、手機內建的郵件等）裡新增這個帳戶：使用下面的伺服器設定，需要登入時選擇在瀏覽器裡登入{ $provider }。
+gui-success-next-oauth = 接下來在你的郵件程式（Outlook、Thunderbird、手機內建的郵件等）裡新增這個帳戶：使用下面的伺服器設定，需要登入時選擇在瀏覽器裡登入 { $provider }。
 cli-sign-in = 登入方式：{ $kind }

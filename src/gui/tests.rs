@@ -1013,6 +1013,26 @@ fn every_screen_fits_the_smallest_window() {
         );
         app.screen = Screen::Result(r);
         check(&app, &l, &[msg::GUI_DONE, msg::GUI_ADD_ANOTHER], "success");
+        // Outlook's steps, and a sign-in that ended with the longest sentence.
+        let mut app = new_app(Launch {
+            lang,
+            provider: Some("outlook".into()),
+            address: Some("li.lei@outlook.com".into()),
+            ..Launch::default()
+        });
+        check(&app, &l, &[msg::GUI_BACK], "outlook steps");
+        let target = mailsetup::setup::Target::provider_id("outlook").expect("outlook");
+        app.screen = Screen::SignIn(super::screen::signin::State::failed(
+            target,
+            mailsetup::address::Address::parse("li.lei@outlook.com").expect("valid"),
+            mailsetup::oauth::OAuthError::NoClientId("microsoft".into()),
+        ));
+        check(
+            &app,
+            &l,
+            &[msg::OAUTH_AGAIN, msg::GUI_BACK],
+            "sign-in failed",
+        );
     }
 }
 
@@ -1171,7 +1191,184 @@ fn outlook_has_no_code_screen() {
         )
     ));
     assert!(!sees(&app, &l.tr(msg::GUI_HAVE_CODE)));
+    // Enter is "Sign in with Microsoft"; a build without the distributor's client id says so
+    // on the spot (the lock keeps the sign-in test's client id out of this one).
+    let _serial = serial();
     let task = app.update(Message::Primary);
+    settle(&mut app, task);
+    assert!(matches!(app.screen, Screen::Steps(_)));
+    if option_env!("MAILSETUP_OAUTH_MICROSOFT_CLIENT_ID").is_none() {
+        assert!(sees(
+            &app,
+            &l.tr_args(msg::OAUTH_NO_CLIENT, &[("provider", "Microsoft".into())])
+        ));
+    }
+}
+
+/// The address the browser signs in as in the wizard tests (the test provider's login).
+const OAUTH_ADDRESS: &str = "wizard.tester@outlook.com";
+
+/// Headless Chromium plays the user at the test OpenID provider: signs in and consents (or
+/// denies). Started, not waited for, as the system browser would be.
+fn play(url: &str, answer: &str) -> std::io::Result<()> {
+    let script = std::env::var("MAILSETUP_TEST_BROWSER").map_err(std::io::Error::other)?;
+    std::process::Command::new("node")
+        .arg(script)
+        .args([url, OAUTH_ADDRESS, answer])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .map(drop)
+}
+
+fn consenting_browser(url: &str) -> std::io::Result<()> {
+    play(url, "consent")
+}
+
+fn denying_browser(url: &str) -> std::io::Result<()> {
+    play(url, "deny")
+}
+
+/// This build's Microsoft sign-in pointed at the test OpenID provider, for as long as it lives.
+/// Only tests holding `serial()` read these variables.
+struct TestClient;
+
+impl TestClient {
+    fn set(idp: &str) -> Self {
+        let vars = [
+            ("CLIENT_ID", "mailsetup-test".to_string()),
+            ("AUTHORIZE_URL", format!("{idp}/auth")),
+            ("TOKEN_URL", format!("{idp}/token")),
+        ];
+        for (k, v) in vars {
+            // SAFETY: tests that read these hold the `serial()` lock, as the caller does.
+            unsafe { std::env::set_var(format!("MAILSETUP_OAUTH_MICROSOFT_{k}"), v) };
+        }
+        TestClient
+    }
+}
+
+impl Drop for TestClient {
+    fn drop(&mut self) {
+        for k in ["CLIENT_ID", "AUTHORIZE_URL", "TOKEN_URL"] {
+            // SAFETY: as in `set`.
+            unsafe { std::env::remove_var(format!("MAILSETUP_OAUTH_MICROSOFT_{k}")) };
+        }
+    }
+}
+
+/// The Outlook wizard against the test provider and the harness servers.
+fn oauth_app(browser: super::Browser) -> Option<(App, TestClient)> {
+    let var = |k: &str| std::env::var(k).ok();
+    let Some(idp) = var("MAILSETUP_TEST_IDP") else {
+        assert!(
+            var("MAILSETUP_REQUIRE_SERVERS").is_none(),
+            "harness missing"
+        );
+        return None;
+    };
+    let dir = var("MAILSETUP_TEST_DIR")?;
+    let port = |k: &str| var(k).and_then(|v| v.parse::<u16>().ok());
+    let ep = |p: u16, security| Endpoint {
+        host: "localhost".into(),
+        port: p,
+        security,
+        username: String::new(),
+    };
+    let client = TestClient::set(&idp);
+    let app = new_app(Launch {
+        lang: Lang::En,
+        provider: Some("outlook".into()),
+        address: Some(OAUTH_ADDRESS.into()),
+        servers: Servers {
+            imap: Some(ep(port("MAILSETUP_TEST_IMAPS")?, Security::Tls)),
+            smtp: Some(ep(port("MAILSETUP_TEST_SUBMISSION")?, Security::Starttls)),
+            username: None,
+            ca_file: Some(std::path::Path::new(&dir).join("ca.pem")),
+        },
+        browser: Some(browser),
+        ..Launch::default()
+    });
+    Some((app, client))
+}
+
+/// Outlook.com in the wizard: "Sign in with Microsoft" → the browser signs in and consents →
+/// IMAP and SMTP pass with the token → the refresh token is saved; a re-test from the start
+/// screen renews the token (and keeps the rotated refresh token).
+#[test]
+fn outlook_signs_in_in_the_browser_tests_saves_and_retests() {
+    let _serial = serial();
+    let Some((mut app, _client)) = oauth_app(consenting_browser) else {
+        return;
+    };
+    let l = Localizer::new(Lang::En);
+    act(&mut app, |ui| {
+        let _ = ui.click("Sign in with Microsoft");
+    });
+    let Screen::Result(r) = &app.screen else {
+        panic!("not on the result screen");
+    };
+    assert!(r.report().ok(), "{:?}", r.report());
+    assert!(sees(
+        &app,
+        &l.tr_args(
+            msg::GUI_SUCCESS_NEXT_OAUTH,
+            &[("provider", "Microsoft".into())]
+        )
+    ));
+    assert!(!sees(&app, &l.tr(msg::GUI_EXPORT_APPLE)));
+    let store = Store::at(config_dir());
+    let account = store
+        .find(OAUTH_ADDRESS)
+        .expect("accounts.json")
+        .expect("saved");
+    assert_eq!(account.sign_in, mailsetup::store::SignIn::OAuth);
+    let refresh = store
+        .secret(OAUTH_ADDRESS)
+        .expect("keyring")
+        .expect("token");
+
+    let _ = app.update(Message::Result(super::result::Message::AddAnother));
+    let task = app.update(Message::Retest(account, Ok(Some(refresh.clone()))));
+    settle(&mut app, task);
+    let Screen::Result(r) = &app.screen else {
+        panic!("the re-test did not finish");
+    };
+    assert!(r.report().ok(), "{:?}", r.report());
+    use secrecy::ExposeSecret;
+    let kept = store
+        .secret(OAUTH_ADDRESS)
+        .expect("keyring")
+        .expect("token");
+    assert_ne!(
+        kept.expose_secret(),
+        refresh.expose_secret(),
+        "the rotated refresh token was not kept"
+    );
+    // The config dir is shared: leave the start screen's list as the other tests expect it.
+    assert!(store.remove(OAUTH_ADDRESS).expect("remove"));
+}
+
+/// "Deny" on the provider's page: the sign-in screen says so, offers "Sign in again", and
+/// nothing is saved.
+#[test]
+fn a_denied_sign_in_is_said_with_sign_in_again() {
+    let _serial = serial();
+    let Some((mut app, _client)) = oauth_app(denying_browser) else {
+        return;
+    };
+    let l = Localizer::new(Lang::En);
+    act(&mut app, |ui| {
+        let _ = ui.click("Sign in with Microsoft");
+    });
+    assert!(matches!(app.screen, Screen::SignIn(_)));
+    assert!(sees(
+        &app,
+        &l.tr_args(msg::OAUTH_DENIED, &[("provider", "Microsoft".into())])
+    ));
+    assert!(sees(&app, &l.tr(msg::OAUTH_AGAIN)));
+    // Back goes to the steps, where the button is.
+    let task = app.update(Message::Back);
     settle(&mut app, task);
     assert!(matches!(app.screen, Screen::Steps(_)));
 }

@@ -170,6 +170,11 @@ impl State {
         (Task::none(), None)
     }
 
+    #[cfg(test)]
+    pub fn report(&self) -> &CheckReport {
+        &self.report
+    }
+
     /// The redacted report "Copy report for support" puts on the clipboard.
     pub fn report_text(&self, l: &Localizer) -> String {
         let discovery = match &self.input.target {

@@ -224,7 +224,8 @@ impl State {
             column![
                 hint,
                 row![
-                    text(url)
+                    // The page, not its whole query (hundreds of characters): Copy takes it all.
+                    text(short(url))
                         .size(style::SMALL)
                         .style(style::text::muted)
                         .width(Length::Fill),
@@ -248,5 +249,14 @@ impl State {
         .width(Length::Fill)
         .style(style::card)
         .into()
+    }
+}
+
+/// `https://login.microsoftonline.com/common/oauth2/v2.0/authorize…`: where the address goes,
+/// without the query that would fill the screen.
+fn short(url: &str) -> String {
+    match url.split_once('?') {
+        Some((page, _)) => format!("{page}…"),
+        None => url.to_string(),
     }
 }
