@@ -467,3 +467,74 @@ fn no_client_id_and_no_oauth_are_said() {
     assert_eq!(out.status.code(), Some(2), "{err}");
     assert!(err.contains("QQ Mail has no browser sign-in"), "{err}");
 }
+
+/// A server that offers only OAUTHBEARER (RFC 7628; the second Dovecot, with LOGINDISABLED):
+/// the IMAP check signs in with it and SELECTs the inbox, SMTP keeps XOAUTH2.
+#[test]
+fn a_server_with_only_oauthbearer_is_signed_in_with_it() {
+    let Some(idp) = idp() else { return };
+    let port: u16 = std::env::var("MAILSETUP_TEST_BEARER_ONLY")
+        .ok()
+        .and_then(|p| p.parse().ok())
+        .expect("MAILSETUP_TEST_BEARER_ONLY");
+    let cfg = config_dir("bearer");
+    let address = "bearer.tester@outlook.com";
+    let mut c = idp.bin(&cfg);
+    c.args(["check", address, "--oauth", "--no-browser", "--json"])
+        .args(["--imap", &format!("localhost:{port}:tls")])
+        .args([
+            "--smtp",
+            &format!("localhost:{}:starttls", idp.h.submission),
+        ])
+        .args(["--ca-file", &idp.h.ca.display().to_string()]);
+    let r = idp.sign_in(c, address, "consent", |_| {});
+    assert_eq!(r.out.status.code(), Some(0), "{}", r.stderr);
+    let v = r.json();
+    let stages: Vec<&str> = v["imap"]["stages"]
+        .as_array()
+        .map(|s| s.iter().filter_map(|s| s["name"].as_str()).collect())
+        .unwrap_or_default();
+    assert!(stages.contains(&"select"), "{v}");
+    let log = std::fs::read_to_string(idp.h.dir.join("dovecot2/dovecot.log")).unwrap_or_default();
+    assert!(
+        log.contains(&format!("user=<{address}>, method=OAUTHBEARER")),
+        "{log}"
+    );
+}
+
+/// A token the provider never issued: Dovecot (IMAP, both mechanisms) and Postfix refuse it
+/// after the error challenge, and the advice is to sign in again, not to check a password.
+#[test]
+fn a_refused_token_is_sign_in_again() {
+    let Some(idp) = idp() else { return };
+    let port: u16 = std::env::var("MAILSETUP_TEST_BEARER_ONLY")
+        .ok()
+        .and_then(|p| p.parse().ok())
+        .expect("MAILSETUP_TEST_BEARER_ONLY");
+    let l = mailsetup::i18n::Localizer::new(mailsetup::i18n::Lang::En);
+    let user = "refused.tester@outlook.com";
+    let ep = |port, security| support::endpoint("localhost", port, security, user);
+    for imap in [
+        ep(idp.h.imaps, mailsetup::catalog::Security::Tls),
+        ep(port, mailsetup::catalog::Security::Tls),
+    ] {
+        let mut req = support::request(
+            user,
+            Some("outlook"),
+            imap,
+            ep(idp.h.submission, mailsetup::catalog::Security::Starttls),
+            "not-a-token-the-provider-issued",
+            &idp.h.ca,
+        );
+        req.sign_in = mailsetup::store::SignIn::OAuth;
+        let report = support::runtime().block_on(mailsetup::check::run(&req, None));
+        for r in [&report.imap, &report.smtp] {
+            let e = r.error.as_ref().unwrap_or_else(|| panic!("{r:?} passed"));
+            assert_eq!(e.kind, mailsetup::probe::ErrorKind::Auth, "{e:?}");
+            let d = report.diagnosis(r).expect("diagnosis");
+            assert_eq!(d.advice_id, mailsetup::i18n::msg::ADVICE_OAUTH_REFUSED);
+            let advice = mailsetup::messages::advice(&l, &d, r, Some("outlook"));
+            assert!(advice.contains("Sign in again"), "{advice}");
+        }
+    }
+}

@@ -1345,8 +1345,59 @@ fn outlook_signs_in_in_the_browser_tests_saves_and_retests() {
         refresh.expose_secret(),
         "the rotated refresh token was not kept"
     );
+    // No token the provider issued (access or refresh) is in any file the wizard wrote.
+    let dir = std::env::var("MAILSETUP_TEST_DIR").expect("harness");
+    let log =
+        std::fs::read_to_string(std::path::Path::new(&dir).join("idp/idp.log")).unwrap_or_default();
+    let tokens: Vec<&str> = log
+        .lines()
+        .filter(|l| l.starts_with("issued "))
+        .filter_map(|l| l.split_whitespace().nth(2))
+        .collect();
+    assert!(tokens.len() >= 4, "{log}");
+    for entry in std::fs::read_dir(config_dir())
+        .into_iter()
+        .flatten()
+        .flatten()
+    {
+        let bytes = std::fs::read(entry.path()).unwrap_or_default();
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(
+            !tokens.iter().any(|t| text.contains(t)),
+            "a token in {entry:?}"
+        );
+    }
     // The config dir is shared: leave the start screen's list as the other tests expect it.
     assert!(store.remove(OAUTH_ADDRESS).expect("remove"));
+}
+
+/// Cancel while the browser is open: the listener goes (the wait is dropped), the screen says
+/// so and offers "Sign in again"; Esc goes back to the steps.
+#[test]
+fn cancelling_a_sign_in_is_said_and_esc_goes_back() {
+    let l = Localizer::new(Lang::En);
+    let mut app = new_app(Launch {
+        lang: Lang::En,
+        ..Launch::default()
+    });
+    let target = mailsetup::setup::Target::provider_id("outlook").expect("outlook");
+    let (s, _never_run) = super::screen::signin::State::start(
+        target,
+        mailsetup::address::Address::parse("li.lei@outlook.com").expect("valid"),
+        record_browser,
+        mailsetup::messages::oauth_pages(&l),
+        None,
+    );
+    app.screen = Screen::SignIn(s);
+    assert!(sees(&app, &l.tr(msg::GUI_CANCEL)));
+    act(&mut app, |ui| {
+        let _ = ui.click(l.tr(msg::GUI_CANCEL).as_str());
+    });
+    assert!(sees(&app, &l.tr(msg::OAUTH_CANCELLED)));
+    assert!(sees(&app, &l.tr(msg::OAUTH_AGAIN)));
+    let task = app.update(Message::Back);
+    settle(&mut app, task);
+    assert!(matches!(app.screen, Screen::Steps(_)));
 }
 
 /// "Deny" on the provider's page: the sign-in screen says so, offers "Sign in again", and

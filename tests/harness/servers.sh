@@ -13,7 +13,9 @@ stop() {
   done
   [ -f "$T/www/server.pid" ] && kill "$(cat "$T/www/server.pid")" 2>/dev/null || true
   [ -f "$T/dnsmasq.pid" ] && kill "$(cat "$T/dnsmasq.pid")" 2>/dev/null || true
-  [ -f "$T/dovecot/run/master.pid" ] && kill "$(cat "$T/dovecot/run/master.pid")" 2>/dev/null || true
+  for d in dovecot dovecot2; do
+    [ -f "$T/$d/run/master.pid" ] && kill "$(cat "$T/$d/run/master.pid")" 2>/dev/null || true
+  done
   [ -d "$T/postfix" ] && postfix -c "$T/postfix" stop >/dev/null 2>&1 || true
 }
 
@@ -73,7 +75,9 @@ AIO_NOAUTH=$(free_port); AIO_454=$(free_port)
 # A real OpenID provider (oidc-provider, from npm) for the OAuth sign-in tests; Dovecot asks it
 # whether each access token is valid (RFC 7662 introspection).
 IDP=$(free_port)
-OAUTH_USER=tester@outlook.com
+# A second Dovecot offering only OAUTHBEARER (RFC 7628), as some servers do: the first offers
+# XOAUTH2 too, which the check prefers.
+BEARER_ONLY=$(free_port)
 
 # Discovery's test hosts sit on their own loopback addresses, so they can use the standard
 # ports (443, 993, 587) that discovery asks, without clashing with anything on 127.0.0.1.
@@ -190,6 +194,14 @@ active_value = true
 tls_ca_cert_file = $T/ca.pem
 CONF
 dovecot -c "$T/dovecot/dovecot.conf"
+mkdir -p dovecot2/run dovecot2/state
+sed -e "s|$T/dovecot/run|$T/dovecot2/run|; s|$T/dovecot/state|$T/dovecot2/state|" \
+    -e "s|$T/dovecot/dovecot.log|$T/dovecot2/dovecot.log|; s|$T/dovecot/auth-client|$T/dovecot2/auth-client|" \
+    -e "s|^auth_mechanisms = .*|auth_mechanisms = oauthbearer|" \
+    -e "s|port = $IMAPS|port = $BEARER_ONLY|" dovecot/dovecot.conf |
+  awk '/inet_listener imap \{/{skip=4} /inet_listener imaps_guess \{/{skip=5} skip>0{skip--; next} 1' \
+  > dovecot2/dovecot.conf
+dovecot -c "$T/dovecot2/dovecot.conf"
 
 # --- Postfix: SMTPS (implicit TLS) and submission (STARTTLS required), SASL through Dovecot ---
 mkdir -p postfix/queue postfix/data
@@ -339,7 +351,7 @@ echo $! > idp/idp.pid
 for hp in 127.0.0.1:$IMAPS 127.0.0.1:$IMAP 127.0.0.1:$SMTPS 127.0.0.1:$SUBMISSION \
           $GUESS_IP:993 $GUESS_IP:587 $WEB_IP:443 127.0.0.1:$NOAUTH 127.0.0.1:$PYMAP \
           127.0.0.1:$AIO_TLS 127.0.0.1:$AIO_STARTTLS 127.0.0.1:$AIO_CRAM 127.0.0.1:$AIO_NOAUTH \
-          127.0.0.1:$AIO_454 127.0.0.1:$IDP; do
+          127.0.0.1:$AIO_454 127.0.0.1:$IDP 127.0.0.1:$BEARER_ONLY; do
   for _ in $(seq 1 100); do
     if python3 -c "import socket,sys; socket.create_connection(('${hp%:*}',${hp#*:}),0.2)" 2>/dev/null; then break; fi
     sleep 0.1
@@ -371,6 +383,6 @@ export MAILSETUP_TEST_AIO_CRAM=$AIO_CRAM
 export MAILSETUP_TEST_AIO_NOAUTH=$AIO_NOAUTH
 export MAILSETUP_TEST_AIO_454=$AIO_454
 export MAILSETUP_TEST_IDP=https://localhost:$IDP
-export MAILSETUP_TEST_OAUTH_USER=$OAUTH_USER
+export MAILSETUP_TEST_BEARER_ONLY=$BEARER_ONLY
 export MAILSETUP_TEST_BROWSER=$NODE_DIR/browser.mjs
 ENV
