@@ -354,7 +354,7 @@ pub async fn refresh(
         && next.expose_secret() != refresh.expose_secret()
     {
         accounts
-            .set_secret(address.to_string(), next.clone())
+            .set_token(address.to_string(), next.clone())
             .await
             .map_err(|e| OAuthError::Failed(e.to_string()))?;
     }
@@ -422,13 +422,9 @@ impl Accounts {
         self.run(move |s| s.save(account, &secret, replace)).await
     }
 
-    /// Replaces only the keyring's secret (a rotated refresh token).
-    pub async fn set_secret(
-        &self,
-        address: String,
-        secret: SecretString,
-    ) -> Result<(), StoreError> {
-        self.run(move |s| s.set_secret(&address, &secret)).await
+    /// Replaces only the keyring's refresh token (the provider rotated it).
+    pub async fn set_token(&self, address: String, token: SecretString) -> Result<(), StoreError> {
+        self.run(move |s| s.set_token(&address, &token)).await
     }
 
     /// Whether there was anything to remove.

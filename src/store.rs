@@ -158,14 +158,13 @@ impl Store {
             return Err(StoreError::Exists(account.address));
         }
         let entry = entry(&account.address)?;
-        let previous = match entry.get_password() {
-            Ok(p) => Some(SecretString::from(p)),
+        // Kept as raw bytes, so a rollback restores exactly what was there, of either kind.
+        let previous = match entry.get_secret() {
+            Ok(p) => Some(secrecy::SecretBox::new(p.into_boxed_slice())),
             Err(keyring::Error::NoEntry) => None,
             Err(e) => return Err(keyring_err(e)),
         };
-        entry
-            .set_password(secret.expose_secret())
-            .map_err(keyring_err)?;
+        put(&entry, account.sign_in, secret)?;
 
         account.saved_at = now();
         let mut accounts = loaded.accounts;
@@ -176,7 +175,7 @@ impl Store {
         if let Err(e) = self.write(&accounts) {
             // Roll the keyring back so nothing is left half-saved.
             let _ = match previous {
-                Some(p) => entry.set_password(p.expose_secret()),
+                Some(p) => entry.set_secret(p.expose_secret()),
                 None => entry.delete_credential(),
             };
             return Err(e);
@@ -205,16 +204,22 @@ impl Store {
         Ok(in_file || in_keyring)
     }
 
-    /// Replaces the secret of a saved account (a refresh token the provider rotated).
-    pub fn set_secret(&self, address: &str, secret: &SecretString) -> Result<(), StoreError> {
-        entry(address)?
-            .set_password(secret.expose_secret())
-            .map_err(keyring_err)
+    /// Replaces the refresh token of a saved browser sign-in (the provider rotated it).
+    pub fn set_token(&self, address: &str, token: &SecretString) -> Result<(), StoreError> {
+        put(&entry(address)?, SignIn::OAuth, token)
     }
 
-    /// The saved secret, for a re-test.
+    /// The saved secret, for a re-test: the code or password, or the refresh token.
     pub fn secret(&self, address: &str) -> Result<Option<SecretString>, StoreError> {
-        match entry(address)?.get_password() {
+        let sign_in = self.find(address)?.map(|a| a.sign_in).unwrap_or_default();
+        let entry = entry(address)?;
+        let read = match sign_in {
+            SignIn::Password => entry.get_password(),
+            SignIn::OAuth => entry.get_secret().and_then(|b| {
+                String::from_utf8(b).map_err(|e| keyring::Error::BadEncoding(e.into_bytes()))
+            }),
+        };
+        match read {
             Ok(p) => Ok(Some(SecretString::from(p))),
             Err(keyring::Error::NoEntry) => Ok(None),
             Err(e) => Err(keyring_err(e)),
@@ -230,6 +235,17 @@ impl Store {
         let bytes = serde_json::to_vec_pretty(&file).map_err(|e| file_err(&path, e))?;
         write_atomic(&path, &bytes).map_err(|e| file_err(&path, e))
     }
+}
+
+/// A password as the OS store keeps passwords (Credential Manager: UTF-16, viewable there); a
+/// refresh token as its UTF-8 bytes. Microsoft's can be well over 1,280 characters, which is all
+/// Credential Manager's 2,560-byte limit holds in UTF-16.
+fn put(entry: &keyring::Entry, sign_in: SignIn, secret: &SecretString) -> Result<(), StoreError> {
+    match sign_in {
+        SignIn::Password => entry.set_password(secret.expose_secret()),
+        SignIn::OAuth => entry.set_secret(secret.expose_secret().as_bytes()),
+    }
+    .map_err(keyring_err)
 }
 
 fn entry(address: &str) -> Result<keyring::Entry, StoreError> {

@@ -230,6 +230,9 @@ smtpd_sasl_auth_enable = yes
 smtpd_relay_restrictions = check_recipient_access inline:{ { reject@other.test = 550 5.1.1 Invalid recipient } }, permit_sasl_authenticated, reject
 smtpd_recipient_restrictions = permit_sasl_authenticated, reject
 default_transport = discard
+# AUTH XOAUTH2 with a Microsoft-sized token is a 2–3 KB line; Postfix cuts lines at 2048 bytes
+# by default (mail servers taking Microsoft tokens raise it the same way).
+line_length_limit = 8192
 CONF
 cat > postfix/master.cf <<CONF
 $SMTPS     inet  n       -       n       -       -       smtpd

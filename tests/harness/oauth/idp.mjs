@@ -55,6 +55,12 @@ const provider = new Provider(issuer, {
   // Short access tokens, so a re-test must refresh (tests wait for one to expire).
   ttl: { AccessToken: 10, AuthorizationCode: 60, RefreshToken: 3600, Session: 3600, Grant: 3600, Interaction: 600 },
   cookies: { keys: ['mailsetup-test-cookie-key'] },
+  // Tokens as long as Microsoft's (its access tokens are JWTs of 1.5–2.5 KB, its refresh tokens
+  // over 1,280 characters, more than Windows' Credential Manager holds as UTF-16), so the
+  // AUTHENTICATE and AUTH lines and the keyring get real sizes. 6 bits per character.
+  formats: {
+    bitsOfOpaqueRandomness: (ctx, token) => (token.kind === 'RefreshToken' ? 1800 : 1600) * 6,
+  },
 });
 provider.proxy = false;
 provider.on('server_error', (ctx, err) => console.error('server_error', err));
