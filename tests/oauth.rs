@@ -4,10 +4,13 @@
 //! exchange of the code with its PKCE verifier. The whole flow against a real OpenID provider,
 //! Dovecot and a browser is issue 14's next part.
 
+mod support;
+
 use std::time::Duration;
 
 use mailsetup::oauth::{self, Config, OAuthError, Pages};
 use secrecy::ExposeSecret;
+use support::query;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
 
@@ -31,14 +34,6 @@ fn pages() -> Pages {
         denied: "you said no".into(),
         refused: "not ours".into(),
     }
-}
-
-fn query(url: &str, key: &str) -> Option<String> {
-    reqwest::Url::parse(url)
-        .ok()?
-        .query_pairs()
-        .find(|(k, _)| k == key)
-        .map(|(_, v)| v.into_owned())
 }
 
 /// Sends one raw request to the listener and returns the status line.

@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 use mailsetup::store::Store;
 use secrecy::{ExposeSecret, SecretString};
 use serde_json::Value;
-use support::{Harness, harness};
+use support::{Harness, harness, query};
 
 struct Idp {
     h: Harness,
@@ -55,6 +55,15 @@ impl Idp {
             .env("MAILSETUP_LOG", "trace")
             .env_remove("MAILSETUP_LANG")
             .args(["--lang", "en"]);
+        c
+    }
+
+    /// `check ADDRESS --oauth --no-browser --json` with `extra`, against the harness servers.
+    fn check(&self, cfg: &Path, address: &str, extra: &[&str]) -> Command {
+        let mut c = self.bin(cfg);
+        c.args(["check", address, "--oauth", "--no-browser", "--json"])
+            .args(extra)
+            .args(self.servers());
         c
     }
 
@@ -193,14 +202,6 @@ impl Run {
     }
 }
 
-fn query(url: &str, key: &str) -> Option<String> {
-    reqwest::Url::parse(url)
-        .ok()?
-        .query_pairs()
-        .find(|(k, _)| k == key)
-        .map(|(_, v)| v.into_owned())
-}
-
 fn config_dir(name: &str) -> PathBuf {
     let d = std::env::temp_dir().join(format!("mailsetup-oauth-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&d);
@@ -244,17 +245,7 @@ fn cli_signs_in_saves_refreshes_and_notices_revocation() {
     let address = "cli.tester@outlook.com";
     let mut written = Vec::new();
 
-    let mut c = idp.bin(&cfg);
-    c.args([
-        "check",
-        address,
-        "--oauth",
-        "--no-browser",
-        "--save",
-        "--send-test",
-        "--json",
-    ])
-    .args(idp.servers());
+    let c = idp.check(&cfg, address, &["--save", "--send-test"]);
     let first = idp.sign_in(c, address, "consent", |port| {
         // Forged redirects on the waiting port: another state, and a page's request.
         for forged in [
@@ -390,16 +381,7 @@ fn denied_consent_is_said_and_nothing_is_saved() {
     let Some(idp) = idp() else { return };
     let cfg = config_dir("deny");
     let address = "deny.tester@outlook.com";
-    let mut c = idp.bin(&cfg);
-    c.args([
-        "check",
-        address,
-        "--oauth",
-        "--no-browser",
-        "--save",
-        "--json",
-    ])
-    .args(idp.servers());
+    let c = idp.check(&cfg, address, &["--save"]);
     let r = idp.sign_in(c, address, "deny", |_| {});
     assert_eq!(r.out.status.code(), Some(1), "{}", r.stderr);
     assert!(r.page.contains("Access was not allowed"), "{}", r.page);
@@ -419,9 +401,7 @@ fn gmail_signs_in_with_google() {
     let Some(idp) = idp() else { return };
     let cfg = config_dir("gmail");
     let address = "tester@gmail.com";
-    let mut c = idp.bin(&cfg);
-    c.args(["check", address, "--oauth", "--no-browser", "--json"])
-        .args(idp.servers());
+    let c = idp.check(&cfg, address, &[]);
     let r = idp.sign_in(c, address, "consent", |_| {});
     assert_eq!(r.out.status.code(), Some(0), "{}", r.stderr);
     assert_eq!(query(&r.url, "access_type").as_deref(), Some("offline"));

@@ -193,6 +193,26 @@ fn harness_app_at(
     pass_override: Option<&str>,
     provider: Option<&str>,
 ) -> Option<(App, String, String)> {
+    let (dir, servers) = harness_servers()?;
+    let var = |k: &str| std::env::var(k).ok();
+    let user = var("MAILSETUP_TEST_USER")?;
+    let pass = pass_override
+        .map(str::to_string)
+        .or(var("MAILSETUP_TEST_PASS"))?;
+    let app = new_app(Launch {
+        lang: Lang::En,
+        provider: provider.map(str::to_string),
+        address: provider.map(|_| user.clone()),
+        servers,
+        discovery: test_discovery(&dir),
+        ..Launch::default()
+    });
+    Some((app, user, pass))
+}
+
+/// The harness's directory, and its Dovecot (IMAPS) and Postfix (submission) as launch servers
+/// with its CA; `None` (a skip) outside tests/run.
+fn harness_servers() -> Option<(String, Servers)> {
     let var = |k: &str| std::env::var(k).ok();
     let Some(dir) = var("MAILSETUP_TEST_DIR") else {
         assert!(
@@ -201,10 +221,6 @@ fn harness_app_at(
         );
         return None;
     };
-    let user = var("MAILSETUP_TEST_USER")?;
-    let pass = pass_override
-        .map(str::to_string)
-        .or(var("MAILSETUP_TEST_PASS"))?;
     let port = |k: &str| var(k).and_then(|v| v.parse::<u16>().ok());
     let ep = |p: u16, security| Endpoint {
         host: "localhost".into(),
@@ -218,15 +234,7 @@ fn harness_app_at(
         username: None,
         ca_file: Some(std::path::Path::new(&dir).join("ca.pem")),
     };
-    let app = new_app(Launch {
-        lang: Lang::En,
-        provider: provider.map(str::to_string),
-        address: provider.map(|_| user.clone()),
-        servers,
-        discovery: test_discovery(&dir),
-        ..Launch::default()
-    });
-    Some((app, user, pass))
+    Some((dir, servers))
 }
 
 /// Discovery through the harness: its DNS server, CA and ISPDB.
@@ -1259,33 +1267,14 @@ impl Drop for TestClient {
 
 /// The Outlook wizard against the test provider and the harness servers.
 fn oauth_app(browser: super::Browser) -> Option<(App, TestClient)> {
-    let var = |k: &str| std::env::var(k).ok();
-    let Some(idp) = var("MAILSETUP_TEST_IDP") else {
-        assert!(
-            var("MAILSETUP_REQUIRE_SERVERS").is_none(),
-            "harness missing"
-        );
-        return None;
-    };
-    let dir = var("MAILSETUP_TEST_DIR")?;
-    let port = |k: &str| var(k).and_then(|v| v.parse::<u16>().ok());
-    let ep = |p: u16, security| Endpoint {
-        host: "localhost".into(),
-        port: p,
-        security,
-        username: String::new(),
-    };
+    let (_, servers) = harness_servers()?;
+    let idp = std::env::var("MAILSETUP_TEST_IDP").ok()?;
     let client = TestClient::set(&idp);
     let app = new_app(Launch {
         lang: Lang::En,
         provider: Some("outlook".into()),
         address: Some(OAUTH_ADDRESS.into()),
-        servers: Servers {
-            imap: Some(ep(port("MAILSETUP_TEST_IMAPS")?, Security::Tls)),
-            smtp: Some(ep(port("MAILSETUP_TEST_SUBMISSION")?, Security::Starttls)),
-            username: None,
-            ca_file: Some(std::path::Path::new(&dir).join("ca.pem")),
-        },
+        servers,
         browser: Some(browser),
         ..Launch::default()
     });

@@ -127,6 +127,15 @@ pub fn request(
     }
 }
 
+/// One query parameter of a URL (the sign-in address's `state`, `redirect_uri`…).
+pub fn query(url: &str, key: &str) -> Option<String> {
+    reqwest::Url::parse(url)
+        .ok()?
+        .query_pairs()
+        .find(|(k, _)| k == key)
+        .map(|(_, v)| v.into_owned())
+}
+
 pub fn runtime() -> tokio::runtime::Runtime {
     tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
