@@ -1,5 +1,6 @@
-//! The wizard window: start → (manual servers) → steps → credentials → testing → result. Each screen is a module
-//! with its own State, Message, Event, update and view; this module only routes between them.
+//! The wizard window: start → (manual servers) → steps → credentials or the browser sign-in →
+//! testing → result. Each screen is a module with its own State, Message, Event, update and
+//! view; this module only routes between them.
 
 mod focus;
 mod screen;
@@ -423,12 +424,14 @@ impl App {
                     self.screen = Screen::SignIn(signin::State::failed(target, address, failed));
                     return Task::none();
                 };
+                // Signing in again for a saved account renews it; it replaces no one else's.
+                let saved = matches!(target, Target::Saved(_));
                 let input = Input {
                     target,
                     address,
                     secret: refresh,
                     sign_in: mailsetup::store::SignIn::OAuth,
-                    saved: false,
+                    saved,
                 };
                 self.test(input, Some(tokens.access))
             }

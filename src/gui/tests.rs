@@ -1283,7 +1283,8 @@ fn oauth_app(browser: super::Browser) -> Option<(App, TestClient)> {
 
 /// Outlook.com in the wizard: "Sign in with Microsoft" → the browser signs in and consents →
 /// IMAP and SMTP pass with the token → the refresh token is saved; a re-test from the start
-/// screen renews the token (and keeps the rotated refresh token).
+/// screen renews the token (and keeps the rotated refresh token); once the user has removed the
+/// app's access, a re-test says to sign in again.
 #[test]
 fn outlook_signs_in_in_the_browser_tests_saves_and_retests() {
     let _serial = serial();
@@ -1334,8 +1335,28 @@ fn outlook_signs_in_in_the_browser_tests_saves_and_retests() {
         refresh.expose_secret(),
         "the rotated refresh token was not kept"
     );
-    // No token the provider issued (access or refresh) is in any file the wizard wrote.
+    // The user removes the app's access at the provider: the next re-test asks to sign in again.
     let dir = std::env::var("MAILSETUP_TEST_DIR").expect("harness");
+    let idp = std::env::var("MAILSETUP_TEST_IDP").expect("harness");
+    let revoked = std::process::Command::new("curl")
+        .args(["-sf", "--cacert", &format!("{dir}/ca.pem"), "-d"])
+        .args(["client_id=mailsetup-test", "-d"])
+        .arg(format!("token={}", kept.expose_secret()))
+        .arg(format!("{idp}/token/revocation"))
+        .status()
+        .expect("curl");
+    assert!(revoked.success());
+    let account = store
+        .find(OAUTH_ADDRESS)
+        .expect("accounts.json")
+        .expect("saved");
+    let _ = app.update(Message::Result(super::result::Message::AddAnother));
+    let task = app.update(Message::Retest(account, Ok(Some(kept))));
+    settle(&mut app, task);
+    assert!(matches!(app.screen, Screen::SignIn(_)));
+    assert!(sees(&app, &l.tr(msg::OAUTH_REVOKED)));
+    assert!(sees(&app, &l.tr(msg::OAUTH_AGAIN)));
+    // No token the provider issued (access or refresh) is in any file the wizard wrote.
     let log =
         std::fs::read_to_string(std::path::Path::new(&dir).join("idp/idp.log")).unwrap_or_default();
     let tokens: Vec<&str> = log

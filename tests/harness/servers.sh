@@ -340,6 +340,12 @@ echo $! > other/aiosmtpd.pid
 # --- The OpenID provider: oidc-provider and playwright-core from npm, pinned by the lock file --
 mkdir -p idp
 NODE_DIR=${MAILSETUP_NODE:-$HOME/.cache/mailsetup/node}
+# oidc-provider 9 needs Node.js 20 or later (with npm): the machine's own, as this kind has it.
+node_major=$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)
+if [ "$node_major" -lt 20 ] || ! command -v npm >/dev/null; then
+  echo "servers.sh: the OAuth tests need Node.js 20 or later with npm (found: $(node --version 2>/dev/null || echo none))" >&2
+  exit 1
+fi
 if ! cmp -s "$HERE/oauth/package-lock.json" "$NODE_DIR/package-lock.json" 2>/dev/null; then
   rm -rf "$NODE_DIR"; mkdir -p "$NODE_DIR"
   cp "$HERE/oauth/package.json" "$HERE/oauth/package-lock.json" "$NODE_DIR/"
