@@ -1281,6 +1281,15 @@ fn oauth_app(browser: super::Browser) -> Option<(App, TestClient)> {
     Some((app, client))
 }
 
+/// The Outlook wizard after "Sign in with Microsoft", once the browser (`browser`) is done.
+fn signed_in(browser: super::Browser) -> Option<(App, TestClient)> {
+    let (mut app, client) = oauth_app(browser)?;
+    act(&mut app, |ui| {
+        let _ = ui.click("Sign in with Microsoft");
+    });
+    Some((app, client))
+}
+
 /// Outlook.com in the wizard: "Sign in with Microsoft" → the browser signs in and consents →
 /// IMAP and SMTP pass with the token → the refresh token is saved; a re-test from the start
 /// screen renews the token (and keeps the rotated refresh token); once the user has removed the
@@ -1288,13 +1297,10 @@ fn oauth_app(browser: super::Browser) -> Option<(App, TestClient)> {
 #[test]
 fn outlook_signs_in_in_the_browser_tests_saves_and_retests() {
     let _serial = serial();
-    let Some((mut app, _client)) = oauth_app(consenting_browser) else {
+    let Some((mut app, _client)) = signed_in(consenting_browser) else {
         return;
     };
     let l = Localizer::new(Lang::En);
-    act(&mut app, |ui| {
-        let _ = ui.click("Sign in with Microsoft");
-    });
     let Screen::Result(r) = &app.screen else {
         panic!("not on the result screen");
     };
@@ -1415,13 +1421,10 @@ fn cancelling_a_sign_in_is_said_and_esc_goes_back() {
 #[test]
 fn a_denied_sign_in_is_said_with_sign_in_again() {
     let _serial = serial();
-    let Some((mut app, _client)) = oauth_app(denying_browser) else {
+    let Some((mut app, _client)) = signed_in(denying_browser) else {
         return;
     };
     let l = Localizer::new(Lang::En);
-    act(&mut app, |ui| {
-        let _ = ui.click("Sign in with Microsoft");
-    });
     assert!(matches!(app.screen, Screen::SignIn(_)));
     assert!(sees(
         &app,
