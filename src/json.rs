@@ -331,6 +331,9 @@ pub struct ReportJson {
     pub discovery: Option<DiscoveryJson>,
     pub discovery_error: Option<String>,
     pub check: Option<CheckJson>,
+    /// `password` or `oauth`, when known (a saved account, or a check).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sign_in: Option<crate::store::SignIn>,
     pub note: Option<String>,
 }
 
@@ -378,6 +381,7 @@ impl ReportJson {
             discovery: r.discovery.as_ref().map(DiscoveryJson::from),
             discovery_error: r.discovery_error.clone(),
             check: r.check.as_ref().map(|c| CheckJson::new(l, c)),
+            sign_in: r.sign_in(),
             note: r.note.clone(),
         }
     }

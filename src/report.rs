@@ -52,7 +52,10 @@ pub struct Report {
     /// Why discovery found nothing, when it did not.
     pub discovery_error: Option<String>,
     pub check: Option<CheckReport>,
-    /// Said when the sign-in was not tested (no code given).
+    /// How the account signs in (a saved account's, or the check's): never the secret itself.
+    pub sign_in: Option<crate::store::SignIn>,
+    /// Said when the sign-in was not tested (no code given, or a saved sign-in that no longer
+    /// works).
     pub note: Option<String>,
 }
 
@@ -101,6 +104,9 @@ impl Report {
         if let Some(e) = &self.discovery_error {
             let _ = writeln!(out, "discovery: nothing found: {e}");
         }
+        if let Some(s) = self.sign_in() {
+            let _ = writeln!(out, "sign-in: {}", s.as_str());
+        }
         if let Some(c) = &self.check {
             out.push_str(&c.report_stages(l10n));
         }
@@ -108,6 +114,11 @@ impl Report {
             let _ = writeln!(out, "\n{n}");
         }
         out
+    }
+
+    /// The account's sign-in kind, from the account or else from the check.
+    pub fn sign_in(&self) -> Option<crate::store::SignIn> {
+        self.sign_in.or(self.check.as_ref().map(|c| c.sign_in))
     }
 
     /// The README's `report --json` shape (`crate::json::ReportJson`).

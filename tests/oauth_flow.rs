@@ -358,6 +358,10 @@ fn cli_signs_in_saves_refreshes_and_notices_revocation() {
     written.extend(&revoked.stdout);
     written.extend(&revoked.stderr);
     assert_eq!(revoked.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&revoked.stdout).contains("sign-in: oauth"),
+        "the report names the sign-in kind"
+    );
     let l = mailsetup::i18n::Localizer::new(mailsetup::i18n::Lang::En);
     assert!(
         String::from_utf8_lossy(&revoked.stdout)

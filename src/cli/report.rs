@@ -22,6 +22,7 @@ pub(super) fn report(l: &Localizer, a: ReportArgs) -> Result<(), Exit> {
         let saved = store
             .as_ref()
             .and_then(|s| s.find(&address.to_string()).ok().flatten());
+        r.sign_in = saved.as_ref().map(|s| s.sign_in);
         let user = address.to_string();
         let given = a.servers.servers(l, &user)?;
         // The servers given, else a saved account's own, else discovery.

@@ -1324,7 +1324,11 @@ fn outlook_signs_in_in_the_browser_tests_saves_and_retests() {
         .expect("keyring")
         .expect("token");
 
-    let _ = app.update(Message::Result(super::result::Message::AddAnother));
+    act(&mut app, |ui| {
+        let _ = ui.click(l.tr(msg::GUI_ADD_ANOTHER).as_str());
+    });
+    // The start screen lists it as a browser sign-in.
+    assert!(sees(&app, &l.tr(msg::SIGN_IN_OAUTH)));
     let task = app.update(Message::Retest(account, Ok(Some(refresh.clone()))));
     settle(&mut app, task);
     let Screen::Result(r) = &app.screen else {

@@ -477,9 +477,20 @@ impl State {
                 list = list.push(self.confirm_row(l, &a.address));
                 continue;
             }
+            // A browser sign-in says so: its re-test needs no code, and may ask to sign in again.
+            let mut name = row![text(&a.address).size(style::BODY)]
+                .spacing(8)
+                .align_y(iced::Alignment::Center);
+            if a.sign_in == mailsetup::store::SignIn::OAuth {
+                name = name.push(
+                    text(mailsetup::messages::sign_in_name(l, a.sign_in))
+                        .size(style::SMALL)
+                        .style(style::text::muted),
+                );
+            }
             list = list.push(
                 row![
-                    text(&a.address).size(style::BODY).width(Length::Fill),
+                    name.width(Length::Fill),
                     button(text(l.tr(msg::GUI_RETEST)).size(style::SMALL))
                         .style(button::secondary)
                         .tab(Message::Retest(a.address.clone())),
