@@ -1,15 +1,13 @@
-//! The whole live check: IMAP and SMTP probed concurrently under one deadline, and the report
-//! (JSON for `--json`, support and the GUI), which never contains the secret.
+//! The whole live check: IMAP and SMTP probed concurrently under one deadline. The report is
+//! data and advice ids (never the secret); `present` turns it into sentences, text and JSON.
 
 use std::sync::Arc;
 use std::time::Duration;
 
 use secrecy::SecretString;
-use serde_json::Value;
 use tokio::time::Instant;
 
 use crate::catalog::{Catalog, Endpoint};
-use crate::i18n::Localizer;
 use crate::probe::classify::{Diagnosis, diagnose};
 use crate::probe::{self, ErrorKind, ProbeOptions, ProbeReport, ProgressSink};
 use crate::store::SignIn;
@@ -59,77 +57,6 @@ impl CheckReport {
             },
             _ => diagnose(e, provider),
         })
-    }
-
-    /// The stable `--json` shape (documented in the README).
-    /// The README's `check --json` shape (`crate::json::CheckJson`).
-    pub fn to_json(&self, l10n: &Localizer) -> Value {
-        serde_json::to_value(crate::json::CheckJson::new(l10n, self)).unwrap_or_default()
-    }
-
-    /// The redacted plain-text report for support ("Copy report"): versions, endpoints, stages
-    /// with timings, server replies and causes. It is built from the report, which never holds
-    /// the secret.
-    pub fn report_text(&self, l10n: &Localizer) -> String {
-        use std::fmt::Write as _;
-        let mut out = String::new();
-        let _ = writeln!(
-            out,
-            "mailsetup {} ({} {})",
-            crate::APP_VERSION,
-            std::env::consts::OS,
-            std::env::consts::ARCH
-        );
-        let _ = writeln!(out, "address: {}", self.address);
-        let _ = writeln!(out, "provider: {}", self.provider.as_deref().unwrap_or("-"));
-        let _ = writeln!(out, "sign-in: {}", self.sign_in.as_str());
-        out.push_str(&self.report_stages(l10n));
-        out
-    }
-
-    /// The per-protocol part of the report: endpoint, stages with timings, cause and advice.
-    pub fn report_stages(&self, l10n: &Localizer) -> String {
-        use std::fmt::Write as _;
-        let mut out = String::new();
-        for r in [&self.imap, &self.smtp] {
-            let e = &r.endpoint;
-            let _ = writeln!(
-                out,
-                "\n[{}] {}:{} {} user={} -> {}",
-                r.protocol.as_str(),
-                e.host,
-                e.port,
-                e.security.as_str(),
-                e.username,
-                if r.ok() { "OK" } else { "FAILED" }
-            );
-            for s in &r.stages {
-                let mark = if s.ok { "ok" } else { "FAILED" };
-                let _ = writeln!(out, "  {:<10} {:>6} ms  {mark}", s.stage.as_str(), s.ms);
-            }
-            if let Some(err) = &r.error {
-                let _ = writeln!(
-                    out,
-                    "  cause: {}{}",
-                    err.kind.as_str(),
-                    err.tls_reason
-                        .map(|t| format!(" ({})", t.as_str()))
-                        .unwrap_or_default()
-                );
-                if let Some(t) = &err.server_text {
-                    let _ = writeln!(out, "  server: {t}");
-                }
-                let _ = writeln!(out, "  detail: {}", err.detail);
-                if let Some(d) = self.diagnosis(r) {
-                    let _ = writeln!(
-                        out,
-                        "  advice: {}",
-                        crate::messages::advice(l10n, &d, r, self.provider.as_deref())
-                    );
-                }
-            }
-        }
-        out
     }
 }
 

@@ -7,12 +7,10 @@ pub mod check;
 pub mod discover;
 pub mod export;
 pub mod i18n;
-pub mod json;
 pub mod link;
-pub mod messages;
 pub mod oauth;
+pub mod present;
 pub mod probe;
-pub mod report;
 pub mod setup;
 pub mod store;
 #[cfg(test)]

@@ -11,7 +11,7 @@ use std::time::Instant;
 
 use mailsetup::address::AddressError;
 use mailsetup::i18n::{Lang, Localizer, msg};
-use mailsetup::messages;
+use mailsetup::present::messages;
 
 /// A listener that counts connections and hangs up at once.
 fn counting_listener() -> (u16, Arc<AtomicUsize>) {

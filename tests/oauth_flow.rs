@@ -517,7 +517,7 @@ fn a_refused_token_is_sign_in_again() {
             assert_eq!(e.kind, mailsetup::probe::ErrorKind::Auth, "{e:?}");
             let d = report.diagnosis(r).expect("diagnosis");
             assert_eq!(d.advice_id, mailsetup::i18n::msg::ADVICE_OAUTH_REFUSED);
-            let advice = mailsetup::messages::advice(&l, &d, r, Some("outlook"));
+            let advice = mailsetup::present::messages::advice(&l, &d, r, Some("outlook"));
             assert!(advice.contains("Sign in again"), "{advice}");
         }
     }

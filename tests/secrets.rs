@@ -104,8 +104,9 @@ fn no_byte_the_cli_writes_contains_the_secret() {
     let report = rt.block_on(mailsetup::check::run(&req, None));
     assert!(!report.ok());
     let l = mailsetup::i18n::Localizer::new(mailsetup::i18n::Lang::ZhCn);
-    written.extend(report.report_text(&l).into_bytes());
-    written.extend(report.to_json(&l).to_string().into_bytes());
+    written.extend(mailsetup::present::report::check_text(&l, &report).into_bytes());
+    let json = mailsetup::present::json::CheckJson::new(&l, &report);
+    written.extend(serde_json::to_vec(&json).unwrap_or_default());
     written.extend(format!("{report:?}").into_bytes());
 
     assert!(

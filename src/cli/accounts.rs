@@ -3,7 +3,7 @@
 use std::io::Write;
 
 use mailsetup::i18n::{Localizer, msg};
-use mailsetup::messages;
+use mailsetup::present::messages;
 use mailsetup::store::Store;
 
 use super::*;
@@ -17,7 +17,7 @@ pub(super) fn accounts(l: &Localizer, as_json: bool) -> Result<(), Exit> {
         errln!("{}", messages::set_aside(l, aside));
     }
     if as_json {
-        print_json(&mailsetup::json::AccountsJson {
+        print_json(&mailsetup::present::json::AccountsJson {
             accounts: loaded.accounts,
             set_aside: loaded.set_aside,
         });

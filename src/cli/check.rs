@@ -5,14 +5,13 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use fluent_bundle::FluentValue;
-use mailsetup::check::{self, CheckReport, CheckRequest};
+use mailsetup::check::CheckReport;
 use mailsetup::i18n::{Localizer, msg};
-use mailsetup::messages;
-use mailsetup::oauth::{self, OAuthError};
+use mailsetup::oauth;
+use mailsetup::present::messages;
 use mailsetup::probe::ProbeReport;
-use mailsetup::setup::{self, Target};
+use mailsetup::setup::{self, Attempt, Credential, Target};
 use mailsetup::store::Store;
-use secrecy::SecretString;
 
 use super::*;
 
@@ -29,18 +28,23 @@ pub(super) fn run_check(l: &Localizer, a: CheckArgs) -> Result<(), Exit> {
             Target::from_detection(Arc::new(found))
         }
     };
-    let servers = target
-        .servers(&address, &given)
-        .map_err(|e| Exit(2, messages::setup_error(l, &e)))?;
-    let ca_file = given.ca_file.as_deref();
-    let (mut request, keep, warnings) = if a.oauth {
-        let (request, refresh) = oauth_request(l, &a, &target, &address, servers, ca_file)?;
-        (request, refresh, Vec::new())
+    let (credential, warnings) = if a.oauth {
+        (
+            browser(l, &a, &target, &address, given.ca_file.as_deref())?,
+            Vec::new(),
+        )
     } else {
-        password_request(l, &a, &target, &address, servers, ca_file)?
+        password(l, &a, &target)?
     };
-    request.timeout = Duration::from_secs(a.timeout.max(1));
-    request.send_test = a.send_test;
+    let provider = target.provider();
+    let attempt = Attempt {
+        timeout: Duration::from_secs(a.timeout.max(1)),
+        send_test: a.send_test,
+        ..Attempt::new(address.clone(), target, given, credential)
+    };
+    let prepared = attempt
+        .prepare()
+        .map_err(|e| Exit(2, messages::setup_error(l, &e)))?;
     if !a.json {
         errln!(
             "{}",
@@ -51,16 +55,21 @@ pub(super) fn run_check(l: &Localizer, a: CheckArgs) -> Result<(), Exit> {
         );
     }
     let runtime = runtime()?;
-    let report = runtime.block_on(check::run(&request, None));
+    // Only a saved sign-in is renewed first (and can fail so); `check` starts from a new one.
+    let outcome = runtime.block_on(prepared.run(None, None)).map_err(|e| {
+        let text = provider.map(|p| messages::oauth_error(l, &e, p));
+        Exit(1, text.unwrap_or_default())
+    })?;
     drop(runtime);
+    let report = &outcome.report;
 
     // Saving happens outside the runtime: the keyring client blocks.
     let saved = (a.save && report.ok()).then(|| {
         Store::open_default()
-            .and_then(|s| s.save(setup::account(&report), &keep, a.replace))
+            .and_then(|s| s.save(setup::account(report), &outcome.keep, a.replace))
             .map_err(|e| messages::store_error(l, &e))
     });
-    print_outcome(l, &a, &report, &warnings, saved.as_ref());
+    print_outcome(l, &a, report, &warnings, saved.as_ref());
     match saved {
         Some(Err(e)) => Err(Exit(1, if a.json { String::new() } else { e })),
         _ if report.ok() => Ok(()),
@@ -68,15 +77,12 @@ pub(super) fn run_check(l: &Localizer, a: CheckArgs) -> Result<(), Exit> {
     }
 }
 
-/// The check of a typed code or password (standard input), with the warnings about it.
-fn password_request(
+/// A typed code or password (standard input), with the warnings about it.
+fn password(
     l: &Localizer,
     a: &CheckArgs,
     target: &Target,
-    address: &Address,
-    servers: (Endpoint, Endpoint),
-    ca_file: Option<&Path>,
-) -> Result<(CheckRequest, SecretString, Vec<String>), Exit> {
+) -> Result<(Credential, Vec<String>), Exit> {
     if !a.password_stdin {
         return Err(Exit(2, l.tr(msg::CLI_PASSWORD_STDIN_REQUIRED)));
     }
@@ -96,22 +102,18 @@ fn password_request(
             );
         }
     }
-    let request = setup::request(target.provider(), address, servers, secret.clone(), ca_file)
-        .map_err(|e| Exit(2, messages::setup_error(l, &e)))?;
-    Ok((request, secret, warnings))
+    Ok((Credential::Password(secret), warnings))
 }
 
 /// The browser sign-in: the provider's page opens (or, with --no-browser, its address is
-/// printed for whoever is at this computer), the loopback listener takes the code, and the
-/// check runs with the access token. Returns the check and the refresh token to keep.
-fn oauth_request(
+/// printed for whoever is at this computer), and the loopback listener takes the code.
+fn browser(
     l: &Localizer,
     a: &CheckArgs,
     target: &Target,
     address: &Address,
-    servers: (Endpoint, Endpoint),
     ca_file: Option<&Path>,
-) -> Result<(CheckRequest, SecretString), Exit> {
+) -> Result<Credential, Exit> {
     let provider = target
         .provider()
         .filter(|p| p.oauth.is_some())
@@ -125,49 +127,34 @@ fn oauth_request(
                 l.tr_args(msg::OAUTH_NOT_OFFERED, &[("provider", name.into())]),
             )
         })?;
-    let fail = |e: OAuthError| Exit(1, messages::oauth_error(l, &e, provider));
     let minutes: u64 = oauth::SIGN_IN_TIMEOUT.as_secs() / 60;
-    let runtime = runtime()?;
-    let tokens = runtime.block_on(async {
-        let pending = setup::sign_in(provider).await.map_err(fail)?;
+    let open = |url: &str| {
         let company = messages::oauth_company(l, provider);
-        let opened = !a.no_browser && open::that_detached(&pending.url).is_ok();
-        if opened {
-            errln!(
-                "{}",
-                l.tr_args(
-                    msg::CLI_OAUTH_OPEN,
-                    &[("provider", company.into()), ("minutes", minutes.into())]
-                )
-            );
-        } else {
-            errln!(
-                "{}",
-                l.tr_args(msg::CLI_OAUTH_URL, &[("minutes", minutes.into())])
-            );
-            // Alone on its line, on standard output (standard error with --json, which keeps
-            // standard output for the JSON): support staff copy it, scripts read it.
-            if a.json {
-                errln!("{}", pending.url);
-            } else {
-                outln!("{}", pending.url);
-            }
+        if !a.no_browser && open::that_detached(url).is_ok() {
+            let args = [("provider", company.into()), ("minutes", minutes.into())];
+            errln!("{}", l.tr_args(msg::CLI_OAUTH_OPEN, &args));
+            return;
         }
-        let http = oauth::Http::new(ca_file).map_err(fail)?;
-        pending
-            .finish(&messages::oauth_pages(l), &http, oauth::SIGN_IN_TIMEOUT)
-            .await
-            .map_err(fail)
-    })?;
+        errln!(
+            "{}",
+            l.tr_args(msg::CLI_OAUTH_URL, &[("minutes", minutes.into())])
+        );
+        // Alone on its line, on standard output (standard error with --json, which keeps
+        // standard output for the JSON): support staff copy it, scripts read it.
+        if a.json {
+            errln!("{url}");
+        } else {
+            outln!("{url}");
+        }
+    };
+    let pages = messages::oauth_pages(l);
+    let credential = runtime()?
+        .block_on(setup::browser_sign_in(provider, ca_file, &pages, open))
+        .map_err(|e| Exit(1, messages::oauth_error(l, &e, provider)))?;
     if !a.json {
         errln!("{}", l.tr(msg::CLI_OAUTH_SIGNED_IN));
     }
-    let refresh = tokens
-        .refresh
-        .ok_or_else(|| fail(OAuthError::NoRefreshToken))?;
-    let request = setup::oauth_request(provider, address, servers, tokens.access, ca_file)
-        .map_err(|e| Exit(2, messages::setup_error(l, &e)))?;
-    Ok((request, refresh))
+    Ok(credential)
 }
 
 /// The check's outcome, and where it was saved (or why not), as JSON or as text.
@@ -179,11 +166,11 @@ fn print_outcome(
     saved: Option<&Result<mailsetup::store::Saved, String>>,
 ) {
     if a.json {
-        let v = mailsetup::json::CheckJson {
+        let v = mailsetup::present::json::CheckJson {
             warnings: Some(warnings.to_vec()),
             saved: Some(matches!(saved, Some(Ok(_)))),
             save_error: saved.and_then(|s| s.as_ref().err().cloned()),
-            ..mailsetup::json::CheckJson::new(l, report)
+            ..mailsetup::present::json::CheckJson::new(l, report)
         };
         print_json(&v);
         return;

@@ -3,9 +3,9 @@
 use mailsetup::address::Address;
 use mailsetup::discover::{self, DetectOptions, Detection};
 use mailsetup::i18n::{Localizer, msg};
-use mailsetup::messages;
+use mailsetup::present::messages;
 
-use mailsetup::json::{DetectJson, Detected, NotDetected};
+use mailsetup::present::json::{DetectJson, Detected, NotDetected};
 
 use super::*;
 

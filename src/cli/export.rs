@@ -5,7 +5,7 @@ use std::path::Path;
 
 use mailsetup::catalog::Catalog;
 use mailsetup::i18n::{Localizer, msg};
-use mailsetup::messages;
+use mailsetup::present::messages;
 use mailsetup::store::Store;
 
 use super::*;

@@ -29,7 +29,7 @@ use clap::{CommandFactory, FromArgMatches};
 use mailsetup::address::Address;
 use mailsetup::catalog::{Endpoint, Security};
 use mailsetup::i18n::{Lang, Localizer, msg};
-use mailsetup::messages;
+use mailsetup::present::messages;
 use mailsetup::probe::tls;
 use mailsetup::setup;
 

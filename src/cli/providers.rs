@@ -8,7 +8,7 @@ use super::*;
 pub(super) fn providers(l: &Localizer, as_json: bool) -> Result<(), Exit> {
     let c = Catalog::builtin();
     if as_json {
-        print_json(&mailsetup::json::ProvidersJson::new(l, c));
+        print_json(&mailsetup::present::json::ProvidersJson::new(l, c));
         return Ok(());
     }
     outln!("{}", l.tr(msg::CLI_PROVIDERS_HEADER));

@@ -1,17 +1,16 @@
 //! `mailsetup report`: discovery and, when a code is at hand, the whole check; text or JSON.
 
-use mailsetup::check;
 use mailsetup::discover;
 use mailsetup::i18n::{Localizer, msg};
-use mailsetup::messages;
-use mailsetup::setup::{self, Target};
+use mailsetup::present::messages;
+use mailsetup::setup::{self, Attempt, Credential, Target};
 use mailsetup::store::{SignIn, Store};
 
 use super::*;
 
 /// `report`: discovery and, when a code is at hand, the whole check; text or JSON.
 pub(super) fn report(l: &Localizer, a: ReportArgs) -> Result<(), Exit> {
-    use mailsetup::report::{Discovery, Report};
+    use mailsetup::present::report::{Discovery, Report};
     let mut r = Report::default();
     // A saved browser sign-in that could not be renewed: said in the note, and exit 1.
     let mut sign_in_failed = false;
@@ -65,38 +64,22 @@ pub(super) fn report(l: &Localizer, a: ReportArgs) -> Result<(), Exit> {
         let oauth = !a.password_stdin && saved.as_ref().is_some_and(|s| s.sign_in == SignIn::OAuth);
         match (target, secret) {
             (Some(target), Some(secret)) => {
-                let ca_file = given.ca_file.as_deref();
-                let servers = target
-                    .servers(&address, &given)
-                    .map_err(|e| Exit(2, messages::setup_error(l, &e)))?;
-                let runtime = runtime()?;
-                let request = match (oauth, target.provider()) {
-                    (true, Some(p)) => {
-                        let accounts = setup::Accounts::open_default();
-                        let saved_as = address.to_string();
-                        let keep = Some((&accounts, saved_as.as_str()));
-                        match runtime.block_on(setup::refresh(p, &secret, ca_file, keep)) {
-                            Ok((access, _)) => {
-                                Some(setup::oauth_request(p, &address, servers, access, ca_file))
-                            }
-                            Err(e) => {
-                                r.note = Some(messages::oauth_error(l, &e, p));
-                                sign_in_failed = true;
-                                None
-                            }
-                        }
-                    }
-                    _ => Some(setup::request(
-                        target.provider(),
-                        &address,
-                        servers,
-                        secret,
-                        ca_file,
-                    )),
+                let provider = target.provider();
+                let credential = match (oauth, provider) {
+                    (true, Some(_)) => Credential::Saved(secret),
+                    _ => Credential::Password(secret),
                 };
-                if let Some(request) = request {
-                    let request = request.map_err(|e| Exit(2, messages::setup_error(l, &e)))?;
-                    r.check = Some(runtime.block_on(check::run(&request, None)));
+                let prepared = Attempt::new(address.clone(), target, given, credential)
+                    .prepare()
+                    .map_err(|e| Exit(2, messages::setup_error(l, &e)))?;
+                let accounts = setup::Accounts::open_default();
+                match runtime()?.block_on(prepared.run(None, Some(&accounts))) {
+                    Ok(outcome) => r.check = Some(outcome.report),
+                    Err(e) => {
+                        let text = provider.map(|p| messages::oauth_error(l, &e, p));
+                        r.note = Some(text.unwrap_or_default());
+                        sign_in_failed = true;
+                    }
                 }
             }
             (Some(_), None) => r.note = Some(l.tr(msg::REPORT_NO_CODE)),
@@ -104,7 +87,7 @@ pub(super) fn report(l: &Localizer, a: ReportArgs) -> Result<(), Exit> {
         }
     }
     if a.json {
-        print_json(&r.json(l));
+        print_json(&mailsetup::present::json::ReportJson::new(l, &r));
     } else {
         write_out(format_args!("{}", r.text(l)));
     }

@@ -402,7 +402,7 @@ impl App {
             target,
             address,
             self.browser,
-            mailsetup::messages::oauth_pages(&self.l10n),
+            mailsetup::present::messages::oauth_pages(&self.l10n),
             self.servers.ca_file.clone(),
         );
         self.screen = Screen::SignIn(s);
@@ -417,23 +417,17 @@ impl App {
             Some(signin::Event::SignedIn {
                 target,
                 address,
-                tokens,
+                credential,
             }) => {
-                let Some(refresh) = tokens.refresh else {
-                    let failed = mailsetup::oauth::OAuthError::NoRefreshToken;
-                    self.screen = Screen::SignIn(signin::State::failed(target, address, failed));
-                    return Task::none();
-                };
                 // Signing in again for a saved account renews it; it replaces no one else's.
                 let saved = matches!(target, Target::Saved(_));
                 let input = Input {
                     target,
                     address,
-                    secret: refresh,
-                    sign_in: mailsetup::store::SignIn::OAuth,
+                    credential,
                     saved,
                 };
-                self.test(input, Some(tokens.access))
+                self.test(input)
             }
             Some(signin::Event::Again { target, address }) => self.sign_in(target, address),
             Some(signin::Event::Back { target, address }) => {
@@ -447,20 +441,15 @@ impl App {
 
     /// The live check of what the user gave: a code, or a browser sign-in (with the access
     /// token just received, else renewed from the refresh token).
-    fn test(&mut self, input: Input, access: Option<secrecy::SecretString>) -> Task<Message> {
-        let (t, check) = match input.sign_in {
-            mailsetup::store::SignIn::Password => testing::State::start(input, &self.servers),
-            mailsetup::store::SignIn::OAuth => {
-                testing::State::start_oauth(input, &self.servers, access, &self.accounts)
-            }
-        };
+    fn test(&mut self, input: Input) -> Task<Message> {
+        let (t, check) = testing::State::start(input, &self.servers, &self.accounts);
         self.screen = Screen::Testing(t);
         check.map(Message::Testing)
     }
 
     /// Back to the code, or for a browser sign-in to the steps (where "Sign in" is).
     fn edit(&mut self, input: Input) -> Task<Message> {
-        if input.sign_in == mailsetup::store::SignIn::OAuth {
+        if input.sign_in() == mailsetup::store::SignIn::OAuth {
             let address = input.address.to_string();
             self.screen = Screen::Steps(steps::State::new(input.target, address));
             return Task::none();
@@ -513,7 +502,7 @@ impl App {
         let task = task.map(Message::Credentials);
         match event {
             Some(credentials::Event::Test(input)) => {
-                let check = self.test(input, None);
+                let check = self.test(*input);
                 Task::batch([task, check])
             }
             Some(credentials::Event::Back) => self.back(),
@@ -553,7 +542,7 @@ impl App {
         let task = task.map(Message::Result);
         match event {
             Some(result::Event::TryAgain(input)) => {
-                let check = self.test(input, None);
+                let check = self.test(input);
                 Task::batch([task, check])
             }
             Some(result::Event::Edit(input)) => {
@@ -650,11 +639,16 @@ impl App {
 pub struct Input {
     pub target: Target,
     pub address: Address,
-    /// The code or password; after a browser sign-in, the refresh token (what gets saved).
-    pub secret: secrecy::SecretString,
-    pub sign_in: mailsetup::store::SignIn,
+    /// The code or password, or the browser sign-in (what gets saved is its refresh token).
+    pub credential: mailsetup::setup::Credential,
     /// A re-test of a saved account: saving it again is not replacing someone else's.
     pub saved: bool,
+}
+
+impl Input {
+    pub fn sign_in(&self) -> mailsetup::store::SignIn {
+        self.credential.sign_in()
+    }
 }
 
 impl std::fmt::Debug for Input {

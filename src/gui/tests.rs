@@ -348,7 +348,7 @@ fn whole_flow_against_the_local_servers_saves_the_account() {
         &app,
         &l.tr_args(
             msg::EXPORT_WRITTEN,
-            &[("path", mailsetup::messages::path(&file).into())]
+            &[("path", mailsetup::present::messages::path(&file).into())]
         )
     ));
     // The same address again: the wizard asks before replacing; "Keep" leaves it as it was.
@@ -628,7 +628,7 @@ fn an_unreadable_accounts_file_is_kept_aside_and_said() {
     let l = Localizer::new(Lang::En);
     let line = l.tr_args(
         msg::STORE_FILE_CORRUPT,
-        &[("path", mailsetup::messages::path(&aside).into())],
+        &[("path", mailsetup::present::messages::path(&aside).into())],
     );
     let mut ui = simulator(state.view(&l));
     assert!(ui.find(line.as_str()).is_ok(), "the start screen says so");
@@ -662,7 +662,7 @@ fn a_failed_keyring_call_on_retest_is_said_on_the_start_screen() {
         saved_at: 0,
     };
     let locked = mailsetup::store::StoreError::KeyringUnavailable("locked".into());
-    let sentence = mailsetup::messages::store_error(&Localizer::new(Lang::En), &locked);
+    let sentence = mailsetup::present::messages::store_error(&Localizer::new(Lang::En), &locked);
     let _ = app.update(Message::Retest(account, Err(std::sync::Arc::new(locked))));
     assert!(
         matches!(app.screen, Screen::Start(_)),
@@ -987,10 +987,11 @@ fn every_screen_fits_the_smallest_window() {
         check(&app, &l, &[msg::GUI_TEST, msg::GUI_BACK], "credentials");
         // A failure on both servers with different causes (two cards), then a success.
         let input = super::Input {
-            sign_in: mailsetup::store::SignIn::Password,
             target: mailsetup::setup::Target::provider_id("qq").expect("qq"),
             address: mailsetup::address::Address::parse("zhang.san@qq.com").expect("valid"),
-            secret: secrecy::SecretString::from("abcdefghijklmnop".to_string()),
+            credential: mailsetup::setup::Credential::Password(secrecy::SecretString::from(
+                "abcdefghijklmnop".to_string(),
+            )),
             saved: false,
         };
         let refused = ProbeError {
@@ -1132,7 +1133,7 @@ fn anything_but_a_code_on_the_clipboard_is_left_alone() {
 fn a_bad_link_is_said_on_the_start_screen() {
     let l = Localizer::new(Lang::ZhCn);
     let e = mailsetup::link::parse("mailsetup://setup?provider=evil").expect_err("bad");
-    let notice = mailsetup::messages::link_error(&l, &e);
+    let notice = mailsetup::present::messages::link_error(&l, &e);
     let app = new_app(Launch {
         lang: Lang::ZhCn,
         notice: Some(notice.clone()),
@@ -1405,7 +1406,7 @@ fn cancelling_a_sign_in_is_said_and_esc_goes_back() {
         target,
         mailsetup::address::Address::parse("li.lei@outlook.com").expect("valid"),
         record_browser,
-        mailsetup::messages::oauth_pages(&l),
+        mailsetup::present::messages::oauth_pages(&l),
         None,
     );
     app.screen = Screen::SignIn(s);

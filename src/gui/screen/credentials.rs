@@ -6,7 +6,7 @@ use iced::{Element, Task};
 use mailsetup::address::Address;
 use mailsetup::catalog::{CodeWarning, Provider};
 use mailsetup::i18n::{Localizer, msg};
-use mailsetup::messages;
+use mailsetup::present::messages;
 use secrecy::{ExposeSecret, SecretString};
 
 use crate::gui::focus::Tab;
@@ -58,7 +58,7 @@ pub enum Message {
 }
 
 pub enum Event {
-    Test(Input),
+    Test(Box<Input>),
     Back,
 }
 
@@ -90,7 +90,7 @@ impl State {
         let s = Self {
             target: input.target,
             address: input.address.to_string(),
-            code: input.secret,
+            code: input.credential.kept().clone(),
             show: false,
             offer: None,
         };
@@ -121,10 +121,9 @@ impl State {
         let secret = self.secret();
         setup::check_credential(self.target.provider(), &secret).ok()?;
         Some(Input {
-            sign_in: mailsetup::store::SignIn::Password,
             target: self.target.clone(),
             address,
-            secret,
+            credential: setup::Credential::Password(secret),
             saved: false,
         })
     }
@@ -143,12 +142,12 @@ impl State {
             }
             Message::Pasted(Some(Code(c))) => self.code = c,
             Message::Pasted(None) => {}
-            Message::Test => return (Task::none(), self.ready().map(Event::Test)),
+            Message::Test => return (Task::none(), self.ready().map(|i| Event::Test(Box::new(i)))),
             Message::AcceptOffer => {
                 if let Some(code) = self.offer.take() {
                     self.code = code;
                 }
-                return (Task::none(), self.ready().map(Event::Test));
+                return (Task::none(), self.ready().map(|i| Event::Test(Box::new(i))));
             }
             Message::DismissOffer => self.offer = None,
             Message::Back => return (Task::none(), Some(Event::Back)),

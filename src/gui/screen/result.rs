@@ -9,14 +9,14 @@ use iced::widget::{button, column, container, text};
 use iced::{Element, Length, Task};
 use mailsetup::check::CheckReport;
 use mailsetup::i18n::{Localizer, msg};
-use mailsetup::messages;
+use mailsetup::present::messages;
 use mailsetup::probe::classify;
 use mailsetup::setup;
 use mailsetup::store::{SignIn, StoreError};
 
 use mailsetup::discover::Source;
 use mailsetup::export::Format;
-use mailsetup::report::{Discovery, Report};
+use mailsetup::present::report::{Discovery, Report};
 
 use crate::gui::focus::Tab;
 use crate::gui::{Accounts, Input, Target, style, widget};
@@ -241,7 +241,7 @@ impl State {
             text(self.saving_line(l)).size(style::BODY).into()
         };
         // Nothing was set up in a mail app yet: say what the user does next, and with what.
-        let next = match (self.input.sign_in, self.input.target.provider()) {
+        let next = match (self.input.sign_in(), self.input.target.provider()) {
             (SignIn::OAuth, Some(p)) => l.tr_args(
                 msg::GUI_SUCCESS_NEXT_OAUTH,
                 &[("provider", messages::oauth_company(l, p).into())],
@@ -254,7 +254,7 @@ impl State {
         let next = text(next).size(style::BODY);
         let content = column![title, saving, next, self.server_settings(l)].spacing(style::GAP);
         // An Apple profile can only carry a password: nothing to export for a browser sign-in.
-        match self.input.sign_in {
+        match self.input.sign_in() {
             SignIn::Password => content.push(self.exports(l)),
             SignIn::OAuth => content,
         }
@@ -270,7 +270,7 @@ impl State {
             Saving::Saved => messages::saved_plain(
                 l,
                 &l.tr(self.input.target.credential_id()),
-                self.input.sign_in,
+                self.input.sign_in(),
             ),
             Saving::Failed(e) => messages::store_error(l, e),
         }
@@ -497,7 +497,7 @@ impl State {
 fn save(accounts: &Accounts, input: &Input, report: &CheckReport, replace: bool) -> Task<Message> {
     let accounts = accounts.clone();
     let account = setup::account(report);
-    let secret = input.secret.clone();
+    let secret = input.credential.kept().clone();
     Task::perform(
         async move {
             match accounts.save(account, secret, replace).await {

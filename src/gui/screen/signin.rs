@@ -8,9 +8,9 @@ use iced::widget::{button, column, container, row, text};
 use iced::{Element, Length, Task};
 use mailsetup::address::Address;
 use mailsetup::i18n::{Localizer, msg};
-use mailsetup::messages;
-use mailsetup::oauth::{self, OAuthError, Pages, Tokens};
-use mailsetup::setup;
+use mailsetup::oauth::{self, OAuthError, Pages};
+use mailsetup::present::messages;
+use mailsetup::setup::{self, Credential};
 
 use crate::gui::focus::Tab;
 use crate::gui::{Browser, Target, style, widget};
@@ -36,7 +36,7 @@ pub enum Message {
         opened: bool,
     },
     /// The redirect came back and the code was exchanged (or the sign-in ended otherwise).
-    Done(Result<Tokens, OAuthError>),
+    Done(Result<Credential, OAuthError>),
     CopyUrl,
     Cancel,
     Again,
@@ -48,7 +48,7 @@ pub enum Event {
     SignedIn {
         target: Target,
         address: Address,
-        tokens: Tokens,
+        credential: Credential,
     },
     Again {
         target: Target,
@@ -79,18 +79,12 @@ impl State {
         let started =
             futures::stream::unfold(rx, |mut rx| async move { rx.recv().await.map(|m| (m, rx)) });
         let done = futures::stream::once(async move {
-            let result = async {
-                let pending = setup::sign_in(provider).await?;
-                let opened = browser(&pending.url).is_ok();
-                let _ = tx.send(Message::Started {
-                    url: pending.url.clone(),
-                    opened,
-                });
-                let http = oauth::Http::new(ca_file.as_deref())?;
-                pending.finish(&pages, &http, oauth::SIGN_IN_TIMEOUT).await
-            }
-            .await;
-            Message::Done(result)
+            let open = |url: &str| {
+                let opened = browser(url).is_ok();
+                let url = url.to_string();
+                let _ = tx.send(Message::Started { url, opened });
+            };
+            Message::Done(setup::browser_sign_in(provider, ca_file.as_deref(), &pages, open).await)
         });
         // `Started` is sent before the wait begins, so it always comes before `Done`.
         let stream = futures::stream::select(started, done);
@@ -127,10 +121,10 @@ impl State {
                 self.open_failed = !opened;
                 None
             }
-            Message::Done(Ok(tokens)) => Some(Event::SignedIn {
+            Message::Done(Ok(credential)) => Some(Event::SignedIn {
                 target: self.target.clone(),
                 address: self.address.clone(),
-                tokens,
+                credential,
             }),
             Message::Done(Err(e)) => {
                 self._task = None;

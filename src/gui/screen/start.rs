@@ -9,7 +9,7 @@ use mailsetup::address::{Address, AddressError};
 use mailsetup::catalog::Catalog;
 use mailsetup::discover::{Detection, DiscoverError};
 use mailsetup::i18n::{Localizer, msg};
-use mailsetup::messages;
+use mailsetup::present::messages;
 use mailsetup::store::{Account, StoreError};
 
 use crate::gui::focus::Tab;
@@ -483,7 +483,7 @@ impl State {
                 .align_y(iced::Alignment::Center);
             if a.sign_in == mailsetup::store::SignIn::OAuth {
                 name = name.push(
-                    text(mailsetup::messages::sign_in_name(l, a.sign_in))
+                    text(mailsetup::present::messages::sign_in_name(l, a.sign_in))
                         .size(style::SMALL)
                         .style(style::text::muted),
                 );

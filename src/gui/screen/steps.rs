@@ -9,8 +9,8 @@ use mailsetup::catalog::CredentialKind;
 use mailsetup::discover::Detection;
 use mailsetup::discover::autoconfig::{Page, pick_text};
 use mailsetup::i18n::{Localizer, msg};
-use mailsetup::messages;
 use mailsetup::oauth::OAuthError;
+use mailsetup::present::messages;
 
 use crate::gui::focus::Tab;
 use crate::gui::{Target, style, widget};

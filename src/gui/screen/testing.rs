@@ -6,12 +6,12 @@ use std::time::{Duration, Instant};
 use futures::StreamExt;
 use iced::widget::{column, container, progress_bar, row, text};
 use iced::{Element, Length, Subscription, Task};
-use mailsetup::check::{self, CheckReport, CheckRequest};
+use mailsetup::check::CheckReport;
 use mailsetup::i18n::{Localizer, msg};
-use mailsetup::messages;
 use mailsetup::oauth::OAuthError;
+use mailsetup::present::messages;
 use mailsetup::probe::{Progress, Protocol, Stage, StageState};
-use mailsetup::setup::{self, SetupError, Target};
+use mailsetup::setup::{Attempt, Credential, Outcome, SetupError, Target};
 use mailsetup::store::{Account, SignIn};
 use secrecy::SecretString;
 
@@ -35,10 +35,8 @@ pub struct State {
 pub enum Message {
     /// A stage started or ended.
     Progress(Progress),
-    /// Both probes are done.
-    Finished(Box<CheckReport>),
-    /// The provider sent a new refresh token with the access token: it is the one to keep.
-    Refreshed(SecretString),
+    /// Both probes are done; with the secret to keep (a rotated refresh token, maybe).
+    Finished(Box<Outcome>),
     /// A saved browser sign-in could not be renewed (revoked, expired…): sign in again.
     SignInFailed(OAuthError),
     /// Redraw the elapsed time.
@@ -53,73 +51,36 @@ pub enum Event {
     SignInFailed(Input, OAuthError),
 }
 
-/// The access token for a check of a browser sign-in, and a rotated refresh token if any.
-type Access = Result<(SecretString, Option<SecretString>), OAuthError>;
-
 impl State {
-    /// A new check with the target's servers, unless the launch named servers of its own.
-    pub fn start(input: Input, servers: &Servers) -> (Self, Task<Message>) {
-        let request = input
-            .target
-            .servers(&input.address, servers)
-            .and_then(|endpoints| {
-                setup::request(
-                    input.target.provider(),
-                    &input.address,
-                    endpoints,
-                    input.secret.clone(),
-                    servers.ca_file.as_deref(),
-                )
-            });
-        match request {
-            Ok(request) => {
-                let code = request.secret.clone();
-                Self::run(input, request, async move { Ok((code, None)) })
-            }
-            Err(e) => Self::failed(input, e),
-        }
-    }
-
-    /// A check of a browser sign-in: with the access token just received, or else one renewed
-    /// from the refresh token in `input` (a saved account's: a rotated token is saved at once).
-    pub fn start_oauth(
-        input: Input,
-        servers: &Servers,
-        access: Option<SecretString>,
-        accounts: &Accounts,
-    ) -> (Self, Task<Message>) {
-        let Some(provider) = input.target.provider() else {
-            let domain = input.address.domain().to_string();
-            return Self::failed(input, SetupError::UnknownProvider(domain));
-        };
-        let ca_file = servers.ca_file.clone();
-        let request = input.target.servers(&input.address, servers).and_then(|e| {
-            setup::oauth_request(
-                provider,
-                &input.address,
-                e,
-                SecretString::from(String::new()),
-                ca_file.as_deref(),
-            )
-        });
-        let request = match request {
-            Ok(r) => r,
+    /// A check of what the user gave: a code, or a browser sign-in with the access token just
+    /// received, else one renewed from the refresh token in `input` (a saved account's: a
+    /// rotated token is saved at once). The launch's servers replace the target's.
+    pub fn start(input: Input, servers: &Servers, accounts: &Accounts) -> (Self, Task<Message>) {
+        let attempt = Attempt::new(
+            input.address.clone(),
+            input.target.clone(),
+            servers.clone(),
+            input.credential.clone(),
+        );
+        let prepared = match attempt.prepare() {
+            Ok(p) => p,
             Err(e) => return Self::failed(input, e),
         };
-        let refresh = input.secret.clone();
-        let keep = input
-            .saved
-            .then(|| (accounts.clone(), input.address.to_string()));
-        let access = async move {
-            if let Some(a) = access {
-                return Ok((a, None));
+        let keep = input.saved.then(|| accounts.clone());
+        let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
+        let progress = futures::stream::unfold(rx, |mut rx| async move {
+            rx.recv().await.map(|p| (Message::Progress(p), rx))
+        });
+        let done = futures::stream::once(async move {
+            match prepared.run(Some(tx), keep.as_ref()).await {
+                Ok(outcome) => Message::Finished(Box::new(outcome)),
+                Err(e) => Message::SignInFailed(e),
             }
-            let keep = keep.as_ref().map(|(a, address)| (a, address.as_str()));
-            setup::refresh(provider, &refresh, ca_file.as_deref(), keep)
-                .await
-                .map(|(a, next)| (a, Some(next)))
-        };
-        Self::run(input, request, access)
+        });
+        // Progress ends when the check drops its senders, so the report always comes last.
+        let stream = futures::stream::select(progress, done);
+        let (task, handle) = Task::stream(stream.boxed()).abortable();
+        (Self::new(input, None, Some(handle.abort_on_drop())), task)
     }
 
     /// Re-test a saved account with its saved servers and the code (or sign-in) from the
@@ -134,47 +95,17 @@ impl State {
         let input = Input {
             target: Target::saved(&account),
             address,
-            secret,
-            sign_in: account.sign_in,
+            credential: match account.sign_in {
+                SignIn::Password => Credential::Password(secret),
+                SignIn::OAuth => Credential::Saved(secret),
+            },
             saved: true,
         };
         let servers = Servers {
             ca_file: launch.ca_file.clone(),
             ..Servers::default()
         };
-        Some(match account.sign_in {
-            SignIn::Password => Self::start(input, &servers),
-            SignIn::OAuth => Self::start_oauth(input, &servers, None, accounts),
-        })
-    }
-
-    fn run(
-        input: Input,
-        mut request: CheckRequest,
-        access: impl Future<Output = Access> + Send + 'static,
-    ) -> (Self, Task<Message>) {
-        let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
-        let progress = futures::stream::unfold(rx, |mut rx| async move {
-            rx.recv().await.map(|p| (Message::Progress(p), rx))
-        });
-        let done = futures::stream::once(async move {
-            let (secret, rotated) = match access.await {
-                Ok(a) => a,
-                Err(e) => return vec![Message::SignInFailed(e)],
-            };
-            request.secret = secret;
-            let report = check::run(&request, Some(tx)).await;
-            rotated
-                .map(Message::Refreshed)
-                .into_iter()
-                .chain([Message::Finished(Box::new(report))])
-                .collect()
-        })
-        .flat_map(futures::stream::iter);
-        // Progress ends when the check drops its senders, so the report always comes last.
-        let stream = futures::stream::select(progress, done);
-        let (task, handle) = Task::stream(stream.boxed()).abortable();
-        (Self::new(input, None, Some(handle.abort_on_drop())), task)
+        Some(Self::start(input, &servers, accounts))
     }
 
     fn failed(input: Input, error: SetupError) -> (Self, Task<Message>) {
@@ -219,10 +150,16 @@ impl State {
                 }
                 None
             }
-            Message::Finished(report) => Some(Event::Finished(self.input.clone(), report)),
-            Message::Refreshed(next) => {
-                self.input.secret = next;
-                None
+            Message::Finished(outcome) => {
+                // A re-test signs in with the kept secret: the code, or a (rotated) refresh token.
+                self.input.credential = match self.input.sign_in() {
+                    SignIn::Password => Credential::Password(outcome.keep),
+                    SignIn::OAuth => Credential::Saved(outcome.keep),
+                };
+                Some(Event::Finished(
+                    self.input.clone(),
+                    Box::new(outcome.report),
+                ))
             }
             Message::SignInFailed(e) => Some(Event::SignInFailed(self.input.clone(), e)),
             Message::Tick(now) => {

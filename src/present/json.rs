@@ -12,8 +12,8 @@ use crate::check::CheckReport;
 use crate::discover::autoconfig::Page;
 use crate::discover::{Attempt, Detection, Outcome};
 use crate::i18n::Localizer;
+use crate::present::report::{Discovery, Report};
 use crate::probe::ProbeReport;
-use crate::report::{Discovery, Report};
 use crate::store::Account;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -296,7 +296,7 @@ impl ProbeJson {
                 server_text: e.server_text.clone(),
                 advice: d
                     .as_ref()
-                    .map(|d| crate::messages::advice(l, d, r, report.provider.as_deref())),
+                    .map(|d| crate::present::messages::advice(l, d, r, report.provider.as_deref())),
                 help_url: d.and_then(|d| d.help_url),
                 detail: e.detail.clone(),
             }
@@ -449,7 +449,7 @@ mod tests {
 
     /// The first ```json block after `heading` in the README.
     fn readme_example(heading: &str) -> &'static str {
-        let readme = include_str!("../README.md");
+        let readme = include_str!("../../README.md");
         let at = readme.find(heading).expect("README section");
         let start = readme[at..].find("```json\n").expect("json block") + at + "```json\n".len();
         let end = readme[start..].find("```").expect("block end") + start;

@@ -6,8 +6,6 @@
 
 use std::fmt::Write as _;
 
-use serde_json::Value;
-
 use crate::check::CheckReport;
 use crate::discover::{Attempt, Detection, Outcome, Source};
 use crate::i18n::Localizer;
@@ -108,7 +106,7 @@ impl Report {
             let _ = writeln!(out, "sign-in: {}", s.as_str());
         }
         if let Some(c) = &self.check {
-            out.push_str(&c.report_stages(l10n));
+            out.push_str(&check_stages(l10n, c));
         }
         if let Some(n) = &self.note {
             let _ = writeln!(out, "\n{n}");
@@ -120,9 +118,60 @@ impl Report {
     pub fn sign_in(&self) -> Option<crate::store::SignIn> {
         self.sign_in.or(self.check.as_ref().map(|c| c.sign_in))
     }
+}
 
-    /// The README's `report --json` shape (`crate::json::ReportJson`).
-    pub fn json(&self, l10n: &Localizer) -> Value {
-        serde_json::to_value(crate::json::ReportJson::new(l10n, self)).unwrap_or_default()
+/// The redacted plain-text report of one check for support ("Copy report"): versions, endpoints,
+/// stages with timings, server replies and causes. It is built from the report, which never
+/// holds the secret.
+pub fn check_text(l10n: &Localizer, report: &CheckReport) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "{}", header());
+    let _ = writeln!(out, "address: {}", report.address);
+    let _ = writeln!(
+        out,
+        "provider: {}",
+        report.provider.as_deref().unwrap_or("-")
+    );
+    let _ = writeln!(out, "sign-in: {}", report.sign_in.as_str());
+    out.push_str(&check_stages(l10n, report));
+    out
+}
+
+/// The per-protocol part of the report: endpoint, stages with timings, cause and advice.
+pub fn check_stages(l10n: &Localizer, report: &CheckReport) -> String {
+    let mut out = String::new();
+    for r in [&report.imap, &report.smtp] {
+        let e = &r.endpoint;
+        let _ = writeln!(
+            out,
+            "\n[{}] {}:{} {} user={} -> {}",
+            r.protocol.as_str(),
+            e.host,
+            e.port,
+            e.security.as_str(),
+            e.username,
+            if r.ok() { "OK" } else { "FAILED" }
+        );
+        for s in &r.stages {
+            let mark = if s.ok { "ok" } else { "FAILED" };
+            let _ = writeln!(out, "  {:<10} {:>6} ms  {mark}", s.stage.as_str(), s.ms);
+        }
+        let Some(err) = &r.error else { continue };
+        let tls = err.tls_reason.map(|t| format!(" ({})", t.as_str()));
+        let _ = writeln!(
+            out,
+            "  cause: {}{}",
+            err.kind.as_str(),
+            tls.unwrap_or_default()
+        );
+        if let Some(t) = &err.server_text {
+            let _ = writeln!(out, "  server: {t}");
+        }
+        let _ = writeln!(out, "  detail: {}", err.detail);
+        if let Some(d) = report.diagnosis(r) {
+            let advice = super::messages::advice(l10n, &d, r, report.provider.as_deref());
+            let _ = writeln!(out, "  advice: {advice}");
+        }
     }
+    out
 }

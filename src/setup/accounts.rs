@@ -1,0 +1,117 @@
+//! The saved accounts for the front ends, off their threads, and exports for other mail apps.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use secrecy::SecretString;
+
+use crate::store::{Account, Loaded, Saved, Store, StoreError};
+
+/// The saved accounts for a front end that must not block (the wizard): each call runs on
+/// tokio's blocking pool, since the keyring clients block (D-Bus, Credential Manager), and every
+/// failure is a `StoreError`. Cheap to clone; held by the app and handed to the screens.
+#[derive(Clone, Debug)]
+pub struct Accounts {
+    /// `None` when no config dir could be determined: every call then says so.
+    store: Option<Arc<Store>>,
+}
+
+impl Default for Accounts {
+    fn default() -> Self {
+        Self::open_default()
+    }
+}
+
+impl Accounts {
+    /// The platform config dir (or `MAILSETUP_CONFIG_DIR`).
+    pub fn open_default() -> Self {
+        Self {
+            store: Store::open_default().ok().map(Arc::new),
+        }
+    }
+
+    /// Accounts in this directory (tests, portable use).
+    pub fn at(dir: impl Into<PathBuf>) -> Self {
+        Self {
+            store: Some(Arc::new(Store::at(dir))),
+        }
+    }
+
+    pub async fn load(&self) -> Result<Loaded, StoreError> {
+        self.run(|s| s.load()).await
+    }
+
+    /// The saved code, if any.
+    pub async fn secret(&self, address: String) -> Result<Option<SecretString>, StoreError> {
+        self.run(move |s| s.secret(&address)).await
+    }
+
+    /// Unless `replace`, an address already saved is refused with `StoreError::Exists`.
+    pub async fn save(
+        &self,
+        account: Account,
+        secret: SecretString,
+        replace: bool,
+    ) -> Result<Saved, StoreError> {
+        self.run(move |s| s.save(account, &secret, replace)).await
+    }
+
+    /// Replaces only the keyring's refresh token (the provider rotated it).
+    pub async fn set_token(&self, address: String, token: SecretString) -> Result<(), StoreError> {
+        self.run(move |s| s.set_token(&address, &token)).await
+    }
+
+    /// Whether there was anything to remove.
+    pub async fn remove(&self, address: String) -> Result<bool, StoreError> {
+        self.run(move |s| s.remove(&address)).await
+    }
+
+    async fn run<T: Send + 'static>(
+        &self,
+        work: impl FnOnce(&Store) -> Result<T, StoreError> + Send + 'static,
+    ) -> Result<T, StoreError> {
+        let store = self.store.clone().ok_or(StoreError::NoConfigDir)?;
+        tokio::task::spawn_blocking(move || work(&store))
+            .await
+            // The work panicked (a bug): say so rather than leave the screen waiting.
+            .unwrap_or_else(|e| Err(StoreError::Keyring(e.to_string())))
+    }
+}
+
+/// Where exports go: the user's downloads folder (`MAILSETUP_EXPORT_DIR` for support staff who
+/// want them elsewhere), else the home folder.
+pub fn downloads_dir() -> PathBuf {
+    if let Some(dir) = std::env::var_os("MAILSETUP_EXPORT_DIR") {
+        return dir.into();
+    }
+    directories::UserDirs::new()
+        .and_then(|u| {
+            u.download_dir()
+                .map(PathBuf::from)
+                .or_else(|| Some(u.home_dir().to_path_buf()))
+        })
+        .unwrap_or_else(std::env::temp_dir)
+}
+
+/// Writes an account's settings for another mail app (never with the code) into `dir`, off the
+/// caller's thread; the file's path, or why it could not be written.
+pub async fn export(
+    account: Account,
+    name: String,
+    format: crate::export::Format,
+    dir: PathBuf,
+) -> Result<PathBuf, String> {
+    use crate::export::Format;
+    tokio::task::spawn_blocking(move || {
+        let text = match format {
+            Format::Thunderbird => crate::export::thunderbird(&account, &name),
+            Format::Mobileconfig => crate::export::mobileconfig(&account, &name, None),
+        };
+        let path = dir.join(format.file_name(&account.address));
+        crate::store::write_private(&path, text.as_bytes())
+            .map(|()| path)
+            .map_err(|e| e.to_string())
+    })
+    .await
+    .unwrap_or_else(|e| Err(e.to_string()))
+}
