@@ -6,6 +6,7 @@ pub mod catalog;
 pub mod check;
 pub mod discover;
 pub mod export;
+pub mod handoff;
 pub mod i18n;
 pub mod link;
 pub mod oauth;

@@ -61,6 +61,31 @@ pub(super) enum Command {
     /// The redacted diagnostic report for support: how the servers were found and, with a
     /// saved account or --password-stdin, every stage of the sign-in test. Never the code.
     Report(ReportArgs),
+    /// The mail apps on this computer (each Thunderbird profile by its path) and the others,
+    /// with how each gets an account: set up directly, or guided.
+    Apps {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Set a saved account up in a mail app directly, with its code (the app must be closed).
+    AddTo {
+        #[arg(value_enum)]
+        app: AddToApp,
+        address: String,
+        /// The Thunderbird profile folder (default: the profile Thunderbird opens).
+        #[arg(long, value_name = "PATH")]
+        profile: Option<PathBuf>,
+    },
+    /// Print a saved account's code to standard output, alone on its line (for a program's
+    /// `passwordeval` / `PassCmd`); with --access-token, a fresh token for a browser sign-in.
+    Secret {
+        address: String,
+        #[arg(long)]
+        access_token: bool,
+        /// Extra trusted CA certificates (PEM) for the token endpoint.
+        #[arg(long, value_name = "PEM")]
+        ca_file: Option<PathBuf>,
+    },
     /// Settings of a saved account for another mail client.
     Export {
         address: String,
@@ -121,6 +146,12 @@ pub(super) struct ReportArgs {
     pub(super) discovery: DiscoveryArgs,
     #[arg(long)]
     pub(super) json: bool,
+}
+
+/// The mail apps `add-to` sets up directly.
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+pub(super) enum AddToApp {
+    Thunderbird,
 }
 
 #[derive(Clone, Copy, Debug, clap::ValueEnum)]

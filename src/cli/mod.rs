@@ -8,6 +8,7 @@ mod args;
 mod check;
 mod detect;
 mod export;
+mod handoff;
 mod providers;
 mod report;
 
@@ -16,6 +17,7 @@ use args::*;
 use check::run_check;
 use detect::{detect, find_servers};
 use export::export;
+use handoff::{add_to, apps, secret};
 use output::*;
 use providers::providers;
 use report::report;
@@ -78,6 +80,17 @@ pub fn main() -> ExitCode {
         Some(Command::Accounts { json }) => accounts(&l, json),
         Some(Command::Remove { address }) => remove(&l, &address),
         Some(Command::Report(a)) => report(&l, a),
+        Some(Command::Apps { json }) => apps(&l, json),
+        Some(Command::AddTo {
+            app,
+            address,
+            profile,
+        }) => add_to(&l, app, &address, profile.as_deref()),
+        Some(Command::Secret {
+            address,
+            access_token,
+            ca_file,
+        }) => secret(&l, &address, access_token, ca_file.as_deref()),
         Some(Command::Export {
             address,
             format,

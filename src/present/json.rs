@@ -443,6 +443,40 @@ pub struct AccountsJson {
     pub set_aside: Option<PathBuf>,
 }
 
+/// `apps --json`: every mail app, those on this computer first.
+#[derive(Clone, Debug, Serialize)]
+pub struct AppsJson {
+    pub apps: Vec<MailAppJson>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct MailAppJson {
+    pub id: crate::handoff::App,
+    pub name: String,
+    pub installed: bool,
+    /// `direct`: `add-to` writes the account into the app; `guided`: the app's own steps.
+    pub way: crate::handoff::Way,
+    /// Thunderbird's profiles: name, path, and the one it opens by default.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub profiles: Vec<crate::handoff::thunderbird::Profile>,
+}
+
+impl AppsJson {
+    pub fn new(l: &Localizer, found: &[crate::handoff::Found]) -> Self {
+        let apps = found
+            .iter()
+            .map(|f| MailAppJson {
+                id: f.app,
+                name: crate::present::messages::app_name(l, f.app),
+                installed: f.installed,
+                way: f.way,
+                profiles: f.profiles.clone(),
+            })
+            .collect();
+        Self { apps }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

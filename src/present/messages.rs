@@ -277,6 +277,93 @@ pub fn sign_in_name(l: &Localizer, s: crate::store::SignIn) -> String {
     })
 }
 
+/// A mail app's name as the user knows it.
+pub fn app_name(l: &Localizer, app: crate::handoff::App) -> String {
+    use crate::handoff::App;
+    l.tr(match app {
+        App::Thunderbird => msg::APP_THUNDERBIRD,
+        App::Evolution => msg::APP_EVOLUTION,
+        App::Outlook => msg::APP_OUTLOOK,
+        App::Foxmail => msg::APP_FOXMAIL,
+        App::WindowsMail => msg::APP_WINDOWS_MAIL,
+        App::MailMaster => msg::APP_MAIL_MASTER,
+        App::AppleMail => msg::APP_APPLE_MAIL,
+        App::Iphone => msg::APP_IPHONE,
+        App::Android => msg::APP_ANDROID,
+        App::Program => msg::APP_PROGRAM,
+    })
+}
+
+/// `apps`: one app, whether it is on this computer and how it gets the account.
+pub fn app_line(l: &Localizer, f: &crate::handoff::Found) -> String {
+    let way = match f.way {
+        crate::handoff::Way::Direct => msg::HANDOFF_WAY_DIRECT,
+        crate::handoff::Way::Guided => msg::HANDOFF_WAY_GUIDED,
+    };
+    let here = if f.installed {
+        msg::HANDOFF_INSTALLED
+    } else {
+        msg::HANDOFF_NOT_INSTALLED
+    };
+    l.tr_args(
+        msg::CLI_APP_LINE,
+        &[
+            ("name", app_name(l, f.app).into()),
+            ("here", l.tr(here).into()),
+            ("way", l.tr(way).into()),
+        ],
+    )
+}
+
+/// What a direct set-up did, and what the user does next.
+pub fn added(
+    l: &Localizer,
+    account: &crate::store::Account,
+    added: &crate::handoff::Added,
+    profile: &std::path::Path,
+) -> String {
+    use crate::handoff::Added;
+    let id = match added {
+        Added::AlreadyThere => msg::HANDOFF_ALREADY,
+        Added::Added { password: true, .. } => msg::HANDOFF_ADDED,
+        Added::Added { .. } if account.sign_in == crate::store::SignIn::OAuth => {
+            msg::HANDOFF_ADDED_OAUTH
+        }
+        Added::Added { .. } => msg::HANDOFF_ADDED_ASKS,
+    };
+    l.tr_args(
+        id,
+        &[
+            ("address", account.address.clone().into()),
+            ("profile", path(profile).into()),
+        ],
+    )
+}
+
+/// Why a direct set-up could not be done; nothing was changed in every case.
+pub fn handoff_error(
+    l: &Localizer,
+    e: &crate::handoff::HandoffError,
+    profile: &std::path::Path,
+) -> String {
+    use crate::handoff::{HandoffError as E, NssError};
+    let at = ("path", path(profile).into());
+    match e {
+        E::Running => l.tr(msg::HANDOFF_RUNNING),
+        E::NoProfile(p) => l.tr_args(msg::HANDOFF_NO_PROFILE_AT, &[("path", path(p).into())]),
+        E::Unreadable(p) => l.tr_args(msg::HANDOFF_UNREADABLE, &[("path", path(p).into())]),
+        E::Nss(NssError::PrimaryPassword) => l.tr(msg::HANDOFF_PRIMARY_PASSWORD),
+        E::Nss(other) => l.tr_args(
+            msg::HANDOFF_PASSWORDS_FAILED,
+            &[at, ("reason", other.to_string().into())],
+        ),
+        E::Io { path: p, reason } => l.tr_args(
+            msg::HANDOFF_FAILED,
+            &[("path", path(p).into()), ("reason", reason.clone().into())],
+        ),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::path;

@@ -175,6 +175,22 @@ async fn refresh_token(
     Ok((t.access, next))
 }
 
+/// A fresh access token for a saved browser sign-in (`mailsetup secret --access-token`: for a
+/// program that signs in with the account); a rotated refresh token is saved at once.
+pub async fn access_token(
+    account: &Account,
+    refresh: SecretString,
+    ca_file: Option<&Path>,
+    accounts: &Accounts,
+) -> Result<SecretString, OAuthError> {
+    let provider = Target::saved(account)
+        .provider()
+        .ok_or(OAuthError::NoRefreshToken)?;
+    let keep = Some((accounts, account.address.as_str()));
+    let (access, _) = refresh_token(provider, &refresh, ca_file, keep).await?;
+    Ok(access)
+}
+
 /// The provider's browser sign-in (RFC 8252): PKCE, `state` and a loopback listener; `open` is
 /// handed the page once the listener is up (the caller opens it, or shows it), then the redirect
 /// is awaited and its code exchanged. A sign-in without a refresh token cannot be kept.

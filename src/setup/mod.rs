@@ -12,7 +12,7 @@ use std::path::PathBuf;
 
 pub use crate::store::SignIn;
 pub use accounts::{Accounts, downloads_dir, export};
-pub use attempt::{Attempt, Credential, Outcome, Prepared, account, browser_sign_in};
+pub use attempt::{Attempt, Credential, Outcome, Prepared, access_token, account, browser_sign_in};
 pub use credential::{
     CredentialError, CredentialWarning, check_credential, clipboard_code, secret,
 };

@@ -1,0 +1,362 @@
+//! Thunderbird: its profiles (`profiles.ini`), and an account written into one (`prefs.js`: IMAP
+//! server, SMTP server, identity; `logins.json`: the code, encrypted with the profile's own key
+//! database). Only while Thunderbird is not running (its profile lock), never a second copy of
+//! an account, a backup of every file changed, each written atomically.
+
+use std::path::{Path, PathBuf};
+
+use secrecy::SecretString;
+use serde::Serialize;
+use serde_json::{Value, json};
+
+use super::prefs::Prefs;
+use super::{Added, HandoffError, backup, lock, write_atomic};
+use crate::catalog::{Endpoint, Security};
+use crate::store::{Account, SignIn};
+
+/// One profile from `profiles.ini`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Profile {
+    pub name: String,
+    pub path: PathBuf,
+    /// The one Thunderbird opens by default (preselected).
+    pub default: bool,
+}
+
+/// Where Thunderbird keeps `profiles.ini` for this user.
+pub fn root() -> Option<PathBuf> {
+    let base = directories::BaseDirs::new()?;
+    Some(if cfg!(windows) {
+        base.config_dir().join("Thunderbird")
+    } else if cfg!(target_os = "macos") {
+        base.home_dir().join("Library/Thunderbird")
+    } else {
+        base.home_dir().join(".thunderbird")
+    })
+}
+
+/// Thunderbird's install folder (where its NSS is), if it is installed.
+pub fn install_dir() -> Option<PathBuf> {
+    let mut dirs: Vec<PathBuf> = Vec::new();
+    if cfg!(windows) {
+        for var in ["ProgramFiles", "ProgramFiles(x86)", "LOCALAPPDATA"] {
+            if let Some(d) = std::env::var_os(var) {
+                let d = PathBuf::from(d);
+                dirs.push(d.join("Mozilla Thunderbird"));
+                dirs.push(d.join("Programs").join("Mozilla Thunderbird"));
+            }
+        }
+    } else if cfg!(target_os = "macos") {
+        dirs.push("/Applications/Thunderbird.app/Contents/MacOS".into());
+    } else {
+        for d in [
+            "/usr/lib/thunderbird",
+            "/usr/lib64/thunderbird",
+            "/opt/thunderbird",
+        ] {
+            dirs.push(d.into());
+        }
+    }
+    let exe = if cfg!(windows) {
+        "thunderbird.exe"
+    } else {
+        "thunderbird"
+    };
+    dirs.into_iter().find(|d| d.join(exe).is_file())
+}
+
+/// The profiles listed in `root/profiles.ini`, the default one marked: the install's own
+/// default (`[Install…] Default=`), else the profile marked `Default=1`, else the only one.
+pub fn profiles(root: &Path) -> Vec<Profile> {
+    let Ok(text) = std::fs::read_to_string(root.join("profiles.ini")) else {
+        return Vec::new();
+    };
+    let sections = ini(&text);
+    let install_default = sections
+        .iter()
+        .find(|(name, _)| name.starts_with("Install"))
+        .and_then(|(_, kv)| value(kv, "Default"));
+    let mut out: Vec<Profile> = sections
+        .iter()
+        .filter(|(name, _)| name.starts_with("Profile"))
+        .filter_map(|(_, kv)| {
+            let path = value(kv, "Path")?;
+            let full = match value(kv, "IsRelative") {
+                Some("0") => PathBuf::from(path),
+                _ => root.join(path),
+            };
+            Some(Profile {
+                name: value(kv, "Name").unwrap_or(path).to_string(),
+                default: install_default.map_or(value(kv, "Default") == Some("1"), |d| d == path),
+                path: full,
+            })
+        })
+        .collect();
+    if out.len() == 1 {
+        out[0].default = true;
+    }
+    out
+}
+
+type Section<'a> = (&'a str, Vec<(&'a str, &'a str)>);
+
+fn ini(text: &str) -> Vec<Section<'_>> {
+    let mut out: Vec<Section<'_>> = Vec::new();
+    for line in text.lines().map(str::trim) {
+        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            out.push((name, Vec::new()));
+        } else if let (Some((k, v)), Some(last)) = (line.split_once('='), out.last_mut()) {
+            last.1.push((k.trim(), v.trim()));
+        }
+    }
+    out
+}
+
+fn value<'a>(kv: &[(&'a str, &'a str)], key: &str) -> Option<&'a str> {
+    kv.iter().find(|(k, _)| *k == key).map(|(_, v)| *v)
+}
+
+/// Thunderbird's `socketType` / `try_ssl`: 3 SSL/TLS, 2 STARTTLS.
+fn socket_type(e: &Endpoint) -> i64 {
+    match e.security {
+        Security::Tls => 3,
+        Security::Starttls => 2,
+    }
+}
+
+/// Thunderbird's `authMethod`: 3 normal password, 10 its own OAuth2 sign-in.
+fn auth_method(sign_in: SignIn) -> i64 {
+    match sign_in {
+        SignIn::Password => 3,
+        SignIn::OAuth => 10,
+    }
+}
+
+/// Adds `account` to the profile: IMAP server, SMTP server and identity in `prefs.js`, and with
+/// `secret` (a code or password; a browser sign-in has none: Thunderbird signs in itself) both
+/// logins in `logins.json`. Refused while Thunderbird runs; an account already there is left.
+pub fn add(
+    profile: &Path,
+    account: &Account,
+    name: &str,
+    secret: Option<&SecretString>,
+) -> Result<Added, HandoffError> {
+    if !profile.is_dir() {
+        return Err(HandoffError::NoProfile(profile.to_path_buf()));
+    }
+    // Held while writing: Thunderbird started meanwhile finds the profile in use.
+    let _lock = lock(&profile.join(".parentlock"))?;
+    let prefs_path = profile.join("prefs.js");
+    let text = match std::fs::read(&prefs_path) {
+        Ok(b) => String::from_utf8(b).map_err(|_| HandoffError::Unreadable(prefs_path.clone()))?,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+        Err(e) => return Err(HandoffError::io(&prefs_path, e)),
+    };
+    let mut prefs =
+        Prefs::parse(&text).map_err(|_| HandoffError::Unreadable(prefs_path.clone()))?;
+    if has_account(&prefs, &account.imap) {
+        return Ok(Added::AlreadyThere);
+    }
+    let mut backups = Vec::new();
+    let password = match (account.sign_in, secret) {
+        (SignIn::Password, Some(s)) => {
+            save_logins(profile, account, s, &mut backups)?;
+            true
+        }
+        _ => false,
+    };
+    write_account(&mut prefs, account, name);
+    backups.extend(backup(&prefs_path)?);
+    write_atomic(&prefs_path, prefs.text().as_bytes())?;
+    Ok(Added::Added { backups, password })
+}
+
+/// An IMAP server of this host and login is already in the profile.
+fn has_account(prefs: &Prefs, imap: &Endpoint) -> bool {
+    let servers: Vec<String> = prefs
+        .names("mail.server.server")
+        .filter(|k| k.ends_with(".hostname"))
+        .map(|k| k.trim_end_matches(".hostname").to_string())
+        .collect();
+    servers.iter().any(|s| {
+        prefs.str(&format!("{s}.type")) == Some("imap")
+            && prefs
+                .str(&format!("{s}.hostname"))
+                .is_some_and(|h| h.eq_ignore_ascii_case(&imap.host))
+            && prefs.str(&format!("{s}.userName")) == Some(imap.username.as_str())
+    })
+}
+
+/// The prefs of one account, numbered after those already there; the list prefs gain it, and
+/// a profile without Local Folders gets them (Thunderbird needs one local account).
+fn write_account(p: &mut Prefs, account: &Account, name: &str) {
+    let n = p.next_number("mail.account.account");
+    let s = p.next_number("mail.server.server");
+    let id = p.next_number("mail.identity.id");
+    let smtp = p.next_number("mail.smtpserver.smtp");
+    let (i, o) = (&account.imap, &account.smtp);
+    let server = format!("mail.server.server{s}");
+    p.set(
+        &format!("mail.account.account{n}.server"),
+        format!("server{s}"),
+    );
+    p.set(
+        &format!("mail.account.account{n}.identities"),
+        format!("id{id}"),
+    );
+    p.set(&format!("{server}.type"), "imap");
+    p.set(&format!("{server}.hostname"), i.host.as_str());
+    p.set(&format!("{server}.port"), i.port);
+    p.set(&format!("{server}.userName"), i.username.as_str());
+    p.set(&format!("{server}.socketType"), socket_type(i));
+    p.set(
+        &format!("{server}.authMethod"),
+        auth_method(account.sign_in),
+    );
+    p.set(&format!("{server}.name"), account.address.as_str());
+    p.set(&format!("{server}.login_at_startup"), true);
+    let ident = format!("mail.identity.id{id}");
+    p.set(&format!("{ident}.useremail"), account.address.as_str());
+    p.set(&format!("{ident}.fullName"), name);
+    p.set(&format!("{ident}.smtpServer"), format!("smtp{smtp}"));
+    p.set(&format!("{ident}.valid"), true);
+    let out = format!("mail.smtpserver.smtp{smtp}");
+    p.set(&format!("{out}.hostname"), o.host.as_str());
+    p.set(&format!("{out}.port"), o.port);
+    p.set(&format!("{out}.username"), o.username.as_str());
+    p.set(&format!("{out}.try_ssl"), socket_type(o));
+    p.set(&format!("{out}.authMethod"), auth_method(account.sign_in));
+    p.set(&format!("{out}.description"), account.address.as_str());
+    append_list(p, "mail.smtpservers", &format!("smtp{smtp}"));
+    if p.str("mail.smtp.defaultserver").is_none() {
+        p.set("mail.smtp.defaultserver", format!("smtp{smtp}"));
+    }
+    append_list(p, "mail.accountmanager.accounts", &format!("account{n}"));
+    if p.str("mail.accountmanager.defaultaccount").is_none() {
+        p.set("mail.accountmanager.defaultaccount", format!("account{n}"));
+    }
+    if p.str("mail.accountmanager.localfoldersserver").is_none() {
+        let (ln, ls) = (n + 1, s + 1);
+        let local = format!("mail.server.server{ls}");
+        p.set(
+            &format!("mail.account.account{ln}.server"),
+            format!("server{ls}"),
+        );
+        p.set(&format!("{local}.type"), "none");
+        p.set(&format!("{local}.hostname"), "Local Folders");
+        p.set(&format!("{local}.userName"), "nobody");
+        p.set(&format!("{local}.name"), "Local Folders");
+        append_list(p, "mail.accountmanager.accounts", &format!("account{ln}"));
+        p.set(
+            "mail.accountmanager.localfoldersserver",
+            format!("server{ls}"),
+        );
+    }
+}
+
+fn append_list(p: &mut Prefs, name: &str, item: &str) {
+    let list = match p.str(name) {
+        Some(l) if !l.is_empty() => format!("{l},{item}"),
+        _ => item.to_string(),
+    };
+    p.set(name, list);
+}
+
+/// Both logins in `logins.json` (`imap://HOST`, `smtp://HOST`), encrypted with the profile's
+/// key database; an entry of the same origin and user gets the new code instead of a twin.
+fn save_logins(
+    profile: &Path,
+    account: &Account,
+    secret: &SecretString,
+    backups: &mut Vec<PathBuf>,
+) -> Result<(), HandoffError> {
+    let path = profile.join("logins.json");
+    let mut logins: Value = match std::fs::read(&path) {
+        Ok(b) => serde_json::from_slice(&b).map_err(|_| HandoffError::Unreadable(path.clone()))?,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            json!({"nextId": 1, "logins": [], "potentiallyVulnerablePasswords": [],
+                   "dismissedBreachAlertsByLoginGUID": {}, "version": 3})
+        }
+        Err(e) => return Err(HandoffError::io(&path, e)),
+    };
+    let lib = super::nss::load(install_dir().as_deref())?;
+    // A primary password is found before anything is changed (or backed up).
+    drop(super::nss::open(&lib, profile)?);
+    backups.extend(backup(&profile.join("key4.db"))?);
+    let keys = super::nss::open(&lib, profile)?;
+    let entries = [
+        (
+            format!("imap://{}", account.imap.host),
+            &account.imap.username,
+        ),
+        (
+            format!("smtp://{}", account.smtp.host),
+            &account.smtp.username,
+        ),
+    ];
+    for (origin, user) in entries {
+        let user = SecretString::from(user.clone());
+        let login = Login {
+            origin: &origin,
+            user: keys.encrypt(&user)?,
+            password: keys.encrypt(secret)?,
+        };
+        login
+            .put(&mut logins, |enc| {
+                keys.decrypt(enc).is_some_and(|u| {
+                    secrecy::ExposeSecret::expose_secret(&u)
+                        == secrecy::ExposeSecret::expose_secret(&user)
+                })
+            })
+            .ok_or_else(|| HandoffError::Unreadable(path.clone()))?;
+    }
+    drop(keys);
+    backups.extend(backup(&path)?);
+    let bytes = serde_json::to_vec(&logins).map_err(|e| HandoffError::io(&path, e))?;
+    write_atomic(&path, &bytes)
+}
+
+struct Login<'a> {
+    origin: &'a str,
+    user: String,
+    password: String,
+}
+
+impl Login<'_> {
+    /// Replaces the password of the entry for this origin whose user `same_user` recognises,
+    /// else appends a new entry. `None` when the file's shape is not Thunderbird's.
+    fn put(self, logins: &mut Value, same_user: impl Fn(&str) -> bool) -> Option<()> {
+        let now = crate::handoff::now_ms();
+        let next_id = logins.get("nextId").and_then(Value::as_u64).unwrap_or(1);
+        let list = logins.get_mut("logins")?.as_array_mut()?;
+        let existing = list.iter_mut().find(|l| {
+            l.get("hostname").and_then(Value::as_str) == Some(self.origin)
+                && l.get("encryptedUsername")
+                    .and_then(Value::as_str)
+                    .is_some_and(&same_user)
+        });
+        if let Some(entry) = existing {
+            entry["encryptedPassword"] = self.password.into();
+            entry["timePasswordChanged"] = now.into();
+            return Some(());
+        }
+        list.push(json!({
+            "id": next_id,
+            "hostname": self.origin,
+            "httpRealm": self.origin,
+            "formSubmitURL": null,
+            "usernameField": "",
+            "passwordField": "",
+            "encryptedUsername": self.user,
+            "encryptedPassword": self.password,
+            "guid": format!("{{{}}}", crate::handoff::uuid()),
+            "encType": 1,
+            "timeCreated": now,
+            "timeLastUsed": now,
+            "timePasswordChanged": now,
+            "timesUsed": 1,
+        }));
+        logins["nextId"] = (next_id + 1).into();
+        Some(())
+    }
+}

@@ -1,0 +1,409 @@
+//! The last mile, against the real mail app: `mailsetup add-to thunderbird` writes a saved
+//! account into a profile, and Debian's Thunderbird (headless, in a network namespace with only
+//! loopback, tests/harness/thunderbird.sh) signs in to the harness's Dovecot with the code that
+//! was handed over. Also: `apps`, the profile lock, a second run, other accounts kept, a primary
+//! password, an unreadable profile, OAuth accounts, and `secret`.
+
+mod support;
+
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::sync::Mutex;
+
+use support::{Harness, bin, harness, snapshot, temp_dir};
+
+/// The tests save the same addresses into the one keyring: one at a time.
+static KEYRING: Mutex<()> = Mutex::new(());
+
+fn thunderbird_here() -> bool {
+    let found = Path::new("/usr/lib/thunderbird/thunderbird").is_file();
+    assert!(
+        found || std::env::var_os("MAILSETUP_REQUIRE_SERVERS").is_none(),
+        "Thunderbird is not installed: tests/run installs it"
+    );
+    found
+}
+
+fn cli(cfg: &Path, args: &[&str], stdin: &str) -> Output {
+    let mut c = bin();
+    c.env("MAILSETUP_CONFIG_DIR", cfg)
+        .args(args)
+        .arg("--lang")
+        .arg("en");
+    support::output(c, stdin)
+}
+
+fn text(o: &Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    )
+}
+
+/// `check --save` of a harness user against Dovecot (TLS) and Postfix (STARTTLS).
+fn save(h: &Harness, cfg: &Path, address: &str) {
+    let imap = format!("localhost:{}:tls", h.imaps);
+    let smtp = format!("localhost:{}:starttls", h.submission);
+    let ca = h.ca.to_string_lossy().into_owned();
+    let args = [
+        "check",
+        address,
+        "--password-stdin",
+        "--imap",
+        &imap,
+        "--smtp",
+        &smtp,
+        "--ca-file",
+        &ca,
+        "--save",
+        "--replace",
+    ];
+    let out = cli(cfg, &args, &h.pass);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+}
+
+/// A new, empty Thunderbird profile that trusts the test CA (as a company's CA would be
+/// trusted; test only).
+fn profile(name: &str, h: &Harness) -> PathBuf {
+    let p = temp_dir(&format!("tb-{name}"));
+    let db = format!("sql:{}", p.display());
+    let ok = |c: &mut Command| c.status().is_ok_and(|s| s.success());
+    assert!(ok(Command::new("certutil").args([
+        "-N",
+        "-d",
+        &db,
+        "--empty-password"
+    ])));
+    let ca = h.ca.to_string_lossy().into_owned();
+    let add_ca = ["-A", "-d", &db, "-n", "test CA", "-t", "C,,", "-i", &ca];
+    assert!(ok(Command::new("certutil").args(add_ca)));
+    // A namespace with only loopback looks offline to Thunderbird, which then stays offline
+    // at start-up: tell it to ignore the OS's network state (test only, like the CA).
+    let user_js = "user_pref(\"offline.autoDetect\", false);\nuser_pref(\"network.manage-offline-status\", false);\n";
+    std::fs::write(p.join("user.js"), user_js).expect("user.js");
+    p
+}
+
+fn add_to(cfg: &Path, profile: &Path, address: &str) -> Output {
+    let p = profile.to_string_lossy().into_owned();
+    cli(
+        cfg,
+        &["add-to", "thunderbird", address, "--profile", &p],
+        "",
+    )
+}
+
+/// Runs the real Thunderbird on the profile until Dovecot has seen `selects` connections
+/// select INBOX; whether it did, and what Dovecot logged.
+fn run_thunderbird(h: &Harness, profile: &Path, selects: usize) -> (bool, String) {
+    let out = Command::new("tests/harness/thunderbird.sh")
+        .arg(&h.dir)
+        .arg(profile)
+        .arg("40")
+        .arg(format!("select:{selects}"))
+        .output()
+        .expect("thunderbird.sh");
+    (out.status.success(), text(&out))
+}
+
+fn prefs(profile: &Path) -> String {
+    std::fs::read_to_string(profile.join("prefs.js")).unwrap_or_default()
+}
+
+fn imap_servers(prefs: &str) -> usize {
+    prefs.matches(".type\", \"imap\")").count()
+}
+
+#[test]
+fn thunderbird_signs_in_with_the_code_handed_over() {
+    let Some(h) = harness() else { return };
+    if !thunderbird_here() {
+        return;
+    }
+    let _k = KEYRING.lock().unwrap_or_else(|e| e.into_inner());
+    let cfg = temp_dir("handoff-cfg");
+    save(&h, &cfg, &h.user);
+    let p = profile("fresh", &h);
+
+    let out = add_to(&cfg, &p, &h.user);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert!(
+        text(&out).contains("is now in Thunderbird, with its code"),
+        "{}",
+        text(&out)
+    );
+    // No code in the preferences, nor in our output: only in logins.json, encrypted.
+    let logins = std::fs::read(p.join("logins.json")).expect("logins.json");
+    for written in [prefs(&p).as_bytes(), &logins, &out.stdout, &out.stderr] {
+        assert!(!support::contains(written, h.pass.as_bytes()));
+    }
+
+    let (selected, log) = run_thunderbird(&h, &p, 1);
+    assert!(selected, "Thunderbird did not select INBOX:\n{log}");
+    assert!(log.contains(&format!("Login: user=<{}>", h.user)), "{log}");
+    assert!(log.to_lowercase().contains("select \"inbox\""), "{log}");
+
+    // Again: still one account, and the code is not saved twice.
+    let again = add_to(&cfg, &p, &h.user);
+    assert_eq!(again.status.code(), Some(0), "{}", text(&again));
+    assert!(text(&again).contains("already has"), "{}", text(&again));
+    assert_eq!(imap_servers(&prefs(&p)), 1, "{}", prefs(&p));
+    let logins: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(p.join("logins.json")).expect("read")).expect("json");
+    assert_eq!(
+        logins["logins"].as_array().map(Vec::len),
+        Some(2),
+        "{logins}"
+    );
+}
+
+#[test]
+fn other_accounts_and_preferences_are_kept() {
+    let Some(h) = harness() else { return };
+    if !thunderbird_here() {
+        return;
+    }
+    let _k = KEYRING.lock().unwrap_or_else(|e| e.into_inner());
+    let cfg = temp_dir("handoff-keep-cfg");
+    let other = "tester@autoconf-corp.test";
+    save(&h, &cfg, other);
+    save(&h, &cfg, &h.user);
+    let p = profile("keep", &h);
+    assert_eq!(add_to(&cfg, &p, other).status.code(), Some(0));
+    // The user's own preferences and comments, as Thunderbird would have them.
+    let mut before = prefs(&p);
+    before.push_str("// a comment of the user's\nuser_pref(\"mailsetup.test.kept\", \"yes\");\n");
+    std::fs::write(p.join("prefs.js"), &before).expect("write");
+
+    let out = add_to(&cfg, &p, &h.user);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let after = prefs(&p);
+    // Every line stays, but the two lists, which gain the new account.
+    let lists = ["\"mail.smtpservers\"", "\"mail.accountmanager.accounts\""];
+    for line in before
+        .lines()
+        .filter(|l| !lists.iter().any(|k| l.contains(k)))
+    {
+        assert!(after.contains(line), "lost {line:?}:\n{after}");
+    }
+    assert!(after.contains("\"smtp1,smtp2\""), "{after}");
+    assert!(after.contains("\"account1,account2,account3\""), "{after}");
+    assert_eq!(imap_servers(&after), 2, "{after}");
+    assert!(p.read_dir().expect("dir").flatten().any(|e| {
+        e.file_name()
+            .to_string_lossy()
+            .starts_with("prefs.js.mailsetup-backup-")
+    }));
+
+    let (selected, log) = run_thunderbird(&h, &p, 2);
+    assert!(selected, "{log}");
+    for user in [other, h.user.as_str()] {
+        assert!(
+            log.contains(&format!("Login: user=<{user}>")),
+            "{user}: {log}"
+        );
+    }
+    assert!(prefs(&p).contains("mailsetup.test.kept"), "{}", prefs(&p));
+}
+
+#[test]
+fn a_running_thunderbird_keeps_its_profile() {
+    let Some(h) = harness() else { return };
+    if !thunderbird_here() {
+        return;
+    }
+    let _k = KEYRING.lock().unwrap_or_else(|e| e.into_inner());
+    let cfg = temp_dir("handoff-running-cfg");
+    save(&h, &cfg, &h.user);
+
+    // The real Thunderbird holds the profile.
+    let p = profile("running", &h);
+    let stop = temp_dir("handoff-running-stop").join("stop");
+    let mut tb = Command::new("tests/harness/thunderbird.sh")
+        .arg(&h.dir)
+        .arg(&p)
+        .arg("30")
+        .arg(format!("hold:{}", stop.display()))
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("thunderbird.sh");
+    let mut first = String::new();
+    if let Some(out) = tb.stdout.take() {
+        let _ = BufReader::new(out).read_line(&mut first);
+    }
+    assert_eq!(first.trim(), "running");
+    let out = add_to(&cfg, &p, &h.user);
+    // Thunderbird quits and the script cleans up after itself.
+    std::fs::write(&stop, "").expect("stop");
+    let _ = tb.wait();
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    assert!(
+        text(&out).contains("Thunderbird is open. Quit Thunderbird"),
+        "{}",
+        text(&out)
+    );
+    assert_eq!(imap_servers(&prefs(&p)), 0);
+
+    // Byte for byte: a profile whose lock is held (as Thunderbird holds it) is not touched.
+    let p = profile("locked", &h);
+    std::fs::write(p.join("prefs.js"), "user_pref(\"a\", 1);\n").expect("write");
+    let lock = p.join(".parentlock");
+    let script = "import fcntl,sys,time\nf=open(sys.argv[1],'a')\nfcntl.lockf(f,fcntl.LOCK_EX)\nprint('locked',flush=True)\ntime.sleep(30)";
+    let mut holder = Command::new("python3")
+        .args(["-c", script])
+        .arg(&lock)
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("python3");
+    let mut line = String::new();
+    if let Some(out) = holder.stdout.take() {
+        let _ = BufReader::new(out).read_line(&mut line);
+    }
+    let before = snapshot(&p);
+    let out = add_to(&cfg, &p, &h.user);
+    let _ = holder.kill();
+    let _ = holder.wait();
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    assert_eq!(snapshot(&p), before);
+}
+
+#[test]
+fn a_primary_password_or_an_unreadable_profile_is_left_untouched() {
+    let Some(h) = harness() else { return };
+    if !thunderbird_here() {
+        return;
+    }
+    let _k = KEYRING.lock().unwrap_or_else(|e| e.into_inner());
+    let cfg = temp_dir("handoff-primary-cfg");
+    save(&h, &cfg, &h.user);
+
+    let p = temp_dir("tb-primary");
+    let pw = p.join("pw.txt");
+    std::fs::write(&pw, "primary secret\n").expect("write");
+    let db = format!("sql:{}", p.display());
+    let made = Command::new("certutil")
+        .args(["-N", "-d", &db, "-f"])
+        .arg(&pw)
+        .status();
+    assert!(made.is_ok_and(|s| s.success()));
+    std::fs::remove_file(&pw).expect("rm");
+    let before = snapshot(&p);
+    let out = add_to(&cfg, &p, &h.user);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    assert!(text(&out).contains("primary password"), "{}", text(&out));
+    assert_eq!(snapshot(&p), before);
+
+    let p = profile("unreadable", &h);
+    std::fs::write(p.join("prefs.js"), "user_pref(\"a\" 1);\n").expect("write");
+    let before = snapshot(&p);
+    let out = add_to(&cfg, &p, &h.user);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    assert!(text(&out).contains("left untouched"), "{}", text(&out));
+    assert_eq!(snapshot(&p), before);
+}
+
+/// An account saved as a browser sign-in (its refresh token in the keyring).
+fn oauth_account(cfg: &Path) {
+    std::fs::create_dir_all(cfg).expect("cfg");
+    let server = |host: &str, port: u16| {
+        serde_json::json!({"host": host, "port": port, "security": if port == 993 { "tls" } else { "starttls" },
+                           "username": "zhang@outlook.com"})
+    };
+    let file = serde_json::json!({"version": 1, "accounts": [{
+        "address": "zhang@outlook.com", "provider": "outlook", "sign_in": "oauth", "saved_at": 0,
+        "imap": server("outlook.office365.com", 993), "smtp": server("smtp.office365.com", 587)}]});
+    std::fs::write(cfg.join("accounts.json"), file.to_string()).expect("write");
+}
+
+#[test]
+fn an_oauth_account_gets_thunderbirds_own_sign_in() {
+    let Some(h) = harness() else { return };
+    if !thunderbird_here() {
+        return;
+    }
+    let cfg = temp_dir("handoff-oauth-cfg");
+    oauth_account(&cfg);
+    let p = profile("oauth", &h);
+    let out = add_to(&cfg, &p, "zhang@outlook.com");
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert!(
+        text(&out).contains("opens the provider's sign-in page"),
+        "{}",
+        text(&out)
+    );
+    let prefs = prefs(&p);
+    assert!(prefs.contains("\"outlook.office365.com\""), "{prefs}");
+    assert_eq!(prefs.matches(".authMethod\", 10)").count(), 2, "{prefs}");
+    assert!(!p.join("logins.json").exists(), "no token is handed over");
+    // A token is for programs that ask for one.
+    let out = cli(&cfg, &["secret", "zhang@outlook.com"], "");
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn apps_lists_thunderbird_profiles_and_add_to_picks_the_default() {
+    let Some(h) = harness() else { return };
+    let _k = KEYRING.lock().unwrap_or_else(|e| e.into_inner());
+    let home = temp_dir("handoff-home");
+    let root = home.join(".thunderbird");
+    std::fs::create_dir_all(root.join("abc.default")).expect("mkdir");
+    std::fs::create_dir_all(root.join("xyz.work")).expect("mkdir");
+    let ini = "[Profile1]\nName=default\nIsRelative=1\nPath=abc.default\nDefault=1\n\n[Profile0]\nName=work\nIsRelative=1\nPath=xyz.work\n\n[Install4F96D1932A9F858E]\nDefault=xyz.work\nLocked=1\n\n[General]\nStartWithLastProfile=1\nVersion=2\n";
+    std::fs::write(root.join("profiles.ini"), ini).expect("write");
+    let cfg = temp_dir("handoff-apps-cfg");
+    let mut c = bin();
+    c.env("HOME", &home).args(["apps", "--json"]);
+    let out = support::output(c, "");
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let tb = &v["apps"][0];
+    assert_eq!(tb["id"], "thunderbird", "{v}");
+    assert_eq!(tb["installed"], true);
+    assert_eq!(tb["way"], "direct");
+    let profiles = tb["profiles"].as_array().expect("profiles");
+    assert_eq!(profiles.len(), 2);
+    let default: Vec<_> = profiles.iter().filter(|p| p["default"] == true).collect();
+    assert_eq!(default.len(), 1);
+    assert!(
+        default[0]["path"]
+            .as_str()
+            .is_some_and(|p| p.ends_with("xyz.work"))
+    );
+    assert!(
+        v["apps"]
+            .as_array()
+            .is_some_and(|a| a.iter().any(|x| x["id"] == "iphone"))
+    );
+
+    // Without --profile: the install's default, not the other one.
+    save(&h, &cfg, &h.user);
+    let mut c = bin();
+    c.env("HOME", &home)
+        .env("MAILSETUP_CONFIG_DIR", &cfg)
+        .args(["add-to", "thunderbird", &h.user, "--lang", "en"]);
+    let out = support::output(c, "");
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert_eq!(imap_servers(&prefs(&root.join("xyz.work"))), 1);
+    assert!(!root.join("abc.default/prefs.js").exists());
+}
+
+#[test]
+fn secret_prints_only_the_code() {
+    let Some(h) = harness() else { return };
+    let _k = KEYRING.lock().unwrap_or_else(|e| e.into_inner());
+    let cfg = temp_dir("handoff-secret-cfg");
+    save(&h, &cfg, &h.user);
+    let out = cli(&cfg, &["secret", &h.user], "");
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert_eq!(out.stdout, format!("{}\n", h.pass).into_bytes());
+    assert!(out.stderr.is_empty(), "{}", text(&out));
+    let out = cli(&cfg, &["secret", &h.user, "--access-token"], "");
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    let out = cli(&cfg, &["secret", "nobody@qq.com"], "");
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    assert!(out.stdout.is_empty());
+    assert!(text(&out).contains("No saved account"), "{}", text(&out));
+}
