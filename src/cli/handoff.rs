@@ -1,7 +1,7 @@
 //! `mailsetup apps`, `mailsetup add-to APP ADDRESS` and `mailsetup secret ADDRESS`: the saved
 //! account handed to the user's mail app, or to a program.
 
-use mailsetup::handoff::{self, Added, thunderbird};
+use mailsetup::handoff::{self, thunderbird};
 use mailsetup::i18n::{Localizer, msg};
 use mailsetup::present::messages;
 use mailsetup::setup::{self, SignIn};
@@ -35,31 +35,19 @@ pub(super) fn add_to(
     input: &str,
     profile: Option<&Path>,
 ) -> Result<(), Exit> {
-    let (account, secret) = saved(l, input)?;
+    let address = parse_address(l, input)?.to_string();
     let AddToApp::Thunderbird = app;
     let profile = match profile {
         Some(p) => p.to_path_buf(),
         None => default_profile().ok_or_else(|| Exit(1, l.tr(msg::HANDOFF_NO_PROFILE)))?,
     };
-    // A browser sign-in is Thunderbird's own to do: no token is handed over.
-    let secret = secret.filter(|_| account.sign_in == SignIn::Password);
-    let name = account
-        .address
-        .split('@')
-        .next()
-        .unwrap_or_default()
-        .to_string();
-    match thunderbird::add(&profile, &account, &name, secret.as_ref()) {
-        Ok(added) => {
-            if let Added::Added { backups, .. } = &added {
-                for b in backups {
-                    tracing::info!(backup = %b.display(), "kept a copy");
-                }
-            }
+    let store = Store::open_default().map_err(|e| Exit(1, messages::store_error(l, &e)))?;
+    match setup::add_to_thunderbird(&store, &address, &profile) {
+        Ok((account, added)) => {
             outln!("{}", messages::added(l, &account, &added, &profile));
             Ok(())
         }
-        Err(e) => Err(Exit(1, messages::handoff_error(l, &e, &profile))),
+        Err(e) => Err(Exit(1, messages::hand_off_error(l, &e, &profile))),
     }
 }
 

@@ -18,7 +18,7 @@ use mailsetup::i18n::{Lang, Localizer, msg};
 pub use mailsetup::setup::{Accounts, Servers, Target};
 use mailsetup::store::StoreError;
 
-use screen::{credentials, manual, result, signin, start, steps, testing};
+use screen::{credentials, mailapp, manual, result, signin, start, steps, testing};
 
 /// WenQuanYi Micro Hei cut to the app's strings (assets/fonts/subset.sh): Chinese must render on
 /// machines without any CJK font.
@@ -139,6 +139,8 @@ pub enum Screen {
     Credentials(credentials::State),
     Testing(testing::State),
     Result(result::State),
+    /// The hand-off to a mail app, over the screen it was opened from (Back returns there).
+    MailApp(mailapp::State, Box<Screen>),
 }
 
 pub struct App {
@@ -182,6 +184,7 @@ pub enum Message {
     Credentials(credentials::Message),
     Testing(testing::Message),
     Result(result::Message),
+    MailApp(mailapp::Message),
 }
 
 impl App {
@@ -261,6 +264,7 @@ impl App {
                     Some(m) => self.update(Message::Result(m)),
                     None => Task::none(),
                 },
+                Screen::MailApp(..) => Task::none(),
             },
             Message::Start(m) => self.on_start(m),
             Message::Retest(account, secret) => self.on_retest(account, secret),
@@ -272,6 +276,31 @@ impl App {
             Message::Credentials(m) => self.on_credentials(m),
             Message::Testing(m) => self.on_testing(m),
             Message::Result(m) => self.on_result(m),
+            Message::MailApp(m) => self.on_mailapp(m),
+        }
+    }
+
+    /// "Where will you read this mail?" over the current screen.
+    fn mailapp(&mut self, account: mailsetup::store::Account) -> Task<Message> {
+        let (s, task) = mailapp::State::new(account);
+        let placeholder = Screen::Start(start::State::new(String::new(), &self.accounts).0);
+        let under = std::mem::replace(&mut self.screen, placeholder);
+        self.screen = Screen::MailApp(s, Box::new(under));
+        task.map(Message::MailApp)
+    }
+
+    fn on_mailapp(&mut self, m: mailapp::Message) -> Task<Message> {
+        let Screen::MailApp(s, _) = &mut self.screen else {
+            return Task::none();
+        };
+        let (task, event) = s.update(m, &self.accounts);
+        let task = task.map(Message::MailApp);
+        match event {
+            Some(mailapp::Event::Back) => {
+                let back = self.back();
+                Task::batch([task, back])
+            }
+            None => task,
         }
     }
 
@@ -286,6 +315,7 @@ impl App {
             Some(start::Event::Manual { address, found }) => {
                 return self.manual(address, found.as_ref());
             }
+            Some(start::Event::MailApp(account)) => return self.mailapp(account),
             Some(start::Event::Retest(account)) => {
                 let accounts = self.accounts.clone();
                 let address = account.address.clone();
@@ -553,6 +583,10 @@ impl App {
                 let t = self.manual(input.address, Some(&input.target));
                 Task::batch([task, t])
             }
+            Some(result::Event::MailApp(account)) => {
+                let t = self.mailapp(*account);
+                Task::batch([task, t])
+            }
             Some(result::Event::AddAnother) => {
                 let (s, start) = start::State::new(String::new(), &self.accounts);
                 self.screen = Screen::Start(s);
@@ -589,6 +623,7 @@ impl App {
                 Screen::Start(start)
             }
             Screen::Credentials(c) => Screen::Steps(c.back_to_steps()),
+            Screen::MailApp(_, under) => *under,
             Screen::SignIn(mut s) => match s.update(signin::Message::Back) {
                 Some(signin::Event::Back { target, address }) => {
                     Screen::Steps(steps::State::new(target, address.to_string()))
@@ -611,6 +646,7 @@ impl App {
             Screen::Credentials(s) => s.view(l).map(Message::Credentials),
             Screen::Testing(s) => s.view(l).map(Message::Testing),
             Screen::Result(s) => s.view(l).map(Message::Result),
+            Screen::MailApp(s, _) => s.view(l).map(Message::MailApp),
         };
         let languages = Lang::ALL.iter().fold(row![].spacing(4), |r, lang| {
             let b = button(text(lang.native_name()).size(14)).style(if *lang == l.lang() {

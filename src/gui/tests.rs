@@ -38,6 +38,13 @@ fn record_browser(url: &str) -> std::io::Result<()> {
     Ok(())
 }
 
+/// What the app last wrote to the clipboard (there is no real one here).
+static CLIPBOARD: std::sync::Mutex<Option<String>> = std::sync::Mutex::new(None);
+
+fn clipboard() -> Option<String> {
+    CLIPBOARD.lock().unwrap_or_else(|e| e.into_inner()).clone()
+}
+
 /// Runs a task's outputs through `update` until nothing is left, as the iced runtime would
 /// (widget, clipboard and window actions have no window to act on here).
 fn settle(app: &mut App, task: Task<Message>) {
@@ -56,6 +63,12 @@ fn settle(app: &mut App, task: Task<Message>) {
                 .filter_map(|a| async move {
                     match a {
                         iced_runtime::Action::Output(m) => Some(m),
+                        iced_runtime::Action::Clipboard(
+                            iced_runtime::clipboard::Action::Write { contents, .. },
+                        ) => {
+                            *CLIPBOARD.lock().unwrap_or_else(|e| e.into_inner()) = Some(contents);
+                            None
+                        }
                         _ => None,
                     }
                 })
@@ -1440,4 +1453,110 @@ fn a_denied_sign_in_is_said_with_sign_in_again() {
     let task = app.update(Message::Back);
     settle(&mut app, task);
     assert!(matches!(app.screen, Screen::Steps(_)));
+}
+
+/// "Use it in my mail app" after the QQ walk: Thunderbird is set up directly (the account in the
+/// profile, the code in its logins), and a guided app's fields are copied, the code read from
+/// the keyring at the moment of the copy, with a sentence saying what the clipboard holds.
+#[test]
+fn the_tested_account_goes_into_the_users_mail_app() {
+    use super::screen::mailapp;
+    use mailsetup::handoff::{App as MailApp, Found, Way, thunderbird::Profile};
+    let _serial = serial();
+    let Some((mut app, user, pass)) = harness_app_at(None, Some("qq")) else {
+        return;
+    };
+    let l = Localizer::new(Lang::En);
+    enter_code_and_test(&mut app, &pass);
+    assert!(sees(&app, &l.tr(msg::GUI_SUCCESS_TITLE)));
+    // Saving is settled before the hand-off: a previous test may have saved the address.
+    if sees(&app, &l.tr(msg::GUI_REPLACE)) {
+        act(&mut app, |ui| {
+            let _ = ui.click(l.tr(msg::GUI_REPLACE).as_str());
+        });
+    }
+    act(&mut app, |ui| {
+        let _ = ui.click(l.tr(msg::GUI_MAILAPP_BUTTON).as_str());
+    });
+    assert!(matches!(app.screen, Screen::MailApp(..)));
+    assert!(sees(&app, &l.tr(msg::GUI_MAILAPP_TITLE)));
+
+    // The apps as found on a computer with Thunderbird and one empty profile.
+    let profile = config_dir().join("tb-profile");
+    let _ = std::fs::remove_dir_all(&profile);
+    std::fs::create_dir_all(&profile).expect("profile");
+    let found = |app, installed, profiles| Found {
+        app,
+        installed,
+        way: app.way(),
+        profiles,
+    };
+    let tb = Profile {
+        name: "default-release".into(),
+        path: profile.clone(),
+        default: true,
+    };
+    let apps = vec![
+        found(MailApp::Thunderbird, true, vec![tb]),
+        found(MailApp::Foxmail, false, Vec::new()),
+    ];
+    assert_eq!(apps[1].way, Way::Guided);
+    let task = app.update(Message::MailApp(mailapp::Message::Apps(apps)));
+    settle(&mut app, task);
+    assert!(sees(&app, &l.tr(msg::GUI_TB_DIRECT)));
+    act(&mut app, |ui| {
+        let _ = ui.click(l.tr(msg::GUI_ADD_TO_THUNDERBIRD).as_str());
+    });
+    let prefs = std::fs::read_to_string(profile.join("prefs.js")).unwrap_or_default();
+    let logins = std::fs::read_to_string(profile.join("logins.json")).unwrap_or_default();
+    if std::path::Path::new("/usr/lib/thunderbird/libnss3.so").exists() {
+        assert!(prefs.contains(&format!("\"{user}\"")), "{prefs}");
+        assert_eq!(logins.matches("encryptedPassword").count(), 2, "{logins}");
+        assert!(!prefs.contains(&pass) && !logins.contains(&pass));
+        let added = l.tr_args(
+            msg::HANDOFF_ADDED,
+            &[
+                ("address", user.clone().into()),
+                (
+                    "profile",
+                    mailsetup::present::messages::path(&profile).into(),
+                ),
+            ],
+        );
+        assert!(sees(&app, &added), "Thunderbird set-up said so");
+    }
+
+    // Foxmail: its own steps, every field with Copy; the code comes from the keyring.
+    act(&mut app, |ui| {
+        let _ = ui.click("Foxmail");
+    });
+    let credential = l.tr(msg::CREDENTIAL_AUTH_CODE);
+    assert!(sees(
+        &app,
+        &l.tr_args(
+            msg::GUIDE_FOXMAIL,
+            &[("credential", credential.clone().into())]
+        )
+    ));
+    act(&mut app, |ui| {
+        let _ = ui.click(l.tr(msg::GUI_COPY).as_str());
+    });
+    assert_eq!(clipboard().as_deref(), Some(user.as_str()));
+    assert!(sees(
+        &app,
+        &l.tr_args(msg::GUI_COPIED_FIELD, &[("value", user.clone().into())])
+    ));
+    let task = app.update(Message::MailApp(mailapp::Message::Copy(
+        mailapp::Field::Secret,
+    )));
+    settle(&mut app, task);
+    assert_eq!(clipboard().as_deref(), Some(pass.as_str()));
+    assert!(sees(
+        &app,
+        &l.tr_args(msg::GUI_COPIED_SECRET, &[("credential", credential.into())])
+    ));
+    // Back (Esc) returns to the success screen as it was.
+    let _ = app.update(Message::Back);
+    assert!(matches!(app.screen, Screen::Result(_)));
+    assert!(sees(&app, &l.tr(msg::GUI_SUCCESS_TITLE)));
 }

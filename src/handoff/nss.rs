@@ -215,9 +215,23 @@ impl Drop for Keys<'_> {
 pub fn load(install: Option<&Path>) -> Result<libloading::Library, NssError> {
     for path in candidates(install) {
         // SAFETY: loading NSS runs only its own initialisers.
-        if let Ok(lib) = unsafe { libloading::Library::new(&path) } {
+        if let Ok(lib) = unsafe { open_library(&path) } {
             return Ok(lib);
         }
     }
     Err(NssError::Missing)
+}
+
+#[cfg(not(windows))]
+unsafe fn open_library(path: &Path) -> Result<libloading::Library, libloading::Error> {
+    // SAFETY: as in `load`.
+    unsafe { libloading::Library::new(path) }
+}
+
+/// Windows: nss3.dll's own folder is searched for the DLLs it needs (mozglue.dll…).
+#[cfg(windows)]
+unsafe fn open_library(path: &Path) -> Result<libloading::Library, libloading::Error> {
+    use libloading::os::windows::{LOAD_WITH_ALTERED_SEARCH_PATH, Library};
+    // SAFETY: as in `load`.
+    unsafe { Library::load_with_flags(path, LOAD_WITH_ALTERED_SEARCH_PATH) }.map(Into::into)
 }

@@ -340,6 +340,20 @@ pub fn added(
     )
 }
 
+/// Why a saved account could not be handed to a mail app; nothing was changed.
+pub fn hand_off_error(
+    l: &Localizer,
+    e: &crate::setup::HandOffError,
+    profile: &std::path::Path,
+) -> String {
+    use crate::setup::HandOffError as E;
+    match e {
+        E::Store(s) => store_error(l, s),
+        E::NotSaved(a) => l.tr_args(msg::STORE_NOT_FOUND, &[("address", a.clone().into())]),
+        E::App(a) => handoff_error(l, a, profile),
+    }
+}
+
 /// Why a direct set-up could not be done; nothing was changed in every case.
 pub fn handoff_error(
     l: &Localizer,

@@ -5,7 +5,41 @@ use std::sync::Arc;
 
 use secrecy::SecretString;
 
-use crate::store::{Account, Loaded, Saved, Store, StoreError};
+use crate::handoff::{self, Added, HandoffError};
+use crate::store::{Account, Loaded, Saved, SignIn, Store, StoreError};
+
+/// Why a saved account could not be handed to a mail app.
+#[derive(Debug, thiserror::Error)]
+pub enum HandOffError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    /// No account is saved for this address.
+    #[error("{0} is not saved")]
+    NotSaved(String),
+    #[error(transparent)]
+    App(#[from] HandoffError),
+}
+
+/// Writes the saved account `address` into a Thunderbird profile, with its code from the keyring
+/// (a browser sign-in hands over none: Thunderbird signs in itself). Blocking: the keyring and
+/// Thunderbird's NSS.
+pub fn add_to_thunderbird(
+    store: &Store,
+    address: &str,
+    profile: &std::path::Path,
+) -> Result<(Account, Added), HandOffError> {
+    let account = store
+        .find(address)?
+        .ok_or_else(|| HandOffError::NotSaved(address.to_string()))?;
+    let secret = match account.sign_in {
+        SignIn::Password => store.secret(address)?,
+        SignIn::OAuth => None,
+    };
+    // The name people see on their mail: the address's own part until they change it.
+    let name = address.split('@').next().unwrap_or_default();
+    let added = handoff::thunderbird::add(profile, &account, name, secret.as_ref())?;
+    Ok((account, added))
+}
 
 /// The saved accounts for a front end that must not block (the wizard): each call runs on
 /// tokio's blocking pool, since the keyring clients block (D-Bus, Credential Manager), and every
@@ -59,6 +93,22 @@ impl Accounts {
     /// Replaces only the keyring's refresh token (the provider rotated it).
     pub async fn set_token(&self, address: String, token: SecretString) -> Result<(), StoreError> {
         self.run(move |s| s.set_token(&address, &token)).await
+    }
+
+    /// [`add_to_thunderbird`], off the caller's thread.
+    pub async fn add_to_thunderbird(
+        &self,
+        address: String,
+        profile: PathBuf,
+    ) -> Result<Added, Arc<HandOffError>> {
+        let store = self.store.clone();
+        tokio::task::spawn_blocking(move || {
+            let store = store.ok_or(StoreError::NoConfigDir)?;
+            add_to_thunderbird(&store, &address, &profile).map(|(_, added)| added)
+        })
+        .await
+        .unwrap_or_else(|e| Err(StoreError::Keyring(e.to_string()).into()))
+        .map_err(Arc::new)
     }
 
     /// Whether there was anything to remove.

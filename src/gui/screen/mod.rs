@@ -1,4 +1,5 @@
 pub mod credentials;
+pub mod mailapp;
 pub mod manual;
 pub mod result;
 pub mod signin;

@@ -81,6 +81,8 @@ pub enum Message {
     Back,
     /// "Enter servers yourself": correct the servers of a company account.
     Manual,
+    /// "Use it in my mail app": where will you read this mail?
+    MailApp,
     /// "Add another".
     AddAnother,
     /// "Done": close the app.
@@ -88,6 +90,8 @@ pub enum Message {
 }
 
 pub enum Event {
+    /// Hand the account as tested to the user's mail app.
+    MailApp(Box<mailsetup::store::Account>),
     TryAgain(Input),
     Edit(Input),
     Manual(Input),
@@ -164,6 +168,10 @@ impl State {
             Message::TryAgain => return (Task::none(), Some(Event::TryAgain(self.input.clone()))),
             Message::Back => return (Task::none(), Some(Event::Edit(self.input.clone()))),
             Message::Manual => return (Task::none(), Some(Event::Manual(self.input.clone()))),
+            Message::MailApp => {
+                let account = Box::new(setup::account(&self.report));
+                return (Task::none(), Some(Event::MailApp(account)));
+            }
             Message::AddAnother => return (Task::none(), Some(Event::AddAnother)),
             Message::Done => return (Task::none(), Some(Event::Done)),
         }
@@ -252,7 +260,9 @@ impl State {
             }
         };
         let next = text(next).size(style::BODY);
-        let content = column![title, saving, next, self.server_settings(l)].spacing(style::GAP);
+        let hand_off = widget::primary(l.tr(msg::GUI_MAILAPP_BUTTON), Some(Message::MailApp));
+        let content =
+            column![title, saving, next, hand_off, self.server_settings(l)].spacing(style::GAP);
         // An Apple profile can only carry a password: nothing to export for a browser sign-in.
         match self.input.sign_in() {
             SignIn::Password => content.push(self.exports(l)),

@@ -53,6 +53,8 @@ pub enum Message {
     Next,
     /// Re-test a saved account.
     Retest(String),
+    /// "Mail app" on a saved account: hand it to the user's mail app.
+    MailApp(String),
     /// "Remove" on a saved account: asks first.
     Remove(String),
     /// The removal was confirmed.
@@ -86,6 +88,8 @@ pub enum Event {
         address: String,
     },
     Retest(Account),
+    /// Hand this saved account to a mail app.
+    MailApp(Account),
     /// Remove this account (keyring and file: done off the UI thread).
     Remove(String),
     /// Find the servers of this domain (MX, autoconfig, SRV, ISPDB, guessing).
@@ -281,6 +285,14 @@ impl State {
                     _ => None,
                 };
                 return Some(Event::Manual { address, found });
+            }
+            Message::MailApp(address) => {
+                return self
+                    .accounts
+                    .iter()
+                    .find(|a| a.address == address)
+                    .cloned()
+                    .map(Event::MailApp);
             }
             Message::Retest(address) => {
                 return self
@@ -491,6 +503,9 @@ impl State {
             list = list.push(
                 row![
                     name.width(Length::Fill),
+                    button(text(l.tr(msg::GUI_MAIL_APP_SHORT)).size(style::SMALL))
+                        .style(button::secondary)
+                        .tab(Message::MailApp(a.address.clone())),
                     button(text(l.tr(msg::GUI_RETEST)).size(style::SMALL))
                         .style(button::secondary)
                         .tab(Message::Retest(a.address.clone())),

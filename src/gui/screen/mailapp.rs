@@ -1,0 +1,421 @@
+//! "Where will you read this mail?": the tested account handed to the user's own mail app. The
+//! apps found on this computer come first. Thunderbird is set up directly (the account and its
+//! code written into its profile); every other app gets its own menu path and each field with a
+//! Copy button, the code included (read from the keyring on press, never kept here), and a
+//! sentence after each copy saying what the clipboard holds now.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use iced::widget::{button, column, container, pick_list, row, text};
+use iced::{Element, Length, Task};
+use mailsetup::catalog::{Endpoint, Security};
+use mailsetup::handoff::{self, Added, App, Found};
+use mailsetup::i18n::{Localizer, msg};
+use mailsetup::present::messages;
+use mailsetup::setup::HandOffError;
+use mailsetup::store::{Account, SignIn, StoreError};
+use secrecy::ExposeSecret;
+
+use super::credentials::Code;
+use crate::gui::focus::Tab;
+use crate::gui::{Accounts, style, widget};
+
+pub struct State {
+    account: Account,
+    /// Loaded off the UI thread when the screen opens.
+    apps: Vec<Found>,
+    chosen: Option<App>,
+    profile: Option<PathBuf>,
+    adding: bool,
+    added: Option<Result<Added, Arc<HandOffError>>>,
+    /// What the clipboard holds now (the last Copy).
+    copied: Option<Field>,
+    /// The keyring could not give the code.
+    secret_error: Option<SecretProblem>,
+}
+
+enum SecretProblem {
+    /// Nothing in the keyring any more.
+    Gone,
+    Failed(Arc<StoreError>),
+}
+
+/// A value a mail app asks for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Field {
+    Address,
+    Secret,
+    Username,
+    ImapHost,
+    ImapPort,
+    ImapSecurity,
+    SmtpHost,
+    SmtpPort,
+    SmtpSecurity,
+}
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    /// The mail apps on this computer were looked for.
+    Apps(Vec<Found>),
+    /// An app was picked.
+    Choose(App),
+    /// Another Thunderbird profile was picked.
+    Profile(ProfileChoice),
+    /// "Add to Thunderbird" (also "Try again" after "Thunderbird is open").
+    AddToThunderbird,
+    /// The profile was written (or not).
+    Added(Result<Added, Arc<HandOffError>>),
+    /// Copy one field (the code is read from the keyring first).
+    Copy(Field),
+    /// The code came back from the keyring, for the clipboard only.
+    SecretRead(Result<Option<Code>, Arc<StoreError>>),
+    /// Back to the screen before.
+    Back,
+}
+
+pub enum Event {
+    Back,
+}
+
+/// A Thunderbird profile in the picker, shown by its name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProfileChoice(pub handoff::thunderbird::Profile);
+
+impl std::fmt::Display for ProfileChoice {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0.name)
+    }
+}
+
+impl State {
+    pub fn new(account: Account) -> (Self, Task<Message>) {
+        let s = Self {
+            account,
+            apps: Vec::new(),
+            chosen: None,
+            profile: None,
+            adding: false,
+            added: None,
+            copied: None,
+            secret_error: None,
+        };
+        let find = Task::perform(
+            async {
+                tokio::task::spawn_blocking(handoff::apps)
+                    .await
+                    .unwrap_or_default()
+            },
+            Message::Apps,
+        );
+        (s, find)
+    }
+
+    pub fn update(
+        &mut self,
+        message: Message,
+        accounts: &Accounts,
+    ) -> (Task<Message>, Option<Event>) {
+        match message {
+            Message::Apps(apps) => {
+                // The first app found here is the likely one.
+                self.chosen = apps.iter().find(|f| f.installed).map(|f| f.app);
+                self.profile = thunderbird_profiles(&apps)
+                    .iter()
+                    .find(|p| p.default)
+                    .map(|p| p.path.clone());
+                self.apps = apps;
+            }
+            Message::Choose(app) => {
+                self.chosen = Some(app);
+                self.added = None;
+            }
+            Message::Profile(p) => self.profile = Some(p.0.path),
+            Message::AddToThunderbird => return (self.add(accounts), None),
+            Message::Added(r) => {
+                self.adding = false;
+                self.added = Some(r);
+            }
+            Message::Copy(Field::Secret) => {
+                let (accounts, address) = (accounts.clone(), self.account.address.clone());
+                let read = async move {
+                    let secret = accounts.secret(address).await.map_err(Arc::new)?;
+                    Ok(secret.map(Code))
+                };
+                return (Task::perform(read, Message::SecretRead), None);
+            }
+            Message::Copy(field) => {
+                self.copied = Some(field);
+                return (iced::clipboard::write(self.value(field)), None);
+            }
+            Message::SecretRead(read) => return (self.secret_read(read), None),
+            Message::Back => return (Task::none(), Some(Event::Back)),
+        }
+        (Task::none(), None)
+    }
+
+    fn add(&mut self, accounts: &Accounts) -> Task<Message> {
+        let Some(profile) = self.profile.clone() else {
+            return Task::none();
+        };
+        self.adding = true;
+        self.added = None;
+        let accounts = accounts.clone();
+        let address = self.account.address.clone();
+        Task::perform(
+            async move { accounts.add_to_thunderbird(address, profile).await },
+            Message::Added,
+        )
+    }
+
+    /// The code goes to the clipboard and nowhere else; it is not kept here.
+    fn secret_read(&mut self, read: Result<Option<Code>, Arc<StoreError>>) -> Task<Message> {
+        match read {
+            Ok(Some(Code(secret))) => {
+                self.copied = Some(Field::Secret);
+                self.secret_error = None;
+                iced::clipboard::write(secret.expose_secret().to_string())
+            }
+            Ok(None) => {
+                self.secret_error = Some(SecretProblem::Gone);
+                Task::none()
+            }
+            Err(e) => {
+                self.secret_error = Some(SecretProblem::Failed(e));
+                Task::none()
+            }
+        }
+    }
+
+    fn value(&self, field: Field) -> String {
+        let (i, o) = (&self.account.imap, &self.account.smtp);
+        match field {
+            Field::Address => self.account.address.clone(),
+            Field::Username => i.username.clone(),
+            Field::ImapHost => i.host.clone(),
+            Field::ImapPort => i.port.to_string(),
+            Field::ImapSecurity => security(i).into(),
+            Field::SmtpHost => o.host.clone(),
+            Field::SmtpPort => o.port.to_string(),
+            Field::SmtpSecurity => security(o).into(),
+            Field::Secret => String::new(),
+        }
+    }
+
+    pub fn view<'a>(&'a self, l: &Localizer) -> Element<'a, Message> {
+        let mut content = column![
+            text(l.tr(msg::GUI_MAILAPP_TITLE)).size(style::HEADING),
+            text(l.tr(msg::GUI_MAILAPP_HINT)).size(style::BODY),
+            self.chooser(l),
+        ]
+        .spacing(style::GAP);
+        match self.chosen {
+            Some(App::Thunderbird) => content = content.push(self.thunderbird(l)),
+            Some(app) => content = content.push(self.guided(l, app)),
+            None => {}
+        }
+        widget::screen(
+            content,
+            widget::bottom_bar(
+                Some(widget::secondary(l.tr(msg::GUI_BACK), Message::Back)),
+                Vec::new(),
+            ),
+        )
+    }
+
+    /// One button per app, those on this computer first and marked.
+    fn chooser<'a>(&'a self, l: &Localizer) -> Element<'a, Message> {
+        let buttons = self.apps.iter().map(|f| {
+            let mut label = messages::app_name(l, f.app);
+            if f.installed {
+                label = format!("{label} ✓");
+            }
+            let chosen = self.chosen == Some(f.app);
+            button(text(label).size(style::SMALL))
+                .style(if chosen {
+                    button::primary
+                } else {
+                    button::secondary
+                })
+                .tab(Message::Choose(f.app))
+                .into()
+        });
+        row(buttons).spacing(8).wrap().vertical_spacing(8).into()
+    }
+
+    /// Set up directly: the profile, "Add to Thunderbird", and what came of it.
+    fn thunderbird<'a>(&'a self, l: &Localizer) -> Element<'a, Message> {
+        let profiles: Vec<ProfileChoice> = thunderbird_profiles(&self.apps)
+            .iter()
+            .cloned()
+            .map(ProfileChoice)
+            .collect();
+        let mut card = column![text(l.tr(msg::GUI_TB_DIRECT)).size(style::BODY)].spacing(10);
+        if profiles.is_empty() {
+            card = card.push(text(l.tr(msg::HANDOFF_NO_PROFILE)).size(style::BODY));
+            return self.card(card.push(self.steps(l, App::Thunderbird)));
+        }
+        if profiles.len() > 1 {
+            let selected = profiles
+                .iter()
+                .find(|p| Some(&p.0.path) == self.profile.as_ref())
+                .cloned();
+            card = card.push(
+                row![
+                    text(l.tr(msg::GUI_TB_PROFILE)).size(style::SMALL),
+                    pick_list(profiles, selected, Message::Profile).text_size(style::SMALL),
+                ]
+                .spacing(8)
+                .align_y(iced::Alignment::Center),
+            );
+        }
+        // What came of it stands above the button: in view at the smallest window too.
+        if let (Some(result), Some(profile)) = (&self.added, &self.profile) {
+            let (line, ok) = match result {
+                Ok(added) => (messages::added(l, &self.account, added, profile), true),
+                Err(e) => (messages::hand_off_error(l, e, profile), false),
+            };
+            let style = if ok {
+                style::text::success
+            } else {
+                style::text::error
+            };
+            card = card.push(text(line).size(style::BODY).style(style));
+        }
+        let press = (!self.adding).then_some(Message::AddToThunderbird);
+        card = card.push(widget::primary(l.tr(msg::GUI_ADD_TO_THUNDERBIRD), press));
+        self.card(card)
+    }
+
+    /// Guided: the app's own menu path, then each field with Copy.
+    fn guided<'a>(&'a self, l: &Localizer, app: App) -> Element<'a, Message> {
+        let mut card = column![self.steps(l, app)].spacing(8);
+        let credential = l.tr(self.credential_id());
+        let oauth = self.account.sign_in == SignIn::OAuth;
+        let mut fields = vec![(Field::Address, l.tr(msg::GUI_FIELD_ADDRESS))];
+        if !oauth {
+            fields.push((Field::Secret, credential.clone()));
+        }
+        if self.account.imap.username != self.account.address {
+            fields.push((Field::Username, l.tr(msg::GUI_FIELD_USERNAME)));
+        }
+        let servers = [
+            (Field::ImapHost, msg::GUI_FIELD_IMAP_HOST),
+            (Field::ImapPort, msg::GUI_FIELD_IMAP_PORT),
+            (Field::ImapSecurity, msg::GUI_FIELD_IMAP_SECURITY),
+            (Field::SmtpHost, msg::GUI_FIELD_SMTP_HOST),
+            (Field::SmtpPort, msg::GUI_FIELD_SMTP_PORT),
+            (Field::SmtpSecurity, msg::GUI_FIELD_SMTP_SECURITY),
+        ];
+        fields.extend(servers.iter().map(|(f, id)| (*f, l.tr(id))));
+        for (field, label) in fields {
+            card = card.push(self.field_row(l, field, label));
+        }
+        if oauth {
+            card = card.push(text(l.tr(msg::GUI_GUIDE_OAUTH)).size(style::SMALL));
+        }
+        if let Some(said) = self.copied_line(l, &credential) {
+            card = card.push(text(said).size(style::SMALL).style(style::text::success));
+        }
+        self.card(card)
+    }
+
+    fn field_row<'a>(&'a self, l: &Localizer, field: Field, label: String) -> Element<'a, Message> {
+        let value = match field {
+            Field::Secret => "••••••••".to_string(),
+            other => self.value(other),
+        };
+        let copied = self.copied == Some(field);
+        row![
+            text(label).size(style::SMALL).width(Length::FillPortion(2)),
+            text(value).size(style::SMALL).width(Length::FillPortion(3)),
+            button(
+                text(l.tr(if copied {
+                    msg::GUI_COPIED
+                } else {
+                    msg::GUI_COPY
+                }))
+                .size(style::SMALL)
+            )
+            .style(button::secondary)
+            .tab(Message::Copy(field)),
+        ]
+        .spacing(8)
+        .align_y(iced::Alignment::Center)
+        .into()
+    }
+
+    /// What the clipboard holds now, said after each copy.
+    fn copied_line(&self, l: &Localizer, credential: &str) -> Option<String> {
+        match &self.secret_error {
+            Some(SecretProblem::Gone) => {
+                let cred = ("credential", credential.to_string().into());
+                return Some(l.tr_args(msg::GUI_SECRET_GONE, &[cred]));
+            }
+            Some(SecretProblem::Failed(e)) => return Some(messages::store_error(l, e)),
+            None => {}
+        }
+        let field = self.copied?;
+        Some(match field {
+            Field::Secret => l.tr_args(
+                msg::GUI_COPIED_SECRET,
+                &[("credential", credential.to_string().into())],
+            ),
+            other => l.tr_args(
+                msg::GUI_COPIED_FIELD,
+                &[("value", self.value(other).into())],
+            ),
+        })
+    }
+
+    fn steps<'a>(&self, l: &Localizer, app: App) -> Element<'a, Message> {
+        let credential = l.tr(self.credential_id());
+        text(l.tr_args(guide_id(app), &[("credential", credential.into())]))
+            .size(style::BODY)
+            .into()
+    }
+
+    fn credential_id(&self) -> &'static str {
+        mailsetup::setup::Target::saved(&self.account).credential_id()
+    }
+
+    fn card<'a>(&self, content: iced::widget::Column<'a, Message>) -> Element<'a, Message> {
+        container(content)
+            .padding(14)
+            .width(Length::Fill)
+            .style(style::card)
+            .into()
+    }
+}
+
+fn thunderbird_profiles(apps: &[Found]) -> &[handoff::thunderbird::Profile] {
+    apps.iter()
+        .find(|f| f.app == App::Thunderbird)
+        .map(|f| f.profiles.as_slice())
+        .unwrap_or_default()
+}
+
+/// As mail apps name it.
+fn security(e: &Endpoint) -> &'static str {
+    match e.security {
+        Security::Tls => "SSL/TLS",
+        Security::Starttls => "STARTTLS",
+    }
+}
+
+/// The app's own menu path to add an account.
+fn guide_id(app: App) -> &'static str {
+    match app {
+        App::Thunderbird => msg::GUIDE_THUNDERBIRD,
+        App::Evolution => msg::GUIDE_EVOLUTION,
+        App::Outlook => msg::GUIDE_OUTLOOK,
+        App::Foxmail => msg::GUIDE_FOXMAIL,
+        App::WindowsMail => msg::GUIDE_WINDOWS_MAIL,
+        App::MailMaster => msg::GUIDE_MAIL_MASTER,
+        App::AppleMail => msg::GUIDE_APPLE_MAIL,
+        App::Iphone => msg::GUIDE_IPHONE,
+        App::Android => msg::GUIDE_ANDROID,
+        App::Program => msg::GUIDE_PROGRAM,
+    }
+}
