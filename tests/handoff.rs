@@ -407,3 +407,63 @@ fn secret_prints_only_the_code() {
     assert!(out.stdout.is_empty());
     assert!(text(&out).contains("No saved account"), "{}", text(&out));
 }
+
+/// Evolution: the real evolution-data-server registry loads the account, its identity and its
+/// transport from the sources written, and finds the code in the Secret Service by Evolution's
+/// own attributes (tests/harness/evolution.sh, in a D-Bus session and keyring of its own).
+#[test]
+fn evolution_data_server_loads_the_account_and_finds_its_code() {
+    let Some(h) = harness() else { return };
+    let eds = Path::new("/usr/libexec/evolution-source-registry").is_file();
+    assert!(
+        eds || std::env::var_os("MAILSETUP_REQUIRE_SERVERS").is_none(),
+        "evolution-data-server is not installed: tests/run installs it"
+    );
+    if !eds {
+        return;
+    }
+    let work = temp_dir("handoff-evolution");
+    let imap = format!("localhost:{}:tls", h.imaps);
+    let smtp = format!("localhost:{}:starttls", h.submission);
+    let mut c = Command::new("tests/harness/evolution.sh");
+    c.arg(env!("CARGO_BIN_EXE_mailsetup"))
+        .arg(&work)
+        .arg(&h.user);
+    c.args(["--imap", &imap, "--smtp", &smtp, "--ca-file"])
+        .arg(&h.ca);
+    let out = support::output(c, &h.pass);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(!support::contains(&out.stdout, h.pass.as_bytes()));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("registry JSON");
+    let accounts = v["accounts"].as_array().expect("accounts");
+    assert_eq!(accounts.len(), 1, "one account after two runs: {v}");
+    let a = &accounts[0];
+    assert_eq!(a["backend"], "imapx");
+    assert_eq!(
+        (a["host"].as_str(), a["port"].as_u64()),
+        (Some("localhost"), Some(u64::from(h.imaps)))
+    );
+    assert_eq!(a["user"], h.user.as_str());
+    assert_eq!(a["security"], "ssl-on-alternate-port");
+    assert_eq!(a["identity"], h.user.as_str());
+    assert_eq!(a["transport"], "smtp");
+    assert_eq!(a["smtp_port"].as_u64(), Some(u64::from(h.submission)));
+    assert_eq!(a["smtp_security"], "starttls-on-standard-port");
+    assert_eq!(
+        (a["secret"].as_bool(), a["smtp_secret"].as_bool()),
+        (Some(true), Some(true)),
+        "{v}"
+    );
+    assert!(
+        v["said"][0]
+            .as_str()
+            .is_some_and(|s| s.contains("is now in Evolution, with its code")),
+        "{v}"
+    );
+    assert!(
+        v["said"][1]
+            .as_str()
+            .is_some_and(|s| s.contains("Evolution already has")),
+        "{v}"
+    );
+}

@@ -56,6 +56,19 @@ fn every_screen_in_both_languages_renders_in_a_real_window() {
         .status()
         .expect("run tests/screenshots.sh");
     assert!(status.success());
+    // `--result-json`: Done after saving is exit 0 and the account, without its code.
+    for lang in ["zh-CN", "en"] {
+        let rc =
+            std::fs::read_to_string(logs.join(format!("{lang}-result.rc"))).unwrap_or_default();
+        assert_eq!(rc.trim(), "0", "{lang}: the wizard's exit after Done");
+        let json = std::fs::read(logs.join(format!("{lang}-result.json"))).unwrap_or_default();
+        let v: serde_json::Value = serde_json::from_slice(&json).expect("result JSON");
+        assert_eq!(v["saved"], true, "{v}");
+        let user = std::env::var("MAILSETUP_TEST_USER").unwrap_or_default();
+        assert_eq!(v["accounts"][0]["address"], user.as_str(), "{v}");
+        let pass = std::env::var("MAILSETUP_TEST_PASS").unwrap_or_default();
+        assert!(!String::from_utf8_lossy(&json).contains(&pass));
+    }
     for lang in ["zh-CN", "en"] {
         for screen in SCREENS {
             let png = out.join(format!("{lang}-{screen}.png"));

@@ -59,13 +59,18 @@ drive() { # lang servers... ; runs inside an X display
   key Tab; snap 11-keyboard-focus 0.8
   kill $pid; wait $pid 2>/dev/null || true
 
-  # Success path: saved to the keyring, server settings shown.
-  "$bin" --lang "$lang" "${good[@]}" >>"$log" 2>&1 & pid=$!
+  # Success path: saved to the keyring, server settings shown; Done (Enter) closes the window,
+  # and --result-json tells the launcher what was saved.
+  "$bin" --lang "$lang" --result-json "${good[@]}" >"$logs/$lang-result.json" 2>>"$log" & pid=$!
   focus $pid
   xdotool type --delay 20 "$MAILSETUP_TEST_USER"; key Return; sleep 1.5; key Return; sleep 1.5
   xdotool type --delay 20 "$MAILSETUP_TEST_PASS"; key Return
   snap 6-result-success 2
-  kill $pid; wait $pid 2>/dev/null || true
+  key Return
+  for _ in $(seq 100); do kill -0 $pid 2>/dev/null || break; sleep 0.1; done
+  kill $pid 2>/dev/null || true # still open after 10 s: its exit code fails the test
+  rc=0; wait $pid 2>/dev/null || rc=$?
+  echo "$rc" > "$logs/$lang-result.rc"
 
   # A company domain: its servers found through its autoconfig file, then the steps for it.
   "$bin" --lang "$lang" --dns-server "$MAILSETUP_TEST_DNS" --ca-file "$MAILSETUP_TEST_CA" \

@@ -23,6 +23,10 @@ pub(super) struct Cli {
     /// Prefill the address in the wizard.
     #[arg(long)]
     pub(super) address: Option<String>,
+    /// When the wizard closes, print what was saved as JSON on standard output; exit 0 when
+    /// an account was saved, 1 when the window was closed without saving one.
+    #[arg(long)]
+    pub(super) result_json: bool,
     #[command(flatten)]
     pub(super) servers: ServerArgs,
     #[command(flatten)]
@@ -72,7 +76,8 @@ pub(super) enum Command {
         #[arg(value_enum)]
         app: AddToApp,
         address: String,
-        /// The Thunderbird profile folder (default: the profile Thunderbird opens).
+        /// Thunderbird: the profile folder (default: the profile Thunderbird opens); Evolution:
+        /// its sources folder (default: ~/.config/evolution/sources).
         #[arg(long, value_name = "PATH")]
         profile: Option<PathBuf>,
     },
@@ -152,6 +157,7 @@ pub(super) struct ReportArgs {
 #[derive(Clone, Copy, Debug, clap::ValueEnum)]
 pub(super) enum AddToApp {
     Thunderbird,
+    Evolution,
 }
 
 #[derive(Clone, Copy, Debug, clap::ValueEnum)]

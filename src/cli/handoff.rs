@@ -1,7 +1,7 @@
 //! `mailsetup apps`, `mailsetup add-to APP ADDRESS` and `mailsetup secret ADDRESS`: the saved
 //! account handed to the user's mail app, or to a program.
 
-use mailsetup::handoff::{self, thunderbird};
+use mailsetup::handoff::{self, App, thunderbird};
 use mailsetup::i18n::{Localizer, msg};
 use mailsetup::present::messages;
 use mailsetup::setup::{self, SignIn};
@@ -33,21 +33,33 @@ pub(super) fn add_to(
     l: &Localizer,
     app: AddToApp,
     input: &str,
-    profile: Option<&Path>,
+    place: Option<&Path>,
 ) -> Result<(), Exit> {
     let address = parse_address(l, input)?.to_string();
-    let AddToApp::Thunderbird = app;
-    let profile = match profile {
-        Some(p) => p.to_path_buf(),
-        None => default_profile().ok_or_else(|| Exit(1, l.tr(msg::HANDOFF_NO_PROFILE)))?,
+    let (app, place) = match app {
+        AddToApp::Thunderbird => (
+            App::Thunderbird,
+            place.map(Path::to_path_buf).or_else(default_profile),
+        ),
+        AddToApp::Evolution => (
+            App::Evolution,
+            place
+                .map(Path::to_path_buf)
+                .or_else(handoff::evolution::sources_dir),
+        ),
     };
+    let place = place.ok_or_else(|| Exit(1, l.tr(msg::HANDOFF_NO_PROFILE)))?;
     let store = Store::open_default().map_err(|e| Exit(1, messages::store_error(l, &e)))?;
-    match setup::add_to_thunderbird(&store, &address, &profile) {
+    let done = match app {
+        App::Evolution => setup::add_to_evolution(&store, &address, &place),
+        _ => setup::add_to_thunderbird(&store, &address, &place),
+    };
+    match done {
         Ok((account, added)) => {
-            outln!("{}", messages::added(l, &account, &added, &profile));
+            outln!("{}", messages::added(l, app, &account, &added, &place));
             Ok(())
         }
-        Err(e) => Err(Exit(1, messages::hand_off_error(l, &e, &profile))),
+        Err(e) => Err(Exit(1, messages::hand_off_error(l, app, &e, &place))),
     }
 }
 

@@ -147,6 +147,7 @@ fn open_wizard(l: &Localizer, cli: Cli) -> Result<(), Exit> {
     }
     // The login name is filled in per address by the wizard.
     let servers = cli.servers.servers(l, "")?;
+    let saved = crate::gui::Saved::default();
     crate::gui::run(crate::gui::Launch {
         lang: l.lang(),
         provider: cli.provider,
@@ -157,8 +158,19 @@ fn open_wizard(l: &Localizer, cli: Cli) -> Result<(), Exit> {
         export_dir: None,
         notice: None,
         browser: None,
+        saved: saved.clone(),
     })
-    .map_err(|e| Exit(1, e.to_string()))
+    .map_err(|e| Exit(1, e.to_string()))?;
+    if !cli.result_json {
+        return Ok(());
+    }
+    let accounts = std::mem::take(&mut *saved.lock().unwrap_or_else(|e| e.into_inner()));
+    let none = accounts.is_empty();
+    print_json(&mailsetup::present::json::WizardResultJson::new(accounts));
+    if none {
+        return Err(Exit(1, String::new()));
+    }
+    Ok(())
 }
 
 /// The language must be known before clap runs, to localise its help.

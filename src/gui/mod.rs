@@ -44,7 +44,12 @@ pub struct Launch {
     pub notice: Option<String>,
     /// Opens a page in the browser (tests stand in for it); `None`: the system's browser.
     pub browser: Option<Browser>,
+    /// The accounts saved while the window was open, for whoever launched it (`--result-json`).
+    pub saved: Saved,
 }
+
+/// The accounts saved in this session, shared with the launcher.
+pub type Saved = Arc<std::sync::Mutex<Vec<mailsetup::store::Account>>>;
 
 /// The keys the whole window answers. Esc goes back even from inside a text field (where the
 /// field would otherwise take the first press to let go of the focus); Enter, Tab and the
@@ -151,6 +156,7 @@ pub struct App {
     accounts: Accounts,
     export_dir: std::path::PathBuf,
     browser: Browser,
+    saved: Saved,
 }
 
 #[derive(Debug, Clone)]
@@ -217,6 +223,7 @@ impl App {
                     .export_dir
                     .unwrap_or_else(mailsetup::setup::downloads_dir),
                 browser: launch.browser.unwrap_or(system_browser),
+                saved: launch.saved,
             },
             task,
         )
@@ -582,6 +589,12 @@ impl App {
             Some(result::Event::Manual(input)) => {
                 let t = self.manual(input.address, Some(&input.target));
                 Task::batch([task, t])
+            }
+            Some(result::Event::Saved(account)) => {
+                let mut saved = self.saved.lock().unwrap_or_else(|e| e.into_inner());
+                saved.retain(|a| a.address != account.address);
+                saved.push(*account);
+                task
             }
             Some(result::Event::MailApp(account)) => {
                 let t = self.mailapp(*account);

@@ -1516,6 +1516,7 @@ fn the_tested_account_goes_into_the_users_mail_app() {
         let added = l.tr_args(
             msg::HANDOFF_ADDED,
             &[
+                ("app", "Thunderbird".into()),
                 ("address", user.clone().into()),
                 (
                     "profile",
@@ -1523,7 +1524,7 @@ fn the_tested_account_goes_into_the_users_mail_app() {
                 ),
             ],
         );
-        assert!(sees(&app, &added), "Thunderbird set-up said so");
+        assert!(sees(&app, &added), "Thunderbird set-up said so: {added}");
     }
 
     // Foxmail: its own steps, every field with Copy; the code comes from the keyring.

@@ -4,6 +4,7 @@
 //! while it is not running, atomically, after a backup, keeping everything that was there.
 //! No wording here: `present` says what happened.
 
+pub mod evolution;
 mod nss;
 mod prefs;
 pub mod thunderbird;
@@ -57,6 +58,7 @@ impl App {
     pub fn way(self) -> Way {
         match self {
             App::Thunderbird => Way::Direct,
+            App::Evolution if cfg!(target_os = "linux") => Way::Direct,
             _ => Way::Guided,
         }
     }
@@ -104,7 +106,7 @@ pub fn apps() -> Vec<Found> {
 fn installed(app: App) -> bool {
     let env = |v: &str| std::env::var_os(v).map(PathBuf::from);
     let candidates: Vec<PathBuf> = match app {
-        App::Evolution if cfg!(target_os = "linux") => vec!["/usr/bin/evolution".into()],
+        App::Evolution => return evolution::installed(),
         App::Outlook | App::WindowsMail | App::Foxmail | App::MailMaster if cfg!(windows) => {
             let sub = match app {
                 App::Outlook => "Microsoft Office\\root\\Office16\\OUTLOOK.EXE",

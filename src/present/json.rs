@@ -443,6 +443,23 @@ pub struct AccountsJson {
     pub set_aside: Option<PathBuf>,
 }
 
+/// `mailsetup --result-json`: what the wizard saved before it closed (exit 0), or nothing
+/// (`saved` false, exit 1: the window was closed first).
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct WizardResultJson {
+    pub saved: bool,
+    pub accounts: Vec<Account>,
+}
+
+impl WizardResultJson {
+    pub fn new(accounts: Vec<Account>) -> Self {
+        Self {
+            saved: !accounts.is_empty(),
+            accounts,
+        }
+    }
+}
+
 /// `apps --json`: every mail app, those on this computer first.
 #[derive(Clone, Debug, Serialize)]
 pub struct AppsJson {

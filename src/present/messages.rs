@@ -318,6 +318,7 @@ pub fn app_line(l: &Localizer, f: &crate::handoff::Found) -> String {
 /// What a direct set-up did, and what the user does next.
 pub fn added(
     l: &Localizer,
+    app: crate::handoff::App,
     account: &crate::store::Account,
     added: &crate::handoff::Added,
     profile: &std::path::Path,
@@ -334,6 +335,7 @@ pub fn added(
     l.tr_args(
         id,
         &[
+            ("app", app_name(l, app).into()),
             ("address", account.address.clone().into()),
             ("profile", path(profile).into()),
         ],
@@ -343,6 +345,7 @@ pub fn added(
 /// Why a saved account could not be handed to a mail app; nothing was changed.
 pub fn hand_off_error(
     l: &Localizer,
+    app: crate::handoff::App,
     e: &crate::setup::HandOffError,
     profile: &std::path::Path,
 ) -> String {
@@ -350,20 +353,21 @@ pub fn hand_off_error(
     match e {
         E::Store(s) => store_error(l, s),
         E::NotSaved(a) => l.tr_args(msg::STORE_NOT_FOUND, &[("address", a.clone().into())]),
-        E::App(a) => handoff_error(l, a, profile),
+        E::App(a) => handoff_error(l, app, a, profile),
     }
 }
 
 /// Why a direct set-up could not be done; nothing was changed in every case.
 pub fn handoff_error(
     l: &Localizer,
+    app: crate::handoff::App,
     e: &crate::handoff::HandoffError,
     profile: &std::path::Path,
 ) -> String {
     use crate::handoff::{HandoffError as E, NssError};
     let at = ("path", path(profile).into());
     match e {
-        E::Running => l.tr(msg::HANDOFF_RUNNING),
+        E::Running => l.tr_args(msg::HANDOFF_RUNNING, &[("app", app_name(l, app).into())]),
         E::NoProfile(p) => l.tr_args(msg::HANDOFF_NO_PROFILE_AT, &[("path", path(p).into())]),
         E::Unreadable(p) => l.tr_args(msg::HANDOFF_UNREADABLE, &[("path", path(p).into())]),
         E::Nss(NssError::PrimaryPassword) => l.tr(msg::HANDOFF_PRIMARY_PASSWORD),

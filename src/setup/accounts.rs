@@ -41,6 +41,26 @@ pub fn add_to_thunderbird(
     Ok((account, added))
 }
 
+/// Writes the saved account `address` into Evolution's sources in `dir`, its code into the
+/// Secret Service under Evolution's attributes. Blocking: the keyring and D-Bus.
+pub fn add_to_evolution(
+    store: &Store,
+    address: &str,
+    dir: &std::path::Path,
+) -> Result<(Account, Added), HandOffError> {
+    let account = store
+        .find(address)?
+        .ok_or_else(|| HandOffError::NotSaved(address.to_string()))?;
+    let secret = match account.sign_in {
+        SignIn::Password => store.secret(address)?,
+        SignIn::OAuth => None,
+    };
+    let name = address.split('@').next().unwrap_or_default();
+    let save = handoff::evolution::store_secret;
+    let added = handoff::evolution::add(dir, &account, name, secret.as_ref(), save)?;
+    Ok((account, added))
+}
+
 /// The saved accounts for a front end that must not block (the wizard): each call runs on
 /// tokio's blocking pool, since the keyring clients block (D-Bus, Credential Manager), and every
 /// failure is a `StoreError`. Cheap to clone; held by the app and handed to the screens.
@@ -105,6 +125,22 @@ impl Accounts {
         tokio::task::spawn_blocking(move || {
             let store = store.ok_or(StoreError::NoConfigDir)?;
             add_to_thunderbird(&store, &address, &profile).map(|(_, added)| added)
+        })
+        .await
+        .unwrap_or_else(|e| Err(StoreError::Keyring(e.to_string()).into()))
+        .map_err(Arc::new)
+    }
+
+    /// [`add_to_evolution`], off the caller's thread.
+    pub async fn add_to_evolution(
+        &self,
+        address: String,
+        dir: PathBuf,
+    ) -> Result<Added, Arc<HandOffError>> {
+        let store = self.store.clone();
+        tokio::task::spawn_blocking(move || {
+            let store = store.ok_or(StoreError::NoConfigDir)?;
+            add_to_evolution(&store, &address, &dir).map(|(_, added)| added)
         })
         .await
         .unwrap_or_else(|e| Err(StoreError::Keyring(e.to_string()).into()))

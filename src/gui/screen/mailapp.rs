@@ -65,6 +65,8 @@ pub enum Message {
     Profile(ProfileChoice),
     /// "Add to Thunderbird" (also "Try again" after "Thunderbird is open").
     AddToThunderbird,
+    /// "Add to Evolution".
+    AddToEvolution,
     /// The profile was written (or not).
     Added(Result<Added, Arc<HandOffError>>),
     /// Copy one field (the code is read from the keyring first).
@@ -133,6 +135,7 @@ impl State {
             }
             Message::Profile(p) => self.profile = Some(p.0.path),
             Message::AddToThunderbird => return (self.add(accounts), None),
+            Message::AddToEvolution => return (self.add_to_evolution(accounts), None),
             Message::Added(r) => {
                 self.adding = false;
                 self.added = Some(r);
@@ -165,6 +168,20 @@ impl State {
         let address = self.account.address.clone();
         Task::perform(
             async move { accounts.add_to_thunderbird(address, profile).await },
+            Message::Added,
+        )
+    }
+
+    fn add_to_evolution(&mut self, accounts: &Accounts) -> Task<Message> {
+        let Some(dir) = handoff::evolution::sources_dir() else {
+            return Task::none();
+        };
+        self.adding = true;
+        self.added = None;
+        let accounts = accounts.clone();
+        let address = self.account.address.clone();
+        Task::perform(
+            async move { accounts.add_to_evolution(address, dir).await },
             Message::Added,
         )
     }
@@ -212,6 +229,9 @@ impl State {
         .spacing(style::GAP);
         match self.chosen {
             Some(App::Thunderbird) => content = content.push(self.thunderbird(l)),
+            Some(App::Evolution) if App::Evolution.way() == handoff::Way::Direct => {
+                content = content.push(self.evolution(l));
+            }
             Some(app) => content = content.push(self.guided(l, app)),
             None => {}
         }
@@ -272,20 +292,41 @@ impl State {
         }
         // What came of it stands above the button: in view at the smallest window too.
         if let (Some(result), Some(profile)) = (&self.added, &self.profile) {
-            let (line, ok) = match result {
-                Ok(added) => (messages::added(l, &self.account, added, profile), true),
-                Err(e) => (messages::hand_off_error(l, e, profile), false),
-            };
-            let style = if ok {
-                style::text::success
-            } else {
-                style::text::error
-            };
-            card = card.push(text(line).size(style::BODY).style(style));
+            card = card.push(self.outcome(l, App::Thunderbird, result, profile));
         }
         let press = (!self.adding).then_some(Message::AddToThunderbird);
         card = card.push(widget::primary(l.tr(msg::GUI_ADD_TO_THUNDERBIRD), press));
         self.card(card)
+    }
+
+    /// Set up directly: "Add to Evolution", and what came of it.
+    fn evolution<'a>(&'a self, l: &Localizer) -> Element<'a, Message> {
+        let mut card = column![text(l.tr(msg::GUI_EVOLUTION_DIRECT)).size(style::BODY)].spacing(10);
+        if let (Some(result), Some(dir)) = (&self.added, handoff::evolution::sources_dir()) {
+            card = card.push(self.outcome(l, App::Evolution, result, &dir));
+        }
+        let press = (!self.adding).then_some(Message::AddToEvolution);
+        self.card(card.push(widget::primary(l.tr(msg::GUI_ADD_TO_EVOLUTION), press)))
+    }
+
+    /// What a direct set-up came to, in green or red.
+    fn outcome<'a>(
+        &self,
+        l: &Localizer,
+        app: App,
+        result: &Result<Added, Arc<HandOffError>>,
+        place: &std::path::Path,
+    ) -> Element<'a, Message> {
+        let (line, ok) = match result {
+            Ok(added) => (messages::added(l, app, &self.account, added, place), true),
+            Err(e) => (messages::hand_off_error(l, app, e, place), false),
+        };
+        let style = if ok {
+            style::text::success
+        } else {
+            style::text::error
+        };
+        text(line).size(style::BODY).style(style).into()
     }
 
     /// Guided: the app's own menu path, then each field with Copy.

@@ -90,6 +90,8 @@ pub enum Message {
 }
 
 pub enum Event {
+    /// The account is in the keyring and accounts.json now.
+    Saved(Box<mailsetup::store::Account>),
     /// Hand the account as tested to the user's mail app.
     MailApp(Box<mailsetup::store::Account>),
     TryAgain(Input),
@@ -136,7 +138,11 @@ impl State {
 
     pub fn update(&mut self, message: Message, l: &Localizer) -> (Task<Message>, Option<Event>) {
         match message {
-            Message::Saved(Ok(SaveOutcome::Saved)) => self.saving = Saving::Saved,
+            Message::Saved(Ok(SaveOutcome::Saved)) => {
+                self.saving = Saving::Saved;
+                let account = Box::new(setup::account(&self.report));
+                return (Task::none(), Some(Event::Saved(account)));
+            }
             Message::Saved(Ok(SaveOutcome::Exists)) => self.saving = Saving::AskReplace,
             Message::Saved(Err(e)) => self.saving = Saving::Failed(e),
             Message::Replace => {
