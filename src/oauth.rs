@@ -73,20 +73,71 @@ fn env(client: &str, what: &str) -> Option<String> {
     std::env::var(name).ok().filter(|v| !v.trim().is_empty())
 }
 
+/// A distributor's OAuth client given outright (tests, a program embedding the wizard) instead
+/// of the environment's.
+#[derive(Clone, Debug)]
+pub struct GivenClient {
+    pub client_id: String,
+    pub authorize_url: Option<String>,
+    pub token_url: Option<String>,
+}
+
+/// The distributor's OAuth clients, by the catalog's `client` name (`microsoft`, `google`):
+/// those given, else the environment's (`MAILSETUP_OAUTH_MICROSOFT_CLIENT_ID`…), else what was
+/// embedded at build time. The default reads the environment.
+#[derive(Clone, Debug, Default)]
+pub struct Clients {
+    given: Vec<(String, GivenClient)>,
+}
+
+impl Clients {
+    /// `client` used for the catalog's client `name`.
+    pub fn with(mut self, name: &str, client: GivenClient) -> Self {
+        self.given.retain(|(n, _)| n != name);
+        self.given.push((name.to_string(), client));
+        self
+    }
+
+    fn given(&self, name: &str) -> Option<&GivenClient> {
+        self.given.iter().find(|(n, _)| n == name).map(|(_, c)| c)
+    }
+}
+
 /// The provider's OAuth settings with the distributor's client id: from the environment at run
 /// time, else embedded at build time. Endpoints can be overridden the same way
 /// (`…_AUTHORIZE_URL`, `…_TOKEN_URL`: a single-tenant Microsoft registration, a national cloud).
 pub fn config(provider: &Provider) -> Result<Config, OAuthError> {
+    config_with(provider, &Clients::default())
+}
+
+/// [`config`], with the clients given taking the place of the environment's.
+pub fn config_with(provider: &Provider, clients: &Clients) -> Result<Config, OAuthError> {
     let o: &OAuth = provider
         .oauth
         .as_ref()
         .ok_or_else(|| OAuthError::NoClientId(provider.id.clone()))?;
-    let client_id = env(&o.client, "CLIENT_ID")
+    let given = clients.given(&o.client);
+    let client_id = given
+        .map(|c| c.client_id.clone())
+        .or_else(|| env(&o.client, "CLIENT_ID"))
         .or_else(|| built_in_client_id(&o.client).map(str::to_string))
         .ok_or_else(|| OAuthError::NoClientId(o.client.clone()))?;
+    let endpoint = |what: &str, g: Option<&String>, own: &String| {
+        g.cloned()
+            .or_else(|| env(&o.client, what))
+            .unwrap_or_else(|| own.clone())
+    };
     Ok(Config {
-        authorize_url: env(&o.client, "AUTHORIZE_URL").unwrap_or_else(|| o.authorize_url.clone()),
-        token_url: env(&o.client, "TOKEN_URL").unwrap_or_else(|| o.token_url.clone()),
+        authorize_url: endpoint(
+            "AUTHORIZE_URL",
+            given.and_then(|c| c.authorize_url.as_ref()),
+            &o.authorize_url,
+        ),
+        token_url: endpoint(
+            "TOKEN_URL",
+            given.and_then(|c| c.token_url.as_ref()),
+            &o.token_url,
+        ),
         scopes: o.scopes.clone(),
         params: o
             .params

@@ -10,7 +10,7 @@ use serde_json::Value;
 use support::harness;
 
 fn bin() -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_mailsetup"));
+    let mut c = support::bin();
     c.env_remove("MAILSETUP_LANG");
     c
 }
@@ -380,6 +380,36 @@ fn no_display_is_a_sentence_not_a_panic() {
         let err = String::from_utf8_lossy(&out.stderr);
         assert_eq!(out.status.code(), Some(2), "{err}");
         assert!(err.contains(words), "{err}");
+        assert!(!err.contains("panicked"), "{err}");
+    }
+}
+
+/// `DISPLAY` set but nothing answers there (an expired `ssh -X`, a stopped Xvfb): the same
+/// sentence and exit code as no display at all, not the window library's panic.
+#[test]
+fn an_unreachable_display_is_the_no_display_sentence() {
+    let free = (60..99).find(|n| {
+        !std::path::Path::new(&format!("/tmp/.X11-unix/X{n}")).exists()
+            && std::process::Command::new("bash")
+                .args(["-c", &format!("exec 3<>/dev/tcp/127.0.0.1/{}", 6000 + n)])
+                .status()
+                .is_ok_and(|s| !s.success())
+    });
+    let Some(n) = free else { return };
+    for (display, lang, words) in [
+        (format!(":{n}"), "en", "mailsetup providers"),
+        (format!(":{n}.0"), "zh-CN", "图形桌面"),
+        (format!("127.0.0.1:{n}"), "en", "mailsetup providers"),
+    ] {
+        let mut cmd = bin();
+        cmd.args(["--lang", lang])
+            .env("DISPLAY", &display)
+            .env_remove("WAYLAND_DISPLAY")
+            .env_remove("WAYLAND_SOCKET");
+        let out = run(cmd, "");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{display}: {err}");
+        assert!(err.contains(words), "{display}: {err}");
         assert!(!err.contains("panicked"), "{err}");
     }
 }

@@ -29,7 +29,7 @@ fn detect(address: &str, extra: &[&str]) -> (Option<i32>, Value, String) {
 /// A command with the test DNS server, the test CA and the test ISPDB.
 fn discovery_cmd(sub: &str, address: &str, extra: &[&str]) -> Command {
     let var = |k: &str| std::env::var(k).unwrap_or_else(|_| panic!("{k} missing"));
-    let mut c = Command::new(env!("CARGO_BIN_EXE_mailsetup"));
+    let mut c = support::bin();
     c.env_remove("MAILSETUP_LANG");
     c.args([sub, address, "--json", "--lang", "en"]);
     c.args(["--dns-server", &var("MAILSETUP_TEST_DNS")]);
@@ -196,7 +196,7 @@ fn a_domain_with_nothing_says_what_to_try() {
     // The README promises every answer its time, found or not.
     assert!(v["elapsed_ms"].as_u64().is_some(), "{v}");
     // Human output, in Chinese: the sentence and the --imap/--smtp way on.
-    let mut c = Command::new(env!("CARGO_BIN_EXE_mailsetup"));
+    let mut c = support::bin();
     c.args([
         "detect",
         "li@nothing-here.test",
@@ -218,7 +218,7 @@ fn a_domain_with_nothing_says_what_to_try() {
 fn an_ispdb_at_an_ip_address_is_asked() {
     let Some(_) = harness() else { return };
     let var = |k: &str| std::env::var(k).unwrap_or_else(|_| panic!("{k} missing"));
-    let mut c = Command::new(env!("CARGO_BIN_EXE_mailsetup"));
+    let mut c = support::bin();
     c.args(["detect", "li@ispdb-corp.test", "--json", "--lang", "en"]);
     c.args(["--dns-server", &var("MAILSETUP_TEST_DNS")]);
     c.args(["--ca-file", &var("MAILSETUP_TEST_CA")]);

@@ -36,7 +36,7 @@ fn idp() -> Option<Idp> {
 impl Idp {
     /// mailsetup as a distributor would build it, with the test provider's endpoints and client.
     fn bin(&self, cfg: &Path) -> Command {
-        let mut c = Command::new(env!("CARGO_BIN_EXE_mailsetup"));
+        let mut c = support::bin();
         for client in ["MICROSOFT", "GOOGLE"] {
             c.env(
                 format!("MAILSETUP_OAUTH_{client}_CLIENT_ID"),
@@ -216,21 +216,10 @@ fn run(mut cmd: Command) -> Output {
     cmd.output().expect("run mailsetup")
 }
 
-fn files_under(dir: &Path, out: &mut Vec<u8>) {
-    for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-        let p = e.path();
-        if p.is_dir() {
-            files_under(&p, out);
-        } else if let Ok(bytes) = std::fs::read(&p) {
-            out.extend_from_slice(&bytes);
-        }
-    }
-}
+use support::files_under;
 
 fn contains(haystack: &[u8], needle: &str) -> bool {
-    haystack
-        .windows(needle.len())
-        .any(|w| w == needle.as_bytes())
+    support::contains(haystack, needle.as_bytes())
 }
 
 /// The whole command-line life of an Outlook.com account: sign in through the browser (a forged
@@ -421,7 +410,7 @@ fn gmail_signs_in_with_google() {
 #[test]
 fn no_client_id_and_no_oauth_are_said() {
     let cfg = config_dir("noclient");
-    let mut c = Command::new(env!("CARGO_BIN_EXE_mailsetup"));
+    let mut c = support::bin();
     c.env("MAILSETUP_CONFIG_DIR", &cfg)
         .env_remove("MAILSETUP_OAUTH_MICROSOFT_CLIENT_ID")
         .args([
@@ -438,7 +427,7 @@ fn no_client_id_and_no_oauth_are_said() {
         assert_eq!(out.status.code(), Some(1), "{err}");
         assert!(err.contains("has no sign-in for Microsoft"), "{err}");
     }
-    let mut c = Command::new(env!("CARGO_BIN_EXE_mailsetup"));
+    let mut c = support::bin();
     c.env("MAILSETUP_CONFIG_DIR", &cfg).args([
         "--lang",
         "en",

@@ -6,14 +6,13 @@
 mod support;
 
 use std::path::Path;
-use std::process::Command;
 
 use support::harness;
 
 const WRONG: &str = "LeakProbeWrongCodeQx";
 
 fn run(h: &support::Harness, cfg: &Path, args: &[&str], stdin: &str) -> Vec<u8> {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_mailsetup"));
+    let mut c = support::bin();
     c.args(args)
         .env("MAILSETUP_CONFIG_DIR", cfg)
         .env("MAILSETUP_LOG", "trace")
@@ -37,19 +36,7 @@ fn count(haystack: &[u8], needle: &str) -> usize {
         .count()
 }
 
-fn files_under(dir: &Path, out: &mut Vec<u8>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for e in entries.flatten() {
-        let p = e.path();
-        if p.is_dir() {
-            files_under(&p, out);
-        } else if let Ok(bytes) = std::fs::read(&p) {
-            out.extend_from_slice(&bytes);
-        }
-    }
-}
+use support::files_under;
 
 #[test]
 fn no_byte_the_cli_writes_contains_the_secret() {

@@ -40,7 +40,7 @@ fn config_dir(name: &str) -> PathBuf {
 /// `check ADDRESS --username LOGIN` against the given servers, the password on stdin as a
 /// person or script gives it (one line).
 fn check(address: &str, imap: &str, smtp: &str, login: &str, extra: &[&str]) -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_mailsetup"));
+    let mut c = support::bin();
     c.args([
         "check",
         address,
@@ -148,14 +148,14 @@ fn the_login_name_is_saved_with_the_account() {
         "the password reached accounts.json"
     );
     // A re-test of the saved account signs in with its login name and the stored password.
-    let mut c = Command::new(env!("CARGO_BIN_EXE_mailsetup"));
+    let mut c = support::bin();
     c.args(["report", &address, "--json", "--lang", "en"]);
     c.args(["--ca-file", &var("MAILSETUP_TEST_CA")]);
     c.env("MAILSETUP_CONFIG_DIR", &cfg);
     let out = support::output(c, "");
     let v = json(&out);
     assert_eq!(v["check"]["ok"], true, "{v}");
-    let mut c = Command::new(env!("CARGO_BIN_EXE_mailsetup"));
+    let mut c = support::bin();
     c.args(["remove", &address])
         .env("MAILSETUP_CONFIG_DIR", &cfg);
     assert!(support::output(c, "").status.success());

@@ -4,13 +4,13 @@
 mod support;
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 use serde_json::Value;
 use support::harness;
 
 fn run(cfg: &Path, args: &[&str], stdin: &str) -> Output {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_mailsetup"));
+    let mut c = support::bin();
     c.args(args)
         .args(["--lang", "en"])
         .env("MAILSETUP_CONFIG_DIR", cfg)

@@ -434,3 +434,4 @@ guide-program = For a program: "mailsetup secret ADDRESS" prints the { $credenti
 gui-mail-app-short = Mail app
 gui-evolution-direct = This app writes the account into Evolution and its code into the keyring, so Evolution signs in by itself. Quit Evolution first.
 gui-add-to-evolution = Add to Evolution
+cli-steps-oauth-header = How to sign in through the browser:

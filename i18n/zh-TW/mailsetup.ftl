@@ -48,7 +48,7 @@ qq-step-copy = 頁面會顯示 16 個字母的授權碼。它只顯示一次，�
 netease-step-login = 在瀏覽器登入你的網易郵箱網頁版。
 netease-step-settings = 點選上方的「設定」，在左側選擇「POP3/SMTP/IMAP」。
 netease-step-enable = 開啟「IMAP/SMTP服務」。
-netease-step-verify = 點選「用戶端授權密碼」（授權碼），依提示用手機完成驗證。
+netease-step-verify = 點選「客户端授权密码」（網頁上的名稱；即授權碼），依提示用手機完成驗證。
 netease-step-copy = 授權碼為 16 個字母，只顯示一次，請馬上複製並貼到本程式裡。
 
 ## 步驟：騰訊企業郵箱（先由管理員操作）
@@ -281,7 +281,7 @@ detect-not-found = 找不到 { $domain } 的郵件伺服器。請檢查地址是
 gui-found = 已透過{ $source }找到 { $domain } 的郵件伺服器。
 gui-found-servers = IMAP { $imap } · SMTP { $smtp }
 gui-not-found = 找不到 { $domain } 的郵件伺服器。請檢查地址是否輸入錯誤；如果沒錯，點「手動設定伺服器」填寫伺服器位址（可以向公司 IT 或郵件服務商索取）。
-gui-oauth-title = { $provider }只能在瀏覽器裡登入
+gui-oauth-title = { $provider } 只能在瀏覽器裡登入
 gui-open-site = 開啟 { $site }
 link-not-a-link = 這不是郵箱設定助手的設定連結。請讓客服重新傳送，或者在下面自己填寫。
 link-unknown-parameter = 設定連結裡有不認識的部分「{ $value }」，所以沒有使用它。請讓客服重新傳送，或者在下面自己填寫。
@@ -434,3 +434,4 @@ guide-program = 給其他程式用：「mailsetup secret 電子郵件地址」�
 gui-mail-app-short = 郵件程式
 gui-evolution-direct = 本程式把帳號寫入 Evolution，把授權碼存入鑰匙圈，Evolution 會自動登入。請先結束 Evolution。
 gui-add-to-evolution = 加入 Evolution
+cli-steps-oauth-header = 如何在瀏覽器裡登入：

@@ -149,7 +149,13 @@ fn browser(
     };
     let pages = messages::oauth_pages(l);
     let credential = runtime()?
-        .block_on(setup::browser_sign_in(provider, ca_file, &pages, open))
+        .block_on(setup::browser_sign_in(
+            provider,
+            &Default::default(),
+            ca_file,
+            &pages,
+            open,
+        ))
         .map_err(|e| Exit(1, messages::oauth_error(l, &e, provider)))?;
     if !a.json {
         errln!("{}", l.tr(msg::CLI_OAUTH_SIGNED_IN));

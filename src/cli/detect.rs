@@ -119,13 +119,15 @@ fn print_detection(l: &Localizer, address: &Address, d: &Detection) {
     let Some(p) = d.provider else {
         return;
     };
-    outln!(
-        "\n{}",
-        l.tr_args(
+    // "How to get the browser sign-in only (OAuth)" is no sentence: say how to sign in.
+    let header = match p.credential {
+        mailsetup::catalog::CredentialKind::OauthOnly => l.tr(msg::CLI_STEPS_OAUTH_HEADER),
+        kind => l.tr_args(
             msg::CLI_STEPS_HEADER,
-            &[("credential", l.tr(p.credential.message_id()).into())]
-        )
-    );
+            &[("credential", l.tr(kind.message_id()).into())],
+        ),
+    };
+    outln!("\n{header}");
     for (i, s) in p.steps.iter().enumerate() {
         let admin = if s.admin {
             l.tr(msg::CLI_ADMIN_STEP)

@@ -130,15 +130,99 @@ fn open_link(link: &str) -> Result<(), Exit> {
         return Err(Exit(2, notice.unwrap_or_else(|| l.tr(msg::CLI_NO_DISPLAY))));
     }
     let link = parsed.unwrap_or_default();
-    crate::gui::run(crate::gui::Launch {
-        lang,
-        provider: link.provider,
-        address: link.address,
-        notice,
-        accounts: setup::Accounts::open_default(),
-        ..crate::gui::Launch::default()
-    })
-    .map_err(|e| Exit(1, e.to_string()))
+    run_window(
+        &l,
+        crate::gui::Launch {
+            lang,
+            provider: link.provider,
+            address: link.address,
+            notice,
+            accounts: setup::Accounts::open_default(),
+            ..crate::gui::Launch::default()
+        },
+    )
+}
+
+/// The window, where the display named cannot be reached (an expired `ssh -X`, a stopped Xvfb)
+/// said as "no display", not as the window library's panic with an English backtrace.
+fn run_window(l: &Localizer, launch: crate::gui::Launch) -> Result<(), Exit> {
+    let no_display = || Exit(2, l.tr(msg::CLI_NO_DISPLAY));
+    if !display_reachable() {
+        return Err(no_display());
+    }
+    // winit panics when it cannot open the display after all (a race with a dying X server).
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(|_| {}));
+    let ran = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| crate::gui::run(launch)));
+    std::panic::set_hook(hook);
+    match ran {
+        Ok(r) => r.map_err(|e| Exit(1, e.to_string())),
+        Err(panic) => {
+            let text = panic
+                .downcast_ref::<String>()
+                .map(String::as_str)
+                .or_else(|| panic.downcast_ref::<&str>().copied())
+                .unwrap_or_default()
+                .to_lowercase();
+            if text.contains("event loop") || text.contains("display") {
+                return Err(no_display());
+            }
+            std::panic::resume_unwind(panic)
+        }
+    }
+}
+
+/// On X11 alone (no Wayland), whether the X server of `DISPLAY` answers at its socket.
+fn display_reachable() -> bool {
+    if cfg!(any(windows, target_os = "macos")) {
+        return true;
+    }
+    let wayland = ["WAYLAND_DISPLAY", "WAYLAND_SOCKET"]
+        .iter()
+        .any(|v| std::env::var_os(v).is_some_and(|s| !s.is_empty()));
+    let Some(display) = std::env::var("DISPLAY").ok().filter(|d| !d.is_empty()) else {
+        return wayland;
+    };
+    if wayland {
+        return true;
+    }
+    x_socket_answers(&display)
+}
+
+/// `:N` and `unix:N` are the socket `/tmp/.X11-unix/XN`; `HOST:N` is TCP port 6000+N.
+fn x_socket_answers(display: &str) -> bool {
+    let Some((host, rest)) = display.rsplit_once(':') else {
+        return true;
+    };
+    let Ok(n) = rest.split('.').next().unwrap_or_default().parse::<u16>() else {
+        return true;
+    };
+    #[cfg(unix)]
+    if host.is_empty() || host == "unix" {
+        use std::os::unix::net::{SocketAddr, UnixStream};
+        let path = format!("/tmp/.X11-unix/X{n}");
+        if UnixStream::connect(&path).is_ok() {
+            return true;
+        }
+        // Linux X servers also listen on the abstract socket of the same name.
+        #[cfg(target_os = "linux")]
+        {
+            use std::os::linux::net::SocketAddrExt;
+            return SocketAddr::from_abstract_name(path.as_bytes())
+                .and_then(|a| UnixStream::connect_addr(&a))
+                .is_ok();
+        }
+        #[cfg(not(target_os = "linux"))]
+        return false;
+    }
+    let addr = format!("{host}:{}", 6000u32 + u32::from(n));
+    use std::net::ToSocketAddrs;
+    addr.to_socket_addrs()
+        .ok()
+        .and_then(|mut a| a.next())
+        .is_some_and(|a| {
+            std::net::TcpStream::connect_timeout(&a, std::time::Duration::from_secs(2)).is_ok()
+        })
 }
 
 fn open_wizard(l: &Localizer, cli: Cli) -> Result<(), Exit> {
@@ -148,19 +232,22 @@ fn open_wizard(l: &Localizer, cli: Cli) -> Result<(), Exit> {
     // The login name is filled in per address by the wizard.
     let servers = cli.servers.servers(l, "")?;
     let saved = crate::gui::Saved::default();
-    crate::gui::run(crate::gui::Launch {
-        lang: l.lang(),
-        provider: cli.provider,
-        address: cli.address,
-        discovery: cli.discovery.options(l, servers.ca_file.as_deref())?,
-        servers,
-        accounts: setup::Accounts::open_default(),
-        export_dir: None,
-        notice: None,
-        browser: None,
-        saved: saved.clone(),
-    })
-    .map_err(|e| Exit(1, e.to_string()))?;
+    run_window(
+        l,
+        crate::gui::Launch {
+            lang: l.lang(),
+            provider: cli.provider,
+            address: cli.address,
+            discovery: cli.discovery.options(l, servers.ca_file.as_deref())?,
+            servers,
+            accounts: setup::Accounts::open_default(),
+            export_dir: None,
+            notice: None,
+            browser: None,
+            saved: saved.clone(),
+            oauth: Default::default(),
+        },
+    )?;
     if !cli.result_json {
         return Ok(());
     }

@@ -10,7 +10,7 @@ use super::*;
 
 /// `report`: discovery and, when a code is at hand, the whole check; text or JSON.
 pub(super) fn report(l: &Localizer, a: ReportArgs) -> Result<(), Exit> {
-    use mailsetup::present::report::{Discovery, Report};
+    use mailsetup::present::report::Report;
     let mut r = Report::default();
     // A saved browser sign-in that could not be renewed: said in the note, and exit 1.
     let mut sign_in_failed = false;
@@ -24,33 +24,7 @@ pub(super) fn report(l: &Localizer, a: ReportArgs) -> Result<(), Exit> {
         r.sign_in = saved.as_ref().map(|s| s.sign_in);
         let user = address.to_string();
         let given = a.servers.servers(l, &user)?;
-        // The servers given, else a saved account's own, else discovery.
-        let target = match (&given.imap, &given.smtp, &saved) {
-            (Some(imap), Some(smtp), _) => {
-                r.discovery = Some(Discovery::known(discover::Source::Catalog, None));
-                Some(Target::given(&address, imap, smtp))
-            }
-            (_, _, Some(acc)) => {
-                r.discovery = Some(Discovery::known(
-                    discover::Source::Catalog,
-                    acc.provider.clone(),
-                ));
-                Some(Target::saved(acc))
-            }
-            _ => {
-                let opts = a.discovery.options(l, given.ca_file.as_deref())?;
-                match runtime()?.block_on(discover::detect(&address, &opts)) {
-                    Ok(d) => {
-                        r.discovery = Some(Discovery::from_detection(&d));
-                        Some(Target::from_detection(Arc::new(d)))
-                    }
-                    Err(e) => {
-                        r.discovery_error = Some(messages::discover_error(l, &e));
-                        None
-                    }
-                }
-            }
-        };
+        let target = report_target(l, &a, &address, &given, saved.as_ref(), &mut r)?;
         let provider = target.as_ref().and_then(Target::provider);
         let secret = if a.password_stdin {
             Some(read_secret(l, provider)?)
@@ -96,4 +70,43 @@ pub(super) fn report(l: &Localizer, a: ReportArgs) -> Result<(), Exit> {
         _ if r.discovery_error.is_some() || sign_in_failed => Err(Exit(1, String::new())),
         _ => Ok(()),
     }
+}
+
+/// The servers given, else a saved account's own, else discovery; how they were found goes into
+/// the report (or why nothing was).
+fn report_target(
+    l: &Localizer,
+    a: &ReportArgs,
+    address: &Address,
+    given: &setup::Servers,
+    saved: Option<&mailsetup::store::Account>,
+    r: &mut mailsetup::present::report::Report,
+) -> Result<Option<Target>, Exit> {
+    use mailsetup::present::report::Discovery;
+    Ok(match (&given.imap, &given.smtp, saved) {
+        (Some(imap), Some(smtp), _) => {
+            r.discovery = Some(Discovery::known(discover::Source::Catalog, None));
+            Some(Target::given(address, imap, smtp))
+        }
+        (_, _, Some(acc)) => {
+            r.discovery = Some(Discovery::known(
+                discover::Source::Catalog,
+                acc.provider.clone(),
+            ));
+            Some(Target::saved(acc))
+        }
+        _ => {
+            let opts = a.discovery.options(l, given.ca_file.as_deref())?;
+            match runtime()?.block_on(discover::detect(address, &opts)) {
+                Ok(d) => {
+                    r.discovery = Some(Discovery::from_detection(&d));
+                    Some(Target::from_detection(Arc::new(d)))
+                }
+                Err(e) => {
+                    r.discovery_error = Some(messages::discover_error(l, &e));
+                    None
+                }
+            }
+        }
+    })
 }

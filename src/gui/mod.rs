@@ -46,6 +46,8 @@ pub struct Launch {
     pub browser: Option<Browser>,
     /// The accounts saved while the window was open, for whoever launched it (`--result-json`).
     pub saved: Saved,
+    /// The OAuth clients of the browser sign-in (default: the environment's and the build's).
+    pub oauth: mailsetup::oauth::Clients,
 }
 
 /// The accounts saved in this session, shared with the launcher.
@@ -157,6 +159,7 @@ pub struct App {
     export_dir: std::path::PathBuf,
     browser: Browser,
     saved: Saved,
+    oauth: mailsetup::oauth::Clients,
 }
 
 #[derive(Debug, Clone)]
@@ -224,6 +227,7 @@ impl App {
                     .unwrap_or_else(mailsetup::setup::downloads_dir),
                 browser: launch.browser.unwrap_or(system_browser),
                 saved: launch.saved,
+                oauth: launch.oauth,
             },
             task,
         )
@@ -371,8 +375,9 @@ impl App {
         let target = Target::saved(&account);
         let address = account.address.clone();
         let sign_in = account.sign_in;
-        let retest =
-            secret.and_then(|s| testing::State::retest(account, s, &self.servers, &self.accounts));
+        let retest = secret.and_then(|s| {
+            testing::State::retest(account, s, &self.servers, &self.accounts, &self.oauth)
+        });
         if let Some((t, task)) = retest {
             self.screen = Screen::Testing(t);
             return task.map(Message::Testing);
@@ -411,7 +416,7 @@ impl App {
         let Screen::Steps(s) = &mut self.screen else {
             return Task::none();
         };
-        match s.update(m) {
+        match s.update(m, &self.oauth) {
             Some(steps::Event::Next { target, address }) => {
                 let (c, task) = credentials::State::new(target, address);
                 self.screen = Screen::Credentials(c);
@@ -421,7 +426,7 @@ impl App {
                 if let Err(e) = (self.browser)(&url) {
                     // No dialog: the steps screen shows the address to copy instead.
                     tracing::warn!("could not open a browser: {e}");
-                    let _ = s.update(steps::Message::OpenFailed(url));
+                    let _ = s.update(steps::Message::OpenFailed(url), &self.oauth);
                 }
                 Task::none()
             }
@@ -441,6 +446,7 @@ impl App {
             self.browser,
             mailsetup::present::messages::oauth_pages(&self.l10n),
             self.servers.ca_file.clone(),
+            self.oauth.clone(),
         );
         self.screen = Screen::SignIn(s);
         task.map(Message::SignIn)
@@ -479,7 +485,7 @@ impl App {
     /// The live check of what the user gave: a code, or a browser sign-in (with the access
     /// token just received, else renewed from the refresh token).
     fn test(&mut self, input: Input) -> Task<Message> {
-        let (t, check) = testing::State::start(input, &self.servers, &self.accounts);
+        let (t, check) = testing::State::start(input, &self.servers, &self.accounts, &self.oauth);
         self.screen = Screen::Testing(t);
         check.map(Message::Testing)
     }

@@ -376,10 +376,6 @@ fn whole_flow_against_the_local_servers_saves_the_account() {
     enter_code_and_test(&mut app, &pass);
     let ask = l.tr_args(msg::GUI_ASK_REPLACE, &[("address", user.clone().into())]);
     assert!(sees(&app, &ask), "asks before replacing");
-    // Enter (or Done) does not leave while the question is open.
-    let task = app.update(Message::Primary);
-    settle(&mut app, task);
-    assert!(sees(&app, &ask), "Enter left the question unanswered");
     act(&mut app, |ui| {
         let _ = ui.click(l.tr(msg::GUI_KEEP).as_str());
     });
@@ -392,6 +388,27 @@ fn whole_flow_against_the_local_servers_saves_the_account() {
         Some(saved.saved_at),
         "kept as it was"
     );
+    // Once more, and Enter answers with the highlighted "Replace".
+    act(&mut app, |ui| {
+        let _ = ui.click(l.tr(msg::GUI_ADD_ANOTHER).as_str());
+    });
+    act(&mut app, |ui| {
+        let _ = ui.click(iced_test::selector::id(start::ADDRESS_INPUT));
+        let _ = ui.typewrite(&user);
+        let _ = ui.tap_key(iced::keyboard::key::Named::Enter);
+    });
+    enter_code_and_test(&mut app, &pass);
+    assert!(sees(&app, &ask), "asks before replacing");
+    let task = app.update(Message::Primary);
+    settle(&mut app, task);
+    assert!(!sees(&app, &ask), "Enter answered the question");
+    let credential = l.tr(msg::CREDENTIAL_AUTH_CODE);
+    let saved_line = mailsetup::present::messages::saved_plain(
+        &l,
+        &credential,
+        mailsetup::store::SignIn::Password,
+    );
+    assert!(sees(&app, &saved_line), "replaced and saved");
     // "Add another": the start screen lists the saved account; "Remove" clears both stores.
     act(&mut app, |ui| {
         let _ = ui.click(l.tr(msg::GUI_ADD_ANOTHER).as_str());
@@ -1251,57 +1268,40 @@ fn denying_browser(url: &str) -> std::io::Result<()> {
     play(url, "deny")
 }
 
-/// This build's Microsoft sign-in pointed at the test OpenID provider, for as long as it lives.
-/// Only tests holding `serial()` read these variables.
-struct TestClient;
-
-impl TestClient {
-    fn set(idp: &str) -> Self {
-        let vars = [
-            ("CLIENT_ID", "mailsetup-test".to_string()),
-            ("AUTHORIZE_URL", format!("{idp}/auth")),
-            ("TOKEN_URL", format!("{idp}/token")),
-        ];
-        for (k, v) in vars {
-            // SAFETY: tests that read these hold the `serial()` lock, as the caller does.
-            unsafe { std::env::set_var(format!("MAILSETUP_OAUTH_MICROSOFT_{k}"), v) };
-        }
-        TestClient
-    }
-}
-
-impl Drop for TestClient {
-    fn drop(&mut self) {
-        for k in ["CLIENT_ID", "AUTHORIZE_URL", "TOKEN_URL"] {
-            // SAFETY: as in `set`.
-            unsafe { std::env::remove_var(format!("MAILSETUP_OAUTH_MICROSOFT_{k}")) };
-        }
-    }
+/// This build's Microsoft sign-in pointed at the test OpenID provider, handed to the app (no
+/// environment variables are set).
+fn test_clients(idp: &str) -> mailsetup::oauth::Clients {
+    let client = mailsetup::oauth::GivenClient {
+        client_id: "mailsetup-test".into(),
+        authorize_url: Some(format!("{idp}/auth")),
+        token_url: Some(format!("{idp}/token")),
+    };
+    mailsetup::oauth::Clients::default().with("microsoft", client)
 }
 
 /// The Outlook wizard against the test provider and the harness servers.
-fn oauth_app(browser: super::Browser) -> Option<(App, TestClient)> {
+fn oauth_app(browser: super::Browser) -> Option<App> {
     let (_, servers) = harness_servers()?;
     let idp = std::env::var("MAILSETUP_TEST_IDP").ok()?;
-    let client = TestClient::set(&idp);
     let app = new_app(Launch {
         lang: Lang::En,
         provider: Some("outlook".into()),
         address: Some(OAUTH_ADDRESS.into()),
         servers,
         browser: Some(browser),
+        oauth: test_clients(&idp),
         ..Launch::default()
     });
-    Some((app, client))
+    Some(app)
 }
 
 /// The Outlook wizard after "Sign in with Microsoft", once the browser (`browser`) is done.
-fn signed_in(browser: super::Browser) -> Option<(App, TestClient)> {
-    let (mut app, client) = oauth_app(browser)?;
+fn signed_in(browser: super::Browser) -> Option<App> {
+    let mut app = oauth_app(browser)?;
     act(&mut app, |ui| {
         let _ = ui.click("Sign in with Microsoft");
     });
-    Some((app, client))
+    Some(app)
 }
 
 /// Outlook.com in the wizard: "Sign in with Microsoft" → the browser signs in and consents →
@@ -1311,7 +1311,7 @@ fn signed_in(browser: super::Browser) -> Option<(App, TestClient)> {
 #[test]
 fn outlook_signs_in_in_the_browser_tests_saves_and_retests() {
     let _serial = serial();
-    let Some((mut app, _client)) = signed_in(consenting_browser) else {
+    let Some(mut app) = signed_in(consenting_browser) else {
         return;
     };
     let l = Localizer::new(Lang::En);
@@ -1421,6 +1421,7 @@ fn cancelling_a_sign_in_is_said_and_esc_goes_back() {
         record_browser,
         mailsetup::present::messages::oauth_pages(&l),
         None,
+        Default::default(),
     );
     app.screen = Screen::SignIn(s);
     assert!(sees(&app, &l.tr(msg::GUI_CANCEL)));
@@ -1439,7 +1440,7 @@ fn cancelling_a_sign_in_is_said_and_esc_goes_back() {
 #[test]
 fn a_denied_sign_in_is_said_with_sign_in_again() {
     let _serial = serial();
-    let Some((mut app, _client)) = signed_in(denying_browser) else {
+    let Some(mut app) = signed_in(denying_browser) else {
         return;
     };
     let l = Localizer::new(Lang::En);

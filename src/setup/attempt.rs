@@ -58,6 +58,8 @@ pub struct Attempt {
     pub credential: Credential,
     pub timeout: Duration,
     pub send_test: bool,
+    /// The OAuth clients a saved sign-in is renewed with (default: the environment's).
+    pub clients: oauth::Clients,
 }
 
 impl Attempt {
@@ -70,6 +72,7 @@ impl Attempt {
             credential,
             timeout: check::DEFAULT_TIMEOUT,
             send_test: false,
+            clients: oauth::Clients::default(),
         }
     }
 
@@ -105,6 +108,7 @@ impl Attempt {
             credential: self.credential,
             provider,
             ca_file,
+            clients: self.clients,
         })
     }
 }
@@ -115,6 +119,7 @@ pub struct Prepared {
     credential: Credential,
     provider: Option<&'static Provider>,
     ca_file: Option<PathBuf>,
+    clients: oauth::Clients,
 }
 
 /// What an attempt ended with.
@@ -142,7 +147,8 @@ impl Prepared {
                 let provider = self.provider.ok_or(OAuthError::NoRefreshToken)?;
                 let address = self.request.address.to_string();
                 let keep = keep.map(|a| (a, address.as_str()));
-                refresh_token(provider, &refresh, self.ca_file.as_deref(), keep).await?
+                let ca_file = self.ca_file.as_deref();
+                refresh_token(provider, &self.clients, &refresh, ca_file, keep).await?
             }
         };
         self.request.secret = secret;
@@ -156,11 +162,12 @@ impl Prepared {
 /// Returns the access token and the refresh token to keep.
 async fn refresh_token(
     provider: &Provider,
+    clients: &oauth::Clients,
     refresh: &SecretString,
     ca_file: Option<&Path>,
     keep: Option<(&Accounts, &str)>,
 ) -> Result<(SecretString, SecretString), OAuthError> {
-    let config = oauth::config(provider)?;
+    let config = oauth::config_with(provider, clients)?;
     let http = oauth::Http::new(ca_file)?;
     let t = oauth::refresh(&config, refresh, &http).await?;
     let next = t.refresh.unwrap_or_else(|| refresh.clone());
@@ -187,7 +194,8 @@ pub async fn access_token(
         .provider()
         .ok_or(OAuthError::NoRefreshToken)?;
     let keep = Some((accounts, account.address.as_str()));
-    let (access, _) = refresh_token(provider, &refresh, ca_file, keep).await?;
+    let clients = oauth::Clients::default();
+    let (access, _) = refresh_token(provider, &clients, &refresh, ca_file, keep).await?;
     Ok(access)
 }
 
@@ -196,11 +204,12 @@ pub async fn access_token(
 /// is awaited and its code exchanged. A sign-in without a refresh token cannot be kept.
 pub async fn browser_sign_in(
     provider: &Provider,
+    clients: &oauth::Clients,
     ca_file: Option<&Path>,
     pages: &Pages,
     open: impl FnOnce(&str),
 ) -> Result<Credential, OAuthError> {
-    let pending = oauth::begin(oauth::config(provider)?).await?;
+    let pending = oauth::begin(oauth::config_with(provider, clients)?).await?;
     open(&pending.url);
     let http = oauth::Http::new(ca_file)?;
     let tokens = pending.finish(pages, &http, oauth::SIGN_IN_TIMEOUT).await?;

@@ -17,6 +17,10 @@ stop() {
     [ -f "$T/$d/run/master.pid" ] && kill "$(cat "$T/$d/run/master.pid")" 2>/dev/null || true
   done
   [ -d "$T/postfix" ] && postfix -c "$T/postfix" stop >/dev/null 2>&1 || true
+  # pymap writes its pid file itself, so it may be gone or not there yet: find it by its
+  # arguments, and so the Dovecots a Thunderbird test left in its namespace.
+  pkill -f -- "--pid-file $T/other/pymap.pid" 2>/dev/null || true
+  pkill -f -- "$T/dovecot-ns" 2>/dev/null || true
 }
 
 if [ "$cmd" = stop ]; then stop; exit 0; fi

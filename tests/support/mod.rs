@@ -202,6 +202,13 @@ pub fn snapshot(dir: &std::path::Path) -> Vec<(PathBuf, Vec<u8>)> {
     out
 }
 
+/// Every byte of every file under `dir`, appended to `out` (for leak scans).
+pub fn files_under(dir: &std::path::Path, out: &mut Vec<u8>) {
+    for (_, bytes) in snapshot(dir) {
+        out.extend_from_slice(&bytes);
+    }
+}
+
 /// Whether `needle` occurs in `hay`.
 pub fn contains(hay: &[u8], needle: &[u8]) -> bool {
     !needle.is_empty() && hay.windows(needle.len()).any(|w| w == needle)

@@ -155,6 +155,33 @@ impl State {
         (Task::none(), None)
     }
 
+    /// The code field with Show/Hide and Paste beside it.
+    fn code_row<'a>(
+        &self,
+        l: &Localizer,
+        code: iced::widget::TextInput<'a, Message>,
+    ) -> Element<'a, Message> {
+        let show = l.tr(if self.show {
+            msg::GUI_HIDE
+        } else {
+            msg::GUI_SHOW
+        });
+        row![
+            code,
+            button(text(show).size(style::SMALL))
+                .style(button::secondary)
+                .padding(12)
+                .tab(Message::ToggleShow),
+            button(text(l.tr(msg::GUI_PASTE)).size(style::SMALL))
+                .style(button::secondary)
+                .padding(12)
+                .tab(Message::Paste),
+        ]
+        .spacing(8)
+        .align_y(iced::Alignment::Center)
+        .into()
+    }
+
     pub fn view<'a>(&'a self, l: &Localizer) -> Element<'a, Message> {
         let credential = l.tr(self.target.credential_id());
         let address = text_input(&l.tr(msg::GUI_ADDRESS_PLACEHOLDER), &self.address)
@@ -171,26 +198,7 @@ impl State {
             .on_submit(Message::Test)
             .size(style::HEADING)
             .padding(10);
-        let offer = self.offer.as_ref().map(|_| {
-            iced::widget::container(
-                column![
-                    text(l.tr_args(
-                        msg::GUI_CLIPBOARD_OFFER,
-                        &[("credential", credential.clone().into())]
-                    ))
-                    .size(style::BODY),
-                    row![
-                        widget::primary(l.tr(msg::GUI_USE_AND_TEST), Some(Message::AcceptOffer)),
-                        widget::secondary(l.tr(msg::GUI_NOT_NOW), Message::DismissOffer),
-                    ]
-                    .spacing(12),
-                ]
-                .spacing(10),
-            )
-            .padding(14)
-            .width(iced::Length::Fill)
-            .style(style::card)
-        });
+        let offer = self.offer.as_ref().map(|_| offer_card(l, &credential));
         let mut content = column![
             text(l.tr_args(
                 msg::GUI_CRED_TITLE,
@@ -216,28 +224,7 @@ impl State {
                 text(l.tr_args(msg::GUI_CODE_LABEL, &[("credential", credential.into())]))
                     .size(style::BODY),
             )
-            .push(
-                row![
-                    code,
-                    button(
-                        text(l.tr(if self.show {
-                            msg::GUI_HIDE
-                        } else {
-                            msg::GUI_SHOW
-                        }))
-                        .size(style::SMALL)
-                    )
-                    .style(button::secondary)
-                    .padding(12)
-                    .tab(Message::ToggleShow),
-                    button(text(l.tr(msg::GUI_PASTE)).size(style::SMALL))
-                        .style(button::secondary)
-                        .padding(12)
-                        .tab(Message::Paste),
-                ]
-                .spacing(8)
-                .align_y(iced::Alignment::Center),
-            );
+            .push(self.code_row(l, code));
         if let Some((p, w)) = self.warning().filter(|(_, w)| *w != CodeWarning::Empty) {
             content = content.push(
                 text(messages::code_warning(l, p, &w))
@@ -256,4 +243,27 @@ impl State {
             ),
         )
     }
+}
+
+/// "A code is on the clipboard: use it and test?" with Use and test / Not now.
+fn offer_card<'a>(l: &Localizer, credential: &str) -> Element<'a, Message> {
+    iced::widget::container(
+        column![
+            text(l.tr_args(
+                msg::GUI_CLIPBOARD_OFFER,
+                &[("credential", credential.to_string().into())]
+            ))
+            .size(style::BODY),
+            row![
+                widget::primary(l.tr(msg::GUI_USE_AND_TEST), Some(Message::AcceptOffer)),
+                widget::secondary(l.tr(msg::GUI_NOT_NOW), Message::DismissOffer),
+            ]
+            .spacing(12),
+        ]
+        .spacing(10),
+    )
+    .padding(14)
+    .width(iced::Length::Fill)
+    .style(style::card)
+    .into()
 }

@@ -218,14 +218,15 @@ impl State {
         Task::perform(setup::export(account, name, format, dir), Message::Exported)
     }
 
-    /// What Enter does here: "Done" after success (once saving is settled: a pending "replace?"
-    /// is answered first), "Try again" after a failure.
+    /// What Enter does here: "Done" after success once saving is settled, the highlighted
+    /// "Replace" while the wizard asks whether to, "Try again" after a failure.
     pub fn primary(&self) -> Option<Message> {
         if !self.report.ok() {
             return Some(Message::TryAgain);
         }
         match self.saving {
-            Saving::InProgress | Saving::AskReplace => None,
+            Saving::InProgress => None,
+            Saving::AskReplace => Some(Message::Replace),
             _ => Some(Message::Done),
         }
     }

@@ -68,6 +68,7 @@ impl State {
         browser: Browser,
         pages: Pages,
         ca_file: Option<std::path::PathBuf>,
+        clients: mailsetup::oauth::Clients,
     ) -> (Self, Task<Message>) {
         let Some(provider) = target.provider() else {
             return (
@@ -84,7 +85,8 @@ impl State {
                 let url = url.to_string();
                 let _ = tx.send(Message::Started { url, opened });
             };
-            Message::Done(setup::browser_sign_in(provider, ca_file.as_deref(), &pages, open).await)
+            let ca_file = ca_file.as_deref();
+            Message::Done(setup::browser_sign_in(provider, &clients, ca_file, &pages, open).await)
         });
         // `Started` is sent before the wait begins, so it always comes before `Done`.
         let stream = futures::stream::select(started, done);

@@ -220,6 +220,34 @@ impl State {
         Address::parse(&self.address)
     }
 
+    /// "Next": the provider's steps, or the servers found; else look them up first.
+    fn next(&mut self) -> Option<Event> {
+        self.submitted = true;
+        let address = self.parsed().ok()?;
+        let target = match (&self.provider, &self.lookup) {
+            (Some(id), _) => Target::Provider {
+                id: id.clone(),
+                via_mx: false,
+            },
+            (None, Lookup::Found(d)) => Target::from_detection(d.clone()),
+            (None, Lookup::Looking) => return None,
+            // Not a provider's own domain: find its servers first.
+            (None, Lookup::Idle | Lookup::NotFound(_)) => {
+                self.lookup = Lookup::Looking;
+                return Some(Event::Detect(address));
+            }
+        };
+        Some(Event::Continue {
+            target,
+            address: self.address.clone(),
+        })
+    }
+
+    /// A saved account by its address.
+    fn saved(&self, address: &str) -> Option<Account> {
+        self.accounts.iter().find(|a| a.address == address).cloned()
+    }
+
     pub fn update(&mut self, message: Message) -> Option<Event> {
         match message {
             Message::AddressChanged(a) => {
@@ -248,27 +276,7 @@ impl State {
                 let a = self.address.clone();
                 self.set_address(a);
             }
-            Message::Next => {
-                self.submitted = true;
-                let address = self.parsed().ok()?;
-                let target = match (&self.provider, &self.lookup) {
-                    (Some(id), _) => Target::Provider {
-                        id: id.clone(),
-                        via_mx: false,
-                    },
-                    (None, Lookup::Found(d)) => Target::from_detection(d.clone()),
-                    (None, Lookup::Looking) => return None,
-                    // Not a provider's own domain: find its servers first.
-                    (None, Lookup::Idle | Lookup::NotFound(_)) => {
-                        self.lookup = Lookup::Looking;
-                        return Some(Event::Detect(address));
-                    }
-                };
-                return Some(Event::Continue {
-                    target,
-                    address: self.address.clone(),
-                });
-            }
+            Message::Next => return self.next(),
             Message::Detected(result) => {
                 // A late answer for an address that has changed since is dropped.
                 if matches!(self.lookup, Lookup::Looking) {
@@ -286,22 +294,8 @@ impl State {
                 };
                 return Some(Event::Manual { address, found });
             }
-            Message::MailApp(address) => {
-                return self
-                    .accounts
-                    .iter()
-                    .find(|a| a.address == address)
-                    .cloned()
-                    .map(Event::MailApp);
-            }
-            Message::Retest(address) => {
-                return self
-                    .accounts
-                    .iter()
-                    .find(|a| a.address == address)
-                    .cloned()
-                    .map(Event::Retest);
-            }
+            Message::MailApp(address) => return self.saved(&address).map(Event::MailApp),
+            Message::Retest(address) => return self.saved(&address).map(Event::Retest),
             // The code goes with the account, so one click does not do it.
             Message::Remove(address) => self.confirm_remove = Some(address),
             Message::ConfirmRemove => return self.confirm_remove.take().map(Event::Remove),

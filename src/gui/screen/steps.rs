@@ -5,7 +5,7 @@
 use iced::widget::{button, column, container, row, scrollable, text};
 use iced::{Element, Length};
 use mailsetup::address::Address;
-use mailsetup::catalog::CredentialKind;
+use mailsetup::catalog::{CredentialKind, Provider};
 use mailsetup::discover::Detection;
 use mailsetup::discover::autoconfig::{Page, pick_text};
 use mailsetup::i18n::{Localizer, msg};
@@ -92,7 +92,11 @@ impl State {
             .is_some_and(|p| p.credential == CredentialKind::OauthOnly)
     }
 
-    pub fn update(&mut self, message: Message) -> Option<Event> {
+    pub fn update(
+        &mut self,
+        message: Message,
+        clients: &mailsetup::oauth::Clients,
+    ) -> Option<Event> {
         match message {
             // Only catalog links (build.rs: https only) and https pages of an autoconfig file
             // reach here.
@@ -106,12 +110,12 @@ impl State {
             }
             Message::CopyUrl(url) => Some(Event::Copy(url)),
             // Only the browser sign-in can work here: Enter starts it.
-            Message::Next if self.oauth_only() => self.update(Message::SignIn),
+            Message::Next if self.oauth_only() => self.update(Message::SignIn, clients),
             Message::SignIn => {
                 let provider = self.target.provider()?;
                 let address = Address::parse(&self.address).ok()?;
                 // No client id in this build: say so here; there is nothing behind the button.
-                if let Err(e) = mailsetup::oauth::config(provider) {
+                if let Err(e) = mailsetup::oauth::config_with(provider, clients) {
                     self.sign_in_error = Some(e);
                     return None;
                 }
@@ -151,6 +155,36 @@ impl State {
                 ],
             )
         };
+        let mut content = column![
+            text(title).size(style::HEADING),
+            scrollable(self.step_list(l, p).padding(iced::Padding::ZERO.right(14)))
+                .id(widget::BODY)
+                .height(Length::Fill)
+        ]
+        .spacing(style::GAP);
+        if let Some(failed) = self.open_failed(l) {
+            content = content.push(failed);
+        }
+        if let Some(e) = &self.sign_in_error {
+            content = content.push(
+                text(messages::oauth_error(l, e, p))
+                    .size(style::BODY)
+                    .style(style::text::error),
+            );
+        }
+        if let Some(n) = code_note(l, p) {
+            content = content.push(text(n).size(style::BODY));
+        }
+        content.push(self.bar(l, p)).into()
+    }
+
+    /// What was found, the browser sign-in card, the admin note, then the numbered steps.
+    fn step_list<'a>(
+        &'a self,
+        l: &Localizer,
+        p: &'a Provider,
+    ) -> iced::widget::Column<'a, Message> {
+        let oauth_only = p.credential == CredentialKind::OauthOnly;
         let mut list = column![].spacing(12);
         if let Target::Servers { found: Some(d), .. } = &self.target {
             list = list.push(found_line(l, d));
@@ -188,68 +222,18 @@ impl State {
         let mut opened: Vec<&str> = Vec::new();
         for (i, step) in p.steps.iter().enumerate() {
             let url = p.link(&step.link).unwrap_or_default();
-            let mut words = column![].spacing(4);
-            if step.admin {
-                words = words.push(
-                    text(l.tr(msg::GUI_ADMIN_BADGE))
-                        .size(style::SMALL)
-                        .style(style::text::error),
-                );
-            }
-            words = words.push(text(l.tr(&step.text)).size(style::BODY));
-            let mut line = row![
-                text(format!("{}", i + 1)).size(style::HEADING).width(32),
-                words.width(Length::Fill),
-            ]
-            .spacing(12)
-            .align_y(iced::Alignment::Center);
-            if !url.is_empty() && !opened.contains(&url) {
+            let first = !url.is_empty() && !opened.contains(&url);
+            if first {
                 opened.push(url);
-                line = line.push(
-                    button(
-                        text(l.tr_args(msg::GUI_OPEN_SITE, &[("site", site(url).into())]))
-                            .size(style::SMALL),
-                    )
-                    .style(button::secondary)
-                    .tab(Message::Open(url.to_string())),
-                );
             }
-            list = list.push(container(line).padding(12).style(style::card));
+            list = list.push(step_card(l, i, step, first.then_some(url)));
         }
-        let note = match (&p.code_format, p.credential) {
-            (_, CredentialKind::OauthOnly) if p.oauth.is_none() => {
-                Some(l.tr_args(msg::CODE_WARN_OAUTH, &[("provider", l.tr(&p.name).into())]))
-            }
-            (_, CredentialKind::OauthOnly) => None,
-            (Some(f), _) => Some(l.tr_args(
-                match f.charset {
-                    mailsetup::catalog::Charset::Alpha => msg::CODE_FORMAT_ALPHA,
-                    mailsetup::catalog::Charset::Alnum => msg::CODE_FORMAT_ALNUM,
-                },
-                &[("length", f.length.into())],
-            )),
-            (None, _) => None,
-        };
-        let mut content = column![
-            text(title).size(style::HEADING),
-            scrollable(list.padding(iced::Padding::ZERO.right(14)))
-                .id(widget::BODY)
-                .height(Length::Fill)
-        ]
-        .spacing(style::GAP);
-        if let Some(failed) = self.open_failed(l) {
-            content = content.push(failed);
-        }
-        if let Some(e) = &self.sign_in_error {
-            content = content.push(
-                text(messages::oauth_error(l, e, p))
-                    .size(style::BODY)
-                    .style(style::text::error),
-            );
-        }
-        if let Some(n) = note {
-            content = content.push(text(n).size(style::BODY));
-        }
+        list
+    }
+
+    /// Back, and the way on: the code screen, the browser sign-in, or correcting the servers.
+    fn bar<'a>(&self, l: &Localizer, p: &Provider) -> Element<'a, Message> {
+        let oauth_only = p.credential == CredentialKind::OauthOnly;
         // Servers found (not the provider's own): they can be corrected by hand.
         let mut right = Vec::new();
         if matches!(self.target, Target::Servers { .. }) {
@@ -271,12 +255,10 @@ impl State {
                 Some(Message::Next),
             ));
         }
-        content
-            .push(widget::bottom_bar(
-                Some(widget::secondary(l.tr(msg::GUI_BACK), Message::Back)),
-                right,
-            ))
-            .into()
+        widget::bottom_bar(
+            Some(widget::secondary(l.tr(msg::GUI_BACK), Message::Back)),
+            right,
+        )
     }
 
     /// No browser started: the page's address, to copy into one.
@@ -437,4 +419,57 @@ fn page_card<'a>(l: &Localizer, p: &Page) -> Element<'a, Message> {
     .padding(12)
     .style(style::card)
     .into()
+}
+
+/// One numbered step, with the Open button of its page where it is the page's first step.
+fn step_card<'a>(
+    l: &Localizer,
+    i: usize,
+    step: &'a mailsetup::catalog::Step,
+    open: Option<&'a str>,
+) -> Element<'a, Message> {
+    let mut words = column![].spacing(4);
+    if step.admin {
+        words = words.push(
+            text(l.tr(msg::GUI_ADMIN_BADGE))
+                .size(style::SMALL)
+                .style(style::text::error),
+        );
+    }
+    words = words.push(text(l.tr(&step.text)).size(style::BODY));
+    let mut line = row![
+        text(format!("{}", i + 1)).size(style::HEADING).width(32),
+        words.width(Length::Fill),
+    ]
+    .spacing(12)
+    .align_y(iced::Alignment::Center);
+    if let Some(url) = open {
+        line = line.push(
+            button(
+                text(l.tr_args(msg::GUI_OPEN_SITE, &[("site", site(url).into())]))
+                    .size(style::SMALL),
+            )
+            .style(button::secondary)
+            .tab(Message::Open(url.to_string())),
+        );
+    }
+    container(line).padding(12).style(style::card).into()
+}
+
+/// The code's format (16 letters…), or that only the browser sign-in works.
+fn code_note(l: &Localizer, p: &Provider) -> Option<String> {
+    match (&p.code_format, p.credential) {
+        (_, CredentialKind::OauthOnly) if p.oauth.is_none() => {
+            Some(l.tr_args(msg::CODE_WARN_OAUTH, &[("provider", l.tr(&p.name).into())]))
+        }
+        (_, CredentialKind::OauthOnly) => None,
+        (Some(f), _) => Some(l.tr_args(
+            match f.charset {
+                mailsetup::catalog::Charset::Alpha => msg::CODE_FORMAT_ALPHA,
+                mailsetup::catalog::Charset::Alnum => msg::CODE_FORMAT_ALNUM,
+            },
+            &[("length", f.length.into())],
+        )),
+        (None, _) => None,
+    }
 }

@@ -55,13 +55,21 @@ impl State {
     /// A check of what the user gave: a code, or a browser sign-in with the access token just
     /// received, else one renewed from the refresh token in `input` (a saved account's: a
     /// rotated token is saved at once). The launch's servers replace the target's.
-    pub fn start(input: Input, servers: &Servers, accounts: &Accounts) -> (Self, Task<Message>) {
-        let attempt = Attempt::new(
-            input.address.clone(),
-            input.target.clone(),
-            servers.clone(),
-            input.credential.clone(),
-        );
+    pub fn start(
+        input: Input,
+        servers: &Servers,
+        accounts: &Accounts,
+        clients: &mailsetup::oauth::Clients,
+    ) -> (Self, Task<Message>) {
+        let attempt = Attempt {
+            clients: clients.clone(),
+            ..Attempt::new(
+                input.address.clone(),
+                input.target.clone(),
+                servers.clone(),
+                input.credential.clone(),
+            )
+        };
         let prepared = match attempt.prepare() {
             Ok(p) => p,
             Err(e) => return Self::failed(input, e),
@@ -90,6 +98,7 @@ impl State {
         secret: SecretString,
         launch: &Servers,
         accounts: &Accounts,
+        clients: &mailsetup::oauth::Clients,
     ) -> Option<(Self, Task<Message>)> {
         let address = mailsetup::address::Address::parse(&account.address).ok()?;
         let input = Input {
@@ -105,7 +114,7 @@ impl State {
             ca_file: launch.ca_file.clone(),
             ..Servers::default()
         };
-        Some(Self::start(input, &servers, accounts))
+        Some(Self::start(input, &servers, accounts, clients))
     }
 
     fn failed(input: Input, error: SetupError) -> (Self, Task<Message>) {
