@@ -25,22 +25,7 @@ fn thunderbird_here() -> bool {
     found
 }
 
-fn cli(cfg: &Path, args: &[&str], stdin: &str) -> Output {
-    let mut c = bin();
-    c.env("MAILSETUP_CONFIG_DIR", cfg)
-        .args(args)
-        .arg("--lang")
-        .arg("en");
-    support::output(c, stdin)
-}
-
-fn text(o: &Output) -> String {
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&o.stdout),
-        String::from_utf8_lossy(&o.stderr)
-    )
-}
+use support::{cli, text};
 
 /// `check --save` of a harness user against Dovecot (TLS) and Postfix (STARTTLS).
 fn save(h: &Harness, cfg: &Path, address: &str) {

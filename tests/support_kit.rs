@@ -3,28 +3,10 @@
 
 mod support;
 
-use std::path::Path;
-use std::process::Output;
-
 use serde_json::Value;
 use support::harness;
 
-fn run(cfg: &Path, args: &[&str], stdin: &str) -> Output {
-    let mut c = support::bin();
-    c.args(args)
-        .args(["--lang", "en"])
-        .env("MAILSETUP_CONFIG_DIR", cfg)
-        .env_remove("MAILSETUP_LANG");
-    support::output(c, stdin)
-}
-
-fn text(o: &Output) -> String {
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&o.stdout),
-        String::from_utf8_lossy(&o.stderr)
-    )
-}
+use support::{cli as run, text};
 
 fn servers(h: &support::Harness) -> Vec<String> {
     vec![

@@ -50,11 +50,7 @@ pub(super) fn add_to(
     };
     let place = place.ok_or_else(|| Exit(1, l.tr(msg::HANDOFF_NO_PROFILE)))?;
     let store = Store::open_default().map_err(|e| Exit(1, messages::store_error(l, &e)))?;
-    let done = match app {
-        App::Evolution => setup::add_to_evolution(&store, &address, &place),
-        _ => setup::add_to_thunderbird(&store, &address, &place),
-    };
-    match done {
+    match setup::add_to(&store, app, &address, &place) {
         Ok((account, added)) => {
             outln!("{}", messages::added(l, app, &account, &added, &place));
             Ok(())

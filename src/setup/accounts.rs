@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use secrecy::SecretString;
 
-use crate::handoff::{self, Added, HandoffError};
+use crate::handoff::{self, Added, App, HandoffError};
 use crate::store::{Account, Loaded, Saved, SignIn, Store, StoreError};
 
 /// Why a saved account could not be handed to a mail app.
@@ -20,13 +20,14 @@ pub enum HandOffError {
     App(#[from] HandoffError),
 }
 
-/// Writes the saved account `address` into a Thunderbird profile, with its code from the keyring
-/// (a browser sign-in hands over none: Thunderbird signs in itself). Blocking: the keyring and
-/// Thunderbird's NSS.
-pub fn add_to_thunderbird(
+/// Writes the saved account `address` into a mail app: a Thunderbird profile or Evolution's
+/// sources folder (`place`), with its code from the keyring (a browser sign-in hands over none:
+/// the app signs in itself). Blocking: the keyring, Thunderbird's NSS, D-Bus.
+pub fn add_to(
     store: &Store,
+    app: App,
     address: &str,
-    profile: &std::path::Path,
+    place: &std::path::Path,
 ) -> Result<(Account, Added), HandOffError> {
     let account = store
         .find(address)?
@@ -37,27 +38,14 @@ pub fn add_to_thunderbird(
     };
     // The name people see on their mail: the address's own part until they change it.
     let name = address.split('@').next().unwrap_or_default();
-    let added = handoff::thunderbird::add(profile, &account, name, secret.as_ref())?;
-    Ok((account, added))
-}
-
-/// Writes the saved account `address` into Evolution's sources in `dir`, its code into the
-/// Secret Service under Evolution's attributes. Blocking: the keyring and D-Bus.
-pub fn add_to_evolution(
-    store: &Store,
-    address: &str,
-    dir: &std::path::Path,
-) -> Result<(Account, Added), HandOffError> {
-    let account = store
-        .find(address)?
-        .ok_or_else(|| HandOffError::NotSaved(address.to_string()))?;
-    let secret = match account.sign_in {
-        SignIn::Password => store.secret(address)?,
-        SignIn::OAuth => None,
+    let secret = secret.as_ref();
+    let added = match app {
+        App::Evolution => {
+            let save = handoff::evolution::store_secret;
+            handoff::evolution::add(place, &account, name, secret, save)?
+        }
+        _ => handoff::thunderbird::add(place, &account, name, secret)?,
     };
-    let name = address.split('@').next().unwrap_or_default();
-    let save = handoff::evolution::store_secret;
-    let added = handoff::evolution::add(dir, &account, name, secret.as_ref(), save)?;
     Ok((account, added))
 }
 
@@ -115,32 +103,17 @@ impl Accounts {
         self.run(move |s| s.set_token(&address, &token)).await
     }
 
-    /// [`add_to_thunderbird`], off the caller's thread.
-    pub async fn add_to_thunderbird(
+    /// [`add_to`], off the caller's thread.
+    pub async fn add_to(
         &self,
+        app: App,
         address: String,
-        profile: PathBuf,
+        place: PathBuf,
     ) -> Result<Added, Arc<HandOffError>> {
         let store = self.store.clone();
         tokio::task::spawn_blocking(move || {
             let store = store.ok_or(StoreError::NoConfigDir)?;
-            add_to_thunderbird(&store, &address, &profile).map(|(_, added)| added)
-        })
-        .await
-        .unwrap_or_else(|e| Err(StoreError::Keyring(e.to_string()).into()))
-        .map_err(Arc::new)
-    }
-
-    /// [`add_to_evolution`], off the caller's thread.
-    pub async fn add_to_evolution(
-        &self,
-        address: String,
-        dir: PathBuf,
-    ) -> Result<Added, Arc<HandOffError>> {
-        let store = self.store.clone();
-        tokio::task::spawn_blocking(move || {
-            let store = store.ok_or(StoreError::NoConfigDir)?;
-            add_to_evolution(&store, &address, &dir).map(|(_, added)| added)
+            add_to(&store, app, &address, &place).map(|(_, added)| added)
         })
         .await
         .unwrap_or_else(|e| Err(StoreError::Keyring(e.to_string()).into()))

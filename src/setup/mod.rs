@@ -11,9 +11,7 @@ mod target;
 use std::path::PathBuf;
 
 pub use crate::store::SignIn;
-pub use accounts::{
-    Accounts, HandOffError, add_to_evolution, add_to_thunderbird, downloads_dir, export,
-};
+pub use accounts::{Accounts, HandOffError, add_to, downloads_dir, export};
 pub use attempt::{Attempt, Credential, Outcome, Prepared, access_token, account, browser_sign_in};
 pub use credential::{
     CredentialError, CredentialWarning, check_credential, clipboard_code, secret,

@@ -176,6 +176,24 @@ pub fn bin() -> std::process::Command {
     c
 }
 
+/// `mailsetup ARGS --lang en` with its accounts in `cfg` and `stdin` as its input.
+pub fn cli(cfg: &std::path::Path, args: &[&str], stdin: &str) -> std::process::Output {
+    let mut c = bin();
+    c.args(args)
+        .args(["--lang", "en"])
+        .env("MAILSETUP_CONFIG_DIR", cfg);
+    output(c, stdin)
+}
+
+/// Standard output and standard error together, as text.
+pub fn text(o: &std::process::Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    )
+}
+
 /// A fresh, empty directory under the system's temp dir for one test.
 pub fn temp_dir(name: &str) -> PathBuf {
     let d = std::env::temp_dir().join(format!("mailsetup-{name}-{}", std::process::id()));

@@ -134,8 +134,8 @@ impl State {
                 self.added = None;
             }
             Message::Profile(p) => self.profile = Some(p.0.path),
-            Message::AddToThunderbird => return (self.add(accounts), None),
-            Message::AddToEvolution => return (self.add_to_evolution(accounts), None),
+            Message::AddToThunderbird => return (self.add(accounts, App::Thunderbird), None),
+            Message::AddToEvolution => return (self.add(accounts, App::Evolution), None),
             Message::Added(r) => {
                 self.adding = false;
                 self.added = Some(r);
@@ -158,8 +158,13 @@ impl State {
         (Task::none(), None)
     }
 
-    fn add(&mut self, accounts: &Accounts) -> Task<Message> {
-        let Some(profile) = self.profile.clone() else {
+    /// Writes the account into `app` (its profile or sources folder), off the UI thread.
+    fn add(&mut self, accounts: &Accounts, app: App) -> Task<Message> {
+        let place = match app {
+            App::Evolution => handoff::evolution::sources_dir(),
+            _ => self.profile.clone(),
+        };
+        let Some(place) = place else {
             return Task::none();
         };
         self.adding = true;
@@ -167,21 +172,7 @@ impl State {
         let accounts = accounts.clone();
         let address = self.account.address.clone();
         Task::perform(
-            async move { accounts.add_to_thunderbird(address, profile).await },
-            Message::Added,
-        )
-    }
-
-    fn add_to_evolution(&mut self, accounts: &Accounts) -> Task<Message> {
-        let Some(dir) = handoff::evolution::sources_dir() else {
-            return Task::none();
-        };
-        self.adding = true;
-        self.added = None;
-        let accounts = accounts.clone();
-        let address = self.account.address.clone();
-        Task::perform(
-            async move { accounts.add_to_evolution(address, dir).await },
+            async move { accounts.add_to(app, address, place).await },
             Message::Added,
         )
     }
