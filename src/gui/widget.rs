@@ -22,6 +22,25 @@ pub fn secondary<'a, M: Clone + 'a>(label: String, on_press: M) -> Element<'a, M
     super::focus::focusable(b, Some(on_press)).into()
 }
 
+/// A small grey "Copy" beside a value, "Copied" once it was pressed.
+pub fn copy_button<'a, M: Clone + 'a>(
+    l: &mailsetup::i18n::Localizer,
+    copied: bool,
+    on_press: M,
+) -> Element<'a, M> {
+    use mailsetup::i18n::msg;
+    let label = l.tr(if copied {
+        msg::GUI_COPIED
+    } else {
+        msg::GUI_COPY
+    });
+    use super::focus::Tab;
+    button(text(label).size(style::SMALL))
+        .style(button::secondary)
+        .tab(on_press)
+        .into()
+}
+
 /// The bottom bar: a secondary action on the left, the rest (primary last) on the right.
 pub fn bottom_bar<'a, M: 'a>(
     left: Option<Element<'a, M>>,

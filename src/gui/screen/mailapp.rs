@@ -362,16 +362,7 @@ impl State {
         row![
             text(label).size(style::SMALL).width(Length::FillPortion(2)),
             text(value).size(style::SMALL).width(Length::FillPortion(3)),
-            button(
-                text(l.tr(if copied {
-                    msg::GUI_COPIED
-                } else {
-                    msg::GUI_COPY
-                }))
-                .size(style::SMALL)
-            )
-            .style(button::secondary)
-            .tab(Message::Copy(field)),
+            widget::copy_button(l, copied, Message::Copy(field)),
         ]
         .spacing(8)
         .align_y(iced::Alignment::Center)

@@ -321,16 +321,7 @@ impl State {
                 text(messages::endpoint_line(l, protocol, endpoint))
                     .size(style::BODY)
                     .width(Length::Fill),
-                button(
-                    text(l.tr(if copied {
-                        msg::GUI_COPIED
-                    } else {
-                        msg::GUI_COPY
-                    }))
-                    .size(style::SMALL)
-                )
-                .style(button::secondary)
-                .tab(Message::CopyHost(host)),
+                widget::copy_button(l, copied, Message::CopyHost(host)),
             ]
             .spacing(8)
             .align_y(iced::Alignment::Center)
