@@ -290,6 +290,20 @@ fn password_and_test(app: &mut App, pass: &str) {
     continue_and_test(app, msg::GUI_HAVE_PASSWORD, pass);
 }
 
+/// "Add another" on the success screen, the same address again, its code, Enter (English).
+fn add_another_and_test(app: &mut App, user: &str, pass: &str) {
+    let l = Localizer::new(Lang::En);
+    act(app, |ui| {
+        let _ = ui.click(l.tr(msg::GUI_ADD_ANOTHER).as_str());
+    });
+    act(app, |ui| {
+        let _ = ui.click(iced_test::selector::id(start::ADDRESS_INPUT));
+        let _ = ui.typewrite(user);
+        let _ = ui.tap_key(iced::keyboard::key::Named::Enter);
+    });
+    enter_code_and_test(app, pass);
+}
+
 fn enter_code_and_test(app: &mut App, pass: &str) {
     continue_and_test(app, msg::GUI_HAVE_CODE, pass);
 }
@@ -365,15 +379,7 @@ fn whole_flow_against_the_local_servers_saves_the_account() {
         )
     ));
     // The same address again: the wizard asks before replacing; "Keep" leaves it as it was.
-    act(&mut app, |ui| {
-        let _ = ui.click(l.tr(msg::GUI_ADD_ANOTHER).as_str());
-    });
-    act(&mut app, |ui| {
-        let _ = ui.click(iced_test::selector::id(start::ADDRESS_INPUT));
-        let _ = ui.typewrite(&user);
-        let _ = ui.tap_key(iced::keyboard::key::Named::Enter);
-    });
-    enter_code_and_test(&mut app, &pass);
+    add_another_and_test(&mut app, &user, &pass);
     let ask = l.tr_args(msg::GUI_ASK_REPLACE, &[("address", user.clone().into())]);
     assert!(sees(&app, &ask), "asks before replacing");
     act(&mut app, |ui| {
@@ -389,15 +395,7 @@ fn whole_flow_against_the_local_servers_saves_the_account() {
         "kept as it was"
     );
     // Once more, and Enter answers with the highlighted "Replace".
-    act(&mut app, |ui| {
-        let _ = ui.click(l.tr(msg::GUI_ADD_ANOTHER).as_str());
-    });
-    act(&mut app, |ui| {
-        let _ = ui.click(iced_test::selector::id(start::ADDRESS_INPUT));
-        let _ = ui.typewrite(&user);
-        let _ = ui.tap_key(iced::keyboard::key::Named::Enter);
-    });
-    enter_code_and_test(&mut app, &pass);
+    add_another_and_test(&mut app, &user, &pass);
     assert!(sees(&app, &ask), "asks before replacing");
     let task = app.update(Message::Primary);
     settle(&mut app, task);

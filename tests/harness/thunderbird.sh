@@ -22,7 +22,7 @@ sed -e "s|$T/dovecot/run|$N/run|; s|$T/dovecot/state|$N/state|" \
 printf 'protocol imap {\n  rawlog_dir = %s/rawlog\n}\n' "$N" >> "$N/dovecot.conf"
 dovecot -c "$N/dovecot.conf"
 home=$(mktemp -d "$T/tb-home.XXXXXX")
-HOME=$home MOZ_HEADLESS=1 MOZ_LOG=${MOZ_LOG:-} MOZ_LOG_FILE=$N/moz.log thunderbird --headless --no-remote --profile "$P" >"$N/thunderbird.out" 2>&1 &
+HOME=$home MOZ_HEADLESS=1 thunderbird --headless --no-remote --profile "$P" >"$N/thunderbird.out" 2>&1 &
 tb=$!
 seen=1
 for _ in $(seq $((secs * 10))); do
@@ -43,7 +43,6 @@ echo "--- dovecot.log"
 grep -v -i 'pass\|auth-worker' "$N/dovecot.log" || true
 echo "--- thunderbird"
 tail -n 20 "$N/thunderbird.out"
-[ "$seen" = 0 ] || cat "$N"/moz.log* > "$T/thunderbird-failed.log" 2>/dev/null || true
 echo "--- client commands"
 cat "$N"/rawlog/*.in 2>/dev/null | grep -iv 'login\|authenticate\|[A-Za-z0-9+/=]\{12,\}$' || true
 rm -rf "$home" "$N"
