@@ -1,6 +1,7 @@
 //! A working account's settings for other mail clients: a Thunderbird autoconfig file
-//! (clientConfig 1.1, which this project's own parser reads back) and an Apple configuration
-//! profile (`.mobileconfig`). The password goes into the profile only when asked for.
+//! (clientConfig 1.1, which this project's own parser reads back), an Apple configuration
+//! profile (`.mobileconfig`) and the QR code payload Thunderbird for Android imports ("Export
+//! for Mobile", format version 1). The password goes in only when asked for.
 
 use quick_xml::escape::escape;
 use secrecy::{ExposeSecret, SecretString};
@@ -14,6 +15,8 @@ pub enum Format {
     Thunderbird,
     /// Apple Mail / iOS configuration profile.
     Mobileconfig,
+    /// Thunderbird for Android's QR code text (JSON).
+    ThunderbirdAndroid,
 }
 
 impl Format {
@@ -31,6 +34,7 @@ impl Format {
         match self {
             Format::Thunderbird => format!("{safe}.config-v1.1.xml"),
             Format::Mobileconfig => format!("{safe}.mobileconfig"),
+            Format::ThunderbirdAndroid => format!("{safe}.thunderbird-android.json"),
         }
     }
 }
@@ -160,6 +164,54 @@ pub fn mobileconfig(
     )
 }
 
+/// The text of the QR code Thunderbird for Android scans ("Import settings" → "Scan QR code"):
+/// Thunderbird desktop's "Export for Mobile" format 1, JSON arrays for compactness — format
+/// version, [sequence number, of], the IMAP server, then the SMTP server groups each with their
+/// identities. A browser sign-in goes as OAuth2 (the app signs in to the provider itself).
+pub fn thunderbird_android(account: &Account, password: Option<&SecretString>) -> SecretString {
+    use crate::store::SignIn;
+    use serde_json::json;
+    const IMAP: u8 = 0;
+    const SMTP: u8 = 0;
+    let security = |e: &Endpoint| match e.security {
+        Security::Starttls => 2,
+        Security::Tls => 3,
+    };
+    let (auth, password) = match account.sign_in {
+        SignIn::Password => (1, password.map(|p| p.expose_secret()).unwrap_or_default()),
+        SignIn::OAuth => (6, ""),
+    };
+    let (i, o) = (&account.imap, &account.smtp);
+    let payload = json!([
+        1,
+        [1, 1],
+        // The account name: empty means "the identity's address".
+        [
+            IMAP,
+            i.host,
+            i.port,
+            security(i),
+            auth,
+            i.username,
+            "",
+            password
+        ],
+        [[
+            [
+                SMTP,
+                o.host,
+                o.port,
+                security(o),
+                auth,
+                o.username,
+                password
+            ],
+            [account.address, ""]
+        ]]
+    ]);
+    SecretString::from(payload.to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -197,6 +249,63 @@ mod tests {
         assert_eq!(back.smtp.as_ref(), Some(&a.smtp));
         assert_eq!(back.display_name.as_deref(), Some("Example <Corp> & Co"));
         assert!(xml.contains("%EMAILLOCALPART%") && xml.contains("%EMAILADDRESS%"));
+    }
+
+    /// The shape of the specification's own example "One IMAP account" (Thunderbird for
+    /// Android's `docs/qr-code-format.md`), each value's JSON type at each place.
+    const SPEC_EXAMPLE: &str = r#"[1,[1,1],[0,"imap.domain.example",993,3,1,"user@domain.example"],
+        [[[0,"smtp.domain.example",465,3,1,"user@domain.example"],["user@domain.example","Jane Doe"]]]]"#;
+
+    fn shape(v: &serde_json::Value) -> String {
+        match v {
+            serde_json::Value::Array(items) => {
+                format!(
+                    "[{}]",
+                    items.iter().map(shape).collect::<Vec<_>>().join(",")
+                )
+            }
+            serde_json::Value::Number(_) => "n".into(),
+            serde_json::Value::String(_) => "s".into(),
+            other => other.to_string(),
+        }
+    }
+
+    #[test]
+    fn the_android_qr_payload_follows_thunderbirds_format_1() {
+        let a = account();
+        let without = thunderbird_android(&a, None);
+        let v: serde_json::Value = serde_json::from_str(without.expose_secret()).expect("json");
+        let spec: serde_json::Value = serde_json::from_str(SPEC_EXAMPLE).expect("spec json");
+        // Ours adds the optional account name and passwords (empty: "not included").
+        let spec_shape = shape(&spec)
+            .replace("[[[n,s,n,n,n,s],", "[[[n,s,n,n,n,s,s],")
+            .replace("[n,s,n,n,n,s],", "[n,s,n,n,n,s,s,s],");
+        assert_eq!(shape(&v), spec_shape);
+        assert_eq!(v[2][1], "imap.example-corp.cn");
+        assert_eq!(v[2][3], 3, "993 is TLS");
+        assert_eq!(v[3][0][0][3], 2, "587 is STARTTLS");
+        assert_eq!(v[2][5], "li.lei");
+        assert_eq!(v[3][0][1][0], "li.lei@example-corp.cn");
+        assert_eq!((&v[2][7], &v[3][0][0][6]), (&"".into(), &"".into()));
+        let code = SecretString::from("abcdefghijklmnop".to_string());
+        let with = thunderbird_android(&a, Some(&code));
+        let v: serde_json::Value = serde_json::from_str(with.expose_secret()).expect("json");
+        assert_eq!(
+            (&v[2][7], &v[3][0][0][6]),
+            (&code.expose_secret().into(), &code.expose_secret().into())
+        );
+        let oauth = Account {
+            sign_in: crate::store::SignIn::OAuth,
+            ..account()
+        };
+        let v: serde_json::Value =
+            serde_json::from_str(thunderbird_android(&oauth, Some(&code)).expose_secret())
+                .expect("json");
+        assert_eq!(
+            (&v[2][4], &v[2][7]),
+            (&6.into(), &"".into()),
+            "OAuth2, no secret"
+        );
     }
 
     #[test]

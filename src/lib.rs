@@ -12,7 +12,9 @@ pub mod link;
 pub mod oauth;
 pub mod present;
 pub mod probe;
+pub mod serve;
 pub mod setup;
+pub mod share;
 pub mod store;
 #[cfg(test)]
 mod validate;

@@ -14,15 +14,12 @@ use oauth2::{
     PkceCodeChallenge, PkceCodeVerifier, RedirectUrl, RefreshToken, Scope, TokenResponse, TokenUrl,
 };
 use secrecy::{ExposeSecret, SecretString};
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpListener;
 
 use crate::catalog::{OAuth, Provider};
 
 /// How long the browser sign-in may take before we stop waiting.
 pub const SIGN_IN_TIMEOUT: Duration = Duration::from_secs(300);
-/// A redirect request's head is a few hundred bytes.
-const MAX_REQUEST: usize = 8 * 1024;
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum OAuthError {
@@ -328,12 +325,15 @@ impl Pending {
             let Ok((mut stream, _)) = self.listener.accept().await else {
                 continue;
             };
-            let redirect = tokio::time::timeout(Duration::from_secs(10), read_head(&mut stream))
-                .await
-                .ok()
-                .flatten()
-                .map(|head| judge(&head, self.state.secret()))
-                .unwrap_or(Redirect::Refused);
+            let redirect = tokio::time::timeout(
+                Duration::from_secs(10),
+                crate::serve::read_request(&mut stream),
+            )
+            .await
+            .ok()
+            .flatten()
+            .map(|request| judge(&request, self.state.secret()))
+            .unwrap_or(Redirect::Refused);
             let (status, body) = match &redirect {
                 Redirect::Code(_) => ("200 OK", &pages.done),
                 Redirect::Denied(_) => ("200 OK", &pages.denied),
@@ -349,32 +349,14 @@ impl Pending {
     }
 }
 
-async fn read_head(stream: &mut tokio::net::TcpStream) -> Option<String> {
-    let mut buf = Vec::new();
-    let mut chunk = [0u8; 1024];
-    while !buf.windows(4).any(|w| w == b"\r\n\r\n") {
-        let n = stream.read(&mut chunk).await.ok()?;
-        if n == 0 || buf.len() + n > MAX_REQUEST {
-            return None;
-        }
-        buf.extend_from_slice(&chunk[..n]);
-    }
-    String::from_utf8(buf).ok()
-}
-
-/// Decides on one request's head.
-fn judge(head: &str, state: &str) -> Redirect {
-    let mut lines = head.lines();
-    let mut first = lines.next().unwrap_or_default().split(' ');
-    let (Some("GET"), Some(target)) = (first.next(), first.next()) else {
-        return Redirect::Refused;
-    };
+/// Decides on one request.
+fn judge(request: &crate::serve::Request, state: &str) -> Redirect {
     // A page's script or form sends an Origin; the browser following the provider's redirect
     // does not.
-    if lines.any(|l| l.to_ascii_lowercase().starts_with("origin:")) {
+    if request.method != "GET" || request.from_page {
         return Redirect::Refused;
     }
-    let Ok(url) = reqwest::Url::parse(&format!("http://127.0.0.1{target}")) else {
+    let Ok(url) = reqwest::Url::parse(&format!("http://127.0.0.1{}", request.target)) else {
         return Redirect::Refused;
     };
     if url.path() != "/" {
@@ -401,21 +383,9 @@ async fn respond(
     status: &str,
     text: &str,
 ) -> std::io::Result<()> {
-    let escaped = text
-        .replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;");
-    let body = format!(
-        "<!doctype html><meta charset=\"utf-8\"><title>Mail Setup</title>\
-         <body style=\"font-family:sans-serif;margin:3em\"><p>{escaped}</p></body>"
-    );
-    let reply = format!(
-        "HTTP/1.1 {status}\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {}\r\n\
-         Cache-Control: no-store\r\nConnection: close\r\n\r\n{body}",
-        body.len()
-    );
-    stream.write_all(reply.as_bytes()).await?;
-    stream.shutdown().await
+    let body = crate::serve::page(text);
+    let html = "text/html; charset=utf-8";
+    crate::serve::reply(stream, status, html, "", body.as_bytes()).await
 }
 
 /// A new access token from the stored refresh token (before every re-test).
@@ -508,12 +478,18 @@ mod tests {
         assert!(config(c.by_id("qq").expect("qq")).is_err());
     }
 
+    fn judge_head(head: &str, state: &str) -> Redirect {
+        crate::serve::parse_head(head).map_or(Redirect::Refused, |r| judge(&r, state))
+    }
+
     #[test]
     fn only_our_own_redirect_is_taken() {
         let ok = "GET /?code=abc&state=s3cr3t HTTP/1.1\r\nHost: 127.0.0.1:5555\r\n\r\n";
-        assert!(matches!(judge(ok, "s3cr3t"), Redirect::Code(c) if c == "abc"));
+        assert!(matches!(judge_head(ok, "s3cr3t"), Redirect::Code(c) if c == "abc"));
         let denied = "GET /?error=access_denied&state=s3cr3t HTTP/1.1\r\n\r\n";
-        assert!(matches!(judge(denied, "s3cr3t"), Redirect::Denied(e) if e == "access_denied"));
+        assert!(
+            matches!(judge_head(denied, "s3cr3t"), Redirect::Denied(e) if e == "access_denied")
+        );
         for forged in [
             "GET /?code=abc&state=other HTTP/1.1\r\n\r\n",
             "GET /?code=abc HTTP/1.1\r\n\r\n",
@@ -524,7 +500,7 @@ mod tests {
             "garbage",
         ] {
             assert!(
-                matches!(judge(forged, "s3cr3t"), Redirect::Refused),
+                matches!(judge_head(forged, "s3cr3t"), Redirect::Refused),
                 "{forged}"
             );
         }

@@ -120,6 +120,21 @@ fn report_and_export_of_a_saved_account() {
         let mode = std::fs::metadata(&file).expect("meta").permissions().mode();
         assert_eq!(mode & 0o077, 0, "only the owner may read it");
     }
+    // Thunderbird for Android: the terminal's QR code, read back by zbar, holds the account.
+    let out = run(
+        &cfg,
+        &["export", h.user.as_str(), "--format", "thunderbird-android"],
+        "",
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let drawn = String::from_utf8_lossy(&out.stdout).to_string();
+    let v: Value = serde_json::from_str(&decode_terminal_qr(&cfg, &drawn)).expect("json");
+    assert_eq!(
+        (&v[0], &v[3][0][1][0]),
+        (&1.into(), &h.user.as_str().into())
+    );
+    assert_eq!(v[2][7], "", "no code unless asked");
+
     // A Thunderbird file cannot hold a password: said, exit 2.
     let out = run(
         &cfg,
@@ -186,4 +201,44 @@ fn report_on_a_company_address_shows_discovery() {
     assert_eq!(out.status.code(), Some(0));
     assert!(text(&out).contains(env!("CARGO_PKG_VERSION")));
     let _ = std::fs::remove_dir_all(&cfg);
+}
+
+/// A QR code drawn with half blocks (two rows per character) as a PBM picture, decoded by zbar.
+fn decode_terminal_qr(dir: &std::path::Path, drawn: &str) -> String {
+    let mut rows: Vec<Vec<u8>> = Vec::new();
+    for line in drawn.lines() {
+        let cells: Vec<(u8, u8)> = line
+            .chars()
+            .map(|c| match c {
+                '█' => (1, 1),
+                '▀' => (1, 0),
+                '▄' => (0, 1),
+                _ => (0, 0),
+            })
+            .collect();
+        rows.push(cells.iter().map(|c| c.0).collect());
+        rows.push(cells.iter().map(|c| c.1).collect());
+    }
+    // Scaled up four times: zbar wants more than one pixel per module.
+    let (w, scale) = (rows.iter().map(Vec::len).max().unwrap_or(0), 4);
+    let mut pbm = format!("P1\n{} {}\n", w * scale, rows.len() * scale);
+    for row in &rows {
+        let line: Vec<String> = (0..w)
+            .flat_map(|x| std::iter::repeat_n(row.get(x).copied().unwrap_or(0), scale))
+            .map(|b| b.to_string())
+            .collect();
+        for _ in 0..scale {
+            pbm.push_str(&line.join(" "));
+            pbm.push('\n');
+        }
+    }
+    let file = dir.join("terminal-qr.pbm");
+    std::fs::write(&file, pbm).expect("pbm");
+    let out = std::process::Command::new("zbarimg")
+        .args(["--quiet", "--raw", "-Sbinary"])
+        .arg(&file)
+        .output()
+        .expect("zbarimg (tests/run installs zbar-tools)");
+    assert!(out.status.success(), "zbar found no QR code in:\n{drawn}");
+    String::from_utf8_lossy(&out.stdout).trim_end().to_string()
 }

@@ -96,7 +96,7 @@ pub(super) enum Command {
         address: String,
         #[arg(long, value_enum)]
         format: ExportFormat,
-        /// Put the code into the file (mobileconfig only; keep the file private).
+        /// Put the code in (mobileconfig and thunderbird-android; keep it private).
         #[arg(long)]
         include_password: bool,
         /// Write here instead of standard output.
@@ -166,6 +166,9 @@ pub(super) enum ExportFormat {
     Thunderbird,
     /// Apple Mail / iPhone configuration profile
     Mobileconfig,
+    /// Thunderbird for Android: a QR code in the terminal to scan (Add account → Import
+    /// settings), or its text with --output
+    ThunderbirdAndroid,
 }
 
 impl From<ExportFormat> for mailsetup::export::Format {
@@ -173,6 +176,7 @@ impl From<ExportFormat> for mailsetup::export::Format {
         match f {
             ExportFormat::Thunderbird => mailsetup::export::Format::Thunderbird,
             ExportFormat::Mobileconfig => mailsetup::export::Format::Mobileconfig,
+            ExportFormat::ThunderbirdAndroid => mailsetup::export::Format::ThunderbirdAndroid,
         }
     }
 }

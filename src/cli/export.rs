@@ -7,6 +7,7 @@ use mailsetup::catalog::Catalog;
 use mailsetup::i18n::{Localizer, msg};
 use mailsetup::present::messages;
 use mailsetup::store::Store;
+use secrecy::ExposeSecret;
 
 use super::*;
 
@@ -43,7 +44,7 @@ pub(super) fn export(
             }
             export::thunderbird(&account, &name)
         }
-        Format::Mobileconfig => {
+        Format::Mobileconfig | Format::ThunderbirdAndroid => {
             let secret = if include_password {
                 Some(
                     store
@@ -54,7 +55,16 @@ pub(super) fn export(
             } else {
                 None
             };
-            export::mobileconfig(&account, &name, secret.as_ref())
+            if format == Format::Mobileconfig {
+                export::mobileconfig(&account, &name, secret.as_ref())
+            } else {
+                let text = export::thunderbird_android(&account, secret.as_ref());
+                if output.is_none() {
+                    write_out(format_args!("{}", terminal_qr(text.expose_secret())?));
+                    return Ok(());
+                }
+                text.expose_secret().to_string()
+            }
         }
     };
     match output {
@@ -82,4 +92,21 @@ pub(super) fn export(
         None => write_out(format_args!("{text}")),
     }
     Ok(())
+}
+
+/// A QR code drawn with half blocks, two rows per line with its quiet zone. On a terminal each
+/// line is black on white, so it scans on a dark background too.
+fn terminal_qr(text: &str) -> Result<String, Exit> {
+    use qrcode::render::unicode::Dense1x2;
+    use std::io::IsTerminal;
+    let code = qrcode::QrCode::with_error_correction_level(text, qrcode::EcLevel::L)
+        .map_err(|e| Exit(1, e.to_string()))?;
+    let drawn = code.render::<Dense1x2>().build();
+    if !std::io::stdout().is_terminal() {
+        return Ok(drawn);
+    }
+    Ok(drawn
+        .lines()
+        .map(|line| format!("\x1b[30;107m{line}\x1b[0m\n"))
+        .collect())
 }

@@ -246,6 +246,7 @@ fn open_wizard(l: &Localizer, cli: Cli) -> Result<(), Exit> {
             browser: None,
             saved: saved.clone(),
             oauth: Default::default(),
+            lan: None,
         },
     )?;
     if !cli.result_json {

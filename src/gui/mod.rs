@@ -48,6 +48,9 @@ pub struct Launch {
     pub saved: Saved,
     /// The OAuth clients of the browser sign-in (default: the environment's and the build's).
     pub oauth: mailsetup::oauth::Clients,
+    /// The address a phone fetches its profile from; `None`: this computer's on the local
+    /// network (tests give loopback).
+    pub lan: Option<std::net::IpAddr>,
 }
 
 /// The accounts saved in this session, shared with the launcher.
@@ -160,6 +163,7 @@ pub struct App {
     browser: Browser,
     saved: Saved,
     oauth: mailsetup::oauth::Clients,
+    lan: Option<std::net::IpAddr>,
 }
 
 #[derive(Debug, Clone)]
@@ -228,6 +232,7 @@ impl App {
                 browser: launch.browser.unwrap_or(system_browser),
                 saved: launch.saved,
                 oauth: launch.oauth,
+                lan: launch.lan,
             },
             task,
         )
@@ -304,7 +309,13 @@ impl App {
         let Screen::MailApp(s, _) = &mut self.screen else {
             return Task::none();
         };
-        let (task, event) = s.update(m, &self.accounts);
+        let cx = mailapp::Context {
+            accounts: &self.accounts,
+            export_dir: &self.export_dir,
+            lan: self.lan,
+            l10n: &self.l10n,
+        };
+        let (task, event) = s.update(m, &cx);
         let task = task.map(Message::MailApp);
         match event {
             Some(mailapp::Event::Back) => {

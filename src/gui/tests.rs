@@ -9,6 +9,8 @@ use mailsetup::i18n::{Lang, Localizer, msg};
 use mailsetup::store::Store;
 
 use super::screen::{credentials, start};
+
+mod phone;
 use super::{Accounts, App, Launch, Message, Screen, Servers};
 
 /// All wizard tests share one config dir, handed to the app as its accounts store; exports go
@@ -1457,6 +1459,24 @@ fn a_denied_sign_in_is_said_with_sign_in_again() {
 /// "Use it in my mail app" after the QQ walk: Thunderbird is set up directly (the account in the
 /// profile, the code in its logins), and a guided app's fields are copied, the code read from
 /// the keyring at the moment of the copy, with a sentence saying what the clipboard holds.
+/// The code, the test, the account saved (replacing one a previous test saved), then "Use it in
+/// my mail app".
+fn test_save_and_open_mail_apps(app: &mut App, pass: &str) {
+    let l = Localizer::new(Lang::En);
+    enter_code_and_test(app, pass);
+    assert!(sees(app, &l.tr(msg::GUI_SUCCESS_TITLE)));
+    if sees(app, &l.tr(msg::GUI_REPLACE)) {
+        act(app, |ui| {
+            let _ = ui.click(l.tr(msg::GUI_REPLACE).as_str());
+        });
+    }
+    act(app, |ui| {
+        let _ = ui.click(l.tr(msg::GUI_MAILAPP_BUTTON).as_str());
+    });
+    assert!(matches!(app.screen, Screen::MailApp(..)));
+    assert!(sees(app, &l.tr(msg::GUI_MAILAPP_TITLE)));
+}
+
 #[test]
 fn the_tested_account_goes_into_the_users_mail_app() {
     use super::screen::mailapp;
@@ -1466,19 +1486,7 @@ fn the_tested_account_goes_into_the_users_mail_app() {
         return;
     };
     let l = Localizer::new(Lang::En);
-    enter_code_and_test(&mut app, &pass);
-    assert!(sees(&app, &l.tr(msg::GUI_SUCCESS_TITLE)));
-    // Saving is settled before the hand-off: a previous test may have saved the address.
-    if sees(&app, &l.tr(msg::GUI_REPLACE)) {
-        act(&mut app, |ui| {
-            let _ = ui.click(l.tr(msg::GUI_REPLACE).as_str());
-        });
-    }
-    act(&mut app, |ui| {
-        let _ = ui.click(l.tr(msg::GUI_MAILAPP_BUTTON).as_str());
-    });
-    assert!(matches!(app.screen, Screen::MailApp(..)));
-    assert!(sees(&app, &l.tr(msg::GUI_MAILAPP_TITLE)));
+    test_save_and_open_mail_apps(&mut app, &pass);
 
     // The apps as found on a computer with Thunderbird and one empty profile.
     let profile = config_dir().join("tb-profile");

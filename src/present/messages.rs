@@ -357,6 +357,32 @@ pub fn hand_off_error(
     }
 }
 
+/// Why the account could not go to a phone; `credential` names the code as the provider does.
+pub fn phone_error(l: &Localizer, e: &crate::setup::PhoneError, credential: &str) -> String {
+    use crate::setup::PhoneError as E;
+    use crate::share::ShareError;
+    match e {
+        // Never App: nothing is written into an app for a phone.
+        E::Account(a) => {
+            hand_off_error(l, crate::handoff::App::Iphone, a, std::path::Path::new(""))
+        }
+        E::NoCode => l.tr_args(
+            msg::PHONE_NO_CODE,
+            &[("credential", credential.to_string().into())],
+        ),
+        E::Share(ShareError::NoNetwork) => l.tr(msg::PHONE_NO_NETWORK),
+        E::Share(ShareError::Listen(reason)) => l.tr_args(
+            msg::PHONE_LISTEN_FAILED,
+            &[("reason", reason.clone().into())],
+        ),
+        E::Share(ShareError::Expired) => l.tr(msg::GUI_PHONE_EXPIRED),
+        E::Write { path: p, reason } => l.tr_args(
+            msg::EXPORT_WRITE_FAILED,
+            &[("path", path(p).into()), ("reason", reason.clone().into())],
+        ),
+    }
+}
+
 /// Why a direct set-up could not be done; nothing was changed in every case.
 pub fn handoff_error(
     l: &Localizer,

@@ -83,6 +83,11 @@ impl Accounts {
         self.run(|s| s.load()).await
     }
 
+    /// The saved account for this address, if any.
+    pub async fn find(&self, address: String) -> Result<Option<Account>, StoreError> {
+        self.run(move |s| s.find(&address)).await
+    }
+
     /// The saved code, if any.
     pub async fn secret(&self, address: String) -> Result<Option<SecretString>, StoreError> {
         self.run(move |s| s.secret(&address)).await
@@ -165,6 +170,10 @@ pub async fn export(
         let text = match format {
             Format::Thunderbird => crate::export::thunderbird(&account, &name),
             Format::Mobileconfig => crate::export::mobileconfig(&account, &name, None),
+            Format::ThunderbirdAndroid => {
+                let text = crate::export::thunderbird_android(&account, None);
+                secrecy::ExposeSecret::expose_secret(&text).to_string()
+            }
         };
         let path = dir.join(format.file_name(&account.address));
         crate::store::write_private(&path, text.as_bytes())

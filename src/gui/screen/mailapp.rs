@@ -18,6 +18,7 @@ use mailsetup::store::{Account, SignIn, StoreError};
 use secrecy::ExposeSecret;
 
 use super::credentials::Code;
+use super::phone;
 use crate::gui::focus::Tab;
 use crate::gui::{Accounts, style, widget};
 
@@ -33,6 +34,17 @@ pub struct State {
     copied: Option<Field>,
     /// The keyring could not give the code.
     secret_error: Option<SecretProblem>,
+    /// A phone's QR code (iPhone, Android).
+    phone: Option<phone::State>,
+}
+
+/// What the screen needs from the app.
+pub struct Context<'a> {
+    pub accounts: &'a Accounts,
+    pub export_dir: &'a std::path::Path,
+    /// The address phones are sent to; `None`: this computer's on the local network.
+    pub lan: Option<std::net::IpAddr>,
+    pub l10n: &'a Localizer,
 }
 
 enum SecretProblem {
@@ -73,6 +85,8 @@ pub enum Message {
     Copy(Field),
     /// The code came back from the keyring, for the clipboard only.
     SecretRead(Result<Option<Code>, Arc<StoreError>>),
+    /// The phone's QR code part.
+    Phone(phone::Message),
     /// Back to the screen before.
     Back,
 }
@@ -102,6 +116,7 @@ impl State {
             added: None,
             copied: None,
             secret_error: None,
+            phone: None,
         };
         let find = Task::perform(
             async {
@@ -114,15 +129,13 @@ impl State {
         (s, find)
     }
 
-    pub fn update(
-        &mut self,
-        message: Message,
-        accounts: &Accounts,
-    ) -> (Task<Message>, Option<Event>) {
+    pub fn update(&mut self, message: Message, cx: &Context<'_>) -> (Task<Message>, Option<Event>) {
+        let accounts = cx.accounts;
         match message {
             Message::Apps(apps) => {
                 // The first app found here is the likely one.
                 self.chosen = apps.iter().find(|f| f.installed).map(|f| f.app);
+                self.phone = self.chosen.and_then(phone_of).map(phone::State::new);
                 self.profile = thunderbird_profiles(&apps)
                     .iter()
                     .find(|p| p.default)
@@ -132,6 +145,7 @@ impl State {
             Message::Choose(app) => {
                 self.chosen = Some(app);
                 self.added = None;
+                self.phone = phone_of(app).map(phone::State::new);
             }
             Message::Profile(p) => self.profile = Some(p.0.path),
             Message::AddToThunderbird => return (self.add(accounts, App::Thunderbird), None),
@@ -153,6 +167,20 @@ impl State {
                 return (iced::clipboard::write(self.value(field)), None);
             }
             Message::SecretRead(read) => return (self.secret_read(read), None),
+            Message::Phone(m) => {
+                let Some(p) = &mut self.phone else {
+                    return (Task::none(), None);
+                };
+                let name = profile_name(cx.l10n, &self.account);
+                let pcx = phone::Context {
+                    accounts,
+                    export_dir: cx.export_dir,
+                    lan: cx.lan,
+                    account: &self.account,
+                    name,
+                };
+                return (p.update(m, &pcx).map(Message::Phone), None);
+            }
             Message::Back => return (Task::none(), Some(Event::Back)),
         }
         (Task::none(), None)
@@ -320,14 +348,22 @@ impl State {
         text(line).size(style::BODY).style(style).into()
     }
 
-    /// Guided: the app's own menu path, then each field with Copy.
+    /// Guided: the phone's QR code first (the least typing), the app's own menu path, then each
+    /// field with Copy.
     fn guided<'a>(&'a self, l: &Localizer, app: App) -> Element<'a, Message> {
-        let mut card = column![self.steps(l, app)].spacing(8);
+        let mut card = column![].spacing(8);
+        // An iPhone profile carries only a password: a browser sign-in is set up on the phone.
+        let profile_works = app != App::Iphone || self.account.sign_in == SignIn::Password;
+        if let (Some(p), true) = (&self.phone, profile_works) {
+            card = card.push(p.view(l, &self.account).map(Message::Phone));
+            card = card.push(iced::widget::rule::horizontal(1));
+        }
+        card = card.push(self.steps(l, app));
         let credential = l.tr(self.credential_id());
         let oauth = self.account.sign_in == SignIn::OAuth;
         let mut fields = vec![(Field::Address, l.tr(msg::GUI_FIELD_ADDRESS))];
         if !oauth {
-            fields.push((Field::Secret, credential.clone()));
+            fields.push((Field::Secret, capitalized(&credential)));
         }
         if self.account.imap.username != self.account.address {
             fields.push((Field::Username, l.tr(msg::GUI_FIELD_USERNAME)));
@@ -410,6 +446,33 @@ impl State {
             .style(style::card)
             .into()
     }
+}
+
+/// A label from a name used mid-sentence ("authorization code" → "Authorization code").
+fn capitalized(name: &str) -> String {
+    let mut chars = name.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+}
+
+/// The phones that take the account from a QR code.
+fn phone_of(app: App) -> Option<mailsetup::setup::Phone> {
+    match app {
+        App::Iphone => Some(mailsetup::setup::Phone::Iphone),
+        App::Android => Some(mailsetup::setup::Phone::Android),
+        _ => None,
+    }
+}
+
+/// The provider's name as people see it, else the address: the profile's title on the phone.
+fn profile_name(l: &Localizer, account: &Account) -> String {
+    account
+        .provider
+        .as_deref()
+        .and_then(|id| mailsetup::catalog::Catalog::builtin().by_id(id))
+        .map(|p| l.tr(&p.name))
+        .unwrap_or_else(|| account.address.clone())
 }
 
 fn thunderbird_profiles(apps: &[Found]) -> &[handoff::thunderbird::Profile] {

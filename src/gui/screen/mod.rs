@@ -1,6 +1,7 @@
 pub mod credentials;
 pub mod mailapp;
 pub mod manual;
+pub mod phone;
 pub mod result;
 pub mod signin;
 pub mod start;

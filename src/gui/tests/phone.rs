@@ -1,0 +1,240 @@
+//! Phones: the QR codes as the window draws them, read back by a QR decoder that is not ours
+//! (zbar's `zbarimg`); the iPhone's profile fetched over HTTP as a phone would and read by
+//! Python's `plistlib`.
+
+use std::io::{Read, Write};
+
+use futures::StreamExt;
+use mailsetup::handoff::{App as MailApp, Found};
+use mailsetup::i18n::{Lang, Localizer, msg};
+
+use super::super::screen::{mailapp, phone};
+use super::{App, Message, config_dir, harness_app_at, sees, serial, test_save_and_open_mail_apps};
+
+/// What the window shows, as a PNG (a tall window, so the whole card is in it).
+fn screenshot(app: &App, name: &str) -> std::path::PathBuf {
+    let settings = iced::Settings {
+        fonts: vec![super::super::FONT.into()],
+        default_font: iced::Font::with_name(super::super::FONT_NAME),
+        ..iced::Settings::default()
+    };
+    let size = iced::Size::new(900.0, 1600.0);
+    let mut ui = iced_test::Simulator::with_size(settings, size, app.view());
+    let shot = ui.snapshot(&iced::Theme::Light).expect("snapshot");
+    // iced_test writes NAME-RENDERER.png, once: a fresh folder for each picture.
+    let dir = config_dir().join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(shot.matches_image(dir.join(name)).expect("png"));
+    let png = std::fs::read_dir(&dir).expect("dir").flatten().next();
+    png.expect("a picture").path()
+}
+
+/// With `MAILSETUP_SHOTS=DIR`, the screen as people see it, at the smallest window and a large
+/// one, in English and Chinese (for looking at, not compared).
+fn look(app: &mut App, name: &str) {
+    let Some(dir) = std::env::var_os("MAILSETUP_SHOTS") else {
+        return;
+    };
+    let settings = || iced::Settings {
+        fonts: vec![super::super::FONT.into()],
+        default_font: iced::Font::with_name(super::super::FONT_NAME),
+        ..iced::Settings::default()
+    };
+    for lang in [Lang::En, Lang::ZhCn] {
+        let _ = app.update(Message::Language(lang));
+        for (w, h) in [(640.0, 520.0), (1100.0, 1000.0)] {
+            let size = iced::Size::new(w, h);
+            let mut ui = iced_test::Simulator::with_size(settings(), size, app.view());
+            let shot = ui.snapshot(&iced::Theme::Light).expect("snapshot");
+            let file = std::path::Path::new(&dir).join(format!("{name}-{lang:?}-{w}.png"));
+            let _ = shot.matches_image(file);
+        }
+    }
+    let _ = app.update(Message::Language(Lang::En));
+}
+
+/// The one QR code in the window, decoded by zbar.
+fn qr_text(app: &App) -> String {
+    let png = screenshot(app, "qr");
+    let out = std::process::Command::new("zbarimg")
+        .args(["--quiet", "--raw", "-Sbinary"])
+        .arg(&png)
+        .output()
+        .expect("zbarimg (tests/run installs zbar-tools)");
+    assert!(out.status.success(), "no QR code in {}", png.display());
+    String::from_utf8(out.stdout)
+        .expect("utf-8")
+        .trim_end()
+        .to_string()
+}
+
+fn choose(app: &mut App, which: MailApp) {
+    let found = |app| Found {
+        app,
+        installed: false,
+        way: app.way(),
+        profiles: Vec::new(),
+    };
+    let apps = vec![found(MailApp::Iphone), found(MailApp::Android)];
+    let task = app.update(Message::MailApp(mailapp::Message::Apps(apps)));
+    super::settle(app, task);
+    let task = app.update(Message::MailApp(mailapp::Message::Choose(which)));
+    super::settle(app, task);
+}
+
+fn phone_message(m: phone::Message) -> Message {
+    Message::MailApp(mailapp::Message::Phone(m))
+}
+
+#[test]
+fn thunderbird_for_android_reads_the_account_from_the_windows_qr_code() {
+    let _serial = serial();
+    let Some((mut app, user, pass)) = harness_app_at(None, Some("qq")) else {
+        return;
+    };
+    let l = Localizer::new(Lang::En);
+    test_save_and_open_mail_apps(&mut app, &pass);
+    choose(&mut app, MailApp::Android);
+    assert!(sees(&app, &l.tr(msg::GUI_PHONE_ANDROID_INTRO)));
+    let task = app.update(phone_message(phone::Message::Show));
+    super::settle(&mut app, task);
+    assert!(sees(&app, &l.tr(msg::GUI_PHONE_ANDROID_SCAN)));
+    look(&mut app, "android");
+
+    let without: serde_json::Value = serde_json::from_str(&qr_text(&app)).expect("json");
+    assert_eq!(without[0], 1, "format version 1");
+    assert_eq!(without[2][1], "localhost");
+    assert_eq!(without[3][0][1][0], user.as_str());
+    assert_eq!(without[2][7], "", "no code unless asked");
+
+    // Ticking the box puts the code in, and a new code replaces the shown one at once.
+    let task = app.update(phone_message(phone::Message::IncludeCode(true)));
+    super::settle(&mut app, task);
+    let with: serde_json::Value = serde_json::from_str(&qr_text(&app)).expect("json");
+    assert_eq!(with[2][7], pass.as_str());
+    assert_eq!(with[3][0][0][6], pass.as_str());
+
+    // Hidden: no QR code is left in the window.
+    let task = app.update(phone_message(phone::Message::Hide));
+    super::settle(&mut app, task);
+    assert!(!sees(&app, &l.tr(msg::GUI_PHONE_ANDROID_SCAN)));
+}
+
+/// A phone's GET of `url`: the status line, the Content-Type and the body.
+fn fetch(url: &str) -> std::io::Result<(String, String, Vec<u8>)> {
+    let rest = url.strip_prefix("http://").expect("http");
+    let (host, path) = rest.split_once('/').expect("path");
+    let mut stream = std::net::TcpStream::connect(host)?;
+    write!(
+        stream,
+        "GET /{path} HTTP/1.1\r\nHost: {host}\r\nUser-Agent: iPhone\r\n\r\n"
+    )?;
+    let mut reply = Vec::new();
+    stream.read_to_end(&mut reply)?;
+    // A closed listener may still have taken the connection: no head then.
+    let split = reply
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .ok_or_else(|| std::io::Error::other("no reply"))?;
+    let head = String::from_utf8_lossy(&reply[..split]).to_string();
+    let status = head.lines().next().unwrap_or_default().to_string();
+    let kind = head
+        .lines()
+        .find_map(|l| l.strip_prefix("Content-Type: "))
+        .unwrap_or_default()
+        .to_string();
+    Ok((status, kind, reply[split + 4..].to_vec()))
+}
+
+/// The profile's mail payload keys, as Python's plistlib reads them.
+fn plist_keys(profile: &[u8]) -> String {
+    let script = "import plistlib,sys; d=plistlib.loads(sys.stdin.buffer.read()); \
+                  m=d['PayloadContent'][0]; print(d['PayloadType'], m['PayloadType'], \
+                  m['IncomingMailServerHostName'], m['EmailAddress'], 'IncomingPassword' in m)";
+    let mut py = std::process::Command::new("/usr/bin/python3")
+        .args(["-c", script])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("python3");
+    py.stdin
+        .take()
+        .expect("stdin")
+        .write_all(profile)
+        .expect("write");
+    let out = py.wait_with_output().expect("python3");
+    assert!(out.status.success(), "plistlib could not read the profile");
+    String::from_utf8_lossy(&out.stdout).trim().to_string()
+}
+
+#[test]
+fn an_iphone_fetches_its_profile_once_from_the_windows_qr_code() {
+    let _serial = serial();
+    let Some((mut app, user, pass)) = harness_app_at(None, Some("qq")) else {
+        return;
+    };
+    let l = Localizer::new(Lang::En);
+    // The phone is this test, on loopback: nothing listens on any other address.
+    app.lan = Some(std::net::Ipv4Addr::LOCALHOST.into());
+    test_save_and_open_mail_apps(&mut app, &pass);
+    choose(&mut app, MailApp::Iphone);
+    assert!(sees(&app, &l.tr(msg::GUI_PHONE_IPHONE_INTRO)));
+
+    let rt = tokio::runtime::Runtime::new().expect("runtime");
+    let task = app.update(phone_message(phone::Message::Show));
+    let mut outputs = iced_runtime::task::into_stream(task)
+        .expect("a task")
+        .filter_map(|a| async move {
+            match a {
+                iced_runtime::Action::Output(m) => Some(m),
+                _ => None,
+            }
+        })
+        .boxed();
+    let offered = rt.block_on(outputs.next()).expect("offered");
+    let _ = app.update(offered);
+    assert!(sees(&app, &l.tr(msg::GUI_PHONE_WAITING)));
+    look(&mut app, "iphone");
+    let url = qr_text(&app);
+    assert!(url.starts_with("http://127.0.0.1:"), "{url}");
+    assert!(url.ends_with(".mobileconfig"), "{url}");
+
+    // A wrong path is not the profile, and does not use up the link.
+    let guessed = format!("{}x", url.rsplit_once('/').expect("/").0);
+    let fetched = std::thread::spawn(move || (fetch(&guessed), fetch(&url), fetch(&url)));
+    let done = rt.block_on(outputs.next()).expect("fetched");
+    let _ = app.update(done);
+    let (guessed, first, second) = fetched.join().expect("phone");
+    assert!(guessed.expect("404").0.contains("404"));
+    let (status, kind, body) = first.expect("profile");
+    assert!(status.contains("200"), "{status}");
+    assert_eq!(kind, "application/x-apple-aspen-config");
+    assert_eq!(
+        plist_keys(&body),
+        format!("Configuration com.apple.mail.managed localhost {user} False")
+    );
+    assert!(second.is_err(), "the link works once");
+    assert!(sees(&app, &l.tr(msg::GUI_PHONE_FETCHED)));
+
+    // Saved as a file, for mail or AirDrop, with the code when the box is ticked.
+    let task = app.update(phone_message(phone::Message::IncludeCode(true)));
+    super::settle(&mut app, task);
+    let task = app.update(phone_message(phone::Message::Save));
+    super::settle(&mut app, task);
+    let file = config_dir()
+        .join("exports")
+        .join(mailsetup::export::Format::Mobileconfig.file_name(&user));
+    let profile = std::fs::read(&file).expect("saved profile");
+    assert!(plist_keys(&profile).ends_with("True"));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&file).expect("meta").permissions().mode();
+        assert_eq!(mode & 0o077, 0, "only this user reads it");
+    }
+    let saved = l.tr_args(
+        msg::GUI_PHONE_SAVED,
+        &[("path", mailsetup::present::messages::path(&file).into())],
+    );
+    assert!(sees(&app, &saved));
+}
