@@ -194,6 +194,10 @@ pub enum CodeWarning {
         expected: usize,
         actual: usize,
     },
+    /// Characters the provider's codes never have (QQ's are letters only): a login password.
+    NotACode {
+        expected: usize,
+    },
     /// The provider does not accept passwords at all (Outlook).
     OauthOnly,
     /// A password (sent exactly as typed) that begins or ends with a space: rarely meant, but
@@ -207,7 +211,10 @@ impl CodeWarning {
     pub fn is_certain(&self) -> bool {
         matches!(
             self,
-            CodeWarning::Empty | CodeWarning::LooksLikePassword | CodeWarning::OauthOnly
+            CodeWarning::Empty
+                | CodeWarning::LooksLikePassword
+                | CodeWarning::NotACode { .. }
+                | CodeWarning::OauthOnly
         )
     }
 }
@@ -221,9 +228,14 @@ impl Provider {
         self.links.get(name).map(String::as_str)
     }
 
-    /// The page to open when something about the code or the service is wrong.
+    /// The page to open when something about the code or the service is wrong. A settings
+    /// link that is only the webmail's front door (NetEase's settings live inside its app, with
+    /// no address of their own) helps less than the help article naming the menu.
     pub fn settings_url(&self) -> Option<&str> {
-        self.link("settings").or_else(|| self.link("help"))
+        match self.link("settings") {
+            Some(s) if Some(s) != self.link("webmail") => Some(s),
+            _ => self.link("help").or_else(|| self.link("settings")),
+        }
     }
 
     /// Checks a normalised code against what this provider issues.
@@ -247,7 +259,12 @@ impl Provider {
             Charset::Alpha => c.is_ascii_alphabetic(),
             Charset::Alnum => c.is_ascii_alphanumeric(),
         });
-        (!charset_ok || kept.len() != format.length).then_some(CodeWarning::WrongShape {
+        if !charset_ok {
+            return Some(CodeWarning::NotACode {
+                expected: format.length,
+            });
+        }
+        (kept.len() != format.length).then_some(CodeWarning::WrongShape {
             expected: format.length,
             actual: kept.len(),
         })
@@ -538,6 +555,21 @@ mod tests {
     }
 
     #[test]
+    fn a_failure_opens_a_page_that_fixes_it_not_the_webmail_front_door() {
+        let c = Catalog::builtin();
+        for id in ["netease-163", "netease-126"] {
+            let p = c.by_id(id).expect(id);
+            assert_ne!(p.settings_url(), p.link("webmail"), "{id}");
+            assert_eq!(p.settings_url(), p.link("help"), "{id}");
+        }
+        let qq = c.by_id("qq").expect("qq");
+        assert_eq!(
+            qq.settings_url(),
+            Some("https://wx.mail.qq.com/account/index")
+        );
+    }
+
+    #[test]
     fn code_format_check() {
         let c = Catalog::builtin();
         let qq = c.by_id("qq").expect("qq");
@@ -554,6 +586,11 @@ mod tests {
                 actual: 8
             })
         );
+        // Letters and digits where QQ's codes are letters only: the login password, and
+        // nothing is sent.
+        let password = qq.check_code(&normalize_code("zhangsan1990"));
+        assert_eq!(password, Some(CodeWarning::NotACode { expected: 16 }));
+        assert!(password.is_some_and(|w| w.is_certain()));
         assert_eq!(
             qq.check_code(&normalize_code("ａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐ")),
             None

@@ -4,7 +4,7 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use secrecy::SecretString;
+use secrecy::{ExposeSecret, SecretString};
 use tokio::time::Instant;
 
 use crate::catalog::{Catalog, Endpoint};
@@ -35,8 +35,42 @@ pub struct CheckReport {
     pub address: String,
     pub provider: Option<String>,
     pub sign_in: SignIn,
+    /// What the secret looked like (never the secret): it tells a wrong code from a password.
+    pub typed: Typed,
     pub imap: ProbeReport,
     pub smtp: ProbeReport,
+}
+
+/// The shape of what the user typed, against the provider's codes. QQ's SMTP answers "please
+/// enter your authorization code" to every refused credential, so only this tells a wrong,
+/// revoked or expired code (or the service not turned on) from the login password.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Typed {
+    /// Shaped as the provider's codes are (QQ, NetEase: 16 letters).
+    Code,
+    /// Not shaped as its codes (digits, symbols, another length): most likely the login password.
+    NotCode,
+    /// The provider has no code format, or this is a browser sign-in.
+    #[default]
+    Unknown,
+}
+
+impl Typed {
+    pub fn of(
+        provider: Option<&crate::catalog::Provider>,
+        secret: &SecretString,
+        sign_in: SignIn,
+    ) -> Self {
+        match (provider, sign_in) {
+            (Some(p), SignIn::Password) if p.code_format.is_some() => {
+                match p.check_code(&crate::address::normalize_code(secret.expose_secret())) {
+                    None => Typed::Code,
+                    Some(_) => Typed::NotCode,
+                }
+            }
+            _ => Typed::Unknown,
+        }
+    }
 }
 
 impl CheckReport {
@@ -44,19 +78,49 @@ impl CheckReport {
         self.imap.ok() && self.smtp.ok()
     }
 
+    /// The cause and fix of one server's failure. When both servers refused the same
+    /// credential, both get the same one (the incoming server's, which says more).
     pub fn diagnosis(&self, report: &ProbeReport) -> Option<Diagnosis> {
+        report.error.as_ref()?;
+        let report = if self.both_refused_the_credential() {
+            &self.imap
+        } else {
+            report
+        };
+        let e = report.error.as_ref()?;
         let provider = self
             .provider
             .as_deref()
             .and_then(|id| Catalog::builtin().by_id(id));
-        report.error.as_ref().map(|e| match (self.sign_in, e.kind) {
+        Some(match (self.sign_in, e.kind) {
             // A refused token is not the user's typing: the provider's sign-in must be redone.
             (SignIn::OAuth, ErrorKind::Auth) => Diagnosis {
                 advice_id: crate::i18n::msg::ADVICE_OAUTH_REFUSED,
                 help_url: None,
             },
-            _ => diagnose(e, provider),
+            _ => self.by_what_was_typed(diagnose(e, provider), e.kind),
         })
+    }
+
+    /// Both sign-ins refused: one cause, said once.
+    pub fn both_refused_the_credential(&self) -> bool {
+        let refused = |r: &ProbeReport| r.error.as_ref().is_some_and(|e| e.kind == ErrorKind::Auth);
+        refused(&self.imap) && refused(&self.smtp)
+    }
+
+    /// QQ's lines name no cause ("please enter your authorization code" whatever was refused;
+    /// "account is abnormal, service is not open, password is incorrect"): what was typed does.
+    fn by_what_was_typed(&self, mut d: Diagnosis, kind: ErrorKind) -> Diagnosis {
+        use crate::i18n::msg;
+        let qq_line = [msg::ADVICE_QQ_AUTH_CODE, msg::ADVICE_QQ_LOGIN_FAIL].contains(&d.advice_id);
+        if kind == ErrorKind::Auth && qq_line && self.provider.as_deref() == Some("qq") {
+            d.advice_id = match self.typed {
+                Typed::Code => msg::ADVICE_QQ_LOGIN_FAIL,
+                Typed::NotCode => msg::ADVICE_QQ_AUTH_CODE,
+                Typed::Unknown => d.advice_id,
+            };
+        }
+        d
     }
 }
 
@@ -74,10 +138,15 @@ pub async fn run(req: &CheckRequest, progress: Option<ProgressSink>) -> CheckRep
         probe::probe_imap(&req.imap, &req.secret, &opts, progress.clone()),
         probe::probe_smtp(&req.smtp, &req.secret, &opts, progress),
     );
+    let provider = req
+        .provider
+        .as_deref()
+        .and_then(|id| Catalog::builtin().by_id(id));
     CheckReport {
         address: req.address.to_string(),
         provider: req.provider.clone(),
         sign_in: req.sign_in,
+        typed: Typed::of(provider, &req.secret, req.sign_in),
         imap,
         smtp,
     }

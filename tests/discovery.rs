@@ -213,6 +213,27 @@ fn a_domain_with_nothing_says_what_to_try() {
     );
 }
 
+/// No lookup gets any answer (a DNS server and an ISPDB that are not there, as on a computer
+/// without network): that is said, not "check the address for typing mistakes".
+#[test]
+fn an_offline_computer_is_told_so_not_to_check_the_address() {
+    let mut c = support::bin();
+    c.env_remove("MAILSETUP_LANG");
+    c.args(["detect", "li@offline-corp.test", "--json", "--lang", "en"]);
+    c.args([
+        "--dns-server",
+        "127.0.0.1:9",
+        "--ispdb-url",
+        "https://127.0.0.1:9/",
+    ]);
+    let out = run(c, "");
+    assert_eq!(out.status.code(), Some(1));
+    let v: Value = serde_json::from_slice(&out.stdout).expect("json");
+    let error = v["error"].as_str().unwrap_or_default();
+    assert!(error.contains("seems to be offline"), "{v}");
+    assert!(!error.contains("typing mistakes"), "{v}");
+}
+
 /// An ISPDB named by its IP address is asked, not looked up as a host name first.
 #[test]
 fn an_ispdb_at_an_ip_address_is_asked() {

@@ -153,17 +153,27 @@ fn both_probes_run_concurrently() {
 }
 
 fn scripted_pair(h: &Harness, imap: Script, smtp: Script) -> (CheckReport, scripted::Server) {
+    let account = ("someone@163.com", "netease-163", "abcdefghijklmnop");
+    scripted_pair_for(h, imap, smtp, account)
+}
+
+/// The check of (address, provider, secret) against two scripted servers.
+fn scripted_pair_for(
+    h: &Harness,
+    imap: Script,
+    smtp: Script,
+    (user, provider, secret): (&str, &str, &str),
+) -> (CheckReport, scripted::Server) {
     let rt = runtime();
     let tls = support::server_tls(h);
     let imap_srv = rt.block_on(scripted::start(imap, Some(tls.clone())));
     let smtp_srv = rt.block_on(scripted::start(smtp, Some(tls)));
-    let user = "someone@163.com";
     let req = request(
         user,
-        Some("netease-163"),
+        Some(provider),
         endpoint("localhost", imap_srv.addr.port(), Security::Tls, user),
         endpoint("localhost", smtp_srv.addr.port(), Security::Tls, user),
-        "abcdefghijklmnop",
+        secret,
         &h.ca,
     );
     (rt.block_on(check::run(&req, None)), imap_srv)
@@ -230,30 +240,40 @@ fn netease_unsafe_login_is_caught_at_select() {
     assert!(d.help_url.is_some());
 }
 
+/// QQ's own lines name no cause (its SMTP says "please enter your authorization code" to every
+/// refused credential): what was typed tells a refused code from the login password, and both
+/// servers get the one cause.
 #[test]
-fn qq_lines_give_the_auth_code_advice() {
+fn qq_lines_are_read_by_what_was_typed() {
     let Some(h) = harness() else { return };
-    let (r, _) = scripted_pair(
-        &h,
-        Script::ImapLoginReply(
-            "NO Login fail. Account is abnormal, service is not open, password is incorrect, login frequency limited, or system is busy. More information at https://help.mail.qq.com/detail/108/1023",
-        ),
-        Script::SmtpAuthReply(
-            b"535 Login Fail. Please enter your authorization code to login. More information in https://service.mail.qq.com/detail/0/53\r\n".to_vec(),
-        ),
-    );
-    let e = r.imap.error.as_ref().expect("imap fails");
-    assert_eq!(e.kind, ErrorKind::Auth);
-    assert_eq!(
-        r.diagnosis(&r.imap).map(|d| d.advice_id),
-        Some(msg::ADVICE_QQ_LOGIN_FAIL)
-    );
-    let e = r.smtp.error.as_ref().expect("smtp fails");
-    assert_eq!(e.kind, ErrorKind::Auth);
-    assert_eq!(
-        r.diagnosis(&r.smtp).map(|d| d.advice_id),
-        Some(msg::ADVICE_QQ_AUTH_CODE)
-    );
+    let qq = || {
+        (
+            Script::ImapLoginReply(
+                "NO Login fail. Account is abnormal, service is not open, password is incorrect, login frequency limited, or system is busy. More information at https://help.mail.qq.com/detail/108/1023",
+            ),
+            Script::SmtpAuthReply(
+                b"535 Login Fail. Please enter your authorization code to login. More information in https://service.mail.qq.com/detail/0/53\r\n".to_vec(),
+            ),
+        )
+    };
+    for (secret, advice) in [
+        // A 16-letter code: wrong, revoked or expired, or IMAP/SMTP not turned on.
+        ("abcdefghijklmnop", msg::ADVICE_QQ_LOGIN_FAIL),
+        // Not shaped as a code (one letter short): the QQ password.
+        ("abcdefghijklmno", msg::ADVICE_QQ_AUTH_CODE),
+    ] {
+        let (imap, smtp) = qq();
+        let (r, _) = scripted_pair_for(&h, imap, smtp, ("zhang.san@qq.com", "qq", secret));
+        assert!(r.both_refused_the_credential());
+        for p in [&r.imap, &r.smtp] {
+            assert_eq!(p.error.as_ref().map(|e| e.kind), Some(ErrorKind::Auth));
+            assert_eq!(
+                r.diagnosis(p).map(|d| d.advice_id),
+                Some(advice),
+                "{secret}"
+            );
+        }
+    }
 }
 
 #[test]

@@ -128,6 +128,7 @@ address-spaces = An email address cannot contain spaces. Remove them and try aga
 code-empty = Please paste the { $credential }.
 code-warn-format = A { $provider } { $credential } is usually { $length } letters; yours has { $actual } characters. Check that you copied all of it.
 code-warn-digits = This looks like a number or a login password, not the { $credential } { $provider } needs. Get the { $credential } from its settings page.
+code-warn-password = This looks like your login password, not the { $credential }: a { $provider } { $credential } is { $length } letters, with no digits or symbols. Get it from the settings page in the steps.
 code-warn-oauth = { $provider } does not accept passwords from mail apps any more: sign in with Microsoft in the browser instead (the wizard's "Sign in with Microsoft", or mailsetup check ADDRESS --oauth).
 code-warn-edge-spaces = Your password begins or ends with a space. It is sent exactly as typed; remove the space if it is not part of the password.
 
@@ -277,6 +278,7 @@ source-autoconfig = the domain's own setup file (autoconfig)
 source-srv = the domain's service records (SRV)
 source-ispdb = Thunderbird's provider database
 source-guess = trying the usual server names
+detect-offline = Nothing could be looked up for { $domain }: this computer seems to be offline (no lookup got an answer). Check the network connection, then try again.
 detect-not-found = We could not find the mail servers of { $domain }. Check the address for typing mistakes; if it is right, ask your IT department or mail provider for the IMAP and SMTP server names.
 gui-found = Found the mail servers of { $domain } through { $source }.
 gui-found-servers = IMAP { $imap } · SMTP { $smtp }

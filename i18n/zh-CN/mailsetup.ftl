@@ -128,6 +128,7 @@ address-spaces = 邮箱地址里不能有空格，请删掉空格后再试。
 code-empty = 请粘贴{ $credential }。
 code-warn-format = { $provider }的{ $credential }通常是 { $length } 个字母，你输入的是 { $actual } 个字符，请检查是否复制完整。
 code-warn-digits = 这看起来像一串数字（账号或登录密码），而不是{ $credential }。{ $provider }需要在设置页面生成的{ $credential }。
+code-warn-password = 这看起来像登录密码，而不是{ $credential }：{ $provider }的{ $credential }是 { $length } 个字母，没有数字或符号。请按步骤在设置页面获取。
 code-warn-oauth = { $provider }已不再接受邮件客户端用密码登录：请改为在浏览器里用微软账号登录（向导里的“使用微软账号登录”，或 mailsetup check 地址 --oauth）。
 code-warn-edge-spaces = 你输入的密码开头或结尾有空格。密码会原样发送；如果空格不是密码的一部分，请删掉它。
 
@@ -277,6 +278,7 @@ source-autoconfig = 域名自己的配置文件（autoconfig）
 source-srv = 域名的服务记录（SRV）
 source-ispdb = Thunderbird 的服务商数据库
 source-guess = 尝试常用的服务器名称
+detect-offline = 无法查询 { $domain }：这台电脑似乎没有连上网络（所有查询都没有得到回应）。请检查网络连接后再试。
 detect-not-found = 没有找到 { $domain } 的邮件服务器。请检查地址是否输错；如果没错，请向公司 IT 或邮箱服务商询问 IMAP 和 SMTP 服务器地址。
 gui-found = 已通过{ $source }找到 { $domain } 的邮件服务器。
 gui-found-servers = IMAP { $imap } · SMTP { $smtp }

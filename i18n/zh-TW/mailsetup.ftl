@@ -128,6 +128,7 @@ address-spaces = 電子郵件地址不能有空格，請刪除空格後再試。
 code-empty = 請貼上{ $credential }。
 code-warn-format = { $provider }的{ $credential }通常是 { $length } 個字母，你輸入的是 { $actual } 個字元，請檢查是否複製完整。
 code-warn-digits = 這看起來像一串數字（帳號或登入密碼），而不是{ $credential }。{ $provider }需要在設定頁面產生的{ $credential }。
+code-warn-password = 這看起來像登入密碼，而不是{ $credential }：{ $provider }的{ $credential }是 { $length } 個字母，沒有數字或符號。請依步驟在設定頁面取得。
 code-warn-oauth = { $provider }已不再接受郵件程式用密碼登入：請改為在瀏覽器裡用微軟帳號登入（精靈裡的「使用微軟帳號登入」，或 mailsetup check 地址 --oauth）。
 code-warn-edge-spaces = 你輸入的密碼開頭或結尾有空格。密碼會原樣送出；如果空格不是密碼的一部分，請刪掉它。
 
@@ -277,6 +278,7 @@ source-autoconfig = 網域自己的設定檔（autoconfig）
 source-srv = 網域的服務記錄（SRV）
 source-ispdb = Thunderbird 的服務商資料庫
 source-guess = 嘗試常用的伺服器名稱
+detect-offline = 無法查詢 { $domain }：這台電腦似乎沒有連上網路（所有查詢都沒有得到回應）。請檢查網路連線後再試。
 detect-not-found = 找不到 { $domain } 的郵件伺服器。請檢查地址是否輸入錯誤；如果沒錯，請向公司 IT 或郵件服務商詢問 IMAP 和 SMTP 伺服器位址。
 gui-found = 已透過{ $source }找到 { $domain } 的郵件伺服器。
 gui-found-servers = IMAP { $imap } · SMTP { $smtp }

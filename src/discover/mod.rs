@@ -176,6 +176,25 @@ pub enum DiscoverError {
     Setup(String),
 }
 
+impl DiscoverError {
+    /// Every lookup failed without an answer (not even "no such record"): the network is
+    /// more likely down than the address wrong. Guessing proves nothing either way (it finds
+    /// nothing offline too).
+    pub fn offline(&self) -> bool {
+        match self {
+            DiscoverError::NotFound { attempts, .. } => {
+                let mut network = attempts
+                    .iter()
+                    .filter(|a| !matches!(a.source, Source::Catalog | Source::Guess))
+                    .peekable();
+                network.peek().is_some()
+                    && network.all(|a| matches!(a.outcome, Outcome::Failed(_) | Outcome::NotWaited))
+            }
+            DiscoverError::Setup(_) => false,
+        }
+    }
+}
+
 /// Overall limit for the network part of detection.
 pub const DEFAULT_DEADLINE: Duration = Duration::from_secs(5);
 

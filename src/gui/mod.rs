@@ -335,7 +335,7 @@ impl App {
                 self.screen = Screen::Steps(steps::State::new(target, address));
             }
             Some(start::Event::Manual { address, found }) => {
-                return self.manual(address, found.as_ref());
+                return self.manual(address, found.as_ref(), None);
             }
             Some(start::Event::MailApp(account)) => return self.mailapp(account),
             Some(start::Event::Retest(account)) => {
@@ -403,9 +403,18 @@ impl App {
         task.map(Message::Credentials)
     }
 
-    fn manual(&mut self, address: Address, found: Option<&Target>) -> Task<Message> {
+    /// The servers by hand; `kept`: the password typed before, not asked for again.
+    fn manual(
+        &mut self,
+        address: Address,
+        found: Option<&Target>,
+        kept: Option<mailsetup::setup::Credential>,
+    ) -> Task<Message> {
         let (m, task) = manual::State::new(address, found);
-        self.screen = Screen::Manual(m);
+        self.screen = Screen::Manual(match kept {
+            Some(c) => m.keeping(c),
+            None => m,
+        });
         task.map(Message::Manual)
     }
 
@@ -414,7 +423,23 @@ impl App {
             return Task::none();
         };
         match s.update(m) {
-            Some(manual::Event::Continue { target, address }) => {
+            Some(manual::Event::Continue {
+                target,
+                address,
+                kept: Some(credential),
+            }) if let Ok(address) = mailsetup::address::Address::parse(&address) => {
+                // Back from a failed test: straight to the password, still typed.
+                let input = Input {
+                    target,
+                    address,
+                    credential,
+                    saved: false,
+                };
+                return self.edit(input);
+            }
+            Some(manual::Event::Continue {
+                target, address, ..
+            }) => {
                 self.screen = Screen::Steps(steps::State::new(target, address));
             }
             Some(manual::Event::Back) => return self.back(),
@@ -443,7 +468,9 @@ impl App {
             }
             Some(steps::Event::Copy(url)) => iced::clipboard::write(url),
             Some(steps::Event::SignIn { target, address }) => self.sign_in(target, address),
-            Some(steps::Event::Manual { target, address }) => self.manual(address, Some(&target)),
+            Some(steps::Event::Manual { target, address }) => {
+                self.manual(address, Some(&target), None)
+            }
             Some(steps::Event::Back) => self.back(),
             None => Task::none(),
         }
@@ -592,7 +619,11 @@ impl App {
         let Screen::Result(s) = &mut self.screen else {
             return Task::none();
         };
-        let (task, event) = s.update(m, &self.l10n);
+        let cx = result::Context {
+            l10n: &self.l10n,
+            browser: self.browser,
+        };
+        let (task, event) = s.update(m, &cx);
         let task = task.map(Message::Result);
         match event {
             Some(result::Event::TryAgain(input)) => {
@@ -604,7 +635,9 @@ impl App {
                 Task::batch([task, t])
             }
             Some(result::Event::Manual(input)) => {
-                let t = self.manual(input.address, Some(&input.target));
+                let password = input.sign_in() == mailsetup::store::SignIn::Password;
+                let kept = password.then_some(input.credential);
+                let t = self.manual(input.address, Some(&input.target), kept);
                 Task::batch([task, t])
             }
             Some(result::Event::Saved(account)) => {

@@ -99,3 +99,46 @@ pub fn tile(theme: &Theme, status: iced::widget::button::Status) -> iced::widget
         ..Style::default()
     }
 }
+
+/// The main action: the theme's accent; disabled, grey with dark text (white on pale blue
+/// could not be read).
+pub fn primary(theme: &Theme, status: iced::widget::button::Status) -> iced::widget::button::Style {
+    use iced::widget::button::{Status, Style};
+    let base = iced::widget::button::primary(theme, status);
+    if status != Status::Disabled {
+        return base;
+    }
+    Style {
+        background: Some(Color::from_rgb8(0xdd, 0xdd, 0xdd).into()),
+        text_color: Color::from_rgb8(0x5c, 0x5c, 0x5c),
+        ..base
+    }
+}
+
+/// A secondary action (Back, Open, Paste, Copy): white with an accent outline and accent
+/// text, so it reads as a button to press, not as a disabled one.
+pub fn secondary(
+    theme: &Theme,
+    status: iced::widget::button::Status,
+) -> iced::widget::button::Style {
+    use iced::widget::button::{Status, Style};
+    let p = theme.extended_palette();
+    let background = match status {
+        Status::Hovered | Status::Pressed => p.primary.weak.color.scale_alpha(0.25),
+        _ => p.background.base.color,
+    };
+    let text_color = match status {
+        Status::Disabled => p.background.strong.color,
+        _ => p.primary.strong.color,
+    };
+    Style {
+        background: Some(background.into()),
+        text_color,
+        border: Border {
+            radius: 4.0.into(),
+            width: 1.0,
+            color: text_color,
+        },
+        ..Style::default()
+    }
+}

@@ -95,6 +95,52 @@ fn act(app: &mut App, f: impl FnOnce(&mut iced_test::Simulator<'_, Message>)) {
     }
 }
 
+/// With `MAILSETUP_SHOTS=DIR`, the screen as people see it, at the smallest window (640×520)
+/// and the default one (880×680), in English and both Chinese: PNGs to look at, not compared.
+fn look(app: &mut App, name: &str) {
+    let Some(dir) = std::env::var_os("MAILSETUP_SHOTS") else {
+        return;
+    };
+    let settings = || iced::Settings {
+        fonts: vec![super::FONT.into()],
+        default_font: iced::Font::with_name(super::FONT_NAME),
+        ..iced::Settings::default()
+    };
+    let back = app.l10n.lang();
+    for lang in [Lang::En, Lang::ZhCn, Lang::ZhTw] {
+        let _ = app.update(Message::Language(lang));
+        for (w, h) in [(640.0, 520.0), (880.0, 680.0)] {
+            let size = iced::Size::new(w, h);
+            let mut ui = iced_test::Simulator::with_size(settings(), size, app.view());
+            let shot = ui.snapshot(&iced::Theme::Light).expect("snapshot");
+            let file = std::path::Path::new(&dir).join(format!("{name}-{lang:?}-{w}.png"));
+            let _ = shot.matches_image(file);
+        }
+    }
+    let _ = app.update(Message::Language(back));
+}
+
+/// `MAILSETUP_SHOTS=DIR cargo test --bin mailsetup screens_to_look_at`: the screens that need
+/// no servers, as PNGs (see `look`).
+#[test]
+fn screens_to_look_at() {
+    if std::env::var_os("MAILSETUP_SHOTS").is_none() {
+        return;
+    }
+    let mut app = new_app(Launch::default());
+    look(&mut app, "start");
+    let mut app = new_app(Launch {
+        provider: Some("qq".into()),
+        address: Some("zhang.san@qq.com".into()),
+        ..Launch::default()
+    });
+    look(&mut app, "steps-qq");
+    act(&mut app, |ui| {
+        let _ = ui.click(Localizer::new(Lang::En).tr(msg::GUI_HAVE_CODE).as_str());
+    });
+    look(&mut app, "credentials-qq");
+}
+
 fn sees(app: &App, text: &str) -> bool {
     let mut ui = simulator(app.view());
     ui.find(text).is_ok()
@@ -929,6 +975,7 @@ fn report(
     mailsetup::check::CheckReport {
         address: address.into(),
         sign_in: mailsetup::store::SignIn::Password,
+        typed: Default::default(),
         provider: Some("qq".into()),
         imap: probe(Protocol::Imap, "imap.qq.com", 993),
         smtp: probe(Protocol::Smtp, "smtp.qq.com", 465),
@@ -1567,4 +1614,196 @@ fn the_tested_account_goes_into_the_users_mail_app() {
     let _ = app.update(Message::Back);
     assert!(matches!(app.screen, Screen::Result(_)));
     assert!(sees(&app, &l.tr(msg::GUI_SUCCESS_TITLE)));
+}
+
+fn no_browser(_: &str) -> std::io::Result<()> {
+    Err(std::io::Error::other("no browser here"))
+}
+
+/// Both of QQ's servers refuse a 16-letter code: one card says it once (a refused code, not
+/// "your QQ password"), with each server's own words; its help page, when no browser starts,
+/// is shown with Copy.
+#[test]
+fn both_servers_refusing_one_code_is_said_once_with_the_page_to_copy() {
+    use super::screen::result;
+    use mailsetup::probe::{ErrorKind, ProbeError, Stage};
+    let l = Localizer::new(Lang::En);
+    let mut app = new_app(Launch {
+        lang: Lang::En,
+        browser: Some(no_browser),
+        ..Launch::default()
+    });
+    let code = "abcdefghijklmnop";
+    let input = super::Input {
+        target: mailsetup::setup::Target::provider_id("qq").expect("qq"),
+        address: mailsetup::address::Address::parse("zhang.san@qq.com").expect("valid"),
+        credential: mailsetup::setup::Credential::Password(code.to_string().into()),
+        saved: false,
+    };
+    let refused = |line: &str| ProbeError {
+        stage: Stage::Auth,
+        kind: ErrorKind::Auth,
+        tls_reason: None,
+        server_text: Some(line.into()),
+        detail: String::new(),
+    };
+    let imap_line =
+        "NO Login fail. Account is abnormal, service is not open, password is incorrect";
+    let smtp_line = "535 Login Fail. Please enter your authorization code to login.";
+    let mut r = report("zhang.san@qq.com", None);
+    r.imap.error = Some(refused(imap_line));
+    r.smtp.error = Some(refused(smtp_line));
+    r.typed = mailsetup::check::Typed::Code;
+    let (s, _) = result::State::new(input, Box::new(r), Accounts::at(config_dir()), config_dir());
+    app.screen = Screen::Result(s);
+
+    let credential = ("credential", l.tr(msg::CREDENTIAL_AUTH_CODE).into());
+    let advice = l.tr_args(msg::ADVICE_QQ_LOGIN_FAIL, &[credential]);
+    let mut ui = simulator(app.view());
+    assert!(ui.find(advice.as_str()).is_ok());
+    // One card for both, not one per server.
+    let (imap, smtp) = (l.tr(msg::PROTOCOL_IMAP), l.tr(msg::PROTOCOL_SMTP));
+    assert!(ui.find(format!("× {imap} / {smtp}")).is_ok());
+    assert!(ui.find(format!("× {imap}")).is_err() && ui.find(format!("× {smtp}")).is_err());
+    for (server, line) in [
+        ("imap.qq.com:993", imap_line),
+        ("smtp.qq.com:465", smtp_line),
+    ] {
+        let said = l.tr_args(msg::CLI_SERVER_SAID, &[("text", line.into())]);
+        assert!(ui.find(format!("{server} — {said}")).is_ok(), "{line}");
+    }
+    let password = l.tr(msg::ADVICE_QQ_AUTH_CODE);
+    assert!(
+        ui.find(password.as_str()).is_err(),
+        "not 'you entered your QQ password'"
+    );
+    drop(ui);
+
+    // No browser starts: the page is shown, and Copy puts it on the clipboard.
+    act(&mut app, |ui| {
+        let _ = ui.click(l.tr(msg::GUI_OPEN_HELP).as_str());
+    });
+    let url = "https://wx.mail.qq.com/account/index";
+    assert!(sees(
+        &app,
+        &l.tr_args(msg::GUI_OPEN_FAILED, &[("url", url.into())])
+    ));
+    act(&mut app, |ui| {
+        let _ = ui.click(l.tr(msg::GUI_COPY).as_str());
+    });
+    assert_eq!(clipboard().as_deref(), Some(url));
+}
+
+/// A company address on a computer where no lookup gets an answer: the start screen says the
+/// computer seems offline, not that the address may be mistyped.
+#[test]
+fn a_company_address_offline_blames_the_network_not_the_address() {
+    let l = Localizer::new(Lang::En);
+    let mut app = new_app(Launch {
+        lang: Lang::En,
+        discovery: mailsetup::discover::DetectOptions {
+            dns_server: "127.0.0.1:9".parse().ok(),
+            ispdb_url: Some("https://127.0.0.1:9/".into()),
+            deadline: Some(std::time::Duration::from_secs(2)),
+            ..Default::default()
+        },
+        ..Launch::default()
+    });
+    act(&mut app, |ui| {
+        let _ = ui.click(iced_test::selector::id(start::ADDRESS_INPUT));
+        let _ = ui.typewrite("li@offline-corp.test");
+        let _ = ui.tap_key(iced::keyboard::key::Named::Enter);
+    });
+    let domain = ("domain", "offline-corp.test".into());
+    assert!(sees(
+        &app,
+        &l.tr_args(msg::DETECT_OFFLINE, std::slice::from_ref(&domain))
+    ));
+    assert!(!sees(&app, &l.tr_args(msg::GUI_NOT_FOUND, &[domain])));
+}
+
+/// A login password (letters and digits) where QQ wants its 16-letter code: said to be the
+/// password, and Test stays off (nothing is sent).
+#[test]
+fn a_qq_password_in_the_code_field_is_named_and_not_sent() {
+    let l = Localizer::new(Lang::En);
+    let mut app = new_app(Launch {
+        lang: Lang::En,
+        provider: Some("qq".into()),
+        address: Some("zhang.san@qq.com".into()),
+        ..Launch::default()
+    });
+    continue_and_test(&mut app, msg::GUI_HAVE_CODE, "zhangsan1990");
+    assert!(matches!(app.screen, Screen::Credentials(_)), "not tested");
+    let args = [
+        ("provider", l.tr(msg::PROVIDER_QQ).into()),
+        ("credential", l.tr(msg::CREDENTIAL_AUTH_CODE).into()),
+        ("length", 16.into()),
+    ];
+    assert!(sees(&app, &l.tr_args(msg::CODE_WARN_PASSWORD, &args)));
+}
+
+/// A company server's failed test → "Enter servers yourself" → Next: the password typed before
+/// is still there (Test works at once), not asked again.
+#[test]
+fn correcting_the_servers_after_a_failure_keeps_the_password() {
+    use super::screen::result;
+    use mailsetup::probe::{ErrorKind, ProbeError, Stage};
+    let l = Localizer::new(Lang::En);
+    let mut app = new_app(Launch {
+        lang: Lang::En,
+        ..Launch::default()
+    });
+    let address = "li.lei@example-corp.test";
+    let ep = |host: &str, port| Endpoint {
+        host: host.into(),
+        port,
+        security: Security::Tls,
+        username: address.into(),
+    };
+    let input = super::Input {
+        target: mailsetup::setup::Target::Servers {
+            imap: ep("127.0.0.1", 9),
+            smtp: ep("127.0.0.1", 9),
+            found: None,
+        },
+        address: mailsetup::address::Address::parse(address).expect("valid"),
+        credential: mailsetup::setup::Credential::Password("Company-Pass-1".to_string().into()),
+        saved: false,
+    };
+    let refused = ProbeError {
+        stage: Stage::Connect,
+        kind: ErrorKind::Refused,
+        tls_reason: None,
+        server_text: None,
+        detail: String::new(),
+    };
+    let (s, _) = result::State::new(
+        input,
+        Box::new(report(address, Some(refused))),
+        Accounts::at(config_dir()),
+        config_dir(),
+    );
+    app.screen = Screen::Result(s);
+    act(&mut app, |ui| {
+        let _ = ui.click(l.tr(msg::GUI_MANUAL_LINK).as_str());
+    });
+    assert!(matches!(app.screen, Screen::Manual(_)));
+    act(&mut app, |ui| {
+        let _ = ui.click(l.tr(msg::GUI_NEXT).as_str());
+    });
+    assert!(
+        matches!(app.screen, Screen::Credentials(_)),
+        "to the password"
+    );
+    // Test is enabled: the password is there.
+    let mut ui = simulator(app.view());
+    let _ = ui.click(l.tr(msg::GUI_TEST).as_str());
+    let pressed: Vec<Message> = ui.into_messages().collect();
+    assert!(
+        pressed
+            .iter()
+            .any(|m| matches!(m, Message::Credentials(credentials::Message::Test))),
+        "Test is enabled"
+    );
 }

@@ -8,6 +8,7 @@ use super::style;
 /// The screen's main action (blue); disabled while `on_press` is None.
 pub fn primary<'a, M: Clone + 'a>(label: String, on_press: Option<M>) -> Element<'a, M> {
     let b = button(text(label).size(style::BODY))
+        .style(style::primary)
         .padding(Padding::from([10, 28]))
         .on_press_maybe(on_press.clone());
     super::focus::focusable(b, on_press).into()
@@ -16,7 +17,7 @@ pub fn primary<'a, M: Clone + 'a>(label: String, on_press: Option<M>) -> Element
 /// A secondary action (grey): Back, Cancel, Copy report, Add another.
 pub fn secondary<'a, M: Clone + 'a>(label: String, on_press: M) -> Element<'a, M> {
     let b = button(text(label).size(style::BODY))
-        .style(button::secondary)
+        .style(style::secondary)
         .padding(Padding::from([10, 20]))
         .on_press(on_press.clone());
     super::focus::focusable(b, Some(on_press)).into()
@@ -36,9 +37,28 @@ pub fn copy_button<'a, M: Clone + 'a>(
     });
     use super::focus::Tab;
     button(text(label).size(style::SMALL))
-        .style(button::secondary)
+        .style(style::secondary)
         .tab(on_press)
         .into()
+}
+
+/// No browser started for `url`: its address in red, with Copy to paste it into one.
+pub fn open_failed<'a, M: Clone + 'a>(
+    l: &mailsetup::i18n::Localizer,
+    url: &str,
+    on_copy: M,
+) -> Element<'a, M> {
+    use mailsetup::i18n::msg;
+    row![
+        text(l.tr_args(msg::GUI_OPEN_FAILED, &[("url", url.to_string().into())]))
+            .size(style::SMALL)
+            .style(style::text::error)
+            .width(Length::Fill),
+        copy_button(l, false, on_copy),
+    ]
+    .spacing(8)
+    .align_y(iced::Alignment::Center)
+    .into()
 }
 
 /// The bottom bar: a secondary action on the left, the rest (primary last) on the right.

@@ -50,6 +50,9 @@ pub fn address_error(l: &Localizer, e: &AddressError) -> String {
 pub fn discover_error(l: &Localizer, e: &crate::discover::DiscoverError) -> String {
     use crate::discover::DiscoverError;
     match e {
+        DiscoverError::NotFound { domain, .. } if e.offline() => {
+            l.tr_args(msg::DETECT_OFFLINE, &[("domain", domain.clone().into())])
+        }
         DiscoverError::NotFound { domain, .. } => {
             l.tr_args(msg::DETECT_NOT_FOUND, &[("domain", domain.clone().into())])
         }
@@ -86,6 +89,14 @@ pub fn code_warning(l: &Localizer, provider: Option<&Provider>, w: &CodeWarning)
                 ("credential", credential.into()),
                 ("length", (*expected).into()),
                 ("actual", (*actual).into()),
+            ],
+        ),
+        CodeWarning::NotACode { expected } => l.tr_args(
+            msg::CODE_WARN_PASSWORD,
+            &[
+                ("provider", name.into()),
+                ("credential", credential.into()),
+                ("length", (*expected).into()),
             ],
         ),
         CodeWarning::OauthOnly => l.tr_args(msg::CODE_WARN_OAUTH, &[("provider", name.into())]),

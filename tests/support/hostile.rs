@@ -133,6 +133,10 @@ async fn serve<S: AsyncRead + AsyncWrite + Unpin>(stream: S, proto: Proto, bad: 
                         let _ = w
                             .write_all(format!("{tag} OK Begin TLS now\r\n").as_bytes())
                             .await;
+                        // After the client's ClientHello: sent with the OK, the garbage would be
+                        // read (and dropped) as part of the IMAP reply, and the handshake would
+                        // wait for a ServerHello until the stage times out.
+                        tokio::time::sleep(Duration::from_millis(300)).await;
                         let _ = w.write_all(b"this is not a TLS ServerHello\r\n").await;
                         tokio::time::sleep(Duration::from_secs(60)).await;
                         return;
@@ -177,6 +181,7 @@ async fn serve<S: AsyncRead + AsyncWrite + Unpin>(stream: S, proto: Proto, bad: 
                     }
                 } else if upper.starts_with("STARTTLS") {
                     let _ = w.write_all(b"220 go ahead\r\n").await;
+                    tokio::time::sleep(Duration::from_millis(300)).await;
                     let _ = w.write_all(b"this is not a TLS ServerHello\r\n").await;
                     tokio::time::sleep(Duration::from_secs(60)).await;
                     return;

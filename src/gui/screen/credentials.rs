@@ -169,11 +169,11 @@ impl State {
         row![
             code,
             button(text(show).size(style::SMALL))
-                .style(button::secondary)
+                .style(style::secondary)
                 .padding(12)
                 .tab(Message::ToggleShow),
             button(text(l.tr(msg::GUI_PASTE)).size(style::SMALL))
-                .style(button::secondary)
+                .style(style::secondary)
                 .padding(12)
                 .tab(Message::Paste),
         ]

@@ -273,9 +273,9 @@ impl State {
             let chosen = self.chosen == Some(f.app);
             button(text(label).size(style::SMALL))
                 .style(if chosen {
-                    button::primary
+                    style::primary
                 } else {
-                    button::secondary
+                    style::secondary
                 })
                 .tab(Message::Choose(f.app))
                 .into()

@@ -22,6 +22,9 @@ pub struct State {
     login: String,
     /// Next was asked for: from then on, what is wrong is said under each field.
     submitted: bool,
+    /// The password typed before (back here from a failed test): kept for the test after, so
+    /// it is not asked again.
+    kept: Option<setup::Credential>,
 }
 
 /// One server's fields as typed.
@@ -54,7 +57,12 @@ pub enum Message {
 }
 
 pub enum Event {
-    Continue { target: Target, address: String },
+    Continue {
+        target: Target,
+        address: String,
+        /// The password typed before, if any.
+        kept: Option<setup::Credential>,
+    },
     Back,
 }
 
@@ -68,8 +76,15 @@ impl State {
             smtp: Server::from(&smtp),
             address,
             submitted: false,
+            kept: None,
         };
         (s, iced::widget::operation::focus(IMAP_HOST))
+    }
+
+    /// Keeps the password typed before for the test after these servers.
+    pub fn keeping(mut self, credential: setup::Credential) -> Self {
+        self.kept = Some(credential);
+        self
     }
 
     pub fn address(&self) -> String {
@@ -118,6 +133,7 @@ impl State {
                         found: None,
                     },
                     address: self.address.to_string(),
+                    kept: self.kept.clone(),
                 });
             }
             Message::Back => return Some(Event::Back),
@@ -185,9 +201,9 @@ impl State {
             button(text(label).size(style::SMALL))
                 .padding([8, 12])
                 .style(if s.security == sec {
-                    button::primary
+                    style::primary
                 } else {
-                    button::secondary
+                    style::secondary
                 })
                 .tab(Message::Security(p, sec))
         };

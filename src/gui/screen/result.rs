@@ -43,6 +43,8 @@ pub struct State {
     copied: bool,
     /// The server name last copied.
     copied_host: Option<String>,
+    /// No browser started for this help page: its address is shown to copy.
+    open_failed: Option<String>,
     /// Where the last export went, or why it failed.
     exported: Option<Result<PathBuf, String>>,
 }
@@ -71,6 +73,8 @@ pub enum Message {
     OpenFolder(PathBuf),
     /// Open the page that fixes the problem.
     OpenHelp(String),
+    /// Copy the help page's address (no browser started).
+    CopyUrl(String),
     /// Put the redacted report on the clipboard.
     CopyReport,
     /// Put a server's name on the clipboard (for the mail app's settings).
@@ -87,6 +91,13 @@ pub enum Message {
     AddAnother,
     /// "Done": close the app.
     Done,
+}
+
+/// What the screen needs from the app.
+pub struct Context<'a> {
+    pub l10n: &'a Localizer,
+    /// Opens the help page (tests stand in for the browser).
+    pub browser: crate::gui::Browser,
 }
 
 pub enum Event {
@@ -117,6 +128,7 @@ impl State {
                 saving: Saving::NotNeeded,
                 copied: false,
                 copied_host: None,
+                open_failed: None,
                 exported: None,
             };
             return (s, Task::none());
@@ -131,12 +143,14 @@ impl State {
             saving: Saving::InProgress,
             copied: false,
             copied_host: None,
+            open_failed: None,
             exported: None,
         };
         (s, save)
     }
 
-    pub fn update(&mut self, message: Message, l: &Localizer) -> (Task<Message>, Option<Event>) {
+    pub fn update(&mut self, message: Message, cx: &Context<'_>) -> (Task<Message>, Option<Event>) {
+        let l = cx.l10n;
         match message {
             Message::Saved(Ok(SaveOutcome::Saved)) => {
                 self.saving = Saving::Saved;
@@ -159,10 +173,13 @@ impl State {
                 }
             }
             Message::OpenHelp(url) => {
-                if let Err(e) = open::that_detached(&url) {
+                self.open_failed = None;
+                if let Err(e) = (cx.browser)(&url) {
                     tracing::warn!("could not open a browser: {e}");
+                    self.open_failed = Some(url);
                 }
             }
+            Message::CopyUrl(url) => return (iced::clipboard::write(url), None),
             Message::CopyReport => {
                 self.copied = true;
                 return (iced::clipboard::write(self.report_text(l)), None);
@@ -381,7 +398,8 @@ impl State {
         exports.into()
     }
 
-    /// One card per failed protocol: the cause in plain words, the server's own, the fix.
+    /// One card per failed protocol: the cause in plain words, the server's own, the fix. One
+    /// card for both when they failed for one cause (offline; the same credential refused).
     fn failure<'a>(&'a self, l: &Localizer) -> iced::widget::Column<'a, Message> {
         let mut content = column![
             text(l.tr(msg::GUI_FAILURE_TITLE))
@@ -389,65 +407,77 @@ impl State {
                 .style(style::text::error)
         ]
         .spacing(style::GAP);
+        let both = [&self.report.imap, &self.report.smtp];
         if let Some(advice) = classify::shared_cause(&self.report.imap, &self.report.smtp) {
-            // Offline: one card for both, and no help article about either server.
-            let mut card = column![
-                text(format!(
-                    "× {} / {}",
-                    l.tr(msg::PROTOCOL_IMAP),
-                    l.tr(msg::PROTOCOL_SMTP)
-                ))
-                .size(style::HEADING),
-                text(l.tr(advice)).size(style::BODY),
-            ]
-            .spacing(8);
-            for r in [&self.report.imap, &self.report.smtp] {
-                card = card.push(
-                    text(format!("{}:{}", r.endpoint.host, r.endpoint.port))
-                        .size(style::SMALL)
-                        .style(style::text::muted),
-                );
-            }
-            content = content.push(
-                container(card)
-                    .padding(14)
-                    .width(Length::Fill)
-                    .style(style::card),
-            );
-            return self.with_copy(l, content);
+            // Offline: no help article about either server.
+            let card = self.card(l, &both, l.tr(advice), None);
+            return self.with_copy(l, content.push(card));
         }
-        for r in [&self.report.imap, &self.report.smtp] {
-            let (Some(e), Some(d)) = (&r.error, self.report.diagnosis(r)) else {
+        if self.report.both_refused_the_credential()
+            && let Some(d) = self.report.diagnosis(&self.report.imap)
+        {
+            let advice =
+                messages::advice(l, &d, &self.report.imap, self.report.provider.as_deref());
+            let card = self.card(l, &both, advice, d.help_url);
+            return self.with_copy(l, content.push(card));
+        }
+        for r in both {
+            let Some(d) = self.report.diagnosis(r).filter(|_| r.error.is_some()) else {
                 continue;
             };
             let advice = messages::advice(l, &d, r, self.report.provider.as_deref());
-            let mut card = column![
-                text(format!("× {}", l.tr(r.protocol.message_id()))).size(style::HEADING),
-                text(advice).size(style::BODY),
-            ]
-            .spacing(8);
-            if let Some(said) = &e.server_text {
-                card = card.push(
-                    text(l.tr_args(msg::CLI_SERVER_SAID, &[("text", said.clone().into())]))
-                        .size(style::SMALL)
-                        .style(style::text::muted),
-                );
-            }
-            if let Some(url) = d.help_url {
-                card = card.push(
-                    button(text(l.tr(msg::GUI_OPEN_HELP)).size(style::SMALL))
-                        .style(button::secondary)
-                        .tab(Message::OpenHelp(url)),
-                );
-            }
-            content = content.push(
-                container(card)
-                    .padding(14)
-                    .width(Length::Fill)
-                    .style(style::card),
-            );
+            content = content.push(self.card(l, &[r], advice, d.help_url));
         }
         self.with_copy(l, content)
+    }
+
+    /// A failure card: which servers, the advice, what each server said, the help page.
+    fn card<'a>(
+        &self,
+        l: &Localizer,
+        reports: &[&mailsetup::probe::ProbeReport],
+        advice: String,
+        help_url: Option<String>,
+    ) -> Element<'a, Message> {
+        let names: Vec<String> = reports
+            .iter()
+            .map(|r| l.tr(r.protocol.message_id()))
+            .collect();
+        let mut card = column![
+            text(format!("× {}", names.join(" / "))).size(style::HEADING),
+            text(advice).size(style::BODY),
+        ]
+        .spacing(8);
+        for r in reports {
+            let said = r.error.as_ref().and_then(|e| e.server_text.clone());
+            let line = match (reports.len(), said) {
+                (1, Some(said)) => l.tr_args(msg::CLI_SERVER_SAID, &[("text", said.into())]),
+                (_, Some(said)) => format!(
+                    "{}:{} — {}",
+                    r.endpoint.host,
+                    r.endpoint.port,
+                    l.tr_args(msg::CLI_SERVER_SAID, &[("text", said.into())])
+                ),
+                (1, None) => continue,
+                (_, None) => format!("{}:{}", r.endpoint.host, r.endpoint.port),
+            };
+            card = card.push(text(line).size(style::SMALL).style(style::text::muted));
+        }
+        if let Some(url) = help_url {
+            if self.open_failed.as_ref() == Some(&url) {
+                card = card.push(widget::open_failed(l, &url, Message::CopyUrl(url.clone())));
+            }
+            card = card.push(
+                button(text(l.tr(msg::GUI_OPEN_HELP)).size(style::SMALL))
+                    .style(style::secondary)
+                    .tab(Message::OpenHelp(url)),
+            );
+        }
+        container(card)
+            .padding(14)
+            .width(Length::Fill)
+            .style(style::card)
+            .into()
     }
 
     /// Below the causes: "Enter servers yourself" for a company account, and that the report

@@ -233,7 +233,7 @@ impl State {
                         }))
                         .size(style::SMALL)
                     )
-                    .style(button::secondary)
+                    .style(style::secondary)
                     .tab(Message::CopyUrl),
                 ]
                 .spacing(8)

@@ -154,6 +154,7 @@ fn tile<'a>(badge: String, color: iced::Color, name: String) -> Element<'a, Mess
     .spacing(6)
     .align_x(iced::Alignment::Center)
     .width(Length::Fill)
+    .height(Length::Fill)
     .into()
 }
 
@@ -332,6 +333,7 @@ impl State {
         // Next with an incomplete address says what is missing (the field's Enter does too).
         let can_go = !self.address.trim().is_empty() && !matches!(self.lookup, Lookup::Looking);
         let next = button(text(l.tr(msg::GUI_NEXT)).size(style::BODY))
+            .style(style::primary)
             .padding([10, 28])
             .tab_maybe(can_go.then_some(Message::Next));
 
@@ -414,7 +416,7 @@ impl State {
             (_, None, Lookup::Found(d)) => found(l, &domain, d),
             (_, None, Lookup::NotFound(e)) => text(match e.as_ref() {
                 // The wizard's way on is its own button, not the CLI's --imap/--smtp.
-                DiscoverError::NotFound { domain, .. } => {
+                DiscoverError::NotFound { domain, .. } if !e.offline() => {
                     l.tr_args(msg::GUI_NOT_FOUND, &[("domain", domain.clone().into())])
                 }
                 other => messages::discover_error(l, other),
@@ -440,36 +442,33 @@ impl State {
 
     /// The provider tiles, five to a row, then "other".
     fn tiles<'a>(&'a self, l: &Localizer) -> Element<'a, Message> {
-        let catalog = self.catalog;
-        let mut tiles = row![].spacing(8);
-        let mut rows = column![].spacing(8);
-        for (i, (p, t)) in catalog.tiles().into_iter().enumerate() {
+        // Tiles of one size in rows that wrap: five across at the default window, four at
+        // the smallest, and no label broken inside a word by a narrow tile.
+        let sized = |b: iced::widget::Button<'a, Message>| {
+            b.width(Length::Fixed(136.0))
+                .height(Length::Fixed(70.0))
+                .padding([8, 6])
+        };
+        let mut tiles: Vec<Element<'a, Message>> = Vec::new();
+        for (p, t) in self.catalog.tiles() {
             let id = p.id.as_str();
             let selected = self.provider.as_deref() == Some(id);
-            let b = button(tile(l.tr(&t.badge), style::badge_color(t), l.tr(&p.name)))
-                .width(Length::Fill)
-                .padding(10)
-                .style(if selected {
-                    button::primary
+            let b = button(tile(l.tr(&t.badge), style::badge_color(t), l.tr(&p.name))).style(
+                if selected {
+                    style::primary
                 } else {
                     style::tile
-                })
-                .tab(Message::Picked(id.to_string()));
-            tiles = tiles.push(b);
-            if i % 5 == 4 {
-                rows = rows.push(tiles);
-                tiles = row![].spacing(8);
-            }
+                },
+            );
+            tiles.push(sized(b).tab(Message::Picked(id.to_string())).into());
         }
-        tiles = tiles.push(
-            button(tile("@".into(), style::OTHER_BADGE, l.tr(msg::GUI_OTHER)))
-                .width(Length::Fill)
-                .padding(10)
-                .style(style::tile)
-                .tab(Message::Other),
-        );
-        rows = rows.push(tiles);
-        rows.into()
+        let other = button(tile("@".into(), style::OTHER_BADGE, l.tr(msg::GUI_OTHER)));
+        tiles.push(sized(other.style(style::tile)).tab(Message::Other).into());
+        iced::widget::Row::with_children(tiles)
+            .spacing(8)
+            .wrap()
+            .vertical_spacing(8)
+            .into()
     }
 
     /// Saved accounts with "re-test" and "remove", if there are any.
@@ -498,10 +497,10 @@ impl State {
                 row![
                     name.width(Length::Fill),
                     button(text(l.tr(msg::GUI_MAIL_APP_SHORT)).size(style::SMALL))
-                        .style(button::secondary)
+                        .style(style::secondary)
                         .tab(Message::MailApp(a.address.clone())),
                     button(text(l.tr(msg::GUI_RETEST)).size(style::SMALL))
-                        .style(button::secondary)
+                        .style(style::secondary)
                         .tab(Message::Retest(a.address.clone())),
                     button(text(l.tr(msg::GUI_REMOVE)).size(style::SMALL))
                         .style(button::danger)
@@ -527,7 +526,7 @@ impl State {
                 .style(button::danger)
                 .tab(Message::ConfirmRemove),
             button(text(l.tr(msg::GUI_CANCEL)).size(style::SMALL))
-                .style(button::secondary)
+                .style(style::secondary)
                 .tab(Message::CancelRemove),
         ]
         .spacing(8)

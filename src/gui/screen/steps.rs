@@ -198,7 +198,7 @@ impl State {
                             .size(style::BODY)
                             .width(Length::Fill),
                         button(text(messages::oauth_button(l, p)).size(style::SMALL))
-                            .style(button::primary)
+                            .style(style::primary)
                             .tab(Message::SignIn),
                     ]
                     .spacing(12)
@@ -264,20 +264,7 @@ impl State {
     /// No browser started: the page's address, to copy into one.
     fn open_failed<'a>(&'a self, l: &Localizer) -> Option<Element<'a, Message>> {
         let url = self.open_failed.as_ref()?;
-        Some(
-            row![
-                text(l.tr_args(msg::GUI_OPEN_FAILED, &[("url", url.clone().into())]))
-                    .size(style::SMALL)
-                    .style(style::text::error)
-                    .width(Length::Fill),
-                button(text(l.tr(msg::GUI_COPY)).size(style::SMALL))
-                    .style(button::secondary)
-                    .tab(Message::CopyUrl(url.clone())),
-            ]
-            .spacing(8)
-            .align_y(iced::Alignment::Center)
-            .into(),
-        )
+        Some(widget::open_failed(l, url, Message::CopyUrl(url.clone())))
     }
 
     /// Servers found for a domain no catalog provider covers: where they were found, the
@@ -410,7 +397,7 @@ fn page_card<'a>(l: &Localizer, p: &Page) -> Element<'a, Message> {
                 text(l.tr_args(msg::GUI_OPEN_SITE, &[("site", site(&p.url).into())]))
                     .size(style::SMALL)
             )
-            .style(button::secondary)
+            .style(style::secondary)
             .tab(Message::Open(p.url.clone())),
         ]
         .spacing(12)
@@ -449,7 +436,7 @@ fn step_card<'a>(
                 text(l.tr_args(msg::GUI_OPEN_SITE, &[("site", site(url).into())]))
                     .size(style::SMALL),
             )
-            .style(button::secondary)
+            .style(style::secondary)
             .tab(Message::Open(url.to_string())),
         );
     }

@@ -9,7 +9,9 @@ use mailsetup::handoff::{App as MailApp, Found};
 use mailsetup::i18n::{Lang, Localizer, msg};
 
 use super::super::screen::{mailapp, phone};
-use super::{App, Message, config_dir, harness_app_at, sees, serial, test_save_and_open_mail_apps};
+use super::{
+    App, Message, config_dir, harness_app_at, look, sees, serial, test_save_and_open_mail_apps,
+};
 
 /// What the window shows, as a PNG (a tall window, so the whole card is in it).
 fn screenshot(app: &App, name: &str) -> std::path::PathBuf {
@@ -27,30 +29,6 @@ fn screenshot(app: &App, name: &str) -> std::path::PathBuf {
     assert!(shot.matches_image(dir.join(name)).expect("png"));
     let png = std::fs::read_dir(&dir).expect("dir").flatten().next();
     png.expect("a picture").path()
-}
-
-/// With `MAILSETUP_SHOTS=DIR`, the screen as people see it, at the smallest window and a large
-/// one, in English and Chinese (for looking at, not compared).
-fn look(app: &mut App, name: &str) {
-    let Some(dir) = std::env::var_os("MAILSETUP_SHOTS") else {
-        return;
-    };
-    let settings = || iced::Settings {
-        fonts: vec![super::super::FONT.into()],
-        default_font: iced::Font::with_name(super::super::FONT_NAME),
-        ..iced::Settings::default()
-    };
-    for lang in [Lang::En, Lang::ZhCn] {
-        let _ = app.update(Message::Language(lang));
-        for (w, h) in [(640.0, 520.0), (1100.0, 1000.0)] {
-            let size = iced::Size::new(w, h);
-            let mut ui = iced_test::Simulator::with_size(settings(), size, app.view());
-            let shot = ui.snapshot(&iced::Theme::Light).expect("snapshot");
-            let file = std::path::Path::new(&dir).join(format!("{name}-{lang:?}-{w}.png"));
-            let _ = shot.matches_image(file);
-        }
-    }
-    let _ = app.update(Message::Language(Lang::En));
 }
 
 /// The one QR code in the window, decoded by zbar.
