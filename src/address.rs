@@ -125,6 +125,20 @@ pub fn normalize_host(host: &str) -> Option<String> {
 
 /// Cleans a pasted authorization code: NFKC (full-width letters become ASCII) and every
 /// whitespace character removed (codes are shown in groups, copied with line breaks).
+/// The address as a file name: letters, digits, dots and dashes kept, the rest `_`.
+pub fn file_stem(address: &str) -> String {
+    address
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '.' || c == '-' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect()
+}
+
 pub fn normalize_code(input: &str) -> SecretString {
     let cleaned: String = input.nfkc().filter(|c| !c.is_whitespace()).collect();
     SecretString::from(cleaned)

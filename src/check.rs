@@ -102,6 +102,17 @@ impl CheckReport {
         })
     }
 
+    /// Both servers failed for one cause (the credential refused; the same certificate
+    /// problem, as a company's own CA gives both): said once, for both.
+    pub fn one_cause(&self) -> bool {
+        let (Some(a), Some(b)) = (&self.imap.error, &self.smtp.error) else {
+            return false;
+        };
+        let tls =
+            a.kind == ErrorKind::Tls && b.kind == ErrorKind::Tls && a.tls_reason == b.tls_reason;
+        tls || self.both_refused_the_credential()
+    }
+
     /// Both sign-ins refused: one cause, said once.
     pub fn both_refused_the_credential(&self) -> bool {
         let refused = |r: &ProbeReport| r.error.as_ref().is_some_and(|e| e.kind == ErrorKind::Auth);

@@ -21,16 +21,7 @@ pub enum Format {
 
 impl Format {
     pub fn file_name(self, address: &str) -> String {
-        let safe: String = address
-            .chars()
-            .map(|c| {
-                if c.is_alphanumeric() || c == '.' || c == '-' {
-                    c
-                } else {
-                    '_'
-                }
-            })
-            .collect();
+        let safe = crate::address::file_stem(address);
         match self {
             Format::Thunderbird => format!("{safe}.config-v1.1.xml"),
             Format::Mobileconfig => format!("{safe}.mobileconfig"),
@@ -236,6 +227,7 @@ mod tests {
                 "li.lei@example-corp.cn",
             ),
             saved_at: 0,
+            ca: None,
         }
     }
 

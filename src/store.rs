@@ -47,6 +47,10 @@ pub struct Account {
     pub sign_in: SignIn,
     /// Seconds since the Unix epoch.
     pub saved_at: u64,
+    /// The company's own certificate authority trusted for this account's servers (and only
+    /// theirs): a file in `certificates/` beside `accounts.json`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ca: Option<String>,
 }
 
 #[derive(Debug, Default, Serialize, Deserialize)]
@@ -187,10 +191,31 @@ impl Store {
         })
     }
 
+    /// Where an account's own certificate authority is kept, if it has one.
+    pub fn ca_path(&self, account: &Account) -> Option<PathBuf> {
+        // Only a plain file name: accounts.json names no other place.
+        let name = account.ca.as_deref().filter(|n| !n.contains(['/', '\\']))?;
+        Some(self.dir.join(CA_DIR).join(name))
+    }
+
+    /// Keeps `pem` (readable by this user only) as the certificate authority of `account`.
+    pub fn keep_ca(&self, account: &mut Account, pem: &str) -> Result<(), StoreError> {
+        let name = format!("{}.pem", crate::address::file_stem(&account.address));
+        let path = self.dir.join(CA_DIR).join(&name);
+        write_atomic(&path, pem.as_bytes()).map_err(|e| file_err(&path, e))?;
+        account.ca = Some(name);
+        Ok(())
+    }
+
     /// Removes an account's settings and secret; `false` if there was none.
     pub fn remove(&self, address: &str) -> Result<bool, StoreError> {
         let mut accounts = self.load()?.accounts;
         let before = accounts.len();
+        for a in accounts.iter().filter(|a| a.address == address) {
+            if let Some(ca) = self.ca_path(a) {
+                let _ = std::fs::remove_file(ca);
+            }
+        }
         accounts.retain(|a| a.address != address);
         let in_file = accounts.len() != before;
         let in_keyring = match entry(address)?.delete_credential() {
@@ -300,6 +325,9 @@ pub fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 
 /// Temp file in the same directory, fsync, rename over the old file, fsync the directory: a
 /// crash at any point leaves either the old or the new file, never a torn one.
+/// The folder of the accounts' own certificate authorities, beside `accounts.json`.
+const CA_DIR: &str = "certificates";
+
 fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir)?;

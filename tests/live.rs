@@ -263,8 +263,15 @@ fn qq_lines_are_read_by_what_was_typed() {
         ("abcdefghijklmno", msg::ADVICE_QQ_AUTH_CODE),
     ] {
         let (imap, smtp) = qq();
-        let (r, _) = scripted_pair_for(&h, imap, smtp, ("zhang.san@qq.com", "qq", secret));
+        let (r, srv) = scripted_pair_for(&h, imap, smtp, ("zhang.san@qq.com", "qq", secret));
         assert!(r.both_refused_the_credential());
+        // QQ offers AUTH=PLAIN: used instead of LOGIN's quoted string (without SASL-IR).
+        let log = srv.log.lock().expect("log").clone();
+        assert!(
+            log.iter().any(|l| l.ends_with(" AUTHENTICATE PLAIN")),
+            "{log:?}"
+        );
+        assert!(!log.iter().any(|l| l.contains(" LOGIN ")), "{log:?}");
         for p in [&r.imap, &r.smtp] {
             assert_eq!(p.error.as_ref().map(|e| e.kind), Some(ErrorKind::Auth));
             assert_eq!(

@@ -25,6 +25,7 @@ fn account(i: usize) -> Account {
         imap: ep("imap.example.com", 993),
         smtp: ep("smtp.example.com", 465),
         saved_at: 0,
+        ca: None,
     }
 }
 

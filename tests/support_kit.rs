@@ -31,9 +31,16 @@ fn report_and_export_of_a_saved_account() {
     let out = run(&cfg, &args, &format!("{}\n", h.pass));
     assert_eq!(out.status.code(), Some(0), "{}", text(&out));
 
-    // The report of a saved account tests it with the saved code and shows every stage.
-    let mut args = vec!["report", h.user.as_str()];
-    args.extend(&srv[4..]); // only --ca-file: the servers come from the saved account
+    // The --ca-file the check trusted is kept with the account (a private copy).
+    let json = std::fs::read_to_string(cfg.join("accounts.json")).expect("accounts.json");
+    let kept = cfg
+        .join("certificates")
+        .join(format!("{}.pem", h.user.replace('@', "_")));
+    assert!(json.contains("\"ca\":") && kept.is_file(), "{json}");
+
+    // The report of a saved account tests it with the saved code, the servers and the CA kept
+    // with it (no --ca-file), and shows every stage.
+    let args = vec!["report", h.user.as_str()];
     let out = run(&cfg, &args, "");
     let t = text(&out);
     assert_eq!(out.status.code(), Some(0), "{t}");

@@ -19,6 +19,7 @@ pub(super) fn run_check(l: &Localizer, a: CheckArgs) -> Result<(), Exit> {
     let address = parse_address(l, &a.address)?;
     let user = address.to_string();
     let given = a.servers.servers(l, &user)?;
+    let ca_file = given.ca_file.clone();
     // With both servers given, no lookup is needed: the catalog alone names the provider.
     let target = match (&given.imap, &given.smtp) {
         (Some(imap), Some(smtp)) => Target::given(&address, imap, smtp),
@@ -64,9 +65,11 @@ pub(super) fn run_check(l: &Localizer, a: CheckArgs) -> Result<(), Exit> {
     let report = &outcome.report;
 
     // Saving happens outside the runtime: the keyring client blocks.
+    // A --ca-file the check trusted is kept with the account, for its re-tests.
+    let ca = ca_file.as_deref();
     let saved = (a.save && report.ok()).then(|| {
         Store::open_default()
-            .and_then(|s| s.save(setup::account(report), &outcome.keep, a.replace))
+            .and_then(|s| setup::save(&s, setup::account(report), &outcome.keep, a.replace, ca))
             .map_err(|e| messages::store_error(l, &e))
     });
     print_outcome(l, &a, report, &warnings, saved.as_ref());

@@ -247,6 +247,7 @@ fn open_wizard(l: &Localizer, cli: Cli) -> Result<(), Exit> {
             saved: saved.clone(),
             oauth: Default::default(),
             lan: None,
+            pick_file: None,
         },
     )?;
     if !cli.result_json {

@@ -23,7 +23,14 @@ pub(super) fn report(l: &Localizer, a: ReportArgs) -> Result<(), Exit> {
             .and_then(|s| s.find(&address.to_string()).ok().flatten());
         r.sign_in = saved.as_ref().map(|s| s.sign_in);
         let user = address.to_string();
-        let given = a.servers.servers(l, &user)?;
+        let mut given = a.servers.servers(l, &user)?;
+        // A saved account's own certificate authority, unless --ca-file names another.
+        if given.ca_file.is_none() {
+            given.ca_file = store
+                .as_ref()
+                .zip(saved.as_ref())
+                .and_then(|(s, a)| s.ca_path(a));
+        }
         let target = report_target(l, &a, &address, &given, saved.as_ref(), &mut r)?;
         let provider = target.as_ref().and_then(Target::provider);
         let secret = if a.password_stdin {

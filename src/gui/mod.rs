@@ -51,6 +51,8 @@ pub struct Launch {
     /// The address a phone fetches its profile from; `None`: this computer's on the local
     /// network (tests give loopback).
     pub lan: Option<std::net::IpAddr>,
+    /// Asks for a certificate file; `None`: the system's file dialog.
+    pub pick_file: Option<PickFile>,
 }
 
 /// The accounts saved in this session, shared with the launcher.
@@ -84,6 +86,19 @@ fn keys(event: iced::Event, status: iced::event::Status, _window: window::Id) ->
 
 /// Opens a URL in the browser.
 pub type Browser = fn(&str) -> std::io::Result<()>;
+
+/// Asks the user for a certificate file (tests stand in for the system's dialog).
+pub type PickFile = fn() -> futures::future::BoxFuture<'static, Option<std::path::PathBuf>>;
+
+/// The system's file dialog: Windows' own, on Linux the desktop portal (or zenity).
+fn system_picker() -> futures::future::BoxFuture<'static, Option<std::path::PathBuf>> {
+    use futures::FutureExt;
+    rfd::AsyncFileDialog::new()
+        .add_filter("PEM / CRT / CER", &["pem", "crt", "cer", "der"])
+        .pick_file()
+        .map(|f| f.map(|f| f.path().to_path_buf()))
+        .boxed()
+}
 
 fn system_browser(url: &str) -> std::io::Result<()> {
     open::that_detached(url)
@@ -164,6 +179,7 @@ pub struct App {
     saved: Saved,
     oauth: mailsetup::oauth::Clients,
     lan: Option<std::net::IpAddr>,
+    pick_file: PickFile,
 }
 
 #[derive(Debug, Clone)]
@@ -233,6 +249,7 @@ impl App {
                 saved: launch.saved,
                 oauth: launch.oauth,
                 lan: launch.lan,
+                pick_file: launch.pick_file.unwrap_or(system_picker),
             },
             task,
         )
@@ -434,6 +451,7 @@ impl App {
                     address,
                     credential,
                     saved: false,
+                    ca: None,
                 };
                 return self.edit(input);
             }
@@ -507,6 +525,7 @@ impl App {
                     address,
                     credential,
                     saved,
+                    ca: None,
                 };
                 self.test(input)
             }
@@ -622,6 +641,7 @@ impl App {
         let cx = result::Context {
             l10n: &self.l10n,
             browser: self.browser,
+            pick_file: self.pick_file,
         };
         let (task, event) = s.update(m, &cx);
         let task = task.map(Message::Result);
@@ -742,6 +762,9 @@ pub struct Input {
     pub credential: mailsetup::setup::Credential,
     /// A re-test of a saved account: saving it again is not replacing someone else's.
     pub saved: bool,
+    /// The company's own certificate authority the user chose to trust for these servers
+    /// (or the one kept with the saved account): used for this test, kept with the account.
+    pub ca: Option<std::path::PathBuf>,
 }
 
 impl Input {

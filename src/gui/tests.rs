@@ -736,6 +736,7 @@ fn a_failed_keyring_call_on_retest_is_said_on_the_start_screen() {
             username: "zhang@qq.com".into(),
         },
         saved_at: 0,
+        ca: None,
     };
     let locked = mailsetup::store::StoreError::KeyringUnavailable("locked".into());
     let sentence = mailsetup::present::messages::store_error(&Localizer::new(Lang::En), &locked);
@@ -1075,6 +1076,7 @@ fn every_screen_fits_the_smallest_window() {
                 "abcdefghijklmnop".to_string(),
             )),
             saved: false,
+            ca: None,
         };
         let refused = ProbeError {
             stage: Stage::Auth,
@@ -1644,6 +1646,7 @@ fn both_servers_refusing_one_code_is_said_once_with_the_page_to_copy() {
         address: mailsetup::address::Address::parse("zhang.san@qq.com").expect("valid"),
         credential: mailsetup::setup::Credential::Password(code.to_string().into()),
         saved: false,
+        ca: None,
     };
     let refused = |line: &str| ProbeError {
         stage: Stage::Auth,
@@ -1775,6 +1778,7 @@ fn correcting_the_servers_after_a_failure_keeps_the_password() {
         address: mailsetup::address::Address::parse(address).expect("valid"),
         credential: mailsetup::setup::Credential::Password("Company-Pass-1".to_string().into()),
         saved: false,
+        ca: None,
     };
     let refused = ProbeError {
         stage: Stage::Connect,
@@ -1811,4 +1815,89 @@ fn correcting_the_servers_after_a_failure_keeps_the_password() {
             .any(|m| matches!(m, Message::Credentials(credentials::Message::Test))),
         "Test is enabled"
     );
+}
+
+/// The certificate file a stand-in for the system's dialog "picks": the harness's CA.
+fn pick_harness_ca() -> futures::future::BoxFuture<'static, Option<std::path::PathBuf>> {
+    let dir = std::env::var("MAILSETUP_TEST_DIR").ok();
+    Box::pin(async move { dir.map(|d| std::path::Path::new(&d).join("ca.pem")) })
+}
+
+/// A company server whose certificate comes from the company's own CA, tested and saved from
+/// the window alone: the failure offers the certificate file, shows whose it is and its
+/// fingerprint (as openssl reads it), tests again trusting it, keeps it with the account, and
+/// the re-test from the start screen uses it.
+#[test]
+fn a_company_ca_is_picked_checked_trusted_and_kept_with_the_account() {
+    let _serial = serial();
+    let Some((mut app, pass)) = discovering_app() else {
+        return;
+    };
+    app.servers.ca_file = None;
+    app.pick_file = pick_harness_ca;
+    let l = Localizer::new(Lang::En);
+    let user = "tester@autoconf-corp.test";
+    let _ = Store::at(config_dir()).remove(user);
+    act(&mut app, |ui| {
+        let _ = ui.click(iced_test::selector::id(start::ADDRESS_INPUT));
+        let _ = ui.typewrite(user);
+        let _ = ui.tap_key(iced::keyboard::key::Named::Enter);
+    });
+    act(&mut app, |ui| {
+        let _ = ui.click(l.tr(msg::GUI_NEXT).as_str());
+    });
+    password_and_test(&mut app, &pass);
+    assert!(sees(&app, &l.tr(msg::ADVICE_TLS_UNKNOWN_ISSUER)));
+    look(&mut app, "ca-failure");
+    act(&mut app, |ui| {
+        let _ = ui.click(l.tr(msg::GUI_CA_PICK).as_str());
+    });
+    look(&mut app, "ca-picked");
+    // Whose it is, and the fingerprint openssl gives for the same file.
+    let ca =
+        std::path::Path::new(&std::env::var("MAILSETUP_TEST_DIR").expect("dir")).join("ca.pem");
+    let out = std::process::Command::new("openssl")
+        .args(["x509", "-noout", "-fingerprint", "-sha256", "-in"])
+        .arg(&ca)
+        .output()
+        .expect("openssl");
+    let said = String::from_utf8_lossy(&out.stdout);
+    let fingerprint = said
+        .trim()
+        .rsplit('=')
+        .next()
+        .expect("fingerprint")
+        .to_string();
+    let host = ("host", "localhost".into());
+    assert!(sees(&app, &l.tr_args(msg::GUI_CA_TITLE, &[host])));
+    let fp = ("fingerprint", fingerprint.into());
+    assert!(sees(&app, &l.tr_args(msg::GUI_CA_FINGERPRINT, &[fp])));
+    act(&mut app, |ui| {
+        let _ = ui.click(l.tr(msg::GUI_CA_TRUST).as_str());
+    });
+    assert!(sees(&app, &l.tr(msg::GUI_SUCCESS_TITLE)));
+
+    // Kept with the account, readable by this user only, and only its servers trust it.
+    let store = Store::at(config_dir());
+    let saved = store.find(user).expect("load").expect("saved");
+    let kept = store.ca_path(&saved).expect("the account names its CA");
+    let same = |p: &std::path::Path| mailsetup::setup::certificate::inspect(p).expect("cert");
+    assert_eq!(same(&kept).fingerprint, same(&ca).fingerprint);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&kept).expect("meta").permissions().mode();
+        assert_eq!(mode & 0o077, 0);
+    }
+    // The re-test of the saved account (no CA given at launch) trusts it again.
+    let account = saved.clone();
+    let secret = store.secret(user).expect("keyring");
+    let task = app.update(Message::Retest(account, Ok(secret)));
+    settle(&mut app, task);
+    assert!(
+        sees(&app, &l.tr(msg::GUI_SUCCESS_TITLE)),
+        "re-test with the kept CA"
+    );
+    assert!(store.remove(user).expect("remove"));
+    assert!(!kept.exists(), "removed with the account");
 }

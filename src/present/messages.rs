@@ -394,6 +394,20 @@ pub fn phone_error(l: &Localizer, e: &crate::setup::PhoneError, credential: &str
     }
 }
 
+/// Why a certificate file cannot be trusted.
+pub fn ca_error(l: &Localizer, e: &crate::setup::certificate::CaError) -> String {
+    use crate::setup::certificate::CaError;
+    match e {
+        CaError::NoCertificate(p) => {
+            l.tr_args(msg::CA_NOT_A_CERTIFICATE, &[("path", path(p).into())])
+        }
+        CaError::Unreadable { path: p, reason } => l.tr_args(
+            msg::CA_UNREADABLE,
+            &[("path", path(p).into()), ("reason", reason.clone().into())],
+        ),
+    }
+}
+
 /// Why a direct set-up could not be done; nothing was changed in every case.
 pub fn handoff_error(
     l: &Localizer,

@@ -119,7 +119,7 @@ where
                     sent: false,
                 };
                 client.authenticate(mechanism.name(), token).await
-            } else if needs_authenticate(&caps, user, secret.expose_secret()) {
+            } else if needs_authenticate(&caps) {
                 let plain = Plain {
                     user,
                     secret: secret.expose_secret(),
@@ -169,13 +169,13 @@ where
     Ok(())
 }
 
-/// LOGIN sends a quoted string, which RFC 3501 allows only 7-bit: strict servers refuse a
-/// password with `²`, `密` or a line break in it. AUTHENTICATE PLAIN carries any UTF-8 (in
-/// base64, and without SASL-IR, which NetEase's Coremail rejects). Plain ASCII keeps LOGIN,
-/// which every server takes, unless the server has switched LOGIN off.
-fn needs_authenticate(caps: &[String], user: &str, secret: &str) -> bool {
-    let quotable = |s: &str| s.bytes().all(|b| (0x20..0x7f).contains(&b));
-    has(caps, "AUTH=PLAIN") && (has(caps, "LOGINDISABLED") || !quotable(user) || !quotable(secret))
+/// AUTHENTICATE PLAIN wherever the server offers it, as Thunderbird does: LOGIN's quoted
+/// string is 7-bit only (RFC 3501), and servers disagree on quoting `"` and `\` in it, so a
+/// right password such as `q"uo\te*%{1}` can be refused. PLAIN carries any UTF-8 in base64,
+/// and is sent without SASL-IR, which NetEase's Coremail rejects. LOGIN where PLAIN is not
+/// offered.
+fn needs_authenticate(caps: &[String]) -> bool {
+    has(caps, "AUTH=PLAIN")
 }
 
 /// XOAUTH2 is what Outlook and Gmail document; OAUTHBEARER (RFC 7628) is the standard one.

@@ -49,6 +49,29 @@ pub fn add_to(
     Ok((account, added))
 }
 
+/// Saves a tested account and its secret. With `ca`, the certificate authority the check
+/// trusted (the company's own) is kept with the account and trusted again on its re-tests.
+/// An address already saved is refused before anything is written, unless `replace`.
+pub fn save(
+    store: &Store,
+    mut account: Account,
+    secret: &SecretString,
+    replace: bool,
+    ca: Option<&std::path::Path>,
+) -> Result<Saved, StoreError> {
+    if let Some(path) = ca {
+        if !replace && store.find(&account.address)?.is_some() {
+            return Err(StoreError::Exists(account.address));
+        }
+        let info = super::certificate::inspect(path).map_err(|e| StoreError::File {
+            path: path.to_path_buf(),
+            reason: e.to_string(),
+        })?;
+        store.keep_ca(&mut account, &info.pem)?;
+    }
+    store.save(account, secret, replace)
+}
+
 /// The saved accounts for a front end that must not block (the wizard): each call runs on
 /// tokio's blocking pool, since the keyring clients block (D-Bus, Credential Manager), and every
 /// failure is a `StoreError`. Cheap to clone; held by the app and handed to the screens.
@@ -93,14 +116,21 @@ impl Accounts {
         self.run(move |s| s.secret(&address)).await
     }
 
-    /// Unless `replace`, an address already saved is refused with `StoreError::Exists`.
+    /// [`save`], off the caller's thread.
     pub async fn save(
         &self,
         account: Account,
         secret: SecretString,
         replace: bool,
+        ca: Option<PathBuf>,
     ) -> Result<Saved, StoreError> {
-        self.run(move |s| s.save(account, &secret, replace)).await
+        self.run(move |s| save(s, account, &secret, replace, ca.as_deref()))
+            .await
+    }
+
+    /// Where a saved account's own certificate authority is kept, if it has one.
+    pub fn ca_path(&self, account: &Account) -> Option<PathBuf> {
+        self.store.as_ref()?.ca_path(account)
     }
 
     /// Replaces only the keyring's refresh token (the provider rotated it).

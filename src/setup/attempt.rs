@@ -229,5 +229,7 @@ pub fn account(report: &CheckReport) -> Account {
         smtp: report.smtp.endpoint.clone(),
         sign_in: report.sign_in,
         saved_at: 0,
+        // Set when it is saved with the certificate authority the check trusted.
+        ca: None,
     }
 }

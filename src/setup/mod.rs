@@ -5,6 +5,7 @@
 
 mod accounts;
 mod attempt;
+pub mod certificate;
 mod credential;
 mod phone;
 mod target;
@@ -12,7 +13,7 @@ mod target;
 use std::path::PathBuf;
 
 pub use crate::store::SignIn;
-pub use accounts::{Accounts, HandOffError, add_to, downloads_dir, export};
+pub use accounts::{Accounts, HandOffError, add_to, downloads_dir, export, save};
 pub use attempt::{Attempt, Credential, Outcome, Prepared, access_token, account, browser_sign_in};
 pub use credential::{
     CredentialError, CredentialWarning, check_credential, clipboard_code, secret,

@@ -104,7 +104,8 @@ async fn serve<S: AsyncRead + AsyncWrite + Unpin>(stream: S, proto: Proto, bad: 
         (Misbehaviour::StarttlsThenGarbage, Proto::Imap) => {
             b"* OK [CAPABILITY IMAP4rev1 STARTTLS LOGINDISABLED] ready\r\n".to_vec()
         }
-        (_, Proto::Imap) => b"* OK [CAPABILITY IMAP4rev1 ID AUTH=PLAIN] hostile ready\r\n".to_vec(),
+        // No AUTH=PLAIN: these cases are about replies to LOGIN.
+        (_, Proto::Imap) => b"* OK [CAPABILITY IMAP4rev1 ID] hostile ready\r\n".to_vec(),
         (_, Proto::Smtp) => b"220 hostile.example ESMTP\r\n".to_vec(),
     };
     if w.write_all(&greeting).await.is_err() {
@@ -142,7 +143,7 @@ async fn serve<S: AsyncRead + AsyncWrite + Unpin>(stream: S, proto: Proto, bad: 
                         return;
                     }
                     (_, "CAPABILITY") => {
-                        format!("* CAPABILITY IMAP4rev1 ID AUTH=PLAIN\r\n{tag} OK\r\n").into_bytes()
+                        format!("* CAPABILITY IMAP4rev1 ID\r\n{tag} OK\r\n").into_bytes()
                     }
                     (_, "ID") => format!("* ID NIL\r\n{tag} OK\r\n").into_bytes(),
                     (Misbehaviour::DisconnectAtLogin, "LOGIN" | "AUTHENTICATE") => return,

@@ -107,6 +107,20 @@ async fn serve<S: AsyncRead + AsyncWrite + Unpin>(stream: S, script: Script, log
                     format!("* ID (\"name\" \"scripted\")\r\n{tag} OK ID completed\r\n").into()
                 }
                 ("LOGIN", Script::ImapLoginReply(reply)) => format!("{tag} {reply}\r\n").into(),
+                // AUTHENTICATE PLAIN without SASL-IR: an empty challenge, the credentials line,
+                // then the same reply LOGIN gets.
+                ("AUTHENTICATE", _) => {
+                    if w.write_all(b"+ \r\n").await.is_err() {
+                        return;
+                    }
+                    let Ok(Some(_credentials)) = lines.next_line().await else {
+                        return;
+                    };
+                    match &script {
+                        Script::ImapLoginReply(reply) => format!("{tag} {reply}\r\n").into(),
+                        _ => format!("{tag} OK AUTHENTICATE completed\r\n").into(),
+                    }
+                }
                 ("LOGIN", _) => format!("{tag} OK LOGIN completed\r\n").into(),
                 ("SELECT", Script::Netease163Imap { .. }) if !got_id => {
                     format!("{tag} NO SELECT Unsafe Login. Please contact kefu@188.com for help\r\n").into()

@@ -23,6 +23,8 @@ pub struct State {
     /// A code found on the clipboard when the user came back from the provider's page: offered,
     /// used only if accepted, dropped otherwise.
     offer: Option<SecretString>,
+    /// The certificate authority trusted for these servers (back here from a failed test).
+    ca: Option<std::path::PathBuf>,
 }
 
 /// Typed or pasted code text; its Debug never shows it.
@@ -70,6 +72,7 @@ impl State {
             code: SecretString::from(String::new()),
             show: false,
             offer: None,
+            ca: None,
         };
         (s, iced::widget::operation::focus(CODE_INPUT))
     }
@@ -93,6 +96,7 @@ impl State {
             code: input.credential.kept().clone(),
             show: false,
             offer: None,
+            ca: input.ca,
         };
         (s, iced::widget::operation::focus(CODE_INPUT))
     }
@@ -125,6 +129,7 @@ impl State {
             address,
             credential: setup::Credential::Password(secret),
             saved: false,
+            ca: self.ca.clone(),
         })
     }
 

@@ -1,3 +1,4 @@
+pub mod certificate;
 pub mod credentials;
 pub mod mailapp;
 pub mod manual;

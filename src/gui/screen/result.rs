@@ -47,6 +47,8 @@ pub struct State {
     open_failed: Option<String>,
     /// Where the last export went, or why it failed.
     exported: Option<Result<PathBuf, String>>,
+    /// A company server's own certificate authority, picked to be trusted.
+    ca: super::certificate::State,
 }
 
 /// What a save attempt came to.
@@ -91,6 +93,8 @@ pub enum Message {
     AddAnother,
     /// "Done": close the app.
     Done,
+    /// Picking and trusting a company's certificate authority.
+    Certificate(super::certificate::Message),
 }
 
 /// What the screen needs from the app.
@@ -98,6 +102,8 @@ pub struct Context<'a> {
     pub l10n: &'a Localizer,
     /// Opens the help page (tests stand in for the browser).
     pub browser: crate::gui::Browser,
+    /// Asks for the company's certificate file.
+    pub pick_file: crate::gui::PickFile,
 }
 
 pub enum Event {
@@ -130,6 +136,7 @@ impl State {
                 copied_host: None,
                 open_failed: None,
                 exported: None,
+                ca: Default::default(),
             };
             return (s, Task::none());
         }
@@ -145,6 +152,7 @@ impl State {
             copied_host: None,
             open_failed: None,
             exported: None,
+            ca: Default::default(),
         };
         (s, save)
     }
@@ -180,6 +188,18 @@ impl State {
                 }
             }
             Message::CopyUrl(url) => return (iced::clipboard::write(url), None),
+            Message::Certificate(m) => {
+                let (task, event) = self.ca.update(m, cx.pick_file);
+                let task = task.map(Message::Certificate);
+                let Some(super::certificate::Event::Trust(path)) = event else {
+                    return (task, None);
+                };
+                let input = Input {
+                    ca: Some(path),
+                    ..self.input.clone()
+                };
+                return (task, Some(Event::TryAgain(input)));
+            }
             Message::CopyReport => {
                 self.copied = true;
                 return (iced::clipboard::write(self.report_text(l)), None);
@@ -399,7 +419,8 @@ impl State {
     }
 
     /// One card per failed protocol: the cause in plain words, the server's own, the fix. One
-    /// card for both when they failed for one cause (offline; the same credential refused).
+    /// card for both when they failed for one cause (offline; the same credential refused; the
+    /// same certificate problem).
     fn failure<'a>(&'a self, l: &Localizer) -> iced::widget::Column<'a, Message> {
         let mut content = column![
             text(l.tr(msg::GUI_FAILURE_TITLE))
@@ -413,7 +434,7 @@ impl State {
             let card = self.card(l, &both, l.tr(advice), None);
             return self.with_copy(l, content.push(card));
         }
-        if self.report.both_refused_the_credential()
+        if self.report.one_cause()
             && let Some(d) = self.report.diagnosis(&self.report.imap)
         {
             let advice =
@@ -433,7 +454,7 @@ impl State {
 
     /// A failure card: which servers, the advice, what each server said, the help page.
     fn card<'a>(
-        &self,
+        &'a self,
         l: &Localizer,
         reports: &[&mailsetup::probe::ProbeReport],
         advice: String,
@@ -463,6 +484,9 @@ impl State {
             };
             card = card.push(text(line).size(style::SMALL).style(style::text::muted));
         }
+        if let Some(r) = reports.iter().find(|r| self.wants_company_ca(r)) {
+            card = card.push(self.ca.view(l, &r.endpoint.host).map(Message::Certificate));
+        }
         if let Some(url) = help_url {
             if self.open_failed.as_ref() == Some(&url) {
                 card = card.push(widget::open_failed(l, &url, Message::CopyUrl(url.clone())));
@@ -478,6 +502,16 @@ impl State {
             .width(Length::Fill)
             .style(style::card)
             .into()
+    }
+
+    /// A company server (no catalog provider's: there an unknown authority means someone in
+    /// between) whose certificate no trusted authority signed.
+    fn wants_company_ca(&self, r: &mailsetup::probe::ProbeReport) -> bool {
+        let unknown = r
+            .error
+            .as_ref()
+            .is_some_and(|e| e.tls_reason == Some(mailsetup::probe::TlsReason::UnknownIssuer));
+        unknown && self.input.target.provider().is_none()
     }
 
     /// Below the causes: "Enter servers yourself" for a company account, and that the report
@@ -536,9 +570,10 @@ fn save(accounts: &Accounts, input: &Input, report: &CheckReport, replace: bool)
     let accounts = accounts.clone();
     let account = setup::account(report);
     let secret = input.credential.kept().clone();
+    let ca = input.ca.clone();
     Task::perform(
         async move {
-            match accounts.save(account, secret, replace).await {
+            match accounts.save(account, secret, replace, ca).await {
                 Ok(_) => Ok(SaveOutcome::Saved),
                 Err(StoreError::Exists(_)) => Ok(SaveOutcome::Exists),
                 Err(e) => Err(Arc::new(e)),

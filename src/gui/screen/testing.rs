@@ -61,12 +61,17 @@ impl State {
         accounts: &Accounts,
         clients: &mailsetup::oauth::Clients,
     ) -> (Self, Task<Message>) {
+        // The certificate authority chosen for these servers, else the launch's.
+        let servers = Servers {
+            ca_file: input.ca.clone().or_else(|| servers.ca_file.clone()),
+            ..servers.clone()
+        };
         let attempt = Attempt {
             clients: clients.clone(),
             ..Attempt::new(
                 input.address.clone(),
                 input.target.clone(),
-                servers.clone(),
+                servers,
                 input.credential.clone(),
             )
         };
@@ -92,7 +97,7 @@ impl State {
     }
 
     /// Re-test a saved account with its saved servers and the code (or sign-in) from the
-    /// keyring; only the trusted certificates come from the launch.
+    /// keyring; the certificate authority kept with it, else the launch's.
     pub fn retest(
         account: Account,
         secret: SecretString,
@@ -109,6 +114,7 @@ impl State {
                 SignIn::OAuth => Credential::Saved(secret),
             },
             saved: true,
+            ca: accounts.ca_path(&account),
         };
         let servers = Servers {
             ca_file: launch.ca_file.clone(),
