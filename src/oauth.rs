@@ -85,9 +85,20 @@ pub struct GivenClient {
 #[derive(Clone, Debug, Default)]
 pub struct Clients {
     given: Vec<(String, GivenClient)>,
+    /// Only the clients given: not the environment's, not the build's.
+    only_given: bool,
 }
 
 impl Clients {
+    /// Exactly the clients given (none yet): a build without client ids, whatever the
+    /// environment or the build embeds (tests of that case).
+    pub fn only_given() -> Self {
+        Self {
+            given: Vec::new(),
+            only_given: true,
+        }
+    }
+
     /// `client` used for the catalog's client `name`.
     pub fn with(mut self, name: &str, client: GivenClient) -> Self {
         self.given.retain(|(n, _)| n != name);
@@ -114,10 +125,12 @@ pub fn config_with(provider: &Provider, clients: &Clients) -> Result<Config, OAu
         .as_ref()
         .ok_or_else(|| OAuthError::NoClientId(provider.id.clone()))?;
     let given = clients.given(&o.client);
+    let own = || {
+        env(&o.client, "CLIENT_ID").or_else(|| built_in_client_id(&o.client).map(str::to_string))
+    };
     let client_id = given
         .map(|c| c.client_id.clone())
-        .or_else(|| env(&o.client, "CLIENT_ID"))
-        .or_else(|| built_in_client_id(&o.client).map(str::to_string))
+        .or_else(|| (!clients.only_given).then(own).flatten())
         .ok_or_else(|| OAuthError::NoClientId(o.client.clone()))?;
     let endpoint = |what: &str, g: Option<&String>, own: &String| {
         g.cloned()

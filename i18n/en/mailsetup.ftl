@@ -350,7 +350,7 @@ oauth-button = { $client ->
    *[google] Sign in with Google
 }
 oauth-gmail-alternative = No app password yet? Sign in with your Google account in the browser instead: no 2-Step Verification needed.
-oauth-no-client = This copy of Mail Setup has no sign-in for { $provider }: whoever distributes it must register it with { $provider } first. Ask your IT support for a copy that has it.
+oauth-no-client = This copy of Mail Setup cannot sign in to { $provider } itself (it was built without a { $provider } registration). Your mail app can: Thunderbird, Outlook, Apple Mail and iPhone Mail sign in on their own: add the account there and sign in when it asks.
 oauth-denied = Access was not allowed on { $provider }'s page, so Mail Setup cannot use the mailbox. Sign in again and choose Accept (Allow).
 oauth-timeout = No sign-in came back from the browser within { $minutes } minutes. Sign in again, and finish on the page that opens.
 oauth-revoked = The saved sign-in no longer works (the password was changed or access was removed). Sign in again with your account in the browser.
@@ -462,3 +462,5 @@ gui-ca-compare = Compare the fingerprint with the one your IT department gives y
 gui-ca-trust = Trust it and test again
 ca-not-a-certificate = { $path } is not a certificate. Choose the file your IT department sent (.pem, .crt or .cer).
 ca-unreadable = { $path } could not be read: { $reason }
+gui-oauth-no-client = This copy of Mail Setup cannot sign in to { $provider } itself, but your mail app can: Thunderbird, Outlook, Apple Mail and iPhone Mail sign in to Microsoft on their own. Choose your mail app next; when it opens the sign-in page, sign in there.
+gui-oauth-via-mail-app = Set it up in my mail app

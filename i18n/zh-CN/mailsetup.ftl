@@ -350,7 +350,7 @@ oauth-button = { $client ->
    *[google] 使用 Google 账号登录
 }
 oauth-gmail-alternative = 还没有应用专用密码？也可以直接在浏览器里用 Google 账号登录，无需开启两步验证。
-oauth-no-client = 这份“邮箱设置助手”没有 { $provider } 登录功能：发行方需要先在 { $provider } 登记本程序。请向你的 IT 支持索取带有此功能的版本。
+oauth-no-client = 这个版本的邮箱设置助手不能自己登录 { $provider }（构建时没有在 { $provider } 登记）。你的邮件程序可以：Thunderbird、Outlook、苹果邮件和 iPhone 邮件都能自己登录——在邮件程序里添加这个账户，它要求时在那里登录。
 oauth-denied = 你在 { $provider } 的页面上没有允许访问，本程序无法使用这个邮箱。请重新登录，并选择“接受”（允许）。
 oauth-timeout = { $minutes } 分钟内浏览器没有完成登录。请重新登录，并在打开的页面上完成。
 oauth-revoked = 保存的登录已失效（密码已修改或访问权限已被移除）。请在浏览器里重新登录账号。
@@ -462,3 +462,5 @@ gui-ca-compare = 请把指纹和公司 IT 给你的核对一下。它只用于�
 gui-ca-trust = 信任并重新测试
 ca-not-a-certificate = { $path } 不是证书文件。请选择公司 IT 发给你的文件（.pem、.crt 或 .cer）。
 ca-unreadable = 无法读取 { $path }：{ $reason }
+gui-oauth-no-client = 这个版本的邮箱设置助手不能自己登录 { $provider }，但你的邮件程序可以：Thunderbird、Outlook、苹果邮件和 iPhone 邮件都能自己用微软账号登录。请在下一步选择你的邮件程序，它打开登录页面时在那里登录。
+gui-oauth-via-mail-app = 在我的邮件程序里设置

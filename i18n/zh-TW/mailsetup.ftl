@@ -350,7 +350,7 @@ oauth-button = { $client ->
    *[google] 使用 Google 帳號登入
 }
 oauth-gmail-alternative = 還沒有應用程式密碼？也可以直接在瀏覽器裡用 Google 帳號登入，不必開啟兩步驟驗證。
-oauth-no-client = 這份「郵箱設定助手」沒有 { $provider } 登入功能：發行者需要先在 { $provider } 登記本程式。請向你的 IT 支援索取有此功能的版本。
+oauth-no-client = 這個版本的郵箱設定助手不能自己登入 { $provider }（建置時沒有在 { $provider } 登記）。你的郵件程式可以：Thunderbird、Outlook、Apple 郵件和 iPhone 郵件都能自己登入——在郵件程式裡新增這個帳號，它要求時在那裡登入。
 oauth-denied = 你在 { $provider } 的頁面上沒有允許存取，本程式無法使用這個信箱。請重新登入，並選擇「接受」（允許）。
 oauth-timeout = { $minutes } 分鐘內瀏覽器沒有完成登入。請重新登入，並在開啟的頁面上完成。
 oauth-revoked = 儲存的登入已失效（密碼已變更或存取權限已被移除）。請在瀏覽器裡重新登入帳號。
@@ -462,3 +462,5 @@ gui-ca-compare = 請把指紋和公司 IT 給你的核對一下。它只用於�
 gui-ca-trust = 信任並重新測試
 ca-not-a-certificate = { $path } 不是憑證檔案。請選擇公司 IT 傳給你的檔案（.pem、.crt 或 .cer）。
 ca-unreadable = 無法讀取 { $path }：{ $reason }
+gui-oauth-no-client = 這個版本的郵箱設定助手不能自己登入 { $provider }，但你的郵件程式可以：Thunderbird、Outlook、Apple 郵件和 iPhone 郵件都能自己用 Microsoft 帳號登入。請在下一步選擇你的郵件程式，它打開登入頁面時在那裡登入。
+gui-oauth-via-mail-app = 在我的郵件程式裡設定

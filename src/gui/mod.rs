@@ -489,6 +489,7 @@ impl App {
             Some(steps::Event::Manual { target, address }) => {
                 self.manual(address, Some(&target), None)
             }
+            Some(steps::Event::MailApp(account)) => self.mailapp(*account),
             Some(steps::Event::Back) => self.back(),
             None => Task::none(),
         }
@@ -724,7 +725,7 @@ impl App {
         let body = match &self.screen {
             Screen::Start(s) => s.view(l).map(Message::Start),
             Screen::Manual(s) => s.view(l).map(Message::Manual),
-            Screen::Steps(s) => s.view(l).map(Message::Steps),
+            Screen::Steps(s) => s.view(l, &self.oauth).map(Message::Steps),
             Screen::SignIn(s) => s.view(l).map(Message::SignIn),
             Screen::Credentials(s) => s.view(l).map(Message::Credentials),
             Screen::Testing(s) => s.view(l).map(Message::Testing),

@@ -1284,17 +1284,13 @@ fn outlook_has_no_code_screen() {
         )
     ));
     assert!(!sees(&app, &l.tr(msg::GUI_HAVE_CODE)));
-    // Enter is "Sign in with Microsoft"; a build without the distributor's client id says so
-    // on the spot (the lock keeps the sign-in test's client id out of this one).
+    // Enter is "Sign in with Microsoft"; in a build without the distributor's client id it is
+    // "Set it up in my mail app" (the mail app signs in to Microsoft itself).
     let _serial = serial();
     let task = app.update(Message::Primary);
     settle(&mut app, task);
-    assert!(matches!(app.screen, Screen::Steps(_)));
     if option_env!("MAILSETUP_OAUTH_MICROSOFT_CLIENT_ID").is_none() {
-        assert!(sees(
-            &app,
-            &l.tr_args(msg::OAUTH_NO_CLIENT, &[("provider", "Microsoft".into())])
-        ));
+        assert!(matches!(app.screen, Screen::MailApp(..)));
     }
 }
 
@@ -1900,4 +1896,68 @@ fn a_company_ca_is_picked_checked_trusted_and_kept_with_the_account() {
     );
     assert!(store.remove(user).expect("remove"));
     assert!(!kept.exists(), "removed with the account");
+}
+
+/// Outlook.com in a build without a Microsoft client id: no "Sign in with Microsoft" button that
+/// can only fail; the user's own mail app signs in to Microsoft itself, and the account goes
+/// there untested, with Thunderbird's own OAuth2 and no secret.
+#[test]
+fn outlook_without_a_client_id_leads_to_the_mail_apps_own_sign_in() {
+    use super::screen::mailapp;
+    use mailsetup::handoff::{App as MailApp, Found, thunderbird::Profile};
+    let _serial = serial();
+    let l = Localizer::new(Lang::En);
+    let mut app = new_app(Launch {
+        lang: Lang::En,
+        provider: Some("outlook".into()),
+        address: Some("li.lei@outlook.com".into()),
+        oauth: mailsetup::oauth::Clients::only_given(),
+        ..Launch::default()
+    });
+    let outlook = ("provider", l.tr(msg::PROVIDER_OUTLOOK).into());
+    assert!(sees(&app, &l.tr_args(msg::GUI_OAUTH_NO_CLIENT, &[outlook])));
+    let p = mailsetup::catalog::Catalog::builtin()
+        .by_id("outlook")
+        .expect("outlook");
+    let button = mailsetup::present::messages::oauth_button(&l, p);
+    assert!(!sees(&app, &button), "no button that can only fail");
+    look(&mut app, "outlook-no-client");
+    act(&mut app, |ui| {
+        let _ = ui.click(l.tr(msg::GUI_OAUTH_VIA_MAIL_APP).as_str());
+    });
+    assert!(matches!(app.screen, Screen::MailApp(..)));
+
+    // Thunderbird, set up directly: OAuth2 (authMethod 10), nothing saved here, no password.
+    let profile = config_dir().join("tb-outlook");
+    let _ = std::fs::remove_dir_all(&profile);
+    std::fs::create_dir_all(&profile).expect("profile");
+    let tb = Profile {
+        name: "default-release".into(),
+        path: profile.clone(),
+        default: true,
+    };
+    let found = Found {
+        app: MailApp::Thunderbird,
+        installed: true,
+        way: MailApp::Thunderbird.way(),
+        profiles: vec![tb],
+    };
+    let task = app.update(Message::MailApp(mailapp::Message::Apps(vec![found])));
+    settle(&mut app, task);
+    act(&mut app, |ui| {
+        let _ = ui.click(l.tr(msg::GUI_ADD_TO_THUNDERBIRD).as_str());
+    });
+    let prefs = std::fs::read_to_string(profile.join("prefs.js")).unwrap_or_default();
+    assert!(prefs.contains("\"outlook.office365.com\""), "{prefs}");
+    assert!(prefs.contains(".authMethod\", 10)"), "{prefs}");
+    assert!(!profile.join("logins.json").exists());
+    assert!(
+        Store::at(config_dir())
+            .find("li.lei@outlook.com")
+            .expect("load")
+            .is_none()
+    );
+    // Back returns to the steps.
+    let _ = app.update(Message::Back);
+    assert!(matches!(app.screen, Screen::Steps(_)));
 }

@@ -32,21 +32,33 @@ pub fn add_to(
     let account = store
         .find(address)?
         .ok_or_else(|| HandOffError::NotSaved(address.to_string()))?;
+    let added = add_account_to(store, app, &account, place)?;
+    Ok((account, added))
+}
+
+/// Writes `account` into a mail app, with its code from the keyring when it has one saved. A
+/// browser sign-in needs nothing saved: the app signs in to the provider itself (how Outlook.com
+/// works in a build without this app's own Microsoft client id).
+pub fn add_account_to(
+    store: &Store,
+    app: App,
+    account: &Account,
+    place: &std::path::Path,
+) -> Result<Added, HandOffError> {
     let secret = match account.sign_in {
-        SignIn::Password => store.secret(address)?,
+        SignIn::Password => store.secret(&account.address)?,
         SignIn::OAuth => None,
     };
     // The name people see on their mail: the address's own part until they change it.
-    let name = address.split('@').next().unwrap_or_default();
+    let name = account.address.split('@').next().unwrap_or_default();
     let secret = secret.as_ref();
-    let added = match app {
+    Ok(match app {
         App::Evolution => {
             let save = handoff::evolution::store_secret;
-            handoff::evolution::add(place, &account, name, secret, save)?
+            handoff::evolution::add(place, account, name, secret, save)?
         }
-        _ => handoff::thunderbird::add(place, &account, name, secret)?,
-    };
-    Ok((account, added))
+        _ => handoff::thunderbird::add(place, account, name, secret)?,
+    })
 }
 
 /// Saves a tested account and its secret. With `ca`, the certificate authority the check
@@ -138,17 +150,17 @@ impl Accounts {
         self.run(move |s| s.set_token(&address, &token)).await
     }
 
-    /// [`add_to`], off the caller's thread.
+    /// [`add_account_to`], off the caller's thread.
     pub async fn add_to(
         &self,
         app: App,
-        address: String,
+        account: Account,
         place: PathBuf,
     ) -> Result<Added, Arc<HandOffError>> {
         let store = self.store.clone();
         tokio::task::spawn_blocking(move || {
             let store = store.ok_or(StoreError::NoConfigDir)?;
-            add_to(&store, app, &address, &place).map(|(_, added)| added)
+            add_account_to(&store, app, &account, &place)
         })
         .await
         .unwrap_or_else(|e| Err(StoreError::Keyring(e.to_string()).into()))

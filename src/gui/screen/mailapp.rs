@@ -198,9 +198,9 @@ impl State {
         self.adding = true;
         self.added = None;
         let accounts = accounts.clone();
-        let address = self.account.address.clone();
+        let account = self.account.clone();
         Task::perform(
-            async move { accounts.add_to(app, address, place).await },
+            async move { accounts.add_to(app, account, place).await },
             Message::Added,
         )
     }

@@ -40,11 +40,15 @@ pub enum Message {
     SignIn,
     /// "Enter servers yourself": change the servers found.
     Manual,
+    /// "Set it up in my mail app": the app signs in to the provider itself.
+    MailApp,
     /// The Back button (same as Esc).
     Back,
 }
 
 pub enum Event {
+    /// The account, untested, to the user's mail app, which signs in to the provider itself.
+    MailApp(Box<mailsetup::store::Account>),
     /// Open this page in the browser (the app does, so tests can stand in for it).
     Open(String),
     Copy(String),
@@ -114,8 +118,12 @@ impl State {
             Message::SignIn => {
                 let provider = self.target.provider()?;
                 let address = Address::parse(&self.address).ok()?;
-                // No client id in this build: say so here; there is nothing behind the button.
+                // No client id in this build: where only the browser sign-in works, the user's
+                // mail app signs in itself (what the screen's button offers); else say so.
                 if let Err(e) = mailsetup::oauth::config_with(provider, clients) {
+                    if self.oauth_only() {
+                        return self.update(Message::MailApp, clients);
+                    }
                     self.sign_in_error = Some(e);
                     return None;
                 }
@@ -135,15 +143,35 @@ impl State {
                     target: self.target.clone(),
                     address,
                 }),
+            Message::MailApp => {
+                let p = self.target.provider()?;
+                let address = Address::parse(&self.address).ok()?;
+                let (imap, smtp) = p.endpoints(&address);
+                Some(Event::MailApp(Box::new(mailsetup::store::Account {
+                    address: address.to_string(),
+                    provider: Some(p.id.clone()),
+                    imap,
+                    smtp,
+                    sign_in: mailsetup::store::SignIn::OAuth,
+                    saved_at: 0,
+                    ca: None,
+                })))
+            }
             Message::Back => Some(Event::Back),
         }
     }
 
-    pub fn view<'a>(&'a self, l: &Localizer) -> Element<'a, Message> {
+    /// `clients`: whether this build can sign in to the provider itself (its client id).
+    pub fn view<'a>(
+        &'a self,
+        l: &Localizer,
+        clients: &mailsetup::oauth::Clients,
+    ) -> Element<'a, Message> {
         let Some(p) = self.target.provider() else {
             return self.generic(l);
         };
         let oauth_only = p.credential == CredentialKind::OauthOnly;
+        let can_sign_in = p.oauth.is_some() && mailsetup::oauth::config_with(p, clients).is_ok();
         let title = if oauth_only {
             l.tr_args(msg::GUI_OAUTH_TITLE, &[("provider", l.tr(&p.name).into())])
         } else {
@@ -157,9 +185,12 @@ impl State {
         };
         let mut content = column![
             text(title).size(style::HEADING),
-            scrollable(self.step_list(l, p).padding(iced::Padding::ZERO.right(14)))
-                .id(widget::BODY)
-                .height(Length::Fill)
+            scrollable(
+                self.step_list(l, p, can_sign_in)
+                    .padding(iced::Padding::ZERO.right(14))
+            )
+            .id(widget::BODY)
+            .height(Length::Fill)
         ]
         .spacing(style::GAP);
         if let Some(failed) = self.open_failed(l) {
@@ -175,7 +206,7 @@ impl State {
         if let Some(n) = code_note(l, p) {
             content = content.push(text(n).size(style::BODY));
         }
-        content.push(self.bar(l, p)).into()
+        content.push(self.bar(l, p, can_sign_in)).into()
     }
 
     /// What was found, the browser sign-in card, the admin note, then the numbered steps.
@@ -183,14 +214,30 @@ impl State {
         &'a self,
         l: &Localizer,
         p: &'a Provider,
+        can_sign_in: bool,
     ) -> iced::widget::Column<'a, Message> {
         let oauth_only = p.credential == CredentialKind::OauthOnly;
         let mut list = column![].spacing(12);
         if let Target::Servers { found: Some(d), .. } = &self.target {
             list = list.push(found_line(l, d));
         }
+        // Only the browser sign-in works and this build has no client id for it: no button
+        // that can only fail; the user's own mail app signs in to the provider itself.
+        if oauth_only && !can_sign_in {
+            list = list.push(
+                container(
+                    text(l.tr_args(
+                        msg::GUI_OAUTH_NO_CLIENT,
+                        &[("provider", l.tr(&p.name).into())],
+                    ))
+                    .size(style::BODY),
+                )
+                .padding(12)
+                .style(style::card),
+            );
+        }
         // Gmail: the browser sign-in spares the 2-Step Verification and app password steps.
-        if p.oauth.is_some() && !oauth_only {
+        if can_sign_in && !oauth_only {
             list = list.push(
                 container(
                     row![
@@ -220,7 +267,13 @@ impl State {
         // One Open button per distinct page, on the first step that needs it, named by its site:
         // five buttons to two pages only made people wonder which one to press.
         let mut opened: Vec<&str> = Vec::new();
-        for (i, step) in p.steps.iter().enumerate() {
+        // Without the sign-in here, the steps about it would mislead: only why it is needed.
+        let shown = if oauth_only && !can_sign_in {
+            &p.steps[..p.steps.len().min(1)]
+        } else {
+            &p.steps[..]
+        };
+        for (i, step) in shown.iter().enumerate() {
             let url = p.link(&step.link).unwrap_or_default();
             let first = !url.is_empty() && !opened.contains(&url);
             if first {
@@ -232,7 +285,7 @@ impl State {
     }
 
     /// Back, and the way on: the code screen, the browser sign-in, or correcting the servers.
-    fn bar<'a>(&self, l: &Localizer, p: &Provider) -> Element<'a, Message> {
+    fn bar<'a>(&self, l: &Localizer, p: &Provider, can_sign_in: bool) -> Element<'a, Message> {
         let oauth_only = p.credential == CredentialKind::OauthOnly;
         // Servers found (not the provider's own): they can be corrected by hand.
         let mut right = Vec::new();
@@ -243,10 +296,16 @@ impl State {
             ));
         }
         // No code can work where only browser sign-in does: no code screen behind this one.
-        if oauth_only && p.oauth.is_some() {
+        if oauth_only && can_sign_in {
             right.push(widget::primary(
                 messages::oauth_button(l, p),
                 Some(Message::SignIn),
+            ));
+        }
+        if oauth_only && !can_sign_in {
+            right.push(widget::primary(
+                l.tr(msg::GUI_OAUTH_VIA_MAIL_APP),
+                Some(Message::MailApp),
             ));
         }
         if !oauth_only {
