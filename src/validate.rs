@@ -95,18 +95,7 @@ fn check_catalog(text: &str, ids: &BTreeMap<String, BTreeSet<String>>, problems:
             }
         }
         if let Some(o) = p.get("oauth") {
-            for key in ["authorize_url", "token_url"] {
-                let url = o[key].as_str().unwrap_or_default();
-                if !url.starts_with("https://") {
-                    problems.push(format!("{id}: oauth `{key}` is not https: {url}"));
-                }
-            }
-            if !matches!(o["client"].as_str(), Some("microsoft" | "google")) {
-                problems.push(format!("{id}: oauth client must be microsoft or google"));
-            }
-            if o["scopes"].as_array().is_none_or(|s| s.is_empty()) {
-                problems.push(format!("{id}: oauth needs its scopes"));
-            }
+            check_oauth(&id, o, problems);
         }
         let mut needed = vec![p["name"].as_str().unwrap_or_default().to_string()];
         if let Some(advice) = p.get("auth_advice") {
@@ -144,6 +133,22 @@ fn check_catalog(text: &str, ids: &BTreeMap<String, BTreeSet<String>>, problems:
                 }
             }
         }
+    }
+}
+
+/// A provider's browser sign-in: https endpoints, a known client, its scopes.
+fn check_oauth(id: &str, o: &serde_json::Value, problems: &mut Vec<String>) {
+    for key in ["authorize_url", "token_url"] {
+        let url = o[key].as_str().unwrap_or_default();
+        if !url.starts_with("https://") {
+            problems.push(format!("{id}: oauth `{key}` is not https: {url}"));
+        }
+    }
+    if !matches!(o["client"].as_str(), Some("microsoft" | "google")) {
+        problems.push(format!("{id}: oauth client must be microsoft or google"));
+    }
+    if o["scopes"].as_array().is_none_or(|s| s.is_empty()) {
+        problems.push(format!("{id}: oauth needs its scopes"));
     }
 }
 

@@ -3,7 +3,6 @@
 use std::io::Write;
 use std::path::Path;
 
-use mailsetup::catalog::Catalog;
 use mailsetup::i18n::{Localizer, msg};
 use mailsetup::present::messages;
 use mailsetup::store::Store;
@@ -31,40 +30,28 @@ pub(super) fn export(
                 l.tr_args(msg::STORE_NOT_FOUND, &[("address", address.clone().into())]),
             )
         })?;
-    let name = account
-        .provider
-        .as_deref()
-        .and_then(|id| Catalog::builtin().by_id(id))
-        .map(|p| l.tr(&p.name))
-        .unwrap_or_else(|| address.clone());
+    let name = messages::account_title(l, &account);
+    // The code only where the format can carry it, and only when asked for.
+    let secret = match (include_password, format) {
+        (true, Format::Thunderbird) => return Err(Exit(2, l.tr(msg::EXPORT_NO_PASSWORD_IN_XML))),
+        (true, _) => Some(
+            store
+                .secret(&address)
+                .map_err(|e| Exit(1, messages::store_error(l, &e)))?
+                .ok_or_else(|| Exit(1, l.tr(msg::EXPORT_NO_SAVED_CODE)))?,
+        ),
+        (false, _) => None,
+    };
     let text = match format {
-        Format::Thunderbird => {
-            if include_password {
-                return Err(Exit(2, l.tr(msg::EXPORT_NO_PASSWORD_IN_XML)));
+        Format::Thunderbird => export::thunderbird(&account, &name),
+        Format::Mobileconfig => export::mobileconfig(&account, &name, secret.as_ref()),
+        Format::ThunderbirdAndroid => {
+            let text = export::thunderbird_android(&account, secret.as_ref());
+            if output.is_none() {
+                write_out(format_args!("{}", terminal_qr(text.expose_secret())?));
+                return Ok(());
             }
-            export::thunderbird(&account, &name)
-        }
-        Format::Mobileconfig | Format::ThunderbirdAndroid => {
-            let secret = if include_password {
-                Some(
-                    store
-                        .secret(&address)
-                        .map_err(|e| Exit(1, messages::store_error(l, &e)))?
-                        .ok_or_else(|| Exit(1, l.tr(msg::EXPORT_NO_SAVED_CODE)))?,
-                )
-            } else {
-                None
-            };
-            if format == Format::Mobileconfig {
-                export::mobileconfig(&account, &name, secret.as_ref())
-            } else {
-                let text = export::thunderbird_android(&account, secret.as_ref());
-                if output.is_none() {
-                    write_out(format_args!("{}", terminal_qr(text.expose_secret())?));
-                    return Ok(());
-                }
-                text.expose_secret().to_string()
-            }
+            text.expose_secret().to_string()
         }
     };
     match output {

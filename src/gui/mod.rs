@@ -197,12 +197,6 @@ pub enum Message {
     /// Page Up/Down and the arrow keys outside a field: scroll the screen's body.
     Scroll(f32),
     Start(start::Message),
-    /// A saved account's code came back from the keyring (None: it is gone).
-    /// (None: it is gone; an error: the keyring could not be asked.)
-    Retest(
-        mailsetup::store::Account,
-        Result<Option<secrecy::SecretString>, Arc<StoreError>>,
-    ),
     Manual(manual::Message),
     Steps(steps::Message),
     SignIn(signin::Message),
@@ -300,7 +294,6 @@ impl App {
                 Screen::MailApp(..) => Task::none(),
             },
             Message::Start(m) => self.on_start(m),
-            Message::Retest(account, secret) => self.on_retest(account, secret),
             Message::Manual(m) => self.on_manual(m),
             Message::Steps(m) => self.on_steps(m),
             Message::SignIn(m) => self.on_sign_in(m),
@@ -347,47 +340,27 @@ impl App {
         let Screen::Start(s) = &mut self.screen else {
             return Task::none();
         };
-        match s.update(m) {
+        let cx = start::Context {
+            accounts: &self.accounts,
+            discovery: &self.discovery,
+        };
+        let (task, event) = s.update(m, &cx);
+        let task = task.map(Message::Start);
+        let next = match event {
             Some(start::Event::Continue { target, address }) => {
                 self.screen = Screen::Steps(steps::State::new(target, address));
+                Task::none()
             }
             Some(start::Event::Manual { address, found }) => {
-                return self.manual(address, found.as_ref(), None);
+                self.manual(address, found.as_ref(), None)
             }
-            Some(start::Event::MailApp(account)) => return self.mailapp(account),
-            Some(start::Event::Retest(account)) => {
-                let accounts = self.accounts.clone();
-                let address = account.address.clone();
-                return Task::perform(
-                    async move { accounts.secret(address).await.map_err(Arc::new) },
-                    move |secret| Message::Retest(account.clone(), secret),
-                );
+            Some(start::Event::MailApp(account)) => self.mailapp(account),
+            Some(start::Event::Retest(account, start::Secret(secret))) => {
+                self.on_retest(account, secret)
             }
-            Some(start::Event::Detect(address)) => {
-                let opts = self.discovery.clone();
-                return Task::perform(
-                    async move {
-                        mailsetup::discover::detect(&address, &opts)
-                            .await
-                            .map(Arc::new)
-                            .map_err(Arc::new)
-                    },
-                    |found| Message::Start(start::Message::Detected(found)),
-                );
-            }
-            Some(start::Event::Remove(address)) => {
-                let accounts = self.accounts.clone();
-                return Task::perform(
-                    async move {
-                        let removed = accounts.remove(address.clone()).await;
-                        removed.map(|_| address).map_err(Arc::new)
-                    },
-                    |r| Message::Start(start::Message::Removed(r)),
-                );
-            }
-            None => {}
-        }
-        Task::none()
+            None => Task::none(),
+        };
+        Task::batch([task, next])
     }
 
     fn on_retest(

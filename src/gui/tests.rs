@@ -141,6 +141,20 @@ fn screens_to_look_at() {
     look(&mut app, "credentials-qq");
 }
 
+/// The start screen's context for tests that drive it alone: the shared config dir, no lookups.
+fn start_cx() -> start::Context<'static> {
+    static ACCOUNTS: std::sync::OnceLock<Accounts> = std::sync::OnceLock::new();
+    static DISCOVERY: std::sync::OnceLock<mailsetup::discover::DetectOptions> =
+        std::sync::OnceLock::new();
+    start::Context {
+        accounts: ACCOUNTS.get_or_init(|| Accounts::at(config_dir())),
+        discovery: DISCOVERY.get_or_init(|| mailsetup::discover::DetectOptions {
+            no_network: true,
+            ..Default::default()
+        }),
+    }
+}
+
 fn sees(app: &App, text: &str) -> bool {
     let mut ui = simulator(app.view());
     ui.find(text).is_ok()
@@ -693,7 +707,7 @@ fn an_unreadable_accounts_file_is_kept_aside_and_said() {
         .load()
         .map(|l| (l.accounts, l.set_aside))
         .map_err(std::sync::Arc::new);
-    state.update(start::Message::Loaded(loaded));
+    let _ = state.update(start::Message::Loaded(loaded), &start_cx());
     let aside = std::fs::read_dir(&dir)
         .expect("dir")
         .flatten()
@@ -740,7 +754,10 @@ fn a_failed_keyring_call_on_retest_is_said_on_the_start_screen() {
     };
     let locked = mailsetup::store::StoreError::KeyringUnavailable("locked".into());
     let sentence = mailsetup::present::messages::store_error(&Localizer::new(Lang::En), &locked);
-    let _ = app.update(Message::Retest(account, Err(std::sync::Arc::new(locked))));
+    let _ = app.update(Message::Start(start::Message::SecretRead(
+        Box::new(account),
+        start::Secret(Err(std::sync::Arc::new(locked))),
+    )));
     assert!(
         matches!(app.screen, Screen::Start(_)),
         "stays on the start screen"
@@ -771,7 +788,10 @@ fn a_provider_added_as_data_gets_its_tile_and_badge() {
         assert!(ui.find("Example Mail").is_ok(), "its tile");
         assert!(ui.find("QQ Mail").is_ok(), "the others stay");
     }
-    state.update(start::Message::AddressChanged("zhang@example.cn".into()));
+    let _ = state.update(
+        start::Message::AddressChanged("zhang@example.cn".into()),
+        &start_cx(),
+    );
     let recognised = l.tr_args(msg::GUI_DETECTED, &[("provider", "Example Mail".into())]);
     let mut ui = simulator(state.view(&l));
     assert!(ui.find(recognised.as_str()).is_ok(), "recognised by domain");
@@ -783,14 +803,17 @@ fn an_address_problem_is_said_after_next_not_while_typing() {
     let l = Localizer::new(Lang::En);
     let missing_at = l.tr(msg::ADDRESS_MISSING_AT);
     let (mut state, _) = start::State::new(String::new(), &Accounts::at(config_dir()));
-    state.update(start::Message::AddressChanged("z".into()));
+    let _ = state.update(start::Message::AddressChanged("z".into()), &start_cx());
     assert!(simulator(state.view(&l)).find(missing_at.as_str()).is_err());
     assert!(
-        state.update(start::Message::Next).is_none(),
+        state.update(start::Message::Next, &start_cx()).1.is_none(),
         "nothing to go on with"
     );
     assert!(simulator(state.view(&l)).find(missing_at.as_str()).is_ok());
-    state.update(start::Message::AddressChanged("zhang@qq.com".into()));
+    let _ = state.update(
+        start::Message::AddressChanged("zhang@qq.com".into()),
+        &start_cx(),
+    );
     assert!(simulator(state.view(&l)).find(missing_at.as_str()).is_err());
 }
 
@@ -805,24 +828,33 @@ fn removing_a_saved_account_asks_first() {
     )
     .expect("account");
     let (mut state, _) = start::State::new(String::new(), &Accounts::at(config_dir()));
-    state.update(start::Message::Loaded(Ok((vec![account], None))));
+    let _ = state.update(
+        start::Message::Loaded(Ok((vec![account], None))),
+        &start_cx(),
+    );
     let question = l.tr_args(
         msg::GUI_REMOVE_CONFIRM,
         &[("address", "zhang@qq.com".into())],
     );
+    let remove = start::Message::Remove("zhang@qq.com".into());
+    assert!(state.update(remove, &start_cx()).1.is_none());
+    assert!(simulator(state.view(&l)).find(question.as_str()).is_ok());
     assert!(
         state
-            .update(start::Message::Remove("zhang@qq.com".into()))
+            .update(start::Message::CancelRemove, &start_cx())
+            .1
             .is_none()
     );
-    assert!(simulator(state.view(&l)).find(question.as_str()).is_ok());
-    assert!(state.update(start::Message::CancelRemove).is_none());
     assert!(simulator(state.view(&l)).find(question.as_str()).is_err());
-    state.update(start::Message::Remove("zhang@qq.com".into()));
-    assert!(matches!(
-        state.update(start::Message::ConfirmRemove),
-        Some(start::Event::Remove(a)) if a == "zhang@qq.com"
-    ));
+    let _ = state.update(start::Message::Remove("zhang@qq.com".into()), &start_cx());
+    // Confirmed: the screen removes it itself (keyring and file), off the UI thread.
+    let (task, event) = state.update(start::Message::ConfirmRemove, &start_cx());
+    assert!(event.is_none());
+    assert!(
+        iced_runtime::task::into_stream(task).is_some(),
+        "the removal runs"
+    );
+    assert!(simulator(state.view(&l)).find(question.as_str()).is_err());
 }
 
 /// Nothing found is not a dead end: "Enter servers yourself", checked before testing, then a
@@ -1393,7 +1425,10 @@ fn outlook_signs_in_in_the_browser_tests_saves_and_retests() {
     });
     // The start screen lists it as a browser sign-in.
     assert!(sees(&app, &l.tr(msg::SIGN_IN_OAUTH)));
-    let task = app.update(Message::Retest(account, Ok(Some(refresh.clone()))));
+    let task = app.update(Message::Start(start::Message::SecretRead(
+        Box::new(account),
+        start::Secret(Ok(Some(refresh.clone()))),
+    )));
     settle(&mut app, task);
     let Screen::Result(r) = &app.screen else {
         panic!("the re-test did not finish");
@@ -1425,7 +1460,10 @@ fn outlook_signs_in_in_the_browser_tests_saves_and_retests() {
         .expect("accounts.json")
         .expect("saved");
     let _ = app.update(Message::Result(super::result::Message::AddAnother));
-    let task = app.update(Message::Retest(account, Ok(Some(kept))));
+    let task = app.update(Message::Start(start::Message::SecretRead(
+        Box::new(account),
+        start::Secret(Ok(Some(kept))),
+    )));
     settle(&mut app, task);
     assert!(matches!(app.screen, Screen::SignIn(_)));
     assert!(sees(&app, &l.tr(msg::OAUTH_REVOKED)));
@@ -1885,10 +1923,15 @@ fn a_company_ca_is_picked_checked_trusted_and_kept_with_the_account() {
         let mode = std::fs::metadata(&kept).expect("meta").permissions().mode();
         assert_eq!(mode & 0o077, 0);
     }
-    // The re-test of the saved account (no CA given at launch) trusts it again.
+    // The re-test of the saved account from the start screen (no CA given at launch) trusts
+    // it again.
+    let _ = app.update(Message::Result(super::result::Message::AddAnother));
     let account = saved.clone();
     let secret = store.secret(user).expect("keyring");
-    let task = app.update(Message::Retest(account, Ok(secret)));
+    let task = app.update(Message::Start(start::Message::SecretRead(
+        Box::new(account),
+        start::Secret(Ok(secret)),
+    )));
     settle(&mut app, task);
     assert!(
         sees(&app, &l.tr(msg::GUI_SUCCESS_TITLE)),

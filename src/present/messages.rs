@@ -368,6 +368,16 @@ pub fn hand_off_error(
     }
 }
 
+/// The provider's name as people see it, else the address: the title of a profile or export.
+pub fn account_title(l: &Localizer, account: &crate::store::Account) -> String {
+    account
+        .provider
+        .as_deref()
+        .and_then(|id| Catalog::builtin().by_id(id))
+        .map(|p| l.tr(&p.name))
+        .unwrap_or_else(|| account.address.clone())
+}
+
 /// Why the account could not go to a phone; `credential` names the code as the provider does.
 pub fn phone_error(l: &Localizer, e: &crate::setup::PhoneError, credential: &str) -> String {
     use crate::setup::PhoneError as E;

@@ -103,35 +103,16 @@ where
         );
         st.run(Stage::Id, command(&mut client, "i1", &id)).await?;
     }
-    let user = ep.username.as_str();
     // A refused login hands the connection back, for the LOGOUT below.
     let mut refused = None;
     let login = st
         .run(Stage::Login, async {
-            let attempt = if bearer {
-                let Some(mechanism) = bearer_mechanism(&caps) else {
-                    return Err(no_bearer(&caps));
-                };
-                let token = Bearer {
-                    mechanism,
-                    user,
-                    token: secret.expose_secret(),
-                    sent: false,
-                };
-                client.authenticate(mechanism.name(), token).await
-            } else if needs_authenticate(&caps) {
-                let plain = Plain {
-                    user,
-                    secret: secret.expose_secret(),
-                };
-                client.authenticate("PLAIN", plain).await
-            } else {
-                client.login(user, secret.expose_secret()).await
-            };
-            attempt.map_err(|(e, client)| {
-                refused = Some(client);
-                imap_fail(e, ErrorKind::Auth)
-            })
+            sign_in(client, &caps, &ep.username, secret, bearer)
+                .await
+                .map_err(|(fail, client)| {
+                    refused = client;
+                    fail
+                })
         })
         .await;
     let mut session = match login {
@@ -167,6 +148,42 @@ where
         })
         .await;
     Ok(())
+}
+
+/// Signs in the way the server takes best: a bearer token (XOAUTH2 / OAUTHBEARER) for a browser
+/// sign-in, else AUTHENTICATE PLAIN where offered, else LOGIN. A refusal hands the connection
+/// back (for the LOGOUT that follows).
+async fn sign_in<S>(
+    client: Conn<S>,
+    caps: &[String],
+    user: &str,
+    secret: &SecretString,
+    bearer: bool,
+) -> Result<async_imap::Session<Recorder<S>>, (Fail, Option<Conn<S>>)>
+where
+    S: AsyncRead + AsyncWrite + Unpin + Debug + Send,
+{
+    let attempt = if bearer {
+        let Some(mechanism) = bearer_mechanism(caps) else {
+            return Err((no_bearer(caps), Some(client)));
+        };
+        let token = Bearer {
+            mechanism,
+            user,
+            token: secret.expose_secret(),
+            sent: false,
+        };
+        client.authenticate(mechanism.name(), token).await
+    } else if needs_authenticate(caps) {
+        let plain = Plain {
+            user,
+            secret: secret.expose_secret(),
+        };
+        client.authenticate("PLAIN", plain).await
+    } else {
+        client.login(user, secret.expose_secret()).await
+    };
+    attempt.map_err(|(e, client)| (imap_fail(e, ErrorKind::Auth), Some(client)))
 }
 
 /// AUTHENTICATE PLAIN wherever the server offers it, as Thunderbird does: LOGIN's quoted

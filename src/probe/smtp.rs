@@ -41,31 +41,7 @@ pub(crate) async fn probe(
     opts: &ProbeOptions,
     st: &mut Stages,
 ) -> Result<(), ProbeError> {
-    let (tcp, peer) = super::open(ep, st).await?;
-    let tls = match ep.security {
-        Security::Tls => {
-            let tls = st
-                .run(Stage::Tls, tls::implicit(tcp, &ep.host, opts.tls.clone()))
-                .await?;
-            let mut rec = Recorder::new(tls, st.transcript(), peer);
-            st.run(Stage::Greeting, expect_greeting(&mut rec)).await?;
-            rec.into_inner()
-        }
-        Security::Starttls => {
-            let mut rec = Recorder::new(tcp, st.transcript(), peer);
-            st.run(
-                Stage::Greeting,
-                super::greeting_or_tls(expect_greeting(&mut rec), ep, &opts.tls),
-            )
-            .await?;
-            let ehlo = st.run(Stage::Ehlo, ehlo(&mut rec)).await?;
-            // Never continue in clear text: without STARTTLS the secret would travel unencrypted.
-            st.run(Stage::Starttls, starttls(&mut rec, &ehlo)).await?;
-            let tcp = rec.into_inner();
-            st.run(Stage::Tls, tls::handshake(tcp, &ep.host, opts.tls.clone()))
-                .await?
-        }
-    };
+    let (tls, peer) = secured(ep, opts, st).await?;
     // An EHLO reply is well under 1 KiB; see Recorder::limit.
     let rec = Recorder::new(tls, st.transcript(), peer)
         .inject(LOCAL_GREETING)
@@ -120,6 +96,46 @@ pub(crate) async fn probe(
         })
         .await;
     Ok(())
+}
+
+/// The connection up to TLS: implicit TLS (465), or the greeting, EHLO and a STARTTLS that must
+/// succeed (587) — without it the secret would travel unencrypted.
+async fn secured(
+    ep: &Endpoint,
+    opts: &ProbeOptions,
+    st: &mut Stages,
+) -> Result<
+    (
+        tokio_rustls::client::TlsStream<tokio::net::TcpStream>,
+        Option<SocketAddr>,
+    ),
+    ProbeError,
+> {
+    let (tcp, peer) = super::open(ep, st).await?;
+    let tls = match ep.security {
+        Security::Tls => {
+            let tls = st
+                .run(Stage::Tls, tls::implicit(tcp, &ep.host, opts.tls.clone()))
+                .await?;
+            let mut rec = Recorder::new(tls, st.transcript(), peer);
+            st.run(Stage::Greeting, expect_greeting(&mut rec)).await?;
+            rec.into_inner()
+        }
+        Security::Starttls => {
+            let mut rec = Recorder::new(tcp, st.transcript(), peer);
+            st.run(
+                Stage::Greeting,
+                super::greeting_or_tls(expect_greeting(&mut rec), ep, &opts.tls),
+            )
+            .await?;
+            let ehlo = st.run(Stage::Ehlo, ehlo(&mut rec)).await?;
+            st.run(Stage::Starttls, starttls(&mut rec, &ehlo)).await?;
+            let tcp = rec.into_inner();
+            st.run(Stage::Tls, tls::handshake(tcp, &ep.host, opts.tls.clone()))
+                .await?
+        }
+    };
+    Ok((tls, peer))
 }
 
 /// The EHLO keywords (`AUTH CRAM-MD5`, `SIZE 10240000`…), without the reply codes and the

@@ -171,7 +171,7 @@ impl State {
                 let Some(p) = &mut self.phone else {
                     return (Task::none(), None);
                 };
-                let name = profile_name(cx.l10n, &self.account);
+                let name = messages::account_title(cx.l10n, &self.account);
                 let pcx = phone::Context {
                     accounts,
                     export_dir: cx.export_dir,
@@ -463,16 +463,6 @@ fn phone_of(app: App) -> Option<mailsetup::setup::Phone> {
         App::Android => Some(mailsetup::setup::Phone::Android),
         _ => None,
     }
-}
-
-/// The provider's name as people see it, else the address: the profile's title on the phone.
-fn profile_name(l: &Localizer, account: &Account) -> String {
-    account
-        .provider
-        .as_deref()
-        .and_then(|id| mailsetup::catalog::Catalog::builtin().by_id(id))
-        .map(|p| l.tr(&p.name))
-        .unwrap_or_else(|| account.address.clone())
 }
 
 fn thunderbird_profiles(apps: &[Found]) -> &[handoff::thunderbird::Profile] {

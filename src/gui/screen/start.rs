@@ -72,6 +72,27 @@ pub enum Message {
     Detected(Result<Arc<Detection>, Arc<DiscoverError>>),
     /// "Enter servers yourself" (after a lookup, found or not).
     Manual,
+    /// A saved account's secret came back from the keyring, for its re-test (never logged:
+    /// see `Secret`).
+    SecretRead(Box<Account>, Secret),
+}
+
+/// The keyring's answer for a re-test: the secret (`None`: it is gone), or why it could not
+/// be asked. Its Debug never shows the secret.
+#[derive(Clone)]
+pub struct Secret(pub Result<Option<secrecy::SecretString>, Arc<StoreError>>);
+
+impl std::fmt::Debug for Secret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Secret(..)")
+    }
+}
+
+/// What the screen needs from the app.
+pub struct Context<'a> {
+    pub accounts: &'a Accounts,
+    /// How company domains are looked up.
+    pub discovery: &'a mailsetup::discover::DetectOptions,
 }
 
 /// Discovery for the typed address; reset whenever it changes.
@@ -87,13 +108,10 @@ pub enum Event {
         target: Target,
         address: String,
     },
-    Retest(Account),
+    /// Re-test this saved account with its secret as the keyring gave it.
+    Retest(Account, Secret),
     /// Hand this saved account to a mail app.
     MailApp(Account),
-    /// Remove this account (keyring and file: done off the UI thread).
-    Remove(String),
-    /// Find the servers of this domain (MX, autoconfig, SRV, ISPDB, guessing).
-    Detect(Address),
     /// Type the servers, starting from what was found (if anything).
     Manual {
         address: Address,
@@ -221,27 +239,72 @@ impl State {
         Address::parse(&self.address)
     }
 
-    /// "Next": the provider's steps, or the servers found; else look them up first.
-    fn next(&mut self) -> Option<Event> {
+    /// "Next": the provider's steps, or the servers found; else look them up first (MX,
+    /// autoconfig, SRV, ISPDB, guessing), off the UI thread.
+    fn next(&mut self, cx: &Context<'_>) -> (Task<Message>, Option<Event>) {
         self.submitted = true;
-        let address = self.parsed().ok()?;
+        let Ok(address) = self.parsed() else {
+            return (Task::none(), None);
+        };
         let target = match (&self.provider, &self.lookup) {
             (Some(id), _) => Target::Provider {
                 id: id.clone(),
                 via_mx: false,
             },
             (None, Lookup::Found(d)) => Target::from_detection(d.clone()),
-            (None, Lookup::Looking) => return None,
+            (None, Lookup::Looking) => return (Task::none(), None),
             // Not a provider's own domain: find its servers first.
             (None, Lookup::Idle | Lookup::NotFound(_)) => {
                 self.lookup = Lookup::Looking;
-                return Some(Event::Detect(address));
+                let opts = cx.discovery.clone();
+                let detect = async move {
+                    let found = mailsetup::discover::detect(&address, &opts).await;
+                    found.map(Arc::new).map_err(Arc::new)
+                };
+                return (Task::perform(detect, Message::Detected), None);
             }
         };
-        Some(Event::Continue {
+        let go = Event::Continue {
             target,
             address: self.address.clone(),
-        })
+        };
+        (Task::none(), Some(go))
+    }
+
+    /// Removes a saved account (keyring and file), off the UI thread.
+    fn remove(&self, address: String, cx: &Context<'_>) -> Task<Message> {
+        let accounts = cx.accounts.clone();
+        let remove = async move {
+            let removed = accounts.remove(address.clone()).await;
+            removed.map(|_| address).map_err(Arc::new)
+        };
+        Task::perform(remove, Message::Removed)
+    }
+
+    /// Reads a saved account's secret for its re-test, off the UI thread.
+    fn read_secret(&self, address: &str, cx: &Context<'_>) -> Task<Message> {
+        let Some(account) = self.saved(address) else {
+            return Task::none();
+        };
+        let accounts = cx.accounts.clone();
+        let read = async move {
+            let secret = accounts.secret(account.address.clone()).await;
+            Message::SecretRead(Box::new(account), Secret(secret.map_err(Arc::new)))
+        };
+        Task::perform(read, |m| m)
+    }
+
+    /// A provider tile: personal mail pre-fills its domain; company mail keeps the address.
+    fn pick(&mut self, id: String) {
+        let Some(p) = self.catalog.by_id(&id) else {
+            return;
+        };
+        if let Some(domain) = p.domains.first() {
+            let local = self.address.split(['@', '＠']).next().unwrap_or_default();
+            self.address = format!("{local}@{domain}");
+        }
+        self.provider = Some(id);
+        self.picked = true;
     }
 
     /// A saved account by its address.
@@ -249,7 +312,8 @@ impl State {
         self.accounts.iter().find(|a| a.address == address).cloned()
     }
 
-    pub fn update(&mut self, message: Message) -> Option<Event> {
+    pub fn update(&mut self, message: Message, cx: &Context<'_>) -> (Task<Message>, Option<Event>) {
+        let none = Task::none;
         match message {
             Message::AddressChanged(a) => {
                 // A provider recognised from the domain wins over an earlier tile pick.
@@ -262,22 +326,13 @@ impl State {
                 }
                 self.set_address(a);
             }
-            Message::Picked(id) => {
-                let p = self.catalog.by_id(&id)?;
-                // Personal mail: pre-fill the domain; company mail keeps the typed address.
-                if let Some(domain) = p.domains.first() {
-                    let local = self.address.split(['@', '＠']).next().unwrap_or_default();
-                    self.address = format!("{local}@{domain}");
-                }
-                self.provider = Some(id);
-                self.picked = true;
-            }
+            Message::Picked(id) => self.pick(id),
             Message::Other => {
                 self.picked = false;
                 let a = self.address.clone();
                 self.set_address(a);
             }
-            Message::Next => return self.next(),
+            Message::Next => return self.next(cx),
             Message::Detected(result) => {
                 // A late answer for an address that has changed since is dropped.
                 if matches!(self.lookup, Lookup::Looking) {
@@ -288,18 +343,27 @@ impl State {
                 }
             }
             Message::Manual => {
-                let address = self.parsed().ok()?;
+                let Ok(address) = self.parsed() else {
+                    return (none(), None);
+                };
                 let found = match &self.lookup {
                     Lookup::Found(d) => Some(Target::from_detection(d.clone())),
                     _ => None,
                 };
-                return Some(Event::Manual { address, found });
+                return (none(), Some(Event::Manual { address, found }));
             }
-            Message::MailApp(address) => return self.saved(&address).map(Event::MailApp),
-            Message::Retest(address) => return self.saved(&address).map(Event::Retest),
+            Message::MailApp(address) => return (none(), self.saved(&address).map(Event::MailApp)),
+            Message::Retest(address) => return (self.read_secret(&address, cx), None),
+            Message::SecretRead(account, secret) => {
+                return (none(), Some(Event::Retest(*account, secret)));
+            }
             // The code goes with the account, so one click does not do it.
             Message::Remove(address) => self.confirm_remove = Some(address),
-            Message::ConfirmRemove => return self.confirm_remove.take().map(Event::Remove),
+            Message::ConfirmRemove => {
+                if let Some(address) = self.confirm_remove.take() {
+                    return (self.remove(address, cx), None);
+                }
+            }
             Message::CancelRemove => self.confirm_remove = None,
             Message::Removed(result) => {
                 if let Ok(address) = &result {
@@ -317,7 +381,7 @@ impl State {
                 self.load_problem = Some(Err(e));
             }
         }
-        None
+        (none(), None)
     }
 
     pub fn view<'a>(&'a self, l: &Localizer) -> Element<'a, Message> {
