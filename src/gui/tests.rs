@@ -1904,7 +1904,10 @@ fn a_company_ca_is_picked_checked_trusted_and_kept_with_the_account() {
         .to_string();
     let host = ("host", "localhost".into());
     assert!(sees(&app, &l.tr_args(msg::GUI_CA_TITLE, &[host])));
-    let fp = ("fingerprint", fingerprint.into());
+    // Shown on two lines of 16 bytes.
+    let bytes: Vec<&str> = fingerprint.split(':').collect();
+    let shown = format!("{}\n{}", bytes[..16].join(":"), bytes[16..].join(":"));
+    let fp = ("fingerprint", shown.into());
     assert!(sees(&app, &l.tr_args(msg::GUI_CA_FINGERPRINT, &[fp])));
     act(&mut app, |ui| {
         let _ = ui.click(l.tr(msg::GUI_CA_TRUST).as_str());

@@ -86,6 +86,14 @@ impl State {
     }
 }
 
+/// A fingerprint on two lines of 16 bytes each: 95 characters without a space would run past
+/// the smallest window.
+fn halves(fingerprint: &str) -> String {
+    let bytes: Vec<&str> = fingerprint.split(':').collect();
+    let (a, b) = bytes.split_at(bytes.len().div_ceil(2));
+    format!("{}\n{}", a.join(":"), b.join(":"))
+}
+
 /// Whose certificate it is, and its fingerprint, before it is trusted.
 fn confirm<'a>(l: &Localizer, host: &str, info: &CaInfo) -> Element<'a, Message> {
     let line = |id: &str, key: &'static str, value: &str| {
@@ -95,7 +103,11 @@ fn confirm<'a>(l: &Localizer, host: &str, info: &CaInfo) -> Element<'a, Message>
         text(l.tr_args(msg::GUI_CA_TITLE, &[("host", host.to_string().into())])).size(style::BODY),
         line(msg::GUI_CA_SUBJECT, "name", &info.subject),
         line(msg::GUI_CA_ISSUER, "name", &info.issuer),
-        line(msg::GUI_CA_FINGERPRINT, "fingerprint", &info.fingerprint),
+        line(
+            msg::GUI_CA_FINGERPRINT,
+            "fingerprint",
+            &halves(&info.fingerprint)
+        ),
         text(l.tr(msg::GUI_CA_COMPARE))
             .size(style::SMALL)
             .style(style::text::muted),
