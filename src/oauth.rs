@@ -335,18 +335,10 @@ impl Pending {
 
     async fn code(&self, pages: &Pages) -> Result<String, OAuthError> {
         loop {
-            let Ok((mut stream, _)) = self.listener.accept().await else {
-                continue;
-            };
-            let redirect = tokio::time::timeout(
-                Duration::from_secs(10),
-                crate::serve::read_request(&mut stream),
-            )
-            .await
-            .ok()
-            .flatten()
-            .map(|request| judge(&request, self.state.secret()))
-            .unwrap_or(Redirect::Refused);
+            let (mut stream, _, request) = crate::serve::accept(&self.listener).await;
+            let redirect = request
+                .map(|request| judge(&request, self.state.secret()))
+                .unwrap_or(Redirect::Refused);
             let (status, body) = match &redirect {
                 Redirect::Code(_) => ("200 OK", &pages.done),
                 Redirect::Denied(_) => ("200 OK", &pages.denied),

@@ -2,8 +2,11 @@
 //! a phone's one download of its profile on the local network. One request per connection, read
 //! up to the end of its head; every reply closes the connection.
 
+use std::net::SocketAddr;
+use std::time::Duration;
+
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio::net::TcpStream;
+use tokio::net::{TcpListener, TcpStream};
 
 /// A request's head is small; anything larger is not one of ours.
 const MAX_REQUEST: usize = 8 * 1024;
@@ -13,6 +16,19 @@ pub struct Request {
     pub method: String,
     pub target: String,
     pub from_page: bool,
+}
+
+/// The next connection, and its request: `None` when no readable HTTP head came within 10 s
+/// (one silent client must not hold the listener for long).
+pub async fn accept(listener: &TcpListener) -> (TcpStream, SocketAddr, Option<Request>) {
+    loop {
+        let Ok((mut stream, peer)) = listener.accept().await else {
+            continue;
+        };
+        let read = tokio::time::timeout(Duration::from_secs(10), read_request(&mut stream));
+        let request = read.await.ok().flatten();
+        return (stream, peer, request);
+    }
 }
 
 /// Reads one request's head; `None` for anything that is not a readable HTTP head.

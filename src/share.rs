@@ -96,16 +96,7 @@ impl Offer {
         let name = self.path.rsplit('/').next().unwrap_or_default();
         let disposition = format!("Content-Disposition: attachment; filename=\"{name}\"\r\n");
         loop {
-            let Ok((mut stream, peer)) = self.listener.accept().await else {
-                continue;
-            };
-            let request = tokio::time::timeout(
-                Duration::from_secs(10),
-                crate::serve::read_request(&mut stream),
-            )
-            .await
-            .ok()
-            .flatten();
+            let (mut stream, peer, request) = crate::serve::accept(&self.listener).await;
             let ours = request.is_some_and(|r| r.method == "GET" && r.target == self.path);
             if !ours {
                 let page = crate::serve::page("404");

@@ -211,11 +211,12 @@ impl Store {
     pub fn remove(&self, address: &str) -> Result<bool, StoreError> {
         let mut accounts = self.load()?.accounts;
         let before = accounts.len();
-        for a in accounts.iter().filter(|a| a.address == address) {
-            if let Some(ca) = self.ca_path(a) {
-                let _ = std::fs::remove_file(ca);
-            }
-        }
+        // Removed only once the account is gone from the file, which names it.
+        let ca: Vec<PathBuf> = accounts
+            .iter()
+            .filter(|a| a.address == address)
+            .filter_map(|a| self.ca_path(a))
+            .collect();
         accounts.retain(|a| a.address != address);
         let in_file = accounts.len() != before;
         let in_keyring = match entry(address)?.delete_credential() {
@@ -225,6 +226,9 @@ impl Store {
         };
         if in_file {
             self.write(&accounts)?;
+        }
+        for file in ca {
+            let _ = std::fs::remove_file(file);
         }
         Ok(in_file || in_keyring)
     }

@@ -443,7 +443,7 @@ impl State {
             return self.with_copy(l, content.push(card));
         }
         for r in both {
-            let Some(d) = self.report.diagnosis(r).filter(|_| r.error.is_some()) else {
+            let Some(d) = self.report.diagnosis(r) else {
                 continue;
             };
             let advice = messages::advice(l, &d, r, self.report.provider.as_deref());
