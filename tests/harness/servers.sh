@@ -25,7 +25,24 @@ stop() {
 
 if [ "$cmd" = stop ]; then stop; exit 0; fi
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+# Every port at once, distinct, and below the kernel's ephemeral range (32768+): a port the
+# kernel hands out (bind to 0) is free only until some client's outgoing connection takes it
+# (Wine's did, in CI: "listen(127.0.0.1, 56605) failed: Address already in use").
+ports() {
+  python3 - "$1" <<'PY'
+import random, socket, sys
+held, found = [], []
+for port in random.sample(range(20000, 32000), 400):
+    try:
+        t = socket.socket(); t.bind(("127.0.0.1", port))
+        u = socket.socket(type=socket.SOCK_DGRAM); u.bind(("127.0.0.1", port))
+    except OSError:
+        continue
+    held += [t, u]; found.append(port)
+    if len(found) == int(sys.argv[1]): break
+print(*found)
+PY
+}
 
 rm -rf "$T"; mkdir -p "$T"; chmod 755 "$T"
 cd "$T"
@@ -61,7 +78,14 @@ chmod 644 server.key server.pem ca.pem other-ca.pem
 # A QQ address, so the wizard recognises the provider; the tests point it at these servers.
 USER_NAME=tester@qq.com
 USER_PASS=$(python3 -c 'import secrets,string; print("".join(secrets.choice(string.ascii_lowercase) for _ in range(16)))')
-IMAPS=$(free_port); IMAP=$(free_port); SMTPS=$(free_port); SUBMISSION=$(free_port); DNS=$(free_port)
+# NOAUTH: Postfix without SASL (no AUTH offered).
+# PYMAP, AIO_*: other implementations, pymap (IMAP, STARTTLS) and aiosmtpd (SMTP) from PyPI.
+# IDP: a real OpenID provider (oidc-provider, from npm) for the OAuth sign-in tests; Dovecot asks
+# it whether each access token is valid (RFC 7662 introspection).
+# BEARER_ONLY: a second Dovecot offering only OAUTHBEARER (RFC 7628), as some servers do: the
+# first offers XOAUTH2 too, which the check prefers.
+read -r IMAPS IMAP SMTPS SUBMISSION DNS NOAUTH PYMAP AIO_TLS AIO_STARTTLS AIO_CRAM AIO_NOAUTH \
+  AIO_454 IDP BEARER_ONLY <<<"$(ports 14)"
 # A company account whose login name is not its address and whose password has everything a
 # typed password can: edge spaces, quotes, a backslash, ², a full-width letter and hanzi.
 ODD_ADDRESS=zhang.san@other.test
@@ -71,17 +95,6 @@ printf '%s' ' co"rr\ect horse² Ｐ密码 ' > odd-pass
 printf '%s' 'say "hi" \ now' > quote-pass
 QUOTE_PASS_HASH=$(python3 -W ignore -c 'import crypt,sys; print(crypt.crypt(open(sys.argv[1],encoding="utf-8").read(), crypt.mksalt(crypt.METHOD_SHA512)))' quote-pass)
 ODD_PASS_HASH=$(python3 -W ignore -c 'import crypt,sys; print(crypt.crypt(open(sys.argv[1],encoding="utf-8").read(), crypt.mksalt(crypt.METHOD_SHA512)))' odd-pass)
-# Postfix: a port without SASL (no AUTH offered).
-NOAUTH=$(free_port)
-# Other implementations: pymap (IMAP, STARTTLS) and aiosmtpd (SMTP) from PyPI.
-PYMAP=$(free_port); AIO_TLS=$(free_port); AIO_STARTTLS=$(free_port); AIO_CRAM=$(free_port)
-AIO_NOAUTH=$(free_port); AIO_454=$(free_port)
-# A real OpenID provider (oidc-provider, from npm) for the OAuth sign-in tests; Dovecot asks it
-# whether each access token is valid (RFC 7662 introspection).
-IDP=$(free_port)
-# A second Dovecot offering only OAUTHBEARER (RFC 7628), as some servers do: the first offers
-# XOAUTH2 too, which the check prefers.
-BEARER_ONLY=$(free_port)
 
 # Discovery's test hosts sit on their own loopback addresses, so they can use the standard
 # ports (443, 993, 587) that discovery asks, without clashing with anything on 127.0.0.1.
