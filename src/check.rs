@@ -28,6 +28,10 @@ pub struct CheckRequest {
     pub timeout: Duration,
     pub stage_timeout: Duration,
     pub send_test: bool,
+    /// The round trip's letter, in the user's language; `None` checks the sign-ins only.
+    pub round_trip: Option<probe::roundtrip::Letter>,
+    /// How long the round trip watches for its letter ([`probe::roundtrip::WAIT`]).
+    pub round_trip_wait: Duration,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -39,6 +43,8 @@ pub struct CheckReport {
     pub typed: Typed,
     pub imap: ProbeReport,
     pub smtp: ProbeReport,
+    /// Where the test message arrived and what became of it, when one was sent.
+    pub round_trip: Option<probe::roundtrip::RoundTrip>,
 }
 
 /// The shape of what the user typed, against the provider's codes. QQ's SMTP answers "please
@@ -145,10 +151,15 @@ pub async fn run(req: &CheckRequest, progress: Option<ProgressSink>) -> CheckRep
         address: req.address.to_string(),
         bearer: req.sign_in == SignIn::OAuth,
     };
-    let (imap, smtp) = tokio::join!(
-        probe::probe_imap(&req.imap, &req.secret, &opts, progress.clone()),
-        probe::probe_smtp(&req.smtp, &req.secret, &opts, progress),
-    );
+    let (imap, smtp, round_trip) = probe::probe_both(
+        &req.imap,
+        &req.smtp,
+        &req.secret,
+        &opts,
+        progress,
+        req.round_trip.clone().map(|l| (l, req.round_trip_wait)),
+    )
+    .await;
     let provider = req
         .provider
         .as_deref()
@@ -160,5 +171,6 @@ pub async fn run(req: &CheckRequest, progress: Option<ProgressSink>) -> CheckRep
         typed: Typed::of(provider, &req.secret, req.sign_in),
         imap,
         smtp,
+        round_trip,
     }
 }

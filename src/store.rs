@@ -88,6 +88,23 @@ pub struct Saved {
     pub set_aside: Option<PathBuf>,
 }
 
+/// The wizard's remembered choices, beside `accounts.json`.
+const PREFERENCES: &str = "preferences.json";
+
+/// What the user chose once and expects to find chosen again.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Preferences {
+    /// Send a test message to the address itself after the sign-ins pass (the round trip).
+    pub round_trip: bool,
+}
+
+impl Default for Preferences {
+    fn default() -> Self {
+        Self { round_trip: true }
+    }
+}
+
 #[derive(Debug)]
 pub struct Store {
     dir: PathBuf,
@@ -115,6 +132,21 @@ impl Store {
 
     pub fn accounts_path(&self) -> PathBuf {
         self.dir.join(FILE_NAME)
+    }
+
+    /// The remembered choices; a missing or unreadable file is the defaults (a choice is not
+    /// worth an error).
+    pub fn preferences(&self) -> Preferences {
+        std::fs::read(self.dir.join(PREFERENCES))
+            .ok()
+            .and_then(|b| serde_json::from_slice(&b).ok())
+            .unwrap_or_default()
+    }
+
+    pub fn set_preferences(&self, p: &Preferences) -> Result<(), StoreError> {
+        let path = self.dir.join(PREFERENCES);
+        let bytes = serde_json::to_vec_pretty(p).unwrap_or_default();
+        write_atomic(&path, &bytes).map_err(|e| file_err(&path, e))
     }
 
     pub fn load(&self) -> Result<Loaded, StoreError> {
@@ -335,7 +367,11 @@ const CA_DIR: &str = "certificates";
 fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir)?;
-    let tmp = dir.join(format!(".{FILE_NAME}.{}.tmp", std::process::id()));
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or(FILE_NAME);
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     let result = (|| {
         let mut f = std::fs::File::create(&tmp)?;
         #[cfg(unix)]
@@ -360,6 +396,18 @@ fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn preferences_are_remembered_and_default_to_the_round_trip() {
+        let dir = tempdir();
+        let store = Store::at(&dir);
+        assert!(store.preferences().round_trip, "on by default");
+        let off = Preferences { round_trip: false };
+        store.set_preferences(&off).expect("saved");
+        assert_eq!(Store::at(&dir).preferences(), off);
+        std::fs::write(dir.join(PREFERENCES), b"{ not json").expect("write");
+        assert_eq!(store.preferences(), Preferences::default());
+    }
 
     #[test]
     fn corrupt_file_is_set_aside_not_overwritten() {

@@ -148,6 +148,8 @@ stage-logout = Signing out
 stage-ehlo = Saying hello
 stage-auth = Signing in
 stage-send = Sending a test message
+stage-receive = Waiting for it to arrive
+stage-remove = Removing the test message
 stage-quit = Closing
 
 ## What went wrong, and what to do
@@ -163,6 +165,13 @@ advice-auth = The server rejected the sign-in. Check the address and paste the {
 advice-auth-password = The server rejected the sign-in. Check the login name and the password (capitals count, and every space). If both are right, ask your mail admin whether IMAP/SMTP is switched on for you.
 advice-auth-unsupported = The server { $host } does not let mail apps sign in on port { $port } with a password (it offers no sign-in method this app can use). Check the port (usually 465 or 587), or ask your mail admin.
 advice-temporary = The server { $host } could not check the sign-in just now (a temporary refusal). Wait a few minutes and try again; if it keeps happening, ask your mail admin.
+advice-netease-spam = Signing in worked, but NetEase refused to send the message as likely spam (DT:SPM). This often happens to a new code or after many messages: sign in to the webmail, send one message from there, then try again in a few minutes.
+advice-sender-mismatch = Signing in worked, but the server sends only from the address you signed in with. Make the login name the full email address, and send from that same address.
+advice-daily-limit = Signing in worked, but today's sending limit for this mailbox is used up. Try again tomorrow, or ask your mail administrator to raise the limit.
+advice-qq-frequency = Signing in worked, but QQ Mail limits how often a mailbox may send, and the limit is reached. Wait 10 to 15 minutes, then try again.
+advice-qq-content = Signing in worked, but QQ Mail refused the message's content. Try again later; if it stays refused, the help page says why.
+advice-too-large = Signing in worked, but the server refused the message as too large.
+advice-send-temporary = Signing in worked, but the server turned the test message away for now. Sending should work in a few minutes; try again then.
 advice-send-refused = Signing in worked, but the server refused the test message to your own address. Check that the address is spelt right; receiving and sending settings are otherwise correct.
 advice-wants-starttls = Port { $port } on { $host } starts in plain text: choose STARTTLS as the security (usually port 143 for IMAP, 587 for SMTP), not SSL/TLS.
 advice-wants-tls = Port { $port } on { $host } wants SSL/TLS from the start: choose SSL/TLS as the security (usually port 993 for IMAP, 465 for SMTP), not STARTTLS.
@@ -464,3 +473,13 @@ ca-not-a-certificate = { $path } is not a certificate. Choose the file your IT d
 ca-unreadable = { $path } could not be read: { $reason }
 gui-oauth-no-client = This copy of Mail Setup cannot sign in to { $provider } itself, but your mail app can: Thunderbird, Outlook, Apple Mail and iPhone Mail sign in to Microsoft on their own. Choose your mail app next; when it opens the sign-in page, sign in there.
 gui-oauth-via-mail-app = Set it up in my mail app
+
+## The round trip: a test message to yourself
+round-trip-choice = Send a test message to myself (it is removed again)
+round-trip-subject = { app-name } test message
+round-trip-body = { app-name } sent this message to check that your mailbox can send and receive mail. It removes it again at once; if you still see it, you can delete it.
+round-trip-arrived = The test message arrived in your inbox after { $seconds } s.
+round-trip-junk = The test message arrived, but in the spam folder “{ $folder }” (after { $seconds } s). Add your own address to your contacts or the safe senders list in the webmail, so mail from you is not filtered.
+round-trip-not-yet = The test message was sent, but it had not arrived after { $seconds } s. Sending works; receiving may be slow. Look in your inbox in a few minutes.
+round-trip-left = The test message stays in “{ $folder }”: this server cannot remove one message without touching others. Delete it yourself.
+round-trip-waiting = Waiting for the test message… { $seconds } s

@@ -148,6 +148,8 @@ stage-logout = 退出登录
 stage-ehlo = 握手
 stage-auth = 正在登录
 stage-send = 发送测试邮件
+stage-receive = 等待测试邮件送达
+stage-remove = 删除测试邮件
 stage-quit = 关闭连接
 
 ## 出了什么问题，怎么办
@@ -163,6 +165,13 @@ advice-auth = 服务器拒绝登录。请检查邮箱地址，并重新粘贴{ $
 advice-auth-password = 服务器拒绝登录。请检查登录名和密码（区分大小写，空格也算）。如果都没错，请问邮箱管理员是否为你开启了 IMAP/SMTP。
 advice-auth-unsupported = 服务器 { $host } 在端口 { $port } 上不接受用密码登录（没有本程序能用的登录方式）。请检查端口（通常是 465 或 587），或询问邮箱管理员。
 advice-temporary = 服务器 { $host } 暂时无法验证登录。请等几分钟再试；如果一直这样，请联系邮箱管理员。
+advice-netease-spam = 登录成功，但网易把这封邮件当作疑似垃圾邮件拒发（DT:SPM）。新授权码或短时间发信太多时常见：先登录网页版邮箱发一封邮件，几分钟后再试。
+advice-sender-mismatch = 登录成功，但服务器只允许用登录的邮箱地址发信。请把用户名设为完整的邮箱地址，并用同一个地址发信。
+advice-daily-limit = 登录成功，但这个邮箱今天的发信数量已达上限。请明天再试，或请邮箱管理员调高上限。
+advice-qq-frequency = 登录成功，但 QQ 邮箱限制发信频率，现已达到上限。请等 10 到 15 分钟再试。
+advice-qq-content = 登录成功，但 QQ 邮箱拒绝了这封邮件的内容。请稍后再试；如果一直被拒，帮助页面里有原因。
+advice-too-large = 登录成功，但服务器认为邮件太大而拒收。
+advice-send-temporary = 登录成功，但服务器暂时不收这封测试邮件。几分钟后发信应该就能正常，请到时再试。
 advice-send-refused = 登录成功，但服务器拒收发给你自己的测试邮件。请检查邮箱地址是否写对；收信和发信设置本身没有问题。
 advice-wants-starttls = { $host } 的端口 { $port } 先用明文连接：安全类型请选 STARTTLS（收信通常是 143 端口，发信通常是 587），不要选 SSL/TLS。
 advice-wants-tls = { $host } 的端口 { $port } 一开始就要求加密：安全类型请选 SSL/TLS（收信通常是 993 端口，发信通常是 465），不要选 STARTTLS。
@@ -464,3 +473,13 @@ ca-not-a-certificate = { $path } 不是证书文件。请选择公司 IT 发给�
 ca-unreadable = 无法读取 { $path }：{ $reason }
 gui-oauth-no-client = 这个版本的邮箱设置助手不能自己登录 { $provider }，但你的邮件程序可以：Thunderbird、Outlook、苹果邮件和 iPhone 邮件都能自己用微软账号登录。请在下一步选择你的邮件程序，它打开登录页面时在那里登录。
 gui-oauth-via-mail-app = 在我的邮件程序里设置
+
+## 往返测试：给自己发一封测试邮件
+round-trip-choice = 给自己发一封测试邮件（之后会自动删除）
+round-trip-subject = { app-name }测试邮件
+round-trip-body = 这封邮件由{ app-name }发送，用来确认你的邮箱能正常收发。它会马上被自动删除；如果你仍看到它，可以直接删掉。
+round-trip-arrived = 测试邮件 { $seconds } 秒后送达收件箱。
+round-trip-junk = 测试邮件送达了，但在垃圾邮件文件夹“{ $folder }”里（{ $seconds } 秒后）。请在网页版邮箱里把自己的地址加入联系人或白名单，免得你的邮件被拦截。
+round-trip-not-yet = 测试邮件已发出，但 { $seconds } 秒内还没收到。发信正常；收信可能较慢，请过几分钟看看收件箱。
+round-trip-left = 测试邮件留在“{ $folder }”里：这个服务器无法只删除一封邮件而不影响其他邮件，请自己删掉它。
+round-trip-waiting = 正在等待测试邮件… { $seconds } 秒

@@ -148,6 +148,8 @@ stage-logout = 登出
 stage-ehlo = 交握
 stage-auth = 正在登入
 stage-send = 寄送測試郵件
+stage-receive = 等待測試郵件送達
+stage-remove = 刪除測試郵件
 stage-quit = 關閉連線
 
 ## 出了什麼問題，怎麼辦
@@ -163,6 +165,13 @@ advice-auth = 伺服器拒絕登入。請檢查電子郵件地址，並重新貼
 advice-auth-password = 伺服器拒絕登入。請檢查登入名稱和密碼（區分大小寫，空格也算）。如果都沒錯，請問郵件管理員是否已為你開啟 IMAP/SMTP。
 advice-auth-unsupported = 伺服器 { $host } 在連接埠 { $port } 上不接受用密碼登入（沒有本程式能用的登入方式）。請檢查連接埠（通常是 465 或 587），或詢問郵件管理員。
 advice-temporary = 伺服器 { $host } 暫時無法驗證登入。請等幾分鐘再試；如果一直這樣，請聯絡郵件管理員。
+advice-netease-spam = 登入成功，但網易把這封郵件當作疑似垃圾郵件拒寄（DT:SPM）。新授權碼或短時間寄信太多時常見：先登入網頁版信箱寄一封郵件，幾分鐘後再試。
+advice-sender-mismatch = 登入成功，但伺服器只允許用登入的電子郵件地址寄信。請把使用者名稱設為完整的電子郵件地址，並用同一個地址寄信。
+advice-daily-limit = 登入成功，但這個信箱今天的寄信數量已達上限。請明天再試，或請信箱管理員調高上限。
+advice-qq-frequency = 登入成功，但 QQ 信箱限制寄信頻率，現已達到上限。請等 10 到 15 分鐘再試。
+advice-qq-content = 登入成功，但 QQ 信箱拒絕了這封郵件的內容。請稍後再試；如果一直被拒，說明頁面裡有原因。
+advice-too-large = 登入成功，但伺服器認為郵件太大而拒收。
+advice-send-temporary = 登入成功，但伺服器暫時不收這封測試郵件。幾分鐘後寄信應該就能正常，請到時再試。
 advice-send-refused = 登入成功，但伺服器拒收寄給你自己的測試郵件。請檢查電子郵件地址是否寫對；收信和寄信設定本身沒有問題。
 advice-wants-starttls = { $host } 的連接埠 { $port } 先用明文連線：安全類型請選 STARTTLS（收信通常是 143 連接埠，寄信通常是 587），不要選 SSL/TLS。
 advice-wants-tls = { $host } 的連接埠 { $port } 一開始就要求加密：安全類型請選 SSL/TLS（收信通常是 993 連接埠，寄信通常是 465），不要選 STARTTLS。
@@ -464,3 +473,13 @@ ca-not-a-certificate = { $path } 不是憑證檔案。請選擇公司 IT 傳給�
 ca-unreadable = 無法讀取 { $path }：{ $reason }
 gui-oauth-no-client = 這個版本的郵箱設定助手不能自己登入 { $provider }，但你的郵件程式可以：Thunderbird、Outlook、Apple 郵件和 iPhone 郵件都能自己用 Microsoft 帳號登入。請在下一步選擇你的郵件程式，它打開登入頁面時在那裡登入。
 gui-oauth-via-mail-app = 在我的郵件程式裡設定
+
+## 往返測試：寄一封測試郵件給自己
+round-trip-choice = 寄一封測試郵件給自己（之後會自動刪除）
+round-trip-subject = { app-name }測試郵件
+round-trip-body = 這封郵件由{ app-name }寄出，用來確認你的信箱能正常收發。它會馬上被自動刪除；如果你仍看到它，可以直接刪掉。
+round-trip-arrived = 測試郵件 { $seconds } 秒後送達收件匣。
+round-trip-junk = 測試郵件送達了，但在垃圾郵件資料夾「{ $folder }」裡（{ $seconds } 秒後）。請在網頁版信箱裡把自己的地址加入聯絡人或白名單，免得你的郵件被攔截。
+round-trip-not-yet = 測試郵件已寄出，但 { $seconds } 秒內還沒收到。寄信正常；收信可能較慢，請過幾分鐘看看收件匣。
+round-trip-left = 測試郵件留在「{ $folder }」裡：這個伺服器無法只刪除一封郵件而不影響其他郵件，請自己刪掉它。
+round-trip-waiting = 正在等待測試郵件… { $seconds } 秒

@@ -131,9 +131,13 @@ pub(super) struct CheckArgs {
     /// With --save: replace an account already saved for this address.
     #[arg(long, requires = "save")]
     pub(super) replace: bool,
-    /// Also send one test message to the address itself.
+    /// Also send one test message to the address itself (it stays in the mailbox).
     #[arg(long)]
     pub(super) send_test: bool,
+    /// Send a test message to the address itself, watch for it in the inbox and the spam folder
+    /// (up to 60 s), then remove it.
+    #[arg(long, conflicts_with = "send_test")]
+    pub(super) round_trip: bool,
     #[arg(long)]
     pub(super) json: bool,
 }
@@ -149,6 +153,9 @@ pub(super) struct ReportArgs {
     pub(super) servers: ServerArgs,
     #[command(flatten)]
     pub(super) discovery: DiscoveryArgs,
+    /// Also send a test message to the address itself, watch for it and remove it.
+    #[arg(long)]
+    pub(super) round_trip: bool,
     #[arg(long)]
     pub(super) json: bool,
 }

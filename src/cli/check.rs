@@ -41,6 +41,7 @@ pub(super) fn run_check(l: &Localizer, a: CheckArgs) -> Result<(), Exit> {
     let attempt = Attempt {
         timeout: Duration::from_secs(a.timeout.max(1)),
         send_test: a.send_test,
+        round_trip: a.round_trip.then(|| messages::letter(l)),
         ..Attempt::new(address.clone(), target, given, credential)
     };
     let prepared = attempt
@@ -197,6 +198,9 @@ pub(super) fn print_human(l: &Localizer, report: &CheckReport) {
     for r in [&report.imap, &report.smtp] {
         print_probe(l, report, r);
     }
+    if let Some(t) = &report.round_trip {
+        outln!("{} {}", round_trip_mark(t), messages::round_trip(l, t));
+    }
     outln!();
     outln!(
         "{}",
@@ -206,6 +210,14 @@ pub(super) fn print_human(l: &Localizer, report: &CheckReport) {
             msg::CLI_SOME_FAILED
         })
     );
+}
+
+/// Arrived in INBOX ✓; in the spam folder or not (yet) at all: a warning, not a failure.
+fn round_trip_mark(t: &mailsetup::probe::roundtrip::RoundTrip) -> &'static str {
+    match t.arrived {
+        mailsetup::probe::roundtrip::Arrived::Inbox => "✓",
+        _ => "!",
+    }
 }
 
 pub(super) fn print_probe(l: &Localizer, report: &CheckReport, r: &ProbeReport) {

@@ -50,7 +50,11 @@ pub(super) fn report(l: &Localizer, a: ReportArgs) -> Result<(), Exit> {
                     (true, Some(_)) => Credential::Saved(secret),
                     _ => Credential::Password(secret),
                 };
-                let prepared = Attempt::new(address.clone(), target, given, credential)
+                let attempt = Attempt {
+                    round_trip: a.round_trip.then(|| messages::letter(l)),
+                    ..Attempt::new(address.clone(), target, given, credential)
+                };
+                let prepared = attempt
                     .prepare()
                     .map_err(|e| Exit(2, messages::setup_error(l, &e)))?;
                 let accounts = setup::Accounts::open_default();

@@ -180,6 +180,8 @@ pub struct App {
     oauth: mailsetup::oauth::Clients,
     lan: Option<std::net::IpAddr>,
     pick_file: PickFile,
+    /// Send a test message to oneself after the sign-ins (remembered in preferences.json).
+    round_trip: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -235,7 +237,7 @@ impl App {
                 screen,
                 servers: launch.servers,
                 discovery: launch.discovery,
-                accounts: launch.accounts,
+                accounts: launch.accounts.clone(),
                 export_dir: launch
                     .export_dir
                     .unwrap_or_else(mailsetup::setup::downloads_dir),
@@ -244,6 +246,7 @@ impl App {
                 oauth: launch.oauth,
                 lan: launch.lan,
                 pick_file: launch.pick_file.unwrap_or(system_picker),
+                round_trip: launch.accounts.preferences().round_trip,
             },
             task,
         )
@@ -376,9 +379,7 @@ impl App {
         let target = Target::saved(&account);
         let address = account.address.clone();
         let sign_in = account.sign_in;
-        let retest = secret.and_then(|s| {
-            testing::State::retest(account, s, &self.servers, &self.accounts, &self.oauth)
-        });
+        let retest = secret.and_then(|s| testing::State::retest(account, s, &self.testing_cx()));
         if let Some((t, task)) = retest {
             self.screen = Screen::Testing(t);
             return task.map(Message::Testing);
@@ -516,9 +517,22 @@ impl App {
     /// The live check of what the user gave: a code, or a browser sign-in (with the access
     /// token just received, else renewed from the refresh token).
     fn test(&mut self, input: Input) -> Task<Message> {
-        let (t, check) = testing::State::start(input, &self.servers, &self.accounts, &self.oauth);
+        let (t, check) = testing::State::start(input, &self.testing_cx());
         self.screen = Screen::Testing(t);
         check.map(Message::Testing)
+    }
+
+    /// What a check borrows: the launch's servers, the accounts, the OAuth clients, and the
+    /// round trip's letter when the user wants one.
+    fn testing_cx(&self) -> testing::Context<'_> {
+        testing::Context {
+            servers: &self.servers,
+            accounts: &self.accounts,
+            clients: &self.oauth,
+            letter: self
+                .round_trip
+                .then(|| mailsetup::present::messages::letter(&self.l10n)),
+        }
     }
 
     /// Back to the code, or for a browser sign-in to the steps (where "Sign in" is).
@@ -578,6 +592,14 @@ impl App {
             Some(credentials::Event::Test(input)) => {
                 let check = self.test(*input);
                 Task::batch([task, check])
+            }
+            Some(credentials::Event::RoundTrip(on)) => {
+                self.round_trip = on;
+                let prefs = mailsetup::store::Preferences { round_trip: on };
+                let accounts = self.accounts.clone();
+                // A choice that could not be remembered is asked again next time: no error.
+                let save = Task::future(async move { accounts.set_preferences(prefs).await });
+                Task::batch([task, save.discard()])
             }
             Some(credentials::Event::Back) => self.back(),
             None => task,
@@ -700,7 +722,7 @@ impl App {
             Screen::Manual(s) => s.view(l).map(Message::Manual),
             Screen::Steps(s) => s.view(l, &self.oauth).map(Message::Steps),
             Screen::SignIn(s) => s.view(l).map(Message::SignIn),
-            Screen::Credentials(s) => s.view(l).map(Message::Credentials),
+            Screen::Credentials(s) => s.view(l, self.round_trip).map(Message::Credentials),
             Screen::Testing(s) => s.view(l).map(Message::Testing),
             Screen::Result(s) => s.view(l).map(Message::Result),
             Screen::MailApp(s, _) => s.view(l).map(Message::MailApp),

@@ -45,6 +45,13 @@ pub mod text {
             color: Some(super::muted(theme)),
         }
     }
+
+    /// Worth knowing, not a failure (the test message in the spam folder, or not yet arrived).
+    pub fn warning(theme: &Theme) -> Style {
+        Style {
+            color: Some(theme.extended_palette().warning.strong.color),
+        }
+    }
 }
 
 pub fn ok_color(theme: &Theme) -> Color {

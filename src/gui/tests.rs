@@ -493,6 +493,77 @@ fn whole_flow_against_the_local_servers_saves_the_account() {
     assert!(store.secret(&user).expect("keyring").is_none());
 }
 
+/// The round trip: on by default, the test message arrives and is shown on the result screen;
+/// unticking it is remembered by the next window, whose check sends nothing.
+#[test]
+fn the_test_message_arrives_and_the_choice_is_remembered() {
+    let _serial = serial();
+    let prefs = config_dir().join("preferences.json");
+    let _ = std::fs::remove_file(&prefs);
+    let Some((mut app, user, pass)) = harness_app_at(None, None) else {
+        return;
+    };
+    let l = Localizer::new(Lang::En);
+    let to_code = |app: &mut App| {
+        act(app, |ui| {
+            let _ = ui.click(iced_test::selector::id(start::ADDRESS_INPUT));
+            let _ = ui.typewrite(&user);
+            let _ = ui.tap_key(iced::keyboard::key::Named::Enter);
+        });
+        act(app, |ui| {
+            let _ = ui.click(l.tr(msg::GUI_HAVE_CODE).as_str());
+        });
+    };
+    to_code(&mut app);
+    assert!(
+        sees(&app, &l.tr(msg::ROUND_TRIP_CHOICE)),
+        "the choice is visible"
+    );
+    look(&mut app, "credentials-round-trip");
+    enter_code_and_test_here(&mut app, &pass);
+    let Screen::Result(r) = &app.screen else {
+        panic!("the test ran to a result");
+    };
+    let t = r
+        .report()
+        .round_trip
+        .clone()
+        .expect("a test message was sent");
+    assert_eq!(t.arrived, mailsetup::probe::roundtrip::Arrived::Inbox);
+    assert!(sees(
+        &app,
+        &mailsetup::present::messages::round_trip(&l, &t)
+    ));
+    look(&mut app, "result-round-trip");
+    let _ = Store::at(config_dir()).remove(&user);
+    // Unticked: remembered, and the next window's check signs in only.
+    let mut app = harness_app_at(None, None).expect("harness").0;
+    to_code(&mut app);
+    act(&mut app, |ui| {
+        let _ = ui.click(l.tr(msg::ROUND_TRIP_CHOICE).as_str());
+    });
+    let saved = std::fs::read_to_string(&prefs).expect("preferences.json written");
+    assert!(saved.contains("\"round_trip\": false"), "{saved}");
+    let mut app = harness_app_at(None, None).expect("harness").0;
+    to_code(&mut app);
+    enter_code_and_test_here(&mut app, &pass);
+    let Screen::Result(r) = &app.screen else {
+        panic!("the test ran to a result");
+    };
+    assert!(r.report().ok() && r.report().round_trip.is_none());
+    let _ = Store::at(config_dir()).remove(&user);
+    let _ = std::fs::remove_file(&prefs);
+}
+
+/// On the code screen already: the code and Enter.
+fn enter_code_and_test_here(app: &mut App, pass: &str) {
+    act(app, |ui| {
+        let _ = ui.click(iced_test::selector::id(credentials::CODE_INPUT));
+        let _ = ui.typewrite(pass);
+        let _ = ui.tap_key(iced::keyboard::key::Named::Enter);
+    });
+}
+
 #[test]
 fn failure_shows_the_advice_and_try_again_keeps_the_input() {
     let _serial = serial();
@@ -1017,6 +1088,7 @@ fn report(
         provider: Some("qq".into()),
         imap: probe(Protocol::Imap, "imap.qq.com", 993),
         smtp: probe(Protocol::Smtp, "smtp.qq.com", 465),
+        round_trip: None,
     }
 }
 

@@ -230,6 +230,24 @@ pub struct CheckJson {
     pub warnings: Option<Vec<String>>,
     pub imap: ProbeJson,
     pub smtp: ProbeJson,
+    /// The test message to the address itself (`--round-trip`), when one was sent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub round_trip: Option<RoundTripJson>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RoundTripJson {
+    /// `inbox`, `junk` or `not_yet`.
+    pub arrived: crate::probe::roundtrip::Arrived,
+    /// The folder it arrived in, as the server names it.
+    pub folder: Option<String>,
+    /// From the server's acceptance to its arrival (or the whole wait).
+    pub after_ms: u64,
+    /// `expunged`, `moved_to_trash`, `left` or `not_arrived`.
+    pub removal: crate::probe::roundtrip::Removal,
+    /// What it means, localised.
+    pub message: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -281,6 +299,13 @@ impl CheckJson {
             warnings: None,
             imap: ProbeJson::new(l, report, &report.imap),
             smtp: ProbeJson::new(l, report, &report.smtp),
+            round_trip: report.round_trip.as_ref().map(|t| RoundTripJson {
+                arrived: t.arrived,
+                folder: t.folder.clone(),
+                after_ms: t.after_ms,
+                removal: t.removal,
+                message: crate::present::messages::round_trip(l, t),
+            }),
         }
     }
 }
@@ -522,6 +547,11 @@ mod tests {
             check.smtp.error.as_ref().map(|e| e.kind.as_str()),
             Some("auth")
         );
+        let trip: CheckJson = serde_json::from_str(readme_example("With `--round-trip` the check"))
+            .expect("round-trip example");
+        let t = trip.round_trip.expect("round_trip");
+        assert_eq!(t.arrived, crate::probe::roundtrip::Arrived::Inbox);
+        assert!(trip.imap.stages.iter().any(|s| s.name == "receive"));
     }
 
     #[test]

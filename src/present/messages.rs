@@ -443,6 +443,43 @@ pub fn handoff_error(
     }
 }
 
+/// The round trip's letter in the user's language.
+pub fn letter(l: &Localizer) -> crate::probe::roundtrip::Letter {
+    crate::probe::roundtrip::Letter {
+        subject: l.tr(msg::ROUND_TRIP_SUBJECT),
+        body: format!("{}\r\n", l.tr(msg::ROUND_TRIP_BODY)),
+    }
+}
+
+/// Where the test message arrived, and, when it could not be removed, where it stays.
+pub fn round_trip(l: &Localizer, t: &crate::probe::roundtrip::RoundTrip) -> String {
+    use crate::probe::roundtrip::{Arrived, Removal};
+    let folder = t.folder.clone().unwrap_or_default();
+    let seconds = seconds(t.after_ms);
+    let args = [("seconds", seconds.into()), ("folder", folder.into())];
+    let arrived = l.tr_args(
+        match t.arrived {
+            Arrived::Inbox => msg::ROUND_TRIP_ARRIVED,
+            Arrived::Junk => msg::ROUND_TRIP_JUNK,
+            Arrived::NotYet => msg::ROUND_TRIP_NOT_YET,
+        },
+        &args,
+    );
+    match t.removal {
+        Removal::Left => format!("{arrived} {}", l.tr_args(msg::ROUND_TRIP_LEFT, &args)),
+        _ => arrived,
+    }
+}
+
+/// Milliseconds as seconds with one decimal under ten ("0.8", "12").
+fn seconds(ms: u64) -> String {
+    if ms < 10_000 {
+        format!("{:.1}", ms.max(100) as f64 / 1000.0)
+    } else {
+        (ms / 1000).to_string()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::path;

@@ -173,5 +173,24 @@ pub fn check_stages(l10n: &Localizer, report: &CheckReport) -> String {
             let _ = writeln!(out, "  advice: {advice}");
         }
     }
+    if let Some(t) = &report.round_trip {
+        let _ = writeln!(
+            out,
+            "\n[round trip] {} after {} ms, folder={}, {}",
+            serde_plain(&t.arrived),
+            t.after_ms,
+            t.folder.as_deref().unwrap_or("-"),
+            serde_plain(&t.removal)
+        );
+        let _ = writeln!(out, "  {}", super::messages::round_trip(l10n, t));
+    }
     out
+}
+
+/// An enum's `--json` name (`not_yet`, `moved_to_trash`), for the plain-text report.
+fn serde_plain(v: &impl serde::Serialize) -> String {
+    serde_json::to_value(v)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
 }

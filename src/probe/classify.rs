@@ -70,6 +70,42 @@ const KNOWN: &[Known] = &[
         msg::ADVICE_NETEASE_SMTP_OFF,
         Some("netease-163"),
     ),
+    // After AUTH, at MAIL FROM, RCPT TO or DATA: the provider's policy refused the message.
+    // 163/126: "554 DT:SPM 163 smtp14,…: 发送的邮件内容包含了未被许可的信息，或被系统识别为垃圾邮件".
+    known(
+        "dt:spm",
+        ErrorKind::SendRefused,
+        msg::ADVICE_NETEASE_SPAM,
+        Some("netease-163"),
+    ),
+    // 163/126: "553 DT:SUM …": the message's From differs from the envelope sender.
+    known(
+        "dt:sum",
+        ErrorKind::SendRefused,
+        msg::ADVICE_SENDER_MISMATCH,
+        Some("netease-163"),
+    ),
+    // NetEase enterprise: "554 5.5.0 MI:STC …": the sender's daily count is used up.
+    known(
+        "mi:stc",
+        ErrorKind::RateLimited,
+        msg::ADVICE_DAILY_LIMIT,
+        Some("netease-qiye"),
+    ),
+    // QQ: "550 Connection frequency limited. http://service.mail.qq.com/…".
+    known(
+        "connection frequency limited",
+        ErrorKind::RateLimited,
+        msg::ADVICE_QQ_FREQUENCY,
+        Some("qq"),
+    ),
+    // QQ: "550 Mail content denied. http://service.mail.qq.com/…".
+    known(
+        "mail content denied",
+        ErrorKind::SendRefused,
+        msg::ADVICE_QQ_CONTENT,
+        Some("qq"),
+    ),
     // Tencent Exmail without a client-specific password.
     known(
         "客户端专用密码",
@@ -96,6 +132,39 @@ const KNOWN: &[Known] = &[
         ErrorKind::ClientNotAllowed,
         msg::ADVICE_OUTLOOK_BASIC_AUTH_OFF,
         Some("outlook"),
+    ),
+    // The sender must be the signed-in address: "553 Mail from must equal authorized user";
+    // Postfix: "553 5.7.1 <…>: Sender address rejected: not owned by user …".
+    known(
+        "mail from must equal authorized user",
+        ErrorKind::SendRefused,
+        msg::ADVICE_SENDER_MISMATCH,
+        None,
+    ),
+    known(
+        "not owned by user",
+        ErrorKind::SendRefused,
+        msg::ADVICE_SENDER_MISMATCH,
+        None,
+    ),
+    // "552 5.3.4 Message size exceeds fixed maximum message size".
+    known(
+        "size exceeds",
+        ErrorKind::SendRefused,
+        msg::ADVICE_TOO_LARGE,
+        None,
+    ),
+    known(
+        "too large",
+        ErrorKind::SendRefused,
+        msg::ADVICE_TOO_LARGE,
+        None,
+    ),
+    known(
+        "daily",
+        ErrorKind::RateLimited,
+        msg::ADVICE_DAILY_LIMIT,
+        None,
     ),
     known(
         "too many login",
@@ -155,6 +224,15 @@ pub fn refine(protocol: Protocol, e: &mut ProbeError) {
         // A timeout or TLS failure is what it is, whatever was said before.
         if !matches!(e.kind, ErrorKind::Timeout | ErrorKind::Tls) {
             e.kind = k.kind;
+        }
+        return;
+    }
+    if protocol == Protocol::Smtp && e.stage == Stage::Send && e.kind == ErrorKind::Protocol {
+        // A refusal lettre could not parse (GBK text) still says 5xx or 4xx.
+        match last_line(text).get(..1) {
+            Some("5") => e.kind = ErrorKind::SendRefused,
+            Some("4") => e.kind = ErrorKind::Temporary,
+            _ => {}
         }
         return;
     }
@@ -222,16 +300,21 @@ pub fn diagnose(e: &ProbeError, provider: Option<&'static Provider>) -> Diagnosi
             .map(str::to_string)
     };
     if let Some(k) = e.server_text.as_deref().and_then(lookup)
-        && k.provider.is_some()
+        && (k.provider.is_some() || e.stage == Stage::Send)
     {
-        {
-            // The user's own provider page when the line is from a sibling (126 vs 163).
-            let owner = provider.or_else(|| k.provider.and_then(|id| catalog.by_id(id)));
-            return Diagnosis {
-                advice_id: k.advice,
-                help_url: settings(owner),
-            };
-        }
+        // The user's own provider page when the line is from a sibling (126 vs 163).
+        let owner = provider.or_else(|| k.provider.and_then(|id| catalog.by_id(id)));
+        // A refused message is fixed by the provider's rules (help), a service that is off in
+        // its settings.
+        let page = if e.stage == Stage::Send && k.kind != ErrorKind::ServiceDisabled {
+            help(owner)
+        } else {
+            settings(owner)
+        };
+        return Diagnosis {
+            advice_id: k.advice,
+            help_url: page,
+        };
     }
     let (advice_id, help_url) = match e.kind {
         ErrorKind::Auth => (
@@ -246,6 +329,9 @@ pub fn diagnose(e: &ProbeError, provider: Option<&'static Provider>) -> Diagnosi
             settings(provider),
         ),
         ErrorKind::AuthUnsupported => (msg::ADVICE_AUTH_UNSUPPORTED, help(provider)),
+        ErrorKind::Temporary if e.stage == Stage::Send => {
+            (msg::ADVICE_SEND_TEMPORARY, help(provider))
+        }
         ErrorKind::Temporary => (msg::ADVICE_TEMPORARY, help(provider)),
         ErrorKind::SendRefused => (msg::ADVICE_SEND_REFUSED, help(provider)),
         // A handshake that met plain text wants STARTTLS; a silent port that speaks TLS wants

@@ -9,7 +9,7 @@ use secrecy::{ExposeSecret, SecretString};
 use tokio::io::{AsyncRead, AsyncWrite, AsyncWriteExt};
 
 use super::transcript::Recorder;
-use super::{ErrorKind, Fail, ProbeError, ProbeOptions, Stage, Stages, tls};
+use super::{ErrorKind, Fail, ProbeError, ProbeOptions, Side, Stage, Stages, tls};
 use crate::catalog::{Endpoint, Security};
 
 /// Greeting, capabilities, ID, LOGIN and SELECT are a few KiB even for a big mailbox; an
@@ -25,6 +25,7 @@ pub(crate) async fn probe(
     secret: &SecretString,
     opts: &ProbeOptions,
     st: &mut Stages,
+    side: Side,
 ) -> Result<(), ProbeError> {
     let (tcp, peer) = super::open(ep, st).await?;
     match ep.security {
@@ -35,7 +36,7 @@ pub(crate) async fn probe(
             let mut client =
                 Client::new(Recorder::new(tls, st.transcript(), peer).limit(IMAP_LIMIT));
             let caps = st.run(Stage::Greeting, greeting(&mut client)).await?;
-            session(client, caps, ep, secret, opts.bearer, st).await
+            session(client, caps, ep, secret, opts.bearer, st, side).await
         }
         Security::Starttls => {
             let mut client =
@@ -74,7 +75,7 @@ pub(crate) async fn probe(
                 .await?;
             // Capabilities learned before TLS must be discarded (RFC 3501 6.2.1).
             let client = Client::new(Recorder::new(tls, st.transcript(), peer).limit(IMAP_LIMIT));
-            session(client, None, ep, secret, opts.bearer, st).await
+            session(client, None, ep, secret, opts.bearer, st, side).await
         }
     }
 }
@@ -86,6 +87,7 @@ async fn session<S>(
     secret: &SecretString,
     bearer: bool,
     st: &mut Stages,
+    side: Side,
 ) -> Result<(), ProbeError>
 where
     S: AsyncRead + AsyncWrite + Unpin + Debug + Send,
@@ -137,6 +139,16 @@ where
     if let Err(e) = selected {
         let _ = tokio::time::timeout(GOODBYE, session.logout()).await;
         return Err(e);
+    }
+    if let Side::Watch(w) = side {
+        session = match super::roundtrip::watch(session, w, st).await {
+            (Some(s), Ok(())) => s,
+            (Some(mut s), Err(e)) => {
+                let _ = tokio::time::timeout(GOODBYE, s.logout()).await;
+                return Err(e);
+            }
+            (None, r) => return r,
+        };
     }
     // The verdict is in; LOGOUT is courtesy and its failure must not turn success into failure.
     let _ = st

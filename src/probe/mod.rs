@@ -3,6 +3,7 @@
 
 pub mod classify;
 mod imap;
+pub mod roundtrip;
 mod smtp;
 pub mod tls;
 pub mod transcript;
@@ -61,6 +62,10 @@ pub enum Stage {
     Ehlo,
     Auth,
     Send,
+    /// Watching for the test message (round trip).
+    Receive,
+    /// Removing the test message.
+    Remove,
     Quit,
 }
 
@@ -80,6 +85,8 @@ impl Stage {
             Stage::Ehlo => "ehlo",
             Stage::Auth => "auth",
             Stage::Send => "send",
+            Stage::Receive => "receive",
+            Stage::Remove => "remove",
             Stage::Quit => "quit",
         }
     }
@@ -100,6 +107,8 @@ impl Stage {
             Stage::Ehlo => msg::STAGE_EHLO,
             Stage::Auth => msg::STAGE_AUTH,
             Stage::Send => msg::STAGE_SEND,
+            Stage::Receive => msg::STAGE_RECEIVE,
+            Stage::Remove => msg::STAGE_REMOVE,
             Stage::Quit => msg::STAGE_QUIT,
         }
     }
@@ -280,17 +289,29 @@ impl Stages {
         &self.transcript
     }
 
+    /// One stage, under the stage timeout and the check's deadline.
     pub(crate) async fn run<T>(
         &mut self,
         stage: Stage,
         fut: impl Future<Output = Result<T, Fail>>,
     ) -> Result<T, ProbeError> {
+        let limit = self
+            .stage_timeout
+            .min(self.deadline.saturating_duration_since(Instant::now()));
+        self.run_within(stage, limit, fut).await
+    }
+
+    /// One stage under its own limit: the round trip's stages come after the sign-in check's
+    /// deadline and wait longer than any one command may.
+    pub(crate) async fn run_within<T>(
+        &mut self,
+        stage: Stage,
+        limit: Duration,
+        fut: impl Future<Output = Result<T, Fail>>,
+    ) -> Result<T, ProbeError> {
         self.emit(stage, StageState::Started);
         let started = Instant::now();
         let mark = self.transcript.position();
-        let limit = self
-            .stage_timeout
-            .min(self.deadline.saturating_duration_since(started));
         let result = match tokio::time::timeout(limit, fut).await {
             Ok(r) => r,
             Err(_) => Err(Fail::new(
@@ -443,7 +464,15 @@ pub async fn probe_imap(
     opts: &ProbeOptions,
     progress: Option<ProgressSink>,
 ) -> ProbeReport {
-    run(Protocol::Imap, endpoint, secret, opts, progress).await
+    run(
+        Protocol::Imap,
+        endpoint,
+        secret,
+        opts,
+        progress,
+        Side::Alone,
+    )
+    .await
 }
 
 /// Checks one SMTP server: connect, TLS or required STARTTLS, EHLO, AUTH, QUIT.
@@ -453,7 +482,61 @@ pub async fn probe_smtp(
     opts: &ProbeOptions,
     progress: Option<ProgressSink>,
 ) -> ProbeReport {
-    run(Protocol::Smtp, endpoint, secret, opts, progress).await
+    run(
+        Protocol::Smtp,
+        endpoint,
+        secret,
+        opts,
+        progress,
+        Side::Alone,
+    )
+    .await
+}
+
+/// Both probes at once; with a letter, the round trip too: once both signed in, the letter goes
+/// to the address itself and is watched for in INBOX and the spam folder, then removed.
+pub async fn probe_both(
+    imap: &Endpoint,
+    smtp: &Endpoint,
+    secret: &SecretString,
+    opts: &ProbeOptions,
+    progress: Option<ProgressSink>,
+    letter: Option<(roundtrip::Letter, Duration)>,
+) -> (ProbeReport, ProbeReport, Option<roundtrip::RoundTrip>) {
+    let Some((letter, wait)) = letter else {
+        let (a, b) = tokio::join!(
+            probe_imap(imap, secret, opts, progress.clone()),
+            probe_smtp(smtp, secret, opts, progress),
+        );
+        return (a, b, None);
+    };
+    let (watch, post, outcome) = roundtrip::pair(letter, wait);
+    let (a, b) = tokio::join!(
+        run(
+            Protocol::Imap,
+            imap,
+            secret,
+            opts,
+            progress.clone(),
+            Side::Watch(watch)
+        ),
+        run(
+            Protocol::Smtp,
+            smtp,
+            secret,
+            opts,
+            progress,
+            Side::Post(post)
+        ),
+    );
+    (a, b, outcome.await.ok())
+}
+
+/// A probe's part in the round trip, if any.
+pub(crate) enum Side {
+    Alone,
+    Watch(roundtrip::Watch),
+    Post(roundtrip::Post),
 }
 
 async fn run(
@@ -462,6 +545,7 @@ async fn run(
     secret: &SecretString,
     opts: &ProbeOptions,
     progress: Option<ProgressSink>,
+    side: Side,
 ) -> ProbeReport {
     let started = Instant::now();
     let mut stages = Stages {
@@ -473,8 +557,8 @@ async fn run(
         transcript: Transcript::new(secret.clone()),
     };
     let result = match protocol {
-        Protocol::Imap => imap::probe(endpoint, secret, opts, &mut stages).await,
-        Protocol::Smtp => smtp::probe(endpoint, secret, opts, &mut stages).await,
+        Protocol::Imap => imap::probe(endpoint, secret, opts, &mut stages, side).await,
+        Protocol::Smtp => smtp::probe(endpoint, secret, opts, &mut stages, side).await,
     };
     ProbeReport {
         protocol,

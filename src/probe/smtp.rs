@@ -13,8 +13,9 @@ use lettre::transport::smtp::extension::ClientId;
 use secrecy::{ExposeSecret, SecretString};
 use tokio::io::{AsyncBufReadExt, AsyncRead, AsyncWrite, AsyncWriteExt, BufReader};
 
+use super::roundtrip::{Letter, Post};
 use super::transcript::Recorder;
-use super::{ErrorKind, Fail, ProbeError, ProbeOptions, Stage, Stages, tls};
+use super::{ErrorKind, Fail, ProbeError, ProbeOptions, Side, Stage, Stages, tls};
 use crate::catalog::{Endpoint, Security};
 
 /// lettre insists on reading a greeting when handed a stream; ours was already read (or, after
@@ -40,6 +41,7 @@ pub(crate) async fn probe(
     secret: &SecretString,
     opts: &ProbeOptions,
     st: &mut Stages,
+    side: Side,
 ) -> Result<(), ProbeError> {
     let (tls, peer) = secured(ep, opts, st).await?;
     // An EHLO reply is well under 1 KiB; see Recorder::limit.
@@ -77,14 +79,18 @@ pub(crate) async fn probe(
         let _ = tokio::time::timeout(GOODBYE, conn.abort()).await;
         return Err(e);
     }
-    if opts.send_test {
-        let sent = st
-            .run(Stage::Send, send_test(&mut conn, &opts.address))
-            .await;
-        if let Err(e) = sent {
-            let _ = tokio::time::timeout(GOODBYE, conn.abort()).await;
-            return Err(e);
+    let sent = match side {
+        Side::Post(post) => send_letter(&mut conn, opts, post, st).await,
+        _ if opts.send_test => {
+            let test = test_letter();
+            st.run(Stage::Send, send(&mut conn, &opts.address, &test, None))
+                .await
         }
+        _ => Ok(()),
+    };
+    if let Err(e) = sent {
+        let _ = tokio::time::timeout(GOODBYE, conn.abort()).await;
+        return Err(e);
     }
     // The verdict is in; QUIT is courtesy.
     let _ = st
@@ -282,7 +288,53 @@ async fn starttls<S: AsyncRead + AsyncWrite + Unpin>(
     Ok(())
 }
 
-async fn send_test(conn: &mut AsyncSmtpConnection, address: &str) -> Result<(), Fail> {
+/// The round trip's letter, once INBOX is being watched (the watch may take longer than the
+/// check's deadline to start, so the send has its own stage timeout).
+async fn send_letter(
+    conn: &mut AsyncSmtpConnection,
+    opts: &ProbeOptions,
+    mut post: Post,
+    st: &mut Stages,
+) -> Result<(), ProbeError> {
+    if !post.wait_for_watcher().await {
+        // IMAP failed: a message nobody watches for (and removes) is not sent.
+        return Ok(());
+    }
+    let id = format!("<{}@{}>", post.token, hello_name());
+    let subject = format!("{} [{}]", post.letter.subject, post.token);
+    let letter = Letter {
+        subject,
+        body: post.letter.body.clone(),
+    };
+    st.run_within(
+        Stage::Send,
+        opts.stage_timeout,
+        send(conn, &opts.address, &letter, Some(id)),
+    )
+    .await?;
+    post.accepted();
+    Ok(())
+}
+
+/// `--send-test`'s message, which stays in the mailbox (the round trip's is removed).
+fn test_letter() -> Letter {
+    Letter {
+        subject: "mailsetup: test message / 测试邮件".to_string(),
+        body: "This message was sent by mailsetup to check that sending works.\r\n\
+               这封邮件由邮箱设置助手发送，用于确认发信功能正常。\r\n"
+            .to_string(),
+    }
+}
+
+/// MAIL FROM, RCPT TO and DATA of one message to the address itself. A refusal at any of them
+/// is the server's policy (spam filter, frequency or daily limit, sender rules), not the
+/// credential, and is classified from its words.
+async fn send(
+    conn: &mut AsyncSmtpConnection,
+    address: &str,
+    letter: &Letter,
+    message_id: Option<String>,
+) -> Result<(), Fail> {
     use lettre::Message;
     use lettre::message::header::ContentType;
     let mailbox = address
@@ -291,13 +343,10 @@ async fn send_test(conn: &mut AsyncSmtpConnection, address: &str) -> Result<(), 
     let message = Message::builder()
         .from(mailbox.clone())
         .to(mailbox)
-        .subject("mailsetup: test message / 测试邮件")
+        .subject(letter.subject.clone())
+        .message_id(message_id)
         .header(ContentType::TEXT_PLAIN)
-        .body(
-            "This message was sent by mailsetup to check that sending works.\r\n\
-               这封邮件由邮箱设置助手发送，用于确认发信功能正常。\r\n"
-                .to_string(),
-        )
+        .body(letter.body.clone())
         .map_err(|e| Fail::new(ErrorKind::Protocol, e.to_string()))?;
     conn.send(message.envelope(), &message.formatted())
         .await

@@ -114,6 +114,18 @@ impl Accounts {
         }
     }
 
+    /// The remembered choices (the defaults without a config dir).
+    pub fn preferences(&self) -> crate::store::Preferences {
+        self.store
+            .as_ref()
+            .map(|s| s.preferences())
+            .unwrap_or_default()
+    }
+
+    pub async fn set_preferences(&self, p: crate::store::Preferences) -> Result<(), StoreError> {
+        self.run(move |s| s.set_preferences(&p)).await
+    }
+
     pub async fn load(&self) -> Result<Loaded, StoreError> {
         self.run(|s| s.load()).await
     }

@@ -58,6 +58,8 @@ pub struct Attempt {
     pub credential: Credential,
     pub timeout: Duration,
     pub send_test: bool,
+    /// Send this letter to the address itself and watch for it (the round trip).
+    pub round_trip: Option<crate::probe::roundtrip::Letter>,
     /// The OAuth clients a saved sign-in is renewed with (default: the environment's).
     pub clients: oauth::Clients,
 }
@@ -72,6 +74,7 @@ impl Attempt {
             credential,
             timeout: check::DEFAULT_TIMEOUT,
             send_test: false,
+            round_trip: None,
             clients: oauth::Clients::default(),
         }
     }
@@ -102,6 +105,8 @@ impl Attempt {
             timeout: self.timeout,
             stage_timeout: check::DEFAULT_STAGE_TIMEOUT,
             send_test: self.send_test,
+            round_trip: self.round_trip,
+            round_trip_wait: crate::probe::roundtrip::WAIT,
         };
         Ok(Prepared {
             request,

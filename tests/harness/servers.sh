@@ -13,7 +13,7 @@ stop() {
   done
   [ -f "$T/www/server.pid" ] && kill "$(cat "$T/www/server.pid")" 2>/dev/null || true
   [ -f "$T/dnsmasq.pid" ] && kill "$(cat "$T/dnsmasq.pid")" 2>/dev/null || true
-  for d in dovecot dovecot2; do
+  for d in dovecot dovecot2 dovecot3; do
     [ -f "$T/$d/run/master.pid" ] && kill "$(cat "$T/$d/run/master.pid")" 2>/dev/null || true
   done
   [ -d "$T/postfix" ] && postfix -c "$T/postfix" stop >/dev/null 2>&1 || true
@@ -84,8 +84,10 @@ USER_PASS=$(python3 -c 'import secrets,string; print("".join(secrets.choice(stri
 # it whether each access token is valid (RFC 7662 introspection).
 # BEARER_ONLY: a second Dovecot offering only OAUTHBEARER (RFC 7628), as some servers do: the
 # first offers XOAUTH2 too, which the check prefers.
+# NO_UIDPLUS: a third Dovecot on the same mailboxes that offers neither UIDPLUS nor MOVE, as
+# older servers do: the round trip must leave its message rather than EXPUNGE.
 read -r IMAPS IMAP SMTPS SUBMISSION DNS NOAUTH PYMAP AIO_TLS AIO_STARTTLS AIO_CRAM AIO_NOAUTH \
-  AIO_454 IDP BEARER_ONLY <<<"$(ports 14)"
+  AIO_454 IDP BEARER_ONLY NO_UIDPLUS <<<"$(ports 15)"
 # A company account whose login name is not its address and whose password has everything a
 # typed password can: edge spaces, quotes, a backslash, ², a full-width letter and hanzi.
 ODD_ADDRESS=zhang.san@other.test
@@ -132,9 +134,16 @@ dnsmasq --port="$DNS" --listen-address=127.0.0.1 --bind-interfaces --no-resolv -
 mkdir -p dovecot/run dovecot/state dovecot/home
 chmod 777 dovecot/home
 # The same mailbox under the names discovery tests sign in with.
-for u in "$USER_NAME" tester@autoconf-corp.test tester@srv-corp.test tester; do
+# The round trip's mailboxes: junky@ has a Sieve rule filing everything into Junk, lost@'s mail
+# is discarded by Postfix (it never arrives), keep@ and plain@ are the removal tests' own (with
+# and without UIDPLUS).
+for u in "$USER_NAME" tester@autoconf-corp.test tester@srv-corp.test tester \
+         junky@qq.com lost@qq.com keep@qq.com plain@qq.com; do
   echo "$u:{PLAIN}$USER_PASS"
 done > dovecot/users
+mkdir -p dovecot/home/junky@qq.com
+printf 'require "fileinto";\nfileinto "Junk";\n' > dovecot/home/junky@qq.com/.dovecot.sieve
+chmod -R 777 dovecot/home/junky@qq.com
 echo "$ODD_LOGIN:{SHA512-CRYPT}$ODD_PASS_HASH" >> dovecot/users
 echo "quoted:{SHA512-CRYPT}$QUOTE_PASS_HASH" >> dovecot/users
 dh=""; [ -f /usr/share/dovecot/dh.pem ] && dh="ssl_dh = </usr/share/dovecot/dh.pem"
@@ -143,7 +152,7 @@ base_dir = $T/dovecot/run
 state_dir = $T/dovecot/state
 log_path = $T/dovecot/dovecot.log
 listen = 127.0.0.1
-protocols = imap
+protocols = imap lmtp
 ssl = yes
 ssl_cert = <$T/server.pem
 ssl_key = <$T/server.key
@@ -169,9 +178,35 @@ passdb {
   mechanisms = xoauth2 oauthbearer
   args = $T/dovecot/oauth2.conf
 }
+# allow_all_users: LMTP delivers without a passdb lookup.
 userdb {
   driver = static
-  args = uid=nobody gid=nogroup home=$T/dovecot/home/%u
+  args = uid=nobody gid=nogroup home=$T/dovecot/home/%u allow_all_users=yes
+}
+# The folders a provider's mailbox has, marked as RFC 6154 says (the round trip looks in Junk).
+namespace inbox {
+  inbox = yes
+  mailbox Junk {
+    special_use = \Junk
+    auto = subscribe
+  }
+  mailbox Trash {
+    special_use = \Trash
+    auto = subscribe
+  }
+}
+# Postfix delivers here, so a message sent through it really arrives. The socket is relative to
+# base_dir, so each copy of this file (the other instances, the namespaced one) has its own.
+service lmtp {
+  unix_listener lmtp {
+    mode = 0666
+  }
+}
+protocol lmtp {
+  mail_plugins = \$mail_plugins sieve
+}
+plugin {
+  sieve = file:~/sieve;active=~/.dovecot.sieve
 }
 service imap-login {
   inet_listener imap {
@@ -211,14 +246,21 @@ active_value = true
 tls_ca_cert_file = $T/ca.pem
 CONF
 dovecot -c "$T/dovecot/dovecot.conf"
-mkdir -p dovecot2/run dovecot2/state
-sed -e "s|$T/dovecot/run|$T/dovecot2/run|; s|$T/dovecot/state|$T/dovecot2/state|" \
-    -e "s|$T/dovecot/dovecot.log|$T/dovecot2/dovecot.log|; s|$T/dovecot/auth-client|$T/dovecot2/auth-client|" \
-    -e "s|^auth_mechanisms = .*|auth_mechanisms = oauthbearer|" \
-    -e "s|port = $IMAPS|port = $BEARER_ONLY|" dovecot/dovecot.conf |
-  awk '/inet_listener imap \{/{skip=4} /inet_listener imaps_guess \{/{skip=5} skip>0{skip--; next} 1' \
-  > dovecot2/dovecot.conf
+# Another Dovecot on the same mailboxes, with its own directories, its SSL/TLS listener on port
+# $2 and the others off (port 0; a removed listener would come back on Dovecot's default 143).
+other_dovecot() { # NAME PORT [SED-EXPRESSION]
+  mkdir -p "$1/run" "$1/state"
+  sed -e "s|$T/dovecot/run|$T/$1/run|; s|$T/dovecot/state|$T/$1/state|" \
+      -e "s|$T/dovecot/dovecot.log|$T/$1/dovecot.log|; s|$T/dovecot/auth-client|$T/$1/auth-client|" \
+      -e "s|port = $IMAPS\$|port = $2|; s|port = $IMAP\$|port = 0|; s|port = 993\$|port = 0|" \
+      -e "${3:-}" dovecot/dovecot.conf > "$1/dovecot.conf"
+}
+other_dovecot dovecot2 "$BEARER_ONLY" "s|^auth_mechanisms = .*|auth_mechanisms = oauthbearer|"
 dovecot -c "$T/dovecot2/dovecot.conf"
+other_dovecot dovecot3 "$NO_UIDPLUS"
+printf 'protocol imap {\n  imap_capability = IMAP4rev1 SASL-IR LOGIN-REFERRALS ID ENABLE IDLE LITERAL+ NAMESPACE SPECIAL-USE\n}\n' \
+  >> dovecot3/dovecot.conf
+dovecot -c "$T/dovecot3/dovecot.conf"
 
 # --- Postfix: SMTPS (implicit TLS) and submission (STARTTLS required), SASL through Dovecot ---
 mkdir -p postfix/queue postfix/data
@@ -246,7 +288,9 @@ smtpd_sasl_auth_enable = yes
 # A recipient refused as real servers refuse unknown ones (the test message's own address).
 smtpd_relay_restrictions = check_recipient_access inline:{ { reject@other.test = 550 5.1.1 Invalid recipient } }, permit_sasl_authenticated, reject
 smtpd_recipient_restrictions = permit_sasl_authenticated, reject
-default_transport = discard
+# Every message goes to the Dovecot above (lost@ excepted), as a provider delivers to itself.
+default_transport = lmtp:unix:$T/dovecot/run/lmtp
+transport_maps = inline:{ lost@qq.com=discard: }
 # AUTH XOAUTH2 with a Microsoft-sized token is a 2–3 KB line; Postfix cuts lines at 2048 bytes
 # by default (mail servers taking Microsoft tokens raise it the same way).
 line_length_limit = 8192
@@ -277,6 +321,7 @@ showq     unix  n       -       n       -       -       showq
 error     unix  -       -       n       -       -       error
 retry     unix  -       -       n       -       -       error
 discard   unix  -       -       n       -       -       discard
+lmtp      unix  -       -       n       -       -       lmtp
 smtp      unix  -       -       n       -       -       smtp
 anvil     unix  -       -       n       -       1       anvil
 scache    unix  -       -       n       -       1       scache
@@ -377,7 +422,7 @@ echo $! > idp/idp.pid
 for hp in 127.0.0.1:$IMAPS 127.0.0.1:$IMAP 127.0.0.1:$SMTPS 127.0.0.1:$SUBMISSION \
           $GUESS_IP:993 $GUESS_IP:587 $WEB_IP:443 127.0.0.1:$NOAUTH 127.0.0.1:$PYMAP \
           127.0.0.1:$AIO_TLS 127.0.0.1:$AIO_STARTTLS 127.0.0.1:$AIO_CRAM 127.0.0.1:$AIO_NOAUTH \
-          127.0.0.1:$AIO_454 127.0.0.1:$IDP 127.0.0.1:$BEARER_ONLY; do
+          127.0.0.1:$AIO_454 127.0.0.1:$IDP 127.0.0.1:$BEARER_ONLY 127.0.0.1:$NO_UIDPLUS; do
   for _ in $(seq 1 100); do
     if python3 -c "import socket,sys; socket.create_connection(('${hp%:*}',${hp#*:}),0.2)" 2>/dev/null; then break; fi
     sleep 0.1
@@ -391,6 +436,7 @@ export MAILSETUP_TEST_OTHER_CA=$T/other-ca.pem
 export MAILSETUP_TEST_USER=$USER_NAME
 export MAILSETUP_TEST_PASS=$USER_PASS
 export MAILSETUP_TEST_IMAPS=$IMAPS
+export MAILSETUP_TEST_IMAPS_NO_UIDPLUS=$NO_UIDPLUS
 export MAILSETUP_TEST_IMAP_STARTTLS=$IMAP
 export MAILSETUP_TEST_SMTPS=$SMTPS
 export MAILSETUP_TEST_SUBMISSION=$SUBMISSION

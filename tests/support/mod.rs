@@ -124,6 +124,8 @@ pub fn request(
         timeout: Duration::from_secs(20),
         stage_timeout: Duration::from_secs(5),
         send_test: false,
+        round_trip: None,
+        round_trip_wait: mailsetup::probe::roundtrip::WAIT,
     }
 }
 

@@ -20,6 +20,12 @@ pub enum Script {
     ImapNoStarttls,
     /// A plain-text SMTP server that does not offer STARTTLS.
     SmtpNoStarttls,
+    /// SMTP that takes AUTH, then answers the message's command `at` (`MAIL`, `RCPT`, or `DATA`
+    /// for the end of its text) with this line: what providers say after a good sign-in.
+    SmtpSendReply {
+        at: &'static str,
+        reply: &'static str,
+    },
 }
 
 /// Commands the server received, with anything after LOGIN/AUTH cut off.
@@ -88,7 +94,9 @@ async fn serve<S: AsyncRead + AsyncWrite + Unpin>(stream: S, script: Script, log
         }
         Script::ImapLoginReply(_) => b"* OK [CAPABILITY IMAP4 IMAP4rev1 ID AUTH=PLAIN AUTH=LOGIN NAMESPACE] QQMail XMIMAP4Server ready\r\n",
         Script::ImapNoStarttls => b"* OK [CAPABILITY IMAP4rev1 AUTH=PLAIN] plain only\r\n",
-        Script::SmtpAuthReply(_) | Script::SmtpNoStarttls => b"220 smtp.example.com Esmtp\r\n",
+        Script::SmtpAuthReply(_) | Script::SmtpNoStarttls | Script::SmtpSendReply { .. } => {
+            b"220 smtp.example.com Esmtp\r\n"
+        }
     };
     if w.write_all(greeting).await.is_err() {
         return;
@@ -140,6 +148,29 @@ async fn serve<S: AsyncRead + AsyncWrite + Unpin>(stream: S, script: Script, log
                 match &script {
                     Script::SmtpAuthReply(r) => r.clone(),
                     _ => b"235 ok\r\n".to_vec(),
+                }
+            } else if let Some(verb) = ["MAIL", "RCPT", "DATA"]
+                .into_iter()
+                .find(|v| upper.starts_with(v))
+            {
+                let refused = match &script {
+                    Script::SmtpSendReply { at, reply } if *at == verb => Some(*reply),
+                    _ => None,
+                };
+                if verb == "DATA" {
+                    // The text up to its lone "." line, then the verdict on it.
+                    if w.write_all(b"354 go ahead\r\n").await.is_err() {
+                        return;
+                    }
+                    while let Ok(Some(l)) = lines.next_line().await {
+                        if l == "." {
+                            break;
+                        }
+                    }
+                }
+                match refused {
+                    Some(r) => format!("{r}\r\n").into_bytes(),
+                    None => b"250 ok\r\n".to_vec(),
                 }
             } else if upper.starts_with("QUIT") {
                 let _ = w.write_all(b"221 bye\r\n").await;

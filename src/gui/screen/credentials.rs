@@ -1,7 +1,7 @@
 //! Credentials: address and code (masked, show/hide, paste); the format check runs inline before
 //! anything is sent; Enter is "Test".
 
-use iced::widget::{button, column, row, text, text_input};
+use iced::widget::{button, checkbox, column, row, text, text_input};
 use iced::{Element, Task};
 use mailsetup::address::Address;
 use mailsetup::catalog::{CodeWarning, Provider};
@@ -55,12 +55,16 @@ pub enum Message {
     AcceptOffer,
     /// "No" to it.
     DismissOffer,
+    /// "Send a test message to myself" ticked or not.
+    RoundTrip(bool),
     /// The Back button (same as Esc).
     Back,
 }
 
 pub enum Event {
     Test(Box<Input>),
+    /// The round-trip choice changed: the app remembers it.
+    RoundTrip(bool),
     Back,
 }
 
@@ -155,6 +159,7 @@ impl State {
                 return (Task::none(), self.ready().map(|i| Event::Test(Box::new(i))));
             }
             Message::DismissOffer => self.offer = None,
+            Message::RoundTrip(on) => return (Task::none(), Some(Event::RoundTrip(on))),
             Message::Back => return (Task::none(), Some(Event::Back)),
         }
         (Task::none(), None)
@@ -187,7 +192,8 @@ impl State {
         .into()
     }
 
-    pub fn view<'a>(&'a self, l: &Localizer) -> Element<'a, Message> {
+    /// `round_trip`: the remembered choice of sending a test message to oneself.
+    pub fn view<'a>(&'a self, l: &Localizer, round_trip: bool) -> Element<'a, Message> {
         let credential = l.tr(self.target.credential_id());
         let address = text_input(&l.tr(msg::GUI_ADDRESS_PLACEHOLDER), &self.address)
             .on_input_maybe(
@@ -237,6 +243,14 @@ impl State {
                     .style(style::text::error),
             );
         }
+        let tick = checkbox(round_trip)
+            .label(l.tr(msg::ROUND_TRIP_CHOICE))
+            .text_size(style::SMALL)
+            .on_toggle(Message::RoundTrip);
+        content = content.push(crate::gui::focus::focusable(
+            tick,
+            Some(Message::RoundTrip(!round_trip)),
+        ));
         widget::screen(
             content,
             widget::bottom_bar(

@@ -305,8 +305,19 @@ impl State {
         };
         let next = text(next).size(style::BODY);
         let hand_off = widget::primary(l.tr(msg::GUI_MAILAPP_BUTTON), Some(Message::MailApp));
-        let content =
-            column![title, saving, next, hand_off, self.server_settings(l)].spacing(style::GAP);
+        let mut content = column![title].spacing(style::GAP);
+        if let Some(t) = &self.report.round_trip {
+            let style = match t.arrived {
+                mailsetup::probe::roundtrip::Arrived::Inbox => style::text::success,
+                _ => style::text::warning,
+            };
+            content = content.push(
+                text(messages::round_trip(l, t))
+                    .size(style::BODY)
+                    .style(style),
+            );
+        }
+        let content = content.extend([saving, next.into(), hand_off, self.server_settings(l)]);
         // An Apple profile can only carry a password: nothing to export for a browser sign-in.
         match self.input.sign_in() {
             SignIn::Password => content.push(self.exports(l)),

@@ -20,12 +20,24 @@ use crate::gui::{Accounts, Input, Servers, style, widget};
 /// Stages a probe usually goes through, for the progress bar.
 const EXPECTED_STAGES: f32 = 8.0;
 
+/// What a check borrows from the app.
+pub struct Context<'a> {
+    /// The launch's servers (and CA file), which replace the target's.
+    pub servers: &'a Servers,
+    pub accounts: &'a Accounts,
+    pub clients: &'a mailsetup::oauth::Clients,
+    /// The round trip's letter, when the user wants a test message sent to themselves.
+    pub letter: Option<mailsetup::probe::roundtrip::Letter>,
+}
+
 pub struct State {
     input: Input,
     started: Instant,
     now: Instant,
     imap: Vec<(Stage, StageState)>,
     smtp: Vec<(Stage, StageState)>,
+    /// When the watch for the test message began (its wait is shown counting).
+    receiving: Option<Instant>,
     setup_error: Option<SetupError>,
     /// Dropping it aborts the check: leaving this screen by any route cancels.
     _task: Option<iced::task::Handle>,
@@ -55,19 +67,15 @@ impl State {
     /// A check of what the user gave: a code, or a browser sign-in with the access token just
     /// received, else one renewed from the refresh token in `input` (a saved account's: a
     /// rotated token is saved at once). The launch's servers replace the target's.
-    pub fn start(
-        input: Input,
-        servers: &Servers,
-        accounts: &Accounts,
-        clients: &mailsetup::oauth::Clients,
-    ) -> (Self, Task<Message>) {
+    pub fn start(input: Input, cx: &Context<'_>) -> (Self, Task<Message>) {
         // The certificate authority chosen for these servers, else the launch's.
         let servers = Servers {
-            ca_file: input.ca.clone().or_else(|| servers.ca_file.clone()),
-            ..servers.clone()
+            ca_file: input.ca.clone().or_else(|| cx.servers.ca_file.clone()),
+            ..cx.servers.clone()
         };
         let attempt = Attempt {
-            clients: clients.clone(),
+            clients: cx.clients.clone(),
+            round_trip: cx.letter.clone(),
             ..Attempt::new(
                 input.address.clone(),
                 input.target.clone(),
@@ -79,7 +87,7 @@ impl State {
             Ok(p) => p,
             Err(e) => return Self::failed(input, e),
         };
-        let keep = input.saved.then(|| accounts.clone());
+        let keep = input.saved.then(|| cx.accounts.clone());
         let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
         let progress = futures::stream::unfold(rx, |mut rx| async move {
             rx.recv().await.map(|p| (Message::Progress(p), rx))
@@ -101,9 +109,7 @@ impl State {
     pub fn retest(
         account: Account,
         secret: SecretString,
-        launch: &Servers,
-        accounts: &Accounts,
-        clients: &mailsetup::oauth::Clients,
+        cx: &Context<'_>,
     ) -> Option<(Self, Task<Message>)> {
         let address = mailsetup::address::Address::parse(&account.address).ok()?;
         let input = Input {
@@ -114,13 +120,19 @@ impl State {
                 SignIn::OAuth => Credential::Saved(secret),
             },
             saved: true,
-            ca: accounts.ca_path(&account),
+            ca: cx.accounts.ca_path(&account),
         };
         let servers = Servers {
-            ca_file: launch.ca_file.clone(),
+            ca_file: cx.servers.ca_file.clone(),
             ..Servers::default()
         };
-        Some(Self::start(input, &servers, accounts, clients))
+        let cx = Context {
+            servers: &servers,
+            accounts: cx.accounts,
+            clients: cx.clients,
+            letter: cx.letter.clone(),
+        };
+        Some(Self::start(input, &cx))
     }
 
     fn failed(input: Input, error: SetupError) -> (Self, Task<Message>) {
@@ -139,6 +151,7 @@ impl State {
             now,
             imap: Vec::new(),
             smtp: Vec::new(),
+            receiving: None,
             setup_error,
             _task: task,
         }
@@ -151,6 +164,9 @@ impl State {
     pub fn update(&mut self, message: Message) -> Option<Event> {
         match message {
             Message::Progress(p) => {
+                if p.stage == Stage::Receive {
+                    self.receiving = (p.state == StageState::Started).then(Instant::now);
+                }
                 let rows = match p.protocol {
                     Protocol::Imap => &mut self.imap,
                     Protocol::Smtp => &mut self.smtp,
@@ -201,9 +217,14 @@ impl State {
         let failed = rows
             .iter()
             .any(|(_, s)| matches!(s, StageState::Failed { .. }));
+        let waiting = self.receiving.filter(|_| protocol == Protocol::Imap);
         let current = rows
             .last()
             .map(|(stage, state)| {
+                if let (Some(since), Stage::Receive) = (waiting, stage) {
+                    let seconds = self.now.saturating_duration_since(since).as_secs();
+                    return l.tr_args(msg::ROUND_TRIP_WAITING, &[("seconds", seconds.into())]);
+                }
                 let mark = match state {
                     StageState::Started => "…",
                     StageState::Done { .. } => "✓",
