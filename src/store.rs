@@ -231,12 +231,25 @@ impl Store {
     }
 
     /// Keeps `pem` (readable by this user only) as the certificate authority of `account`.
-    pub fn keep_ca(&self, account: &mut Account, pem: &str) -> Result<(), StoreError> {
+    /// Returns what the file held before, for [`Store::put_back_ca`] should the save fail.
+    pub fn keep_ca(&self, account: &mut Account, pem: &str) -> Result<Option<Vec<u8>>, StoreError> {
         let name = format!("{}.pem", crate::address::file_stem(&account.address));
         let path = self.dir.join(CA_DIR).join(&name);
+        let before = std::fs::read(&path).ok();
         write_atomic(&path, pem.as_bytes()).map_err(|e| file_err(&path, e))?;
         account.ca = Some(name);
-        Ok(())
+        Ok(before)
+    }
+
+    /// Undoes [`Store::keep_ca`] after a failed save: the account's CA file as it was, or gone.
+    pub fn put_back_ca(&self, account: &Account, before: Option<Vec<u8>>) {
+        let Some(path) = self.ca_path(account) else {
+            return;
+        };
+        let _ = match before {
+            Some(bytes) => write_atomic(&path, &bytes),
+            None => std::fs::remove_file(&path),
+        };
     }
 
     /// Removes an account's settings and secret; `false` if there was none.

@@ -447,7 +447,7 @@ fn no_client_id_and_no_oauth_are_said() {
 /// A server that offers only OAUTHBEARER (RFC 7628; the second Dovecot, with LOGINDISABLED):
 /// the IMAP check signs in with it and SELECTs the inbox, SMTP keeps XOAUTH2.
 #[test]
-fn a_server_with_only_oauthbearer_is_signed_in_with_it() {
+fn a_server_with_only_oauthbearer_signs_in_and_round_trips_with_it() {
     let Some(idp) = idp() else { return };
     let port: u16 = std::env::var("MAILSETUP_TEST_BEARER_ONLY")
         .ok()
@@ -456,13 +456,21 @@ fn a_server_with_only_oauthbearer_is_signed_in_with_it() {
     let cfg = config_dir("bearer");
     let address = "bearer.tester@outlook.com";
     let mut c = idp.bin(&cfg);
-    c.args(["check", address, "--oauth", "--no-browser", "--json"])
-        .args(["--imap", &format!("localhost:{port}:tls")])
-        .args([
-            "--smtp",
-            &format!("localhost:{}:starttls", idp.h.submission),
-        ])
-        .args(["--ca-file", &idp.h.ca.display().to_string()]);
+    // With the round trip: the token sends (Postfix, XOAUTH2) and watches (OAUTHBEARER) too.
+    c.args([
+        "check",
+        address,
+        "--oauth",
+        "--no-browser",
+        "--round-trip",
+        "--json",
+    ])
+    .args(["--imap", &format!("localhost:{port}:tls")])
+    .args([
+        "--smtp",
+        &format!("localhost:{}:starttls", idp.h.submission),
+    ])
+    .args(["--ca-file", &idp.h.ca.display().to_string()]);
     let r = idp.sign_in(c, address, "consent", |_| {});
     assert_eq!(r.out.status.code(), Some(0), "{}", r.stderr);
     let v = r.json();
@@ -471,6 +479,8 @@ fn a_server_with_only_oauthbearer_is_signed_in_with_it() {
         .map(|s| s.iter().filter_map(|s| s["name"].as_str()).collect())
         .unwrap_or_default();
     assert!(stages.contains(&"select"), "{v}");
+    assert_eq!(v["round_trip"]["arrived"], "inbox", "{v}");
+    assert_eq!(v["round_trip"]["removal"], "expunged", "{v}");
     let log = std::fs::read_to_string(idp.h.dir.join("dovecot2/dovecot.log")).unwrap_or_default();
     assert!(
         log.contains(&format!("user=<{address}>, method=OAUTHBEARER")),

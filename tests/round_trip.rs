@@ -180,7 +180,8 @@ fn without_uidplus_the_message_is_left_and_nothing_else_is_touched() {
     assert!(said.contains("Delete it yourself"), "{said}");
 }
 
-/// A scripted SMTP server that refuses the message after AUTH; IMAP is a scripted NetEase.
+/// A scripted SMTP server that answers the message's command `at` with `reply` after AUTH (`NONE`:
+/// takes it); IMAP is a scripted NetEase.
 fn refused(h: &Harness, at: &'static str, reply: &'static str, provider: &str) -> CheckReport {
     let rt = runtime();
     let tls = support::server_tls(h);
@@ -322,4 +323,20 @@ fn the_cli_reports_the_round_trip_in_json() {
         assert!(names("imap").contains(&"remove".to_string()), "{v}");
         assert!(!text.contains(&h.pass), "the code never reaches the output");
     }
+}
+
+/// A server that refuses every search (a scripted Coremail): sent, not watched, and still a
+/// working mailbox; the message says to look in the inbox.
+#[test]
+fn a_server_that_cannot_be_searched_is_a_warning_not_a_failure() {
+    let Some(h) = harness() else { return };
+    let r = refused(&h, "NONE", "", "netease-163");
+    assert!(r.ok(), "{:?} {:?}", r.imap.error, r.smtp.error);
+    let t = r.round_trip.expect("sent");
+    assert_eq!(t.arrived, Arrived::Unknown);
+    let receive = r.imap.stages.iter().find(|s| s.stage == Stage::Receive);
+    assert!(receive.is_some_and(|s| !s.ok), "{:?}", r.imap.stages);
+    let l = mailsetup::i18n::Localizer::new(mailsetup::i18n::Lang::En);
+    let said = mailsetup::present::messages::round_trip(&l, &t);
+    assert!(said.contains("Look in your inbox"), "{said}");
 }

@@ -170,3 +170,38 @@ fn locked_keyring_saves_nothing() {
     assert!(!cfg.join("accounts.json").exists(), "nothing half-saved");
     let _ = std::fs::remove_dir_all(&cfg);
 }
+
+/// A save that fails after the company CA was kept leaves no CA file behind, and a replaced
+/// account keeps the CA it had (accounts.json made unwritable: a directory in its place).
+#[test]
+fn a_failed_save_puts_the_company_ca_back() {
+    let Some(h) = harness() else { return };
+    let stamp = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_nanos())
+        .unwrap_or_default();
+    let dir = std::env::temp_dir().join(format!("mailsetup-ca-rollback-{stamp}"));
+    let store = Store::at(&dir);
+    std::fs::create_dir_all(store.accounts_path()).expect("a directory where the file goes");
+    let secret = SecretString::from("ca-rollback-secret".to_string());
+    let a = account(1);
+    let saved = mailsetup::setup::save(&store, a.clone(), &secret, false, Some(&h.ca));
+    assert!(saved.is_err(), "accounts.json cannot be written");
+    let kept = Account {
+        ca: Some(format!("{}.pem", mailsetup::address::file_stem(&a.address))),
+        ..a.clone()
+    };
+    let file = store.ca_path(&kept).expect("a CA path");
+    assert!(!file.exists(), "no CA file left behind: {}", file.display());
+    // Replacing: the CA the account had stays.
+    std::fs::create_dir_all(file.parent().expect("dir")).expect("mkdir");
+    std::fs::write(&file, "the CA it had").expect("write");
+    let saved = mailsetup::setup::save(&store, a.clone(), &secret, true, Some(&h.other_ca));
+    assert!(saved.is_err());
+    assert_eq!(
+        std::fs::read_to_string(&file).ok().as_deref(),
+        Some("the CA it had")
+    );
+    let _ = mailsetup::store::Store::at(&dir).remove(&a.address);
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -481,5 +481,6 @@ round-trip-body = { app-name } sent this message to check that your mailbox can 
 round-trip-arrived = The test message arrived in your inbox after { $seconds } s.
 round-trip-junk = The test message arrived, but in the spam folder “{ $folder }” (after { $seconds } s). Add your own address to your contacts or the safe senders list in the webmail, so mail from you is not filtered.
 round-trip-not-yet = The test message was sent, but it had not arrived after { $seconds } s. Sending works; receiving may be slow. Look in your inbox in a few minutes.
+round-trip-unknown = The test message was sent, but this server would not let { app-name } look for it. Look in your inbox: it should be there, and you can delete it.
 round-trip-left = The test message stays in “{ $folder }”: this server cannot remove one message without touching others. Delete it yourself.
 round-trip-waiting = Waiting for the test message… { $seconds } s

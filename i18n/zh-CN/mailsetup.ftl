@@ -481,5 +481,6 @@ round-trip-body = 这封邮件由{ app-name }发送，用来确认你的邮箱�
 round-trip-arrived = 测试邮件 { $seconds } 秒后送达收件箱。
 round-trip-junk = 测试邮件送达了，但在垃圾邮件文件夹“{ $folder }”里（{ $seconds } 秒后）。请在网页版邮箱里把自己的地址加入联系人或白名单，免得你的邮件被拦截。
 round-trip-not-yet = 测试邮件已发出，但 { $seconds } 秒内还没收到。发信正常；收信可能较慢，请过几分钟看看收件箱。
+round-trip-unknown = 测试邮件已发出，但这个服务器不允许{ app-name }查找它。请看看收件箱：它应该在那里，可以直接删掉。
 round-trip-left = 测试邮件留在“{ $folder }”里：这个服务器无法只删除一封邮件而不影响其他邮件，请自己删掉它。
 round-trip-waiting = 正在等待测试邮件… { $seconds } 秒

@@ -481,5 +481,6 @@ round-trip-body = 這封郵件由{ app-name }寄出，用來確認你的信箱�
 round-trip-arrived = 測試郵件 { $seconds } 秒後送達收件匣。
 round-trip-junk = 測試郵件送達了，但在垃圾郵件資料夾「{ $folder }」裡（{ $seconds } 秒後）。請在網頁版信箱裡把自己的地址加入聯絡人或白名單，免得你的郵件被攔截。
 round-trip-not-yet = 測試郵件已寄出，但 { $seconds } 秒內還沒收到。寄信正常；收信可能較慢，請過幾分鐘看看收件匣。
+round-trip-unknown = 測試郵件已寄出，但這個伺服器不允許{ app-name }尋找它。請看看收件匣：它應該在那裡，可以直接刪掉。
 round-trip-left = 測試郵件留在「{ $folder }」裡：這個伺服器無法只刪除一封郵件而不影響其他郵件，請自己刪掉它。
 round-trip-waiting = 正在等待測試郵件… { $seconds } 秒

@@ -114,6 +114,10 @@ fn look(app: &mut App, name: &str) {
             let mut ui = iced_test::Simulator::with_size(settings(), size, app.view());
             let shot = ui.snapshot(&iced::Theme::Light).expect("snapshot");
             let file = std::path::Path::new(&dir).join(format!("{name}-{lang:?}-{w}.png"));
+            // matches_image compares with an existing file instead of writing: always fresh.
+            let _ = std::fs::remove_file(
+                file.with_file_name(format!("{name}-{lang:?}-{w}-tiny-skia.png")),
+            );
             let _ = shot.matches_image(file);
         }
     }
@@ -135,10 +139,14 @@ fn screens_to_look_at() {
         ..Launch::default()
     });
     look(&mut app, "steps-qq");
-    act(&mut app, |ui| {
-        let _ = ui.click(Localizer::new(Lang::En).tr(msg::GUI_HAVE_CODE).as_str());
-    });
+    let _ = app.update(Message::Steps(super::screen::steps::Message::Next));
+    assert!(matches!(app.screen, Screen::Credentials(_)));
     look(&mut app, "credentials-qq");
+    // The QQ password typed where the code goes: said before anything is sent.
+    let _ = app.update(Message::Credentials(credentials::Message::CodeChanged(
+        credentials::Code(secrecy::SecretString::from("zhangsan1990".to_string())),
+    )));
+    look(&mut app, "credentials-not-a-code");
 }
 
 /// The start screen's context for tests that drive it alone: the shared config dir, no lookups.
@@ -1092,13 +1100,28 @@ fn report(
     }
 }
 
+/// A failure at `stage` with the server's words.
+fn said(
+    stage: mailsetup::probe::Stage,
+    kind: mailsetup::probe::ErrorKind,
+    text: &str,
+) -> mailsetup::probe::ProbeError {
+    mailsetup::probe::ProbeError {
+        stage,
+        kind,
+        tls_reason: None,
+        server_text: Some(text.into()),
+        detail: String::new(),
+    }
+}
+
 /// Every screen at the smallest window (640×520), in all three languages, with the bundled
 /// font: the bottom bar's buttons are whole and inside the window (the body scrolls instead).
 #[test]
 fn every_screen_fits_the_smallest_window() {
     use super::screen::result;
     use mailsetup::discover::DiscoverError;
-    use mailsetup::probe::{ErrorKind, ProbeError, Stage};
+    use mailsetup::probe::{ErrorKind, Stage};
     use std::sync::Arc;
     let window = iced::Size::new(640.0, 520.0);
     let check = |app: &App, l: &Localizer, labels: &[&str], screen: &str| {
@@ -1182,34 +1205,52 @@ fn every_screen_fits_the_smallest_window() {
             saved: false,
             ca: None,
         };
-        let refused = ProbeError {
-            stage: Stage::Auth,
-            kind: ErrorKind::Auth,
-            tls_reason: None,
-            server_text: Some("535 Login Fail. Please enter your authorization code to login. More information in https://service.mail.qq.com/detail/0/53".into()),
-            detail: String::new(),
+        let show = |app: &mut App, report: mailsetup::check::CheckReport| {
+            let (r, _) = result::State::new(
+                input.clone(),
+                Box::new(report),
+                Accounts::at(config_dir()),
+                config_dir(),
+            );
+            app.screen = Screen::Result(r);
         };
-        let (r, _) = result::State::new(
-            input.clone(),
-            Box::new(report("zhang.san@qq.com", Some(refused))),
-            Accounts::at(config_dir()),
-            config_dir(),
+        let failed = [msg::GUI_TRY_AGAIN, msg::GUI_BACK, msg::GUI_COPY_REPORT];
+        let refused = said(
+            Stage::Auth,
+            ErrorKind::Auth,
+            "535 Login Fail. Please enter your authorization code to login. More information in https://service.mail.qq.com/detail/0/53",
         );
-        app.screen = Screen::Result(r);
+        show(&mut app, report("zhang.san@qq.com", Some(refused)));
+        check(&app, &l, &failed, "failure");
+        show(&mut app, report("zhang.san@qq.com", None));
+        check(&app, &l, &[msg::GUI_DONE, msg::GUI_ADD_ANOTHER], "success");
+        // The round trip's longest sentences: in the spam folder and left there; a message
+        // refused after the sign-in.
+        let mut junk = report("zhang.san@qq.com", None);
+        junk.round_trip = Some(mailsetup::probe::roundtrip::RoundTrip {
+            arrived: mailsetup::probe::roundtrip::Arrived::Junk,
+            folder: Some("垃圾箱".into()),
+            after_ms: 4200,
+            removal: mailsetup::probe::roundtrip::Removal::Left,
+        });
+        show(&mut app, junk);
         check(
             &app,
             &l,
-            &[msg::GUI_TRY_AGAIN, msg::GUI_BACK, msg::GUI_COPY_REPORT],
-            "failure",
+            &[msg::GUI_DONE, msg::GUI_ADD_ANOTHER],
+            "spam folder",
         );
-        let (r, _) = result::State::new(
-            input,
-            Box::new(report("zhang.san@qq.com", None)),
-            Accounts::at(config_dir()),
-            config_dir(),
+        look(&mut app, "result-junk");
+        let spam = said(
+            Stage::Send,
+            ErrorKind::SendRefused,
+            "554 DT:SPM 163 smtp14,EsCowAD3_0R4 1718000000,please see http://mail.163.com/help/help_spam_16.htm?ip=1.2.3.4",
         );
-        app.screen = Screen::Result(r);
-        check(&app, &l, &[msg::GUI_DONE, msg::GUI_ADD_ANOTHER], "success");
+        let mut refused_send = report("zhang.san@qq.com", Some(spam));
+        refused_send.imap.error = None;
+        show(&mut app, refused_send);
+        check(&app, &l, &failed, "sending refused");
+        look(&mut app, "result-send-refused");
         // Outlook's steps, and a sign-in that ended with the longest sentence.
         let mut app = new_app(Launch {
             lang,

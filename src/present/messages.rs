@@ -462,11 +462,12 @@ pub fn round_trip(l: &Localizer, t: &crate::probe::roundtrip::RoundTrip) -> Stri
             Arrived::Inbox => msg::ROUND_TRIP_ARRIVED,
             Arrived::Junk => msg::ROUND_TRIP_JUNK,
             Arrived::NotYet => msg::ROUND_TRIP_NOT_YET,
+            Arrived::Unknown => msg::ROUND_TRIP_UNKNOWN,
         },
         &args,
     );
     match t.removal {
-        Removal::Left => format!("{arrived} {}", l.tr_args(msg::ROUND_TRIP_LEFT, &args)),
+        Removal::Left => format!("{arrived}\n{}", l.tr_args(msg::ROUND_TRIP_LEFT, &args)),
         _ => arrived,
     }
 }

@@ -11,7 +11,7 @@ use std::time::Duration;
 
 use async_imap::Session;
 use async_imap::extensions::idle::IdleResponse;
-use async_imap::imap_proto::NameAttribute;
+use async_imap::imap_proto::{MailboxDatum, NameAttribute, Response};
 use futures::TryStreamExt;
 use serde::{Deserialize, Serialize};
 use tokio::io::{AsyncRead, AsyncWrite};
@@ -42,6 +42,8 @@ pub enum Arrived {
     Junk,
     /// Sent, and not seen within the wait: a warning, not a failure.
     NotYet,
+    /// Sent, but the server could not be watched for it (a search refused): the user looks.
+    Unknown,
 }
 
 /// What became of the test message. Only that one message is ever touched.
@@ -161,7 +163,17 @@ where
         .await;
     let (mut session, found) = match looked {
         Ok(v) => v,
-        Err(e) => return (None, Err(e)),
+        Err(_) => {
+            // Signed in and sent: a server that cannot be watched (a refused search, a broken
+            // IDLE) does not make the mailbox fail. Its stage says so; the user looks.
+            let _ = done.send(RoundTrip {
+                arrived: Arrived::Unknown,
+                folder: None,
+                after_ms: accepted.elapsed().as_millis() as u64,
+                removal: Removal::NotArrived,
+            });
+            return (None, Ok(()));
+        }
     };
     let after_ms = accepted.elapsed().as_millis() as u64;
     let removal = match &found {
@@ -315,11 +327,42 @@ async fn find<S>(session: &mut Imap<S>, token: &str) -> Result<Option<u32>, Fail
 where
     S: AsyncRead + AsyncWrite + Unpin + Debug + Send,
 {
-    let uids = session
-        .uid_search(format!("OR HEADER Message-ID {token} SUBJECT {token}"))
-        .await
-        .map_err(imap)?;
-    Ok(uids.into_iter().max())
+    // Some servers search only a few keys: the subject alone where the header is refused.
+    match search(
+        session,
+        &format!("OR HEADER Message-ID {token} SUBJECT {token}"),
+    )
+    .await
+    {
+        Err(async_imap::error::Error::No(_) | async_imap::error::Error::Bad(_)) => {
+            search(session, &format!("SUBJECT {token}"))
+                .await
+                .map_err(imap)
+        }
+        other => other.map_err(imap),
+    }
+}
+
+/// `UID SEARCH`, its refusal kept: async-imap's own `uid_search` reads a NO or BAD as "nothing
+/// found", which would turn a server that cannot search into a message that never arrived.
+/// The results come as untagged data, which the session hands to its unsolicited channel.
+async fn search<S>(session: &mut Imap<S>, query: &str) -> async_imap::error::Result<Option<u32>>
+where
+    S: AsyncRead + AsyncWrite + Unpin + Debug + Send,
+{
+    while session.unsolicited_responses.try_recv().is_ok() {}
+    session
+        .run_command_and_check_ok(format!("UID SEARCH {query}"))
+        .await?;
+    let mut found = None;
+    while let Ok(r) = session.unsolicited_responses.try_recv() {
+        if let async_imap::types::UnsolicitedResponse::Other(data) = r
+            && let Response::MailboxData(MailboxDatum::Search(uids)) = data.parsed()
+        {
+            found = found.max(uids.iter().copied().max());
+        }
+    }
+    Ok(found)
 }
 
 /// Removes that one message and nothing else: a bare EXPUNGE would also remove every message
@@ -341,13 +384,17 @@ where
         session.select(folder).await.map_err(imap)?;
     }
     if can.uidplus {
-        let stored = session
-            .uid_store(uid.to_string(), "+FLAGS.SILENT (\\Deleted)")
-            .await
-            .map_err(imap)?;
-        let _: Vec<_> = stored.try_collect().await.map_err(imap)?;
-        let gone = session.uid_expunge(uid.to_string()).await.map_err(imap)?;
-        let _: Vec<_> = gone.try_collect().await.map_err(imap)?;
+        // Through check_ok: async-imap's uid_store and uid_expunge read a NO as success.
+        for command in [
+            format!("UID STORE {uid} +FLAGS.SILENT (\\Deleted)"),
+            format!("UID EXPUNGE {uid}"),
+        ] {
+            session
+                .run_command_and_check_ok(command)
+                .await
+                .map_err(imap)?;
+        }
+        while session.unsolicited_responses.try_recv().is_ok() {}
         return Ok(Removal::Expunged);
     }
     let trash = can.trash.as_deref().unwrap_or("Trash");

@@ -79,7 +79,12 @@ pub fn save(
             path: path.to_path_buf(),
             reason: e.to_string(),
         })?;
-        store.keep_ca(&mut account, &info.pem)?;
+        let before = store.keep_ca(&mut account, &info.pem)?;
+        let kept = account.clone();
+        return store.save(account, secret, replace).inspect_err(|_| {
+            // Nothing half-saved: a replaced account keeps the CA it had.
+            store.put_back_ca(&kept, before);
+        });
     }
     store.save(account, secret, replace)
 }

@@ -17,8 +17,10 @@ use secrecy::SecretString;
 
 use crate::gui::{Accounts, Input, Servers, style, widget};
 
-/// Stages a probe usually goes through, for the progress bar.
+/// Stages a probe usually goes through, for the progress bar; the round trip adds its own
+/// (sending; waiting and removing).
 const EXPECTED_STAGES: f32 = 8.0;
+const ROUND_TRIP_STAGES: f32 = 2.0;
 
 /// What a check borrows from the app.
 pub struct Context<'a> {
@@ -36,6 +38,8 @@ pub struct State {
     now: Instant,
     imap: Vec<(Stage, StageState)>,
     smtp: Vec<(Stage, StageState)>,
+    /// A test message is sent to the address itself after the sign-ins.
+    round_trip: bool,
     /// When the watch for the test message began (its wait is shown counting).
     receiving: Option<Instant>,
     setup_error: Option<SetupError>,
@@ -101,7 +105,9 @@ impl State {
         // Progress ends when the check drops its senders, so the report always comes last.
         let stream = futures::stream::select(progress, done);
         let (task, handle) = Task::stream(stream.boxed()).abortable();
-        (Self::new(input, None, Some(handle.abort_on_drop())), task)
+        let mut state = Self::new(input, None, Some(handle.abort_on_drop()));
+        state.round_trip = cx.letter.is_some();
+        (state, task)
     }
 
     /// Re-test a saved account with its saved servers and the code (or sign-in) from the
@@ -151,6 +157,7 @@ impl State {
             now,
             imap: Vec::new(),
             smtp: Vec::new(),
+            round_trip: false,
             receiving: None,
             setup_error,
             _task: task,
@@ -204,6 +211,14 @@ impl State {
         }
     }
 
+    fn expected_stages(&self) -> f32 {
+        if self.round_trip {
+            EXPECTED_STAGES + ROUND_TRIP_STAGES
+        } else {
+            EXPECTED_STAGES
+        }
+    }
+
     fn row<'a>(
         &'a self,
         l: &Localizer,
@@ -247,7 +262,7 @@ impl State {
                     text(current).size(style::BODY).style(color),
                 ]
                 .align_y(iced::Alignment::Center),
-                progress_bar(0.0..=EXPECTED_STAGES, finished as f32).girth(10),
+                progress_bar(0.0..=self.expected_stages(), finished as f32).girth(10),
             ]
             .spacing(10),
         )
