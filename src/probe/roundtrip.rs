@@ -178,8 +178,14 @@ where
     let after_ms = accepted.elapsed().as_millis() as u64;
     let removal = match &found {
         Some((folder, uid)) => {
+            // Its own stage timeout: the check's deadline may have passed during the wait.
+            let limit = st.stage_timeout;
             let removed = st
-                .run(Stage::Remove, remove(&mut session, folder, *uid, &can))
+                .run_within(
+                    Stage::Remove,
+                    limit,
+                    remove(&mut session, folder, *uid, &can),
+                )
                 .await;
             match removed {
                 Ok(r) => r,
