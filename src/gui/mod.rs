@@ -18,6 +18,8 @@ use mailsetup::i18n::{Lang, Localizer, msg};
 pub use mailsetup::setup::{Accounts, Servers, Target};
 use mailsetup::store::StoreError;
 
+use mailsetup::setup::Draft;
+pub use screen::{Browser, PickFile};
 use screen::{credentials, mailapp, manual, result, signin, start, steps, testing};
 
 /// WenQuanYi Micro Hei cut to the app's strings (assets/fonts/subset.sh): Chinese must render on
@@ -83,12 +85,6 @@ fn keys(event: iced::Event, status: iced::event::Status, _window: window::Id) ->
         _ => None,
     }
 }
-
-/// Opens a URL in the browser.
-pub type Browser = fn(&str) -> std::io::Result<()>;
-
-/// Asks the user for a certificate file (tests stand in for the system's dialog).
-pub type PickFile = fn() -> futures::future::BoxFuture<'static, Option<std::path::PathBuf>>;
 
 /// The system's file dialog: Windows' own, on Linux the desktop portal (or zenity).
 fn system_picker() -> futures::future::BoxFuture<'static, Option<std::path::PathBuf>> {
@@ -204,8 +200,6 @@ pub enum Message {
     SignIn(signin::Message),
     /// The window got the keyboard focus back.
     Focused,
-    /// The clipboard's text, read when the focus came back (never logged: see Code's Debug).
-    Clipboard(Option<credentials::Code>),
     Credentials(credentials::Message),
     Testing(testing::Message),
     Result(result::Message),
@@ -216,15 +210,16 @@ impl App {
     pub fn new(launch: Launch) -> (Self, Task<Message>) {
         let l10n = Localizer::new(launch.lang);
         let provider = launch.provider.as_deref().and_then(Target::provider_id);
-        let (screen, task) = match (provider, &launch.address) {
+        let address = launch.address.as_deref().map(Address::parse);
+        let (screen, task) = match (provider, address) {
             // Prefilled launch: straight to the steps, as a support person asked for.
-            (Some(t), address) => (
-                Screen::Steps(steps::State::new(t, address.clone().unwrap_or_default())),
-                Task::none(),
-            ),
-            (None, address) => {
-                let (mut s, task) =
-                    start::State::new(address.clone().unwrap_or_default(), &launch.accounts);
+            (Some(t), Some(Ok(address))) => {
+                (Screen::Steps(steps::State::new(t, address)), Task::none())
+            }
+            // No address (or none that parses): it is typed first, and the provider follows.
+            _ => {
+                let typed = launch.address.clone().unwrap_or_default();
+                let (mut s, task) = start::State::new(typed, &launch.accounts);
                 if let Some(n) = &launch.notice {
                     s.set_notice(n.clone());
                 }
@@ -300,8 +295,8 @@ impl App {
             Message::Manual(m) => self.on_manual(m),
             Message::Steps(m) => self.on_steps(m),
             Message::SignIn(m) => self.on_sign_in(m),
-            Message::Focused => self.on_focused(),
-            Message::Clipboard(text) => self.on_clipboard(text),
+            // Back from the provider's page, the steps screen may find the code on the clipboard.
+            Message::Focused => self.on_steps(steps::Message::Focused),
             Message::Credentials(m) => self.on_credentials(m),
             Message::Testing(m) => self.on_testing(m),
             Message::Result(m) => self.on_result(m),
@@ -350,10 +345,7 @@ impl App {
         let (task, event) = s.update(m, &cx);
         let task = task.map(Message::Start);
         let next = match event {
-            Some(start::Event::Continue { target, address }) => {
-                self.screen = Screen::Steps(steps::State::new(target, address));
-                Task::none()
-            }
+            Some(start::Event::Continue { target, address }) => self.steps(target, address),
             Some(start::Event::Manual { address, found }) => {
                 self.manual(address, found.as_ref(), None)
             }
@@ -385,13 +377,13 @@ impl App {
             return task.map(Message::Testing);
         }
         // Nothing in the keyring any more: sign in again, or ask for the code again.
-        if sign_in == mailsetup::store::SignIn::OAuth {
-            self.screen = Screen::Steps(steps::State::new(target, address));
+        let Ok(address) = Address::parse(&address) else {
             return Task::none();
+        };
+        if sign_in == mailsetup::store::SignIn::OAuth {
+            return self.steps(target, address);
         }
-        let (c, task) = credentials::State::new(target, address);
-        self.screen = Screen::Credentials(c);
-        task.map(Message::Credentials)
+        self.credentials(credentials::State::new(target, address))
     }
 
     /// The servers by hand; `kept`: the password typed before, not asked for again.
@@ -413,52 +405,56 @@ impl App {
         let Screen::Manual(s) = &mut self.screen else {
             return Task::none();
         };
-        match s.update(m) {
+        let (task, event) = s.update(m);
+        let task = task.map(Message::Manual);
+        let next = match event {
+            // Back from a failed test: straight to the password, still typed.
             Some(manual::Event::Continue {
                 target,
                 address,
                 kept: Some(credential),
-            }) if let Ok(address) = mailsetup::address::Address::parse(&address) => {
-                // Back from a failed test: straight to the password, still typed.
-                let input = Input {
-                    target,
-                    address,
-                    credential,
-                    saved: false,
-                    ca: None,
-                };
-                return self.edit(input);
-            }
+            }) => self.edit(Draft::new(*target, address, credential)),
             Some(manual::Event::Continue {
                 target, address, ..
-            }) => {
-                self.screen = Screen::Steps(steps::State::new(target, address));
-            }
-            Some(manual::Event::Back) => return self.back(),
-            None => {}
-        }
+            }) => self.steps(*target, address),
+            Some(manual::Event::Back) => self.back(),
+            None => Task::none(),
+        };
+        Task::batch([task, next])
+    }
+
+    fn steps(&mut self, target: Target, address: Address) -> Task<Message> {
+        self.screen = Screen::Steps(steps::State::new(target, address));
         Task::none()
+    }
+
+    fn credentials(
+        &mut self,
+        (c, task): (credentials::State, Task<credentials::Message>),
+    ) -> Task<Message> {
+        self.screen = Screen::Credentials(c);
+        task.map(Message::Credentials)
     }
 
     fn on_steps(&mut self, m: steps::Message) -> Task<Message> {
         let Screen::Steps(s) = &mut self.screen else {
             return Task::none();
         };
-        match s.update(m, &self.oauth) {
+        let cx = steps::Context {
+            clients: &self.oauth,
+            browser: self.browser,
+        };
+        let (task, event) = s.update(m, &cx);
+        let task = task.map(Message::Steps);
+        let next = match event {
             Some(steps::Event::Next { target, address }) => {
-                let (c, task) = credentials::State::new(target, address);
-                self.screen = Screen::Credentials(c);
-                task.map(Message::Credentials)
+                self.credentials(credentials::State::new(target, address))
             }
-            Some(steps::Event::Open(url)) => {
-                if let Err(e) = (self.browser)(&url) {
-                    // No dialog: the steps screen shows the address to copy instead.
-                    tracing::warn!("could not open a browser: {e}");
-                    let _ = s.update(steps::Message::OpenFailed(url), &self.oauth);
-                }
-                Task::none()
-            }
-            Some(steps::Event::Copy(url)) => iced::clipboard::write(url),
+            Some(steps::Event::Offer {
+                target,
+                address,
+                code,
+            }) => self.credentials(credentials::State::with_offer(target, address, code)),
             Some(steps::Event::SignIn { target, address }) => self.sign_in(target, address),
             Some(steps::Event::Manual { target, address }) => {
                 self.manual(address, Some(&target), None)
@@ -466,19 +462,20 @@ impl App {
             Some(steps::Event::MailApp(account)) => self.mailapp(*account),
             Some(steps::Event::Back) => self.back(),
             None => Task::none(),
-        }
+        };
+        Task::batch([task, next])
     }
 
     /// The provider's page in the browser, and the wait for its redirect.
     fn sign_in(&mut self, target: Target, address: Address) -> Task<Message> {
-        let (s, task) = signin::State::start(
-            target,
-            address,
-            self.browser,
-            mailsetup::present::messages::oauth_pages(&self.l10n),
-            self.servers.ca_file.clone(),
-            self.oauth.clone(),
-        );
+        let pages = mailsetup::present::messages::oauth_pages(&self.l10n);
+        let cx = signin::Context {
+            browser: self.browser,
+            pages: &pages,
+            ca_file: self.servers.ca_file.as_deref(),
+            clients: &self.oauth,
+        };
+        let (s, task) = signin::State::start(target, address, &cx);
         self.screen = Screen::SignIn(s);
         task.map(Message::SignIn)
     }
@@ -487,7 +484,16 @@ impl App {
         let Screen::SignIn(s) = &mut self.screen else {
             return Task::none();
         };
-        match s.update(m) {
+        let pages = mailsetup::present::messages::oauth_pages(&self.l10n);
+        let cx = signin::Context {
+            browser: self.browser,
+            pages: &pages,
+            ca_file: self.servers.ca_file.as_deref(),
+            clients: &self.oauth,
+        };
+        let (task, event) = s.update(m, &cx);
+        let task = task.map(Message::SignIn);
+        let next = match event {
             Some(signin::Event::SignedIn {
                 target,
                 address,
@@ -495,28 +501,20 @@ impl App {
             }) => {
                 // Signing in again for a saved account renews it; it replaces no one else's.
                 let saved = matches!(target, Target::Saved(_));
-                let input = Input {
-                    target,
-                    address,
-                    credential,
+                self.test(Draft {
                     saved,
-                    ca: None,
-                };
-                self.test(input)
+                    ..Draft::new(target, address, credential)
+                })
             }
-            Some(signin::Event::Again { target, address }) => self.sign_in(target, address),
-            Some(signin::Event::Back { target, address }) => {
-                self.screen = Screen::Steps(steps::State::new(target, address.to_string()));
-                Task::none()
-            }
-            Some(signin::Event::Copy(url)) => iced::clipboard::write(url),
+            Some(signin::Event::Back { target, address }) => self.steps(target, address),
             None => Task::none(),
-        }
+        };
+        Task::batch([task, next])
     }
 
     /// The live check of what the user gave: a code, or a browser sign-in (with the access
     /// token just received, else renewed from the refresh token).
-    fn test(&mut self, input: Input) -> Task<Message> {
+    fn test(&mut self, input: Draft) -> Task<Message> {
         let (t, check) = testing::State::start(input, &self.testing_cx());
         self.screen = Screen::Testing(t);
         check.map(Message::Testing)
@@ -536,50 +534,11 @@ impl App {
     }
 
     /// Back to the code, or for a browser sign-in to the steps (where "Sign in" is).
-    fn edit(&mut self, input: Input) -> Task<Message> {
+    fn edit(&mut self, input: Draft) -> Task<Message> {
         if input.sign_in() == mailsetup::store::SignIn::OAuth {
-            let address = input.address.to_string();
-            self.screen = Screen::Steps(steps::State::new(input.target, address));
-            return Task::none();
+            return self.steps(input.target, input.address);
         }
-        let (c, task) = credentials::State::resume(input);
-        self.screen = Screen::Credentials(c);
-        task.map(Message::Credentials)
-    }
-
-    /// The window has the focus again. Back from the provider's page, the code may be on the
-    /// clipboard: read it now (and only now) to offer it.
-    fn on_focused(&mut self) -> Task<Message> {
-        let offerable = match &self.screen {
-            Screen::Steps(s) => {
-                s.opened()
-                    && s.target()
-                        .provider()
-                        .is_some_and(|p| p.code_format.is_some())
-            }
-            _ => false,
-        };
-        if !offerable {
-            return Task::none();
-        }
-        iced::clipboard::read().map(|text| {
-            Message::Clipboard(text.map(|t| credentials::Code(secrecy::SecretString::from(t))))
-        })
-    }
-
-    fn on_clipboard(&mut self, text: Option<credentials::Code>) -> Task<Message> {
-        let (Screen::Steps(s), Some(credentials::Code(text))) = (&self.screen, text) else {
-            return Task::none();
-        };
-        use secrecy::ExposeSecret;
-        let target = s.target().clone();
-        let Some(code) = mailsetup::setup::clipboard_code(target.provider(), text.expose_secret())
-        else {
-            return Task::none();
-        };
-        let (c, task) = credentials::State::with_offer(target, s.address().to_string(), code);
-        self.screen = Screen::Credentials(c);
-        task.map(Message::Credentials)
+        self.credentials(credentials::State::resume(input))
     }
 
     fn on_credentials(&mut self, m: credentials::Message) -> Task<Message> {
@@ -610,7 +569,9 @@ impl App {
         let Screen::Testing(s) = &mut self.screen else {
             return Task::none();
         };
-        match s.update(m) {
+        let (task, event) = s.update(m);
+        let task = task.map(Message::Testing);
+        let next = match event {
             Some(testing::Event::Cancelled(input)) => self.edit(input),
             Some(testing::Event::SignInFailed(input, e)) => {
                 self.screen = Screen::SignIn(signin::State::failed(input.target, input.address, e));
@@ -627,7 +588,8 @@ impl App {
                 task.map(Message::Result)
             }
             None => Task::none(),
-        }
+        };
+        Task::batch([task, next])
     }
 
     fn on_result(&mut self, m: result::Message) -> Task<Message> {
@@ -697,15 +659,15 @@ impl App {
                 Screen::Start(start)
             }
             Screen::Manual(m) => {
-                let (start, load) = start::State::new(m.address(), &self.accounts);
+                let (start, load) = start::State::new(m.address().to_string(), &self.accounts);
                 task = load.map(Message::Start);
                 Screen::Start(start)
             }
             Screen::Credentials(c) => Screen::Steps(c.back_to_steps()),
             Screen::MailApp(_, under) => *under,
-            Screen::SignIn(mut s) => match s.update(signin::Message::Back) {
-                Some(signin::Event::Back { target, address }) => {
-                    Screen::Steps(steps::State::new(target, address.to_string()))
+            Screen::SignIn(mut s) => match s.back() {
+                signin::Event::Back { target, address } => {
+                    Screen::Steps(steps::State::new(target, address))
                 }
                 _ => Screen::SignIn(s),
             },
@@ -745,36 +707,5 @@ impl App {
             .padding(24)
             .center_x(Length::Fill)
             .into()
-    }
-}
-
-/// The address and target chosen so far, and the code once typed; carried between screens so
-/// "Back" and "Try again" keep what the user entered.
-#[derive(Clone)]
-pub struct Input {
-    pub target: Target,
-    pub address: Address,
-    /// The code or password, or the browser sign-in (what gets saved is its refresh token).
-    pub credential: mailsetup::setup::Credential,
-    /// A re-test of a saved account: saving it again is not replacing someone else's.
-    pub saved: bool,
-    /// The company's own certificate authority the user chose to trust for these servers
-    /// (or the one kept with the saved account): used for this test, kept with the account.
-    pub ca: Option<std::path::PathBuf>,
-}
-
-impl Input {
-    pub fn sign_in(&self) -> mailsetup::store::SignIn {
-        self.credential.sign_in()
-    }
-}
-
-impl std::fmt::Debug for Input {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        // Messages are Debug; the secret must never show up in one.
-        f.debug_struct("Input")
-            .field("target", &self.target)
-            .field("address", &self.address)
-            .finish_non_exhaustive()
     }
 }

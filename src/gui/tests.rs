@@ -8,7 +8,7 @@ use mailsetup::catalog::{Endpoint, Security};
 use mailsetup::i18n::{Lang, Localizer, msg};
 use mailsetup::store::Store;
 
-use super::screen::{credentials, start};
+use super::screen::{credentials, start, steps};
 
 mod phone;
 use super::{Accounts, App, Launch, Message, Screen, Servers};
@@ -1196,7 +1196,7 @@ fn every_screen_fits_the_smallest_window() {
         )));
         check(&app, &l, &[msg::GUI_TEST, msg::GUI_BACK], "credentials");
         // A failure on both servers with different causes (two cards), then a success.
-        let input = super::Input {
+        let input = super::Draft {
             target: mailsetup::setup::Target::provider_id("qq").expect("qq"),
             address: mailsetup::address::Address::parse("zhang.san@qq.com").expect("valid"),
             credential: mailsetup::setup::Credential::Password(secrecy::SecretString::from(
@@ -1306,8 +1306,8 @@ fn the_copied_code_is_offered_when_the_user_comes_back() {
     // Back in the window: the runtime reads the clipboard and hands over its text.
     let task = app.update(Message::Focused);
     settle(&mut app, task);
-    let task = app.update(Message::Clipboard(Some(credentials::Code(
-        secrecy::SecretString::from(format!("{}\n", pass)),
+    let task = app.update(Message::Steps(steps::Message::Clipboard(Some(
+        credentials::Code(secrecy::SecretString::from(format!("{}\n", pass))),
     ))));
     settle(&mut app, task);
     assert!(matches!(app.screen, Screen::Credentials(_)));
@@ -1349,8 +1349,8 @@ fn anything_but_a_code_on_the_clipboard_is_left_alone() {
         "your code is abcdefghijklmnop",
         "12345678",
     ] {
-        let task = app.update(Message::Clipboard(Some(credentials::Code(
-            secrecy::SecretString::from(text.to_string()),
+        let task = app.update(Message::Steps(steps::Message::Clipboard(Some(
+            credentials::Code(secrecy::SecretString::from(text.to_string())),
         ))));
         settle(&mut app, task);
         assert!(matches!(app.screen, Screen::Steps(_)), "{text}");
@@ -1616,14 +1616,15 @@ fn cancelling_a_sign_in_is_said_and_esc_goes_back() {
         ..Launch::default()
     });
     let target = mailsetup::setup::Target::provider_id("outlook").expect("outlook");
-    let (s, _never_run) = super::screen::signin::State::start(
-        target,
-        mailsetup::address::Address::parse("li.lei@outlook.com").expect("valid"),
-        record_browser,
-        mailsetup::present::messages::oauth_pages(&l),
-        None,
-        Default::default(),
-    );
+    let pages = mailsetup::present::messages::oauth_pages(&l);
+    let cx = super::screen::signin::Context {
+        browser: record_browser,
+        pages: &pages,
+        ca_file: None,
+        clients: &Default::default(),
+    };
+    let address = mailsetup::address::Address::parse("li.lei@outlook.com").expect("valid");
+    let (s, _never_run) = super::screen::signin::State::start(target, address, &cx);
     app.screen = Screen::SignIn(s);
     assert!(sees(&app, &l.tr(msg::GUI_CANCEL)));
     act(&mut app, |ui| {
@@ -1788,7 +1789,7 @@ fn both_servers_refusing_one_code_is_said_once_with_the_page_to_copy() {
         ..Launch::default()
     });
     let code = "abcdefghijklmnop";
-    let input = super::Input {
+    let input = super::Draft {
         target: mailsetup::setup::Target::provider_id("qq").expect("qq"),
         address: mailsetup::address::Address::parse("zhang.san@qq.com").expect("valid"),
         credential: mailsetup::setup::Credential::Password(code.to_string().into()),
@@ -1916,7 +1917,7 @@ fn correcting_the_servers_after_a_failure_keeps_the_password() {
         security: Security::Tls,
         username: address.into(),
     };
-    let input = super::Input {
+    let input = super::Draft {
         target: mailsetup::setup::Target::Servers {
             imap: ep("127.0.0.1", 9),
             smtp: ep("127.0.0.1", 9),

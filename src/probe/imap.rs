@@ -80,6 +80,16 @@ pub(crate) async fn probe(
     }
 }
 
+/// RFC 2971 ID: NetEase refuses SELECT ("Unsafe Login") to a client that did not say who it is.
+fn id_command() -> String {
+    format!(
+        "ID (\"name\" \"{}\" \"version\" \"{}\" \"vendor\" \"{}\")",
+        crate::APP_NAME,
+        crate::APP_VERSION,
+        crate::APP_NAME
+    )
+}
+
 async fn session<S>(
     mut client: Conn<S>,
     caps: Option<Vec<String>>,
@@ -97,13 +107,8 @@ where
         None => st.run(Stage::Capability, capability(&mut client)).await?,
     };
     if has(&caps, "ID") {
-        let id = format!(
-            "ID (\"name\" \"{}\" \"version\" \"{}\" \"vendor\" \"{}\")",
-            crate::APP_NAME,
-            crate::APP_VERSION,
-            crate::APP_NAME
-        );
-        st.run(Stage::Id, command(&mut client, "i1", &id)).await?;
+        st.run(Stage::Id, command(&mut client, "i1", &id_command()))
+            .await?;
     }
     // A refused login hands the connection back, for the LOGOUT below.
     let mut refused = None;
@@ -151,8 +156,10 @@ where
         };
     }
     // The verdict is in; LOGOUT is courtesy and its failure must not turn success into failure.
+    // At least a second: after the round trip's wait the check's deadline may have passed.
+    let limit = st.remaining().max(GOODBYE);
     let _ = st
-        .run(Stage::Logout, async {
+        .run_within(Stage::Logout, limit, async {
             session
                 .logout()
                 .await

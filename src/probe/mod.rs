@@ -295,10 +295,14 @@ impl Stages {
         stage: Stage,
         fut: impl Future<Output = Result<T, Fail>>,
     ) -> Result<T, ProbeError> {
-        let limit = self
-            .stage_timeout
-            .min(self.deadline.saturating_duration_since(Instant::now()));
+        let limit = self.remaining();
         self.run_within(stage, limit, fut).await
+    }
+
+    /// What one more stage may take: its own limit, within the check's deadline.
+    pub(crate) fn remaining(&self) -> Duration {
+        self.stage_timeout
+            .min(self.deadline.saturating_duration_since(Instant::now()))
     }
 
     /// One stage under its own limit: the round trip's stages come after the sign-in check's

@@ -92,9 +92,10 @@ pub(crate) async fn probe(
         let _ = tokio::time::timeout(GOODBYE, conn.abort()).await;
         return Err(e);
     }
-    // The verdict is in; QUIT is courtesy.
+    // The verdict is in; QUIT is courtesy (at least a second, even past the deadline).
+    let limit = st.remaining().max(GOODBYE);
     let _ = st
-        .run(Stage::Quit, async {
+        .run_within(Stage::Quit, limit, async {
             conn.quit()
                 .await
                 .map(drop)

@@ -1,12 +1,14 @@
 //! The setup flow, shared by the command line and the wizard: what is being set up and which
 //! servers get tested (`target`), the credential check before anything is sent (`credential`),
-//! one attempt from request (or sign-in refresh) to outcome (`attempt`), the saved accounts
-//! (`accounts`) and the account for a phone (`phone`). No iced and no wording here; each front end only asks and shows.
+//! one attempt from request (or sign-in refresh) to outcome (`attempt`), what the wizard
+//! carries between its screens (`draft`), the saved accounts (`accounts`) and the account for a
+//! phone (`phone`). No iced and no wording here; each front end only asks and shows.
 
 mod accounts;
 mod attempt;
 pub mod certificate;
 mod credential;
+mod draft;
 mod phone;
 mod target;
 
@@ -18,6 +20,7 @@ pub use attempt::{Attempt, Credential, Outcome, Prepared, access_token, account,
 pub use credential::{
     CredentialError, CredentialWarning, check_credential, clipboard_code, secret,
 };
+pub use draft::Draft;
 pub use phone::{Offered, Phone, PhoneError};
 pub use target::{
     FieldError, Servers, Target, credential_id, login_name, suggested_servers, typed_endpoint,

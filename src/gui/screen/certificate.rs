@@ -11,7 +11,8 @@ use mailsetup::i18n::{Localizer, msg};
 use mailsetup::present::messages;
 use mailsetup::setup::certificate::{self, CaError, CaInfo};
 
-use crate::gui::{PickFile, style, widget};
+use super::PickFile;
+use crate::gui::{style, widget};
 
 #[derive(Default)]
 pub struct State {

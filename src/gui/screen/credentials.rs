@@ -10,14 +10,18 @@ use mailsetup::present::messages;
 use secrecy::{ExposeSecret, SecretString};
 
 use crate::gui::focus::Tab;
-use crate::gui::{Input, Target, style, widget};
+use crate::gui::{style, widget};
 use mailsetup::setup;
+use mailsetup::setup::{Draft, Target};
 
 pub const CODE_INPUT: &str = "code";
 
 pub struct State {
     target: Target,
+    /// The address field (editable where the servers do not belong to the address).
     address: String,
+    /// The address this screen was reached with: Back takes it if the field does not parse.
+    given: Address,
     code: SecretString,
     show: bool,
     /// A code found on the clipboard when the user came back from the provider's page: offered,
@@ -62,17 +66,18 @@ pub enum Message {
 }
 
 pub enum Event {
-    Test(Box<Input>),
+    Test(Box<Draft>),
     /// The round-trip choice changed: the app remembers it.
     RoundTrip(bool),
     Back,
 }
 
 impl State {
-    pub fn new(target: Target, address: String) -> (Self, Task<Message>) {
+    pub fn new(target: Target, address: Address) -> (Self, Task<Message>) {
         let s = Self {
             target,
-            address,
+            address: address.to_string(),
+            given: address,
             code: SecretString::from(String::new()),
             show: false,
             offer: None,
@@ -84,7 +89,7 @@ impl State {
     /// The code screen with a code from the clipboard offered.
     pub fn with_offer(
         target: Target,
-        address: String,
+        address: Address,
         code: SecretString,
     ) -> (Self, Task<Message>) {
         let (mut s, task) = Self::new(target, address);
@@ -93,10 +98,11 @@ impl State {
     }
 
     /// Back from testing or a failed result: everything typed is kept.
-    pub fn resume(input: Input) -> (Self, Task<Message>) {
+    pub fn resume(input: Draft) -> (Self, Task<Message>) {
         let s = Self {
             target: input.target,
             address: input.address.to_string(),
+            given: input.address,
             code: input.credential.kept().clone(),
             show: false,
             offer: None,
@@ -106,7 +112,8 @@ impl State {
     }
 
     pub fn back_to_steps(self) -> super::steps::State {
-        super::steps::State::new(self.target, self.address)
+        let address = Address::parse(&self.address).unwrap_or(self.given);
+        super::steps::State::new(self.target, address)
     }
 
     /// The secret as it will be sent: a code cleaned, a password as typed.
@@ -123,12 +130,12 @@ impl State {
         }
     }
 
-    fn ready(&self) -> Option<Input> {
+    fn ready(&self) -> Option<Draft> {
         let address = Address::parse(&self.address).ok()?;
         // A code that cannot work is not sent; the warning under the field says why.
         let secret = self.secret();
         setup::check_credential(self.target.provider(), &secret).ok()?;
-        Some(Input {
+        Some(Draft {
             target: self.target.clone(),
             address,
             credential: setup::Credential::Password(secret),

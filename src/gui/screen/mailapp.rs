@@ -20,7 +20,8 @@ use secrecy::ExposeSecret;
 use super::credentials::Code;
 use super::phone;
 use crate::gui::focus::Tab;
-use crate::gui::{Accounts, style, widget};
+use crate::gui::{style, widget};
+use mailsetup::setup::Accounts;
 
 pub struct State {
     account: Account,

@@ -11,7 +11,8 @@ use mailsetup::probe::Protocol;
 use mailsetup::setup::{self, FieldError};
 
 use crate::gui::focus::Tab;
-use crate::gui::{Target, style, widget};
+use crate::gui::{style, widget};
+use mailsetup::setup::Target;
 
 pub const IMAP_HOST: &str = "manual-imap-host";
 
@@ -58,8 +59,8 @@ pub enum Message {
 
 pub enum Event {
     Continue {
-        target: Target,
-        address: String,
+        target: Box<Target>,
+        address: Address,
         /// The password typed before, if any.
         kept: Option<setup::Credential>,
     },
@@ -87,8 +88,8 @@ impl State {
         self
     }
 
-    pub fn address(&self) -> String {
-        self.address.to_string()
+    pub fn address(&self) -> &Address {
+        &self.address
     }
 
     fn server_mut(&mut self, p: Protocol) -> &mut Server {
@@ -110,10 +111,16 @@ impl State {
         ))
     }
 
-    pub fn update(&mut self, message: Message) -> Option<Event> {
-        match message {
-            Message::Host(p, h) => self.server_mut(p).host = h,
-            Message::Port(p, v) => self.server_mut(p).port = v,
+    pub fn update(&mut self, message: Message) -> (Task<Message>, Option<Event>) {
+        let event = match message {
+            Message::Host(p, h) => {
+                self.server_mut(p).host = h;
+                None
+            }
+            Message::Port(p, v) => {
+                self.server_mut(p).port = v;
+                None
+            }
             Message::Security(p, to) => {
                 let server = self.server_mut(p);
                 // 993 ↔ 143 and 465 ↔ 587 go with the security; any other port is the user's.
@@ -121,24 +128,30 @@ impl State {
                     server.port = setup::usual_port(p, port, to).to_string();
                 }
                 server.security = to;
+                None
             }
-            Message::Login(l) => self.login = l,
-            Message::Next => {
-                self.submitted = true;
-                let (imap, smtp) = self.servers()?;
-                return Some(Event::Continue {
-                    target: Target::Servers {
-                        imap,
-                        smtp,
-                        found: None,
-                    },
-                    address: self.address.to_string(),
-                    kept: self.kept.clone(),
-                });
+            Message::Login(l) => {
+                self.login = l;
+                None
             }
-            Message::Back => return Some(Event::Back),
-        }
-        None
+            Message::Next => self.next(),
+            Message::Back => Some(Event::Back),
+        };
+        (Task::none(), event)
+    }
+
+    fn next(&mut self) -> Option<Event> {
+        self.submitted = true;
+        let (imap, smtp) = self.servers()?;
+        Some(Event::Continue {
+            target: Box::new(Target::Servers {
+                imap,
+                smtp,
+                found: None,
+            }),
+            address: self.address.clone(),
+            kept: self.kept.clone(),
+        })
     }
 
     pub fn view<'a>(&'a self, l: &Localizer) -> Element<'a, Message> {

@@ -18,7 +18,8 @@ use mailsetup::share::{self, ShareError};
 use mailsetup::store::Account;
 use secrecy::{ExposeSecret, SecretString};
 
-use crate::gui::{Accounts, style, widget};
+use crate::gui::{style, widget};
+use mailsetup::setup::Accounts;
 
 /// What the phone part needs from the app: where accounts are, where files go, which address
 /// the phone is sent to (`None`: this computer's on the local network).

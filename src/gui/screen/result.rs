@@ -19,7 +19,8 @@ use mailsetup::export::Format;
 use mailsetup::present::report::{Discovery, Report};
 
 use crate::gui::focus::Tab;
-use crate::gui::{Accounts, Input, Target, style, widget};
+use crate::gui::{style, widget};
+use mailsetup::setup::{Accounts, Draft, Target};
 
 enum Saving {
     /// Nothing to save: the check failed.
@@ -34,7 +35,7 @@ enum Saving {
 }
 
 pub struct State {
-    input: Input,
+    input: Draft,
     report: Box<CheckReport>,
     accounts: Accounts,
     /// Where exports go (the user's downloads folder).
@@ -101,9 +102,9 @@ pub enum Message {
 pub struct Context<'a> {
     pub l10n: &'a Localizer,
     /// Opens the help page (tests stand in for the browser).
-    pub browser: crate::gui::Browser,
+    pub browser: super::Browser,
     /// Asks for the company's certificate file.
-    pub pick_file: crate::gui::PickFile,
+    pub pick_file: super::PickFile,
 }
 
 pub enum Event {
@@ -111,16 +112,16 @@ pub enum Event {
     Saved(Box<mailsetup::store::Account>),
     /// Hand the account as tested to the user's mail app.
     MailApp(Box<mailsetup::store::Account>),
-    TryAgain(Input),
-    Edit(Input),
-    Manual(Input),
+    TryAgain(Draft),
+    Edit(Draft),
+    Manual(Draft),
     AddAnother,
     Done,
 }
 
 impl State {
     pub fn new(
-        input: Input,
+        input: Draft,
         report: Box<CheckReport>,
         accounts: Accounts,
         export_dir: PathBuf,
@@ -194,7 +195,7 @@ impl State {
                 let Some(super::certificate::Event::Trust(path)) = event else {
                     return (task, None);
                 };
-                let input = Input {
+                let input = Draft {
                     ca: Some(path),
                     ..self.input.clone()
                 };
@@ -577,7 +578,7 @@ impl State {
 
 /// Saves the account off the UI thread (the keyring client blocks). Unless `replace`, an
 /// existing account for the address is left alone and reported.
-fn save(accounts: &Accounts, input: &Input, report: &CheckReport, replace: bool) -> Task<Message> {
+fn save(accounts: &Accounts, input: &Draft, report: &CheckReport, replace: bool) -> Task<Message> {
     let accounts = accounts.clone();
     let account = setup::account(report);
     let secret = input.credential.kept().clone();

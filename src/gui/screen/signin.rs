@@ -12,8 +12,10 @@ use mailsetup::oauth::{self, OAuthError, Pages};
 use mailsetup::present::messages;
 use mailsetup::setup::{self, Credential};
 
+use super::Browser;
 use crate::gui::focus::Tab;
-use crate::gui::{Browser, Target, style, widget};
+use crate::gui::{style, widget};
+use mailsetup::setup::Target;
 
 pub struct State {
     target: Target,
@@ -43,16 +45,21 @@ pub enum Message {
     Back,
 }
 
+/// What the sign-in borrows from the app.
+pub struct Context<'a> {
+    pub browser: Browser,
+    /// The pages the loopback listener answers the browser with, in the user's language.
+    pub pages: &'a Pages,
+    /// The launch's certificate authority (the token exchange trusts it).
+    pub ca_file: Option<&'a std::path::Path>,
+    pub clients: &'a mailsetup::oauth::Clients,
+}
+
 pub enum Event {
-    Copy(String),
     SignedIn {
         target: Target,
         address: Address,
         credential: Credential,
-    },
-    Again {
-        target: Target,
-        address: Address,
     },
     Back {
         target: Target,
@@ -62,20 +69,15 @@ pub enum Event {
 
 impl State {
     /// Starts the sign-in: listener, page, browser; then waits for the redirect.
-    pub fn start(
-        target: Target,
-        address: Address,
-        browser: Browser,
-        pages: Pages,
-        ca_file: Option<std::path::PathBuf>,
-        clients: mailsetup::oauth::Clients,
-    ) -> (Self, Task<Message>) {
+    pub fn start(target: Target, address: Address, cx: &Context<'_>) -> (Self, Task<Message>) {
         let Some(provider) = target.provider() else {
             return (
                 Self::failed(target, address, OAuthError::NoClientId(String::new())),
                 Task::none(),
             );
         };
+        let (browser, pages, clients) = (cx.browser, cx.pages.clone(), cx.clients.clone());
+        let ca_file = cx.ca_file.map(std::path::Path::to_path_buf);
         let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
         let started =
             futures::stream::unfold(rx, |mut rx| async move { rx.recv().await.map(|m| (m, rx)) });
@@ -116,8 +118,8 @@ impl State {
         }
     }
 
-    pub fn update(&mut self, message: Message) -> Option<Event> {
-        match message {
+    pub fn update(&mut self, message: Message, cx: &Context<'_>) -> (Task<Message>, Option<Event>) {
+        let event = match message {
             Message::Started { url, opened } => {
                 self.url = Some(url);
                 self.open_failed = !opened;
@@ -135,24 +137,30 @@ impl State {
             }
             Message::CopyUrl => {
                 self.copied = true;
-                self.url.clone().map(Event::Copy)
+                let copy = self.url.clone().map(iced::clipboard::write);
+                return (copy.unwrap_or_else(Task::none), None);
             }
             Message::Cancel => {
                 self._task = None;
                 self.error = Some(OAuthError::Cancelled);
                 None
             }
-            Message::Again => Some(Event::Again {
-                target: self.target.clone(),
-                address: self.address.clone(),
-            }),
-            Message::Back => {
-                self._task = None;
-                Some(Event::Back {
-                    target: self.target.clone(),
-                    address: self.address.clone(),
-                })
+            Message::Again => {
+                let (again, task) = Self::start(self.target.clone(), self.address.clone(), cx);
+                *self = again;
+                return (task, None);
             }
+            Message::Back => Some(self.back()),
+        };
+        (Task::none(), event)
+    }
+
+    /// Esc and Back: the wait stops (the loopback port closes), back to the provider's steps.
+    pub fn back(&mut self) -> Event {
+        self._task = None;
+        Event::Back {
+            target: self.target.clone(),
+            address: self.address.clone(),
         }
     }
 

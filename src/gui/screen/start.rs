@@ -13,7 +13,8 @@ use mailsetup::present::messages;
 use mailsetup::store::{Account, StoreError};
 
 use crate::gui::focus::Tab;
-use crate::gui::{Accounts, Target, style};
+use crate::gui::style;
+use mailsetup::setup::{Accounts, Target};
 
 pub const ADDRESS_INPUT: &str = "address";
 
@@ -106,7 +107,7 @@ enum Lookup {
 pub enum Event {
     Continue {
         target: Target,
-        address: String,
+        address: Address,
     },
     /// Re-test this saved account with its secret as the keyring gave it.
     Retest(Account, Secret),
@@ -264,10 +265,7 @@ impl State {
                 return (Task::perform(detect, Message::Detected), None);
             }
         };
-        let go = Event::Continue {
-            target,
-            address: self.address.clone(),
-        };
+        let go = Event::Continue { target, address };
         (Task::none(), Some(go))
     }
 

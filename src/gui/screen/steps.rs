@@ -3,7 +3,7 @@
 //! with OAuth (the only way in for Outlook.com and Microsoft 365).
 
 use iced::widget::{button, column, container, row, scrollable, text};
-use iced::{Element, Length};
+use iced::{Element, Length, Task};
 use mailsetup::address::Address;
 use mailsetup::catalog::{CredentialKind, Provider};
 use mailsetup::discover::Detection;
@@ -11,13 +11,18 @@ use mailsetup::discover::autoconfig::{Page, pick_text};
 use mailsetup::i18n::{Localizer, msg};
 use mailsetup::oauth::OAuthError;
 use mailsetup::present::messages;
+use mailsetup::setup;
+use secrecy::{ExposeSecret, SecretString};
 
+use super::Browser;
+use super::credentials::Code;
 use crate::gui::focus::Tab;
-use crate::gui::{Target, style, widget};
+use crate::gui::{style, widget};
+use mailsetup::setup::Target;
 
 pub struct State {
     target: Target,
-    address: String,
+    address: Address,
     /// A page was opened: coming back to the window may bring the code on the clipboard.
     opened: bool,
     /// The browser did not start for this page: its address is shown to copy instead.
@@ -26,14 +31,22 @@ pub struct State {
     sign_in_error: Option<OAuthError>,
 }
 
+/// What the steps screen borrows from the app.
+pub struct Context<'a> {
+    pub clients: &'a mailsetup::oauth::Clients,
+    pub browser: Browser,
+}
+
 #[derive(Debug, Clone)]
 pub enum Message {
     /// Open a step's page in the browser.
     Open(String),
-    /// The browser could not be started for this page.
-    OpenFailed(String),
     /// Copy the page's address (when no browser started).
     CopyUrl(String),
+    /// The window has the focus again (back from the provider's page, maybe).
+    Focused,
+    /// The clipboard's text, read when the focus came back.
+    Clipboard(Option<Code>),
     /// "I have the code".
     Next,
     /// "Sign in with Microsoft / Google": the provider's page in the browser (OAuth).
@@ -49,12 +62,15 @@ pub enum Message {
 pub enum Event {
     /// The account, untested, to the user's mail app, which signs in to the provider itself.
     MailApp(Box<mailsetup::store::Account>),
-    /// Open this page in the browser (the app does, so tests can stand in for it).
-    Open(String),
-    Copy(String),
     Next {
         target: Target,
-        address: String,
+        address: Address,
+    },
+    /// A code in the provider's format was on the clipboard: the code screen offers it.
+    Offer {
+        target: Target,
+        address: Address,
+        code: SecretString,
     },
     SignIn {
         target: Target,
@@ -68,7 +84,7 @@ pub enum Event {
 }
 
 impl State {
-    pub fn new(target: Target, address: String) -> Self {
+    pub fn new(target: Target, address: Address) -> Self {
         Self {
             target,
             address,
@@ -78,15 +94,7 @@ impl State {
         }
     }
 
-    pub fn opened(&self) -> bool {
-        self.opened
-    }
-
-    pub fn target(&self) -> &Target {
-        &self.target
-    }
-
-    pub fn address(&self) -> &str {
+    pub fn address(&self) -> &Address {
         &self.address
     }
 
@@ -96,69 +104,98 @@ impl State {
             .is_some_and(|p| p.credential == CredentialKind::OauthOnly)
     }
 
-    pub fn update(
-        &mut self,
-        message: Message,
-        clients: &mailsetup::oauth::Clients,
-    ) -> Option<Event> {
-        match message {
+    pub fn update(&mut self, message: Message, cx: &Context<'_>) -> (Task<Message>, Option<Event>) {
+        let event = match message {
             // Only catalog links (build.rs: https only) and https pages of an autoconfig file
             // reach here.
             Message::Open(url) => {
                 self.opened = true;
-                Some(Event::Open(url))
-            }
-            Message::OpenFailed(url) => {
-                self.open_failed = Some(url);
+                self.open_failed = None;
+                if let Err(e) = (cx.browser)(&url) {
+                    // No dialog: the address is shown with Copy instead.
+                    tracing::warn!("could not open a browser: {e}");
+                    self.open_failed = Some(url);
+                }
                 None
             }
-            Message::CopyUrl(url) => Some(Event::Copy(url)),
+            Message::CopyUrl(url) => return (iced::clipboard::write(url), None),
+            Message::Focused => return (self.read_clipboard(), None),
+            Message::Clipboard(text) => self.offer(text),
             // Only the browser sign-in can work here: Enter starts it.
-            Message::Next if self.oauth_only() => self.update(Message::SignIn, clients),
-            Message::SignIn => {
-                let provider = self.target.provider()?;
-                let address = Address::parse(&self.address).ok()?;
-                // No client id in this build: where only the browser sign-in works, the user's
-                // mail app signs in itself (what the screen's button offers); else say so.
-                if let Err(e) = mailsetup::oauth::config_with(provider, clients) {
-                    if self.oauth_only() {
-                        return self.update(Message::MailApp, clients);
-                    }
-                    self.sign_in_error = Some(e);
-                    return None;
-                }
-                self.sign_in_error = None;
-                Some(Event::SignIn {
-                    target: self.target.clone(),
-                    address,
-                })
-            }
+            Message::Next if self.oauth_only() => return self.update(Message::SignIn, cx),
+            Message::SignIn => return self.sign_in(cx),
             Message::Next => Some(Event::Next {
                 target: self.target.clone(),
                 address: self.address.clone(),
             }),
-            Message::Manual => Address::parse(&self.address)
-                .ok()
-                .map(|address| Event::Manual {
-                    target: self.target.clone(),
-                    address,
-                }),
-            Message::MailApp => {
-                let p = self.target.provider()?;
-                let address = Address::parse(&self.address).ok()?;
-                let (imap, smtp) = p.endpoints(&address);
-                Some(Event::MailApp(Box::new(mailsetup::store::Account {
-                    address: address.to_string(),
-                    provider: Some(p.id.clone()),
-                    imap,
-                    smtp,
-                    sign_in: mailsetup::store::SignIn::OAuth,
-                    saved_at: 0,
-                    ca: None,
-                })))
-            }
+            Message::Manual => Some(Event::Manual {
+                target: self.target.clone(),
+                address: self.address.clone(),
+            }),
+            Message::MailApp => self.mail_app(),
             Message::Back => Some(Event::Back),
+        };
+        (Task::none(), event)
+    }
+
+    /// Back from the provider's page, the code may be on the clipboard: read it now (and only
+    /// now, and only where the provider's codes have a format to recognise) to offer it.
+    fn read_clipboard(&self) -> Task<Message> {
+        let recognisable = self
+            .target
+            .provider()
+            .is_some_and(|p| p.code_format.is_some());
+        if !(self.opened && recognisable) {
+            return Task::none();
         }
+        iced::clipboard::read()
+            .map(|text| Message::Clipboard(text.map(|t| Code(SecretString::from(t)))))
+    }
+
+    fn offer(&self, text: Option<Code>) -> Option<Event> {
+        let Code(text) = text?;
+        let code = setup::clipboard_code(self.target.provider(), text.expose_secret())?;
+        Some(Event::Offer {
+            target: self.target.clone(),
+            address: self.address.clone(),
+            code,
+        })
+    }
+
+    fn sign_in(&mut self, cx: &Context<'_>) -> (Task<Message>, Option<Event>) {
+        let Some(provider) = self.target.provider() else {
+            return (Task::none(), None);
+        };
+        // No client id in this build: where only the browser sign-in works, the user's mail
+        // app signs in itself (what the screen's button offers); else say so.
+        if let Err(e) = mailsetup::oauth::config_with(provider, cx.clients) {
+            if self.oauth_only() {
+                return (Task::none(), self.mail_app());
+            }
+            self.sign_in_error = Some(e);
+            return (Task::none(), None);
+        }
+        self.sign_in_error = None;
+        let go = Event::SignIn {
+            target: self.target.clone(),
+            address: self.address.clone(),
+        };
+        (Task::none(), Some(go))
+    }
+
+    /// The account as the provider's catalog entry has it, signing in through the browser.
+    fn mail_app(&self) -> Option<Event> {
+        let p = self.target.provider()?;
+        let (imap, smtp) = p.endpoints(&self.address);
+        Some(Event::MailApp(Box::new(mailsetup::store::Account {
+            address: self.address.to_string(),
+            provider: Some(p.id.clone()),
+            imap,
+            smtp,
+            sign_in: mailsetup::store::SignIn::OAuth,
+            saved_at: 0,
+            ca: None,
+        })))
     }
 
     /// `clients`: whether this build can sign in to the provider itself (its client id).
@@ -333,10 +370,10 @@ impl State {
             Target::Servers { found: Some(d), .. } => (
                 d.display_name
                     .clone()
-                    .unwrap_or_else(|| domain_of(&self.address)),
+                    .unwrap_or_else(|| self.address.domain().to_string()),
                 Some(d),
             ),
-            _ => (domain_of(&self.address), None),
+            _ => (self.address.domain().to_string(), None),
         };
         let mut list = column![].spacing(12);
         if let (Target::Servers { imap, smtp, .. }, None) = (&self.target, found) {
@@ -394,14 +431,6 @@ fn site(url: &str) -> String {
         .next()
         .unwrap_or_default();
     host.strip_prefix("www.").unwrap_or(host).to_string()
-}
-
-fn domain_of(address: &str) -> String {
-    address
-        .rsplit(['@', '＠'])
-        .next()
-        .unwrap_or_default()
-        .to_string()
 }
 
 /// The servers typed on the manual screen.

@@ -11,11 +11,12 @@ use mailsetup::i18n::{Localizer, msg};
 use mailsetup::oauth::OAuthError;
 use mailsetup::present::messages;
 use mailsetup::probe::{Progress, Protocol, Stage, StageState};
-use mailsetup::setup::{Attempt, Credential, Outcome, SetupError, Target};
-use mailsetup::store::{Account, SignIn};
+use mailsetup::setup::{Outcome, SetupError};
+use mailsetup::store::Account;
 use secrecy::SecretString;
 
-use crate::gui::{Accounts, Input, Servers, style, widget};
+use crate::gui::{style, widget};
+use mailsetup::setup::{Accounts, Draft, Servers};
 
 /// Stages a probe usually goes through, for the progress bar; the round trip adds its own
 /// (sending; waiting and removing).
@@ -33,7 +34,7 @@ pub struct Context<'a> {
 }
 
 pub struct State {
-    input: Input,
+    input: Draft,
     started: Instant,
     now: Instant,
     imap: Vec<(Stage, StageState)>,
@@ -62,31 +63,18 @@ pub enum Message {
 }
 
 pub enum Event {
-    Cancelled(Input),
-    Finished(Input, Box<CheckReport>),
-    SignInFailed(Input, OAuthError),
+    Cancelled(Draft),
+    Finished(Draft, Box<CheckReport>),
+    SignInFailed(Draft, OAuthError),
 }
 
 impl State {
     /// A check of what the user gave: a code, or a browser sign-in with the access token just
     /// received, else one renewed from the refresh token in `input` (a saved account's: a
-    /// rotated token is saved at once). The launch's servers replace the target's.
-    pub fn start(input: Input, cx: &Context<'_>) -> (Self, Task<Message>) {
-        // The certificate authority chosen for these servers, else the launch's.
-        let servers = Servers {
-            ca_file: input.ca.clone().or_else(|| cx.servers.ca_file.clone()),
-            ..cx.servers.clone()
-        };
-        let attempt = Attempt {
-            clients: cx.clients.clone(),
-            round_trip: cx.letter.clone(),
-            ..Attempt::new(
-                input.address.clone(),
-                input.target.clone(),
-                servers,
-                input.credential.clone(),
-            )
-        };
+    /// rotated token is saved at once). The launch's servers replace the target's (not a saved
+    /// account's).
+    pub fn start(input: Draft, cx: &Context<'_>) -> (Self, Task<Message>) {
+        let attempt = input.attempt(cx.servers, cx.clients, cx.letter.clone());
         let prepared = match attempt.prepare() {
             Ok(p) => p,
             Err(e) => return Self::failed(input, e),
@@ -117,36 +105,16 @@ impl State {
         secret: SecretString,
         cx: &Context<'_>,
     ) -> Option<(Self, Task<Message>)> {
-        let address = mailsetup::address::Address::parse(&account.address).ok()?;
-        let input = Input {
-            target: Target::saved(&account),
-            address,
-            credential: match account.sign_in {
-                SignIn::Password => Credential::Password(secret),
-                SignIn::OAuth => Credential::Saved(secret),
-            },
-            saved: true,
-            ca: cx.accounts.ca_path(&account),
-        };
-        let servers = Servers {
-            ca_file: cx.servers.ca_file.clone(),
-            ..Servers::default()
-        };
-        let cx = Context {
-            servers: &servers,
-            accounts: cx.accounts,
-            clients: cx.clients,
-            letter: cx.letter.clone(),
-        };
-        Some(Self::start(input, &cx))
+        let draft = Draft::saved(&account, secret, cx.accounts)?;
+        Some(Self::start(draft, cx))
     }
 
-    fn failed(input: Input, error: SetupError) -> (Self, Task<Message>) {
+    fn failed(input: Draft, error: SetupError) -> (Self, Task<Message>) {
         (Self::new(input, Some(error), None), Task::none())
     }
 
     fn new(
-        input: Input,
+        input: Draft,
         setup_error: Option<SetupError>,
         task: Option<iced::task::Handle>,
     ) -> Self {
@@ -168,8 +136,8 @@ impl State {
         iced::time::every(Duration::from_millis(200)).map(Message::Tick)
     }
 
-    pub fn update(&mut self, message: Message) -> Option<Event> {
-        match message {
+    pub fn update(&mut self, message: Message) -> (Task<Message>, Option<Event>) {
+        let event = match message {
             Message::Progress(p) => {
                 if p.stage == Stage::Receive {
                     self.receiving = (p.state == StageState::Started).then(Instant::now);
@@ -190,10 +158,7 @@ impl State {
             }
             Message::Finished(outcome) => {
                 // A re-test signs in with the kept secret: the code, or a (rotated) refresh token.
-                self.input.credential = match self.input.sign_in() {
-                    SignIn::Password => Credential::Password(outcome.keep),
-                    SignIn::OAuth => Credential::Saved(outcome.keep),
-                };
+                self.input.keep(outcome.keep);
                 Some(Event::Finished(
                     self.input.clone(),
                     Box::new(outcome.report),
@@ -208,7 +173,8 @@ impl State {
                 self._task = None;
                 Some(Event::Cancelled(self.input.clone()))
             }
-        }
+        };
+        (Task::none(), event)
     }
 
     fn expected_stages(&self) -> f32 {
