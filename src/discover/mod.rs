@@ -23,8 +23,12 @@ use crate::catalog::{Catalog, Endpoint, Provider};
 use autoconfig::{Autoconfig, Page};
 use dns::Dns;
 
-/// Where a detection came from, best first; `as_str` is the `source` of `detect --json`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+/// Where a detection came from, best first: the `source` of `detect --json` (`as_str`, the
+/// same name, is for logs and the report's text).
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
 pub enum Source {
     Catalog,
     Mx,

@@ -7,13 +7,13 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
-use crate::catalog::{CredentialKind, Endpoint, ProviderKind, ServerTemplate};
+use crate::catalog::{CredentialKind, Endpoint, ProviderKind, Security, ServerTemplate};
 use crate::check::CheckReport;
 use crate::discover::autoconfig::Page;
-use crate::discover::{Attempt, Detection, Outcome};
+use crate::discover::{Attempt, Detection, Outcome, Source};
 use crate::i18n::Localizer;
 use crate::present::report::{Discovery, Report};
-use crate::probe::ProbeReport;
+use crate::probe::{ErrorKind, ProbeReport, Stage, TlsReason};
 use crate::store::Account;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -22,7 +22,7 @@ pub struct EndpointJson {
     pub host: String,
     pub port: u16,
     /// `tls` or `starttls`.
-    pub security: String,
+    pub security: Security,
     pub username: String,
 }
 
@@ -31,7 +31,7 @@ impl From<&Endpoint> for EndpointJson {
         Self {
             host: e.host.clone(),
             port: e.port,
-            security: e.security.as_str().to_string(),
+            security: e.security,
             username: e.username.clone(),
         }
     }
@@ -41,7 +41,7 @@ impl From<&Endpoint> for EndpointJson {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AttemptJson {
-    pub source: String,
+    pub source: Source,
     pub ms: u64,
     /// `found`, `nothing`, `failed` or `not_waited`.
     pub outcome: String,
@@ -51,7 +51,7 @@ pub struct AttemptJson {
 impl From<&Attempt> for AttemptJson {
     fn from(a: &Attempt) -> Self {
         Self {
-            source: a.source.as_str().to_string(),
+            source: a.source,
             ms: a.ms,
             outcome: a.outcome.as_str().to_string(),
             error: match &a.outcome {
@@ -123,7 +123,7 @@ pub struct Detected {
     pub kind: Option<ProviderKind>,
     pub credential: Option<CredentialKind>,
     /// `catalog`, `mx`, `autoconfig`, `srv`, `ispdb` or `guess`.
-    pub source: String,
+    pub source: Source,
     pub mx: Vec<String>,
     /// For company mail found by MX: the admin may have to enable IMAP/SMTP first.
     pub admin_note: Option<String>,
@@ -161,7 +161,7 @@ impl Detected {
             name: p.map(|p| l.tr(&p.name)).or_else(|| d.display_name.clone()),
             kind: p.map(|p| p.kind),
             credential: p.map(|p| p.credential),
-            source: d.source.as_str().to_string(),
+            source: d.source,
             mx: d.mx.clone(),
             admin_note,
             imap: (&d.imap).into(),
@@ -256,7 +256,7 @@ pub struct ProbeJson {
     pub ok: bool,
     pub host: String,
     pub port: u16,
-    pub security: String,
+    pub security: Security,
     pub username: String,
     pub total_ms: u64,
     /// Every stage reached, in order; a failed one is last.
@@ -267,7 +267,7 @@ pub struct ProbeJson {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct StageJson {
-    pub name: String,
+    pub name: Stage,
     pub ms: u64,
     pub ok: bool,
 }
@@ -275,9 +275,9 @@ pub struct StageJson {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ProbeErrorJson {
-    pub kind: String,
-    pub stage: String,
-    pub tls_reason: Option<String>,
+    pub kind: ErrorKind,
+    pub stage: Stage,
+    pub tls_reason: Option<TlsReason>,
     /// The server's own reply (UTF-8, else decoded from GBK).
     pub server_text: Option<String>,
     /// What to do, localised.
@@ -315,9 +315,9 @@ impl ProbeJson {
         let error = r.error.as_ref().map(|e| {
             let d = report.diagnosis(r);
             ProbeErrorJson {
-                kind: e.kind.as_str().to_string(),
-                stage: e.stage.as_str().to_string(),
-                tls_reason: e.tls_reason.map(|t| t.as_str().to_string()),
+                kind: e.kind,
+                stage: e.stage,
+                tls_reason: e.tls_reason,
                 server_text: e.server_text.clone(),
                 advice: d
                     .as_ref()
@@ -330,14 +330,14 @@ impl ProbeJson {
             ok: r.ok(),
             host: r.endpoint.host.clone(),
             port: r.endpoint.port,
-            security: r.endpoint.security.as_str().to_string(),
+            security: r.endpoint.security,
             username: r.endpoint.username.clone(),
             total_ms: r.total_ms,
             stages: r
                 .stages
                 .iter()
                 .map(|s| StageJson {
-                    name: s.stage.as_str().to_string(),
+                    name: s.stage,
                     ms: s.ms,
                     ok: s.ok,
                 })
@@ -374,7 +374,7 @@ pub struct AppJson {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DiscoveryJson {
-    pub source: String,
+    pub source: Source,
     pub provider: Option<String>,
     pub mx: Vec<String>,
     pub elapsed_ms: u64,
@@ -384,7 +384,7 @@ pub struct DiscoveryJson {
 impl From<&Discovery> for DiscoveryJson {
     fn from(d: &Discovery) -> Self {
         Self {
-            source: d.source.as_str().to_string(),
+            source: d.source,
             provider: d.provider.clone(),
             mx: d.mx.clone(),
             elapsed_ms: d.elapsed_ms,
@@ -523,6 +523,65 @@ impl AppsJson {
 mod tests {
     use super::*;
 
+    /// The JSON names come from `Serialize`; `as_str` (logs, the report's text) must say the same.
+    #[test]
+    fn text_names_are_the_json_names() {
+        fn same<T: Serialize>(v: T, name: &str) {
+            assert_eq!(serde_json::to_value(v).ok(), Some(name.into()), "{name}");
+        }
+        use crate::probe::Protocol;
+        for s in [Security::Tls, Security::Starttls] {
+            same(s, s.as_str());
+        }
+        for s in [Source::Catalog].into_iter().chain(Source::NETWORK) {
+            same(s, s.as_str());
+        }
+        for p in [Protocol::Imap, Protocol::Smtp] {
+            same(p, p.as_str());
+        }
+        for s in [crate::store::SignIn::Password, crate::store::SignIn::OAuth] {
+            same(s, s.as_str());
+        }
+        use Stage::*;
+        let stages = [
+            Resolve, Connect, Tls, Greeting, Capability, Starttls, Id, Login, Select, Logout, Ehlo,
+            Auth, Send, Receive, Remove, Quit,
+        ];
+        for s in stages {
+            same(s, s.as_str());
+        }
+        use ErrorKind as K;
+        let kinds = [
+            K::Dns,
+            K::Refused,
+            K::Timeout,
+            K::Tls,
+            K::StarttlsUnavailable,
+            K::SecurityMismatch,
+            K::Auth,
+            K::AuthUnsupported,
+            K::Temporary,
+            K::SendRefused,
+            K::ServiceDisabled,
+            K::ClientNotAllowed,
+            K::RateLimited,
+            K::Protocol,
+        ];
+        for k in kinds {
+            same(k, k.as_str());
+        }
+        use TlsReason as T;
+        for t in [
+            T::UnknownIssuer,
+            T::NameMismatch,
+            T::Expired,
+            T::Incompatible,
+            T::Other,
+        ] {
+            same(t, t.as_str());
+        }
+    }
+
     /// The first ```json block after `heading` in the README.
     fn readme_example(heading: &str) -> &'static str {
         let readme = include_str!("../../README.md");
@@ -551,7 +610,7 @@ mod tests {
             .expect("round-trip example");
         let t = trip.round_trip.expect("round_trip");
         assert_eq!(t.arrived, crate::probe::roundtrip::Arrived::Inbox);
-        assert!(trip.imap.stages.iter().any(|s| s.name == "receive"));
+        assert!(trip.imap.stages.iter().any(|s| s.name == Stage::Receive));
     }
 
     #[test]
