@@ -1,7 +1,7 @@
 //! The last mile, against the real mail app: `mailsetup add-to thunderbird` writes a saved
 //! account into a profile, and Debian's Thunderbird (headless, in a network namespace with only
 //! loopback, tests/harness/thunderbird.sh) signs in to the harness's Dovecot with the code that
-//! was handed over. Also: `apps`, the profile lock, a second run, other accounts kept, a primary
+//! was handed over, and sends through its Postfix. Also: `apps`, the profile lock, a second run, other accounts kept, a primary
 //! password, an unreadable profile, OAuth accounts, and `secret`.
 
 mod support;
@@ -93,6 +93,19 @@ fn run_thunderbird(h: &Harness, profile: &Path, selects: usize) -> (bool, String
     (out.status.success(), text(&out))
 }
 
+/// Runs the real Thunderbird on the profile and has it send one message to its own address
+/// (tests/harness/thunderbird_send.py, over Marionette); whether it was sent, and the logs.
+fn thunderbird_sends(h: &Harness, profile: &Path, subject: &str) -> (bool, String) {
+    let out = Command::new("tests/harness/thunderbird.sh")
+        .arg(&h.dir)
+        .arg(profile)
+        .arg("60")
+        .arg(format!("send:{}:{subject}", h.user))
+        .output()
+        .expect("thunderbird.sh");
+    (out.status.success(), text(&out))
+}
+
 fn prefs(profile: &Path) -> String {
     std::fs::read_to_string(profile.join("prefs.js")).unwrap_or_default()
 }
@@ -129,6 +142,15 @@ fn thunderbird_signs_in_with_the_code_handed_over() {
     assert!(selected, "Thunderbird did not select INBOX:\n{log}");
     assert!(log.contains(&format!("Login: user=<{}>", h.user)), "{log}");
     assert!(log.to_lowercase().contains("select \"inbox\""), "{log}");
+
+    // And it sends: through Postfix (STARTTLS, signed in with the handed-over code) into the
+    // user's own INBOX, with nothing typed into Thunderbird.
+    let subject = format!("from Thunderbird {}", std::process::id());
+    let (sent, log) = thunderbird_sends(&h, &p, &subject);
+    assert!(sent, "Thunderbird did not send:\n{log}");
+    assert!(log.contains(&format!("sasl_username={}", h.user)), "{log}");
+    assert!(log.contains("status=sent"), "{log}");
+    assert!(log.contains("saved mail to INBOX"), "{log}");
 
     // Again: still one account, and the code is not saved twice.
     let again = add_to(&cfg, &p, &h.user);

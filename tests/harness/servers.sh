@@ -391,6 +391,8 @@ if ! cmp -s "$HERE/requirements.txt" "$VENV/requirements.txt" 2>/dev/null; then
   cp "$HERE/requirements.txt" "$VENV/requirements.txt"
 fi
 mkdir -p other
+# tests/harness/thunderbird.sh drives Thunderbird with its Python (marionette_driver).
+ln -sfn "$VENV" "$T/venv"
 "$VENV/bin/pymap" --pid-file "$T/other/pymap.pid" --host 127.0.0.1 --port "$PYMAP" \
   --cert server.pem --key server.key dict --demo-data --demo-user "$ODD_LOGIN" \
   --demo-password "$(cat odd-pass)" > other/pymap.log 2>&1 &

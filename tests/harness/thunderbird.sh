@@ -4,15 +4,19 @@
 # reach nothing else. Waits until Dovecot's raw IMAP log shows the user selecting INBOX (or the
 # time is up), then quits both and prints what the client sent (commands only, no passwords:
 # Dovecot's rawlog keeps LOGIN lines, so they are dropped here).
-# Usage: thunderbird.sh HARNESS_DIR PROFILE SECONDS [select:N | hold:FILE]
+# Usage: thunderbird.sh HARNESS_DIR PROFILE SECONDS [select:N | hold:FILE | send:ADDRESS:SUBJECT]
 #   select:N (default select:1): wait until N connections have selected INBOX.
 #   hold:FILE: keep Thunderbird running until FILE exists (at most SECONDS), printing "running"
 #         once its lock is held (the tests try a hand-off while Thunderbird runs).
+#   send:ADDRESS:SUBJECT: a copy of the harness's Postfix runs in the namespace too (delivering
+#         to the Dovecot copy), and Thunderbird is asked over Marionette to send one message
+#         from its default account (thunderbird_send.py); prints "send: sent" or why not.
 set -euo pipefail
 T=$(realpath "$1"); P=$(realpath "$2"); secs=$3; mode=${4:-select:1}
-exec unshare -n -- bash -s "$T" "$P" "$secs" "$mode" <<'NS'
+HERE=$(dirname "$(realpath "$0")")
+exec unshare -n -- bash -s "$T" "$P" "$secs" "$mode" "$HERE" <<'NS'
 set -euo pipefail
-T=$1 P=$2 secs=$3 mode=$4
+T=$1 P=$2 secs=$3 mode=$4 HERE=$5
 ip link set lo up
 N=$(mktemp -d "$T/dovecot-ns.XXXXXX"); chmod 755 "$N"
 mkdir -p "$N/run" "$N/state" "$N/rawlog"; chmod 777 "$N/rawlog"
@@ -21,14 +25,37 @@ sed -e "s|$T/dovecot/run|$N/run|; s|$T/dovecot/state|$N/state|" \
     "$T/dovecot/dovecot.conf" > "$N/dovecot.conf"
 printf 'protocol imap {\n  rawlog_dir = %s/rawlog\n}\n' "$N" >> "$N/dovecot.conf"
 dovecot -c "$N/dovecot.conf"
+flags=()
+if [ "${mode%%:*}" = send ]; then
+  # The same Postfix, its queue, log and sockets in $N: SASL and LMTP through the Dovecot copy.
+  mkdir -p "$N/postfix/queue" "$N/postfix/data"; chown postfix:postfix "$N/postfix/data"
+  for f in main.cf master.cf; do
+    sed -e "s|$T/postfix/|$N/postfix/|g; s|$T/dovecot/auth-client|$N/auth-client|" \
+        -e "s|$T/dovecot/run/lmtp|$N/run/lmtp|" "$T/postfix/$f" > "$N/postfix/$f"
+  done
+  postfix -c "$N/postfix" start >/dev/null 2>&1 || script -qc "postfix -c $N/postfix start" /dev/null
+  flags=(--marionette -remote-allow-system-access)
+fi
 home=$(mktemp -d "$T/tb-home.XXXXXX")
-HOME=$home MOZ_HEADLESS=1 thunderbird --headless --no-remote --profile "$P" >"$N/thunderbird.out" 2>&1 &
+HOME=$home MOZ_HEADLESS=1 thunderbird --headless --no-remote "${flags[@]}" --profile "$P" \
+  >"$N/thunderbird.out" 2>&1 &
 tb=$!
 seen=1
+if [ "${mode%%:*}" = send ]; then
+  rest=${mode#send:}
+  said=$(timeout "$secs" "$T/venv/bin/python" "$HERE/thunderbird_send.py" 2828 "${rest%%:*}" "${rest#*:}" 2>&1 | tail -n 1) || true
+  echo "send: $said"
+  [ "$said" = sent ] && seen=0
+  # The queue hands the message to Dovecot over LMTP within a second or two.
+  for _ in $(seq 50); do grep -qs 'status=sent' "$N/postfix/postfix.log" && break; sleep 0.1; done
+  mode=done
+fi
 for _ in $(seq $((secs * 10))); do
   if [ "${mode%%:*}" = hold ]; then
     [ -f "$N/said" ] || { [ -e "$P/.parentlock" ] && sleep 1 && echo running && : > "$N/said"; }
     [ -e "${mode#hold:}" ] && break
+  elif [ "$mode" = done ]; then
+    break
   elif [ "$(grep -lis 'select "\?inbox' "$N"/rawlog/*.in 2>/dev/null | wc -l)" -ge "${mode#select:}" ]; then
     seen=0; break
   fi
@@ -39,6 +66,11 @@ done
 kill $tb 2>/dev/null || true
 wait $tb 2>/dev/null || true
 kill "$(cat "$N/run/master.pid")" 2>/dev/null || true
+if [ -d "$N/postfix" ]; then
+  postfix -c "$N/postfix" stop >/dev/null 2>&1 || true
+  echo "--- postfix.log"
+  grep -v -i 'pass' "$N/postfix/postfix.log" || true
+fi
 echo "--- dovecot.log"
 grep -v -i 'pass\|auth-worker' "$N/dovecot.log" || true
 echo "--- thunderbird"
