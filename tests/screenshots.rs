@@ -1,10 +1,11 @@
 //! The real binary in a real X window under Xvfb, driven by keyboard: one PNG per screen in
-//! zh-CN and en, written to tests/out/screenshots (CI keeps them), none of them blank.
+//! zh-CN and en, written to tests/out/screenshots (CI keeps them), none of them blank; and a
+//! company's own CA picked in the system's file dialog (zenity), the account saved with it.
 
 use std::path::Path;
 use std::process::Command;
 
-const SCREENS: [&str; 14] = [
+const SCREENS: [&str; 17] = [
     "1-start",
     "2-steps",
     "3-credentials",
@@ -19,6 +20,9 @@ const SCREENS: [&str; 14] = [
     "12-outlook-steps",
     "13-sign-in",
     "14-gmail-steps",
+    "15-ca-failure",
+    "16-ca-picked",
+    "17-ca-trusted",
 ];
 
 /// Distinct colours in an image: a blank or single-colour window has only a few.
@@ -68,6 +72,28 @@ fn every_screen_in_both_languages_renders_in_a_real_window() {
         assert_eq!(v["accounts"][0]["address"], user.as_str(), "{v}");
         let pass = std::env::var("MAILSETUP_TEST_PASS").unwrap_or_default();
         assert!(!String::from_utf8_lossy(&json).contains(&pass));
+    }
+    // The company CA picked in the system's file dialog: the account saved, with its CA.
+    for lang in ["zh-CN", "en"] {
+        let json = std::fs::read(logs.join(format!("{lang}-ca.json"))).unwrap_or_default();
+        let v: serde_json::Value = serde_json::from_slice(&json).unwrap_or_default();
+        assert_eq!(
+            v["saved"], true,
+            "{lang}: the company CA run saved nothing: {v}"
+        );
+        assert_eq!(v["accounts"][0]["address"], "tester@srv-corp.test", "{v}");
+        let file = logs.join(format!("home-{lang}/.config/mailsetup/accounts.json"));
+        let saved: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(&file).unwrap_or_default()).unwrap_or_default();
+        let kept = saved["accounts"]
+            .as_array()
+            .and_then(|a| a.iter().find(|a| a["address"] == "tester@srv-corp.test"))
+            .map(|a| a["ca"].is_string());
+        assert_eq!(
+            kept,
+            Some(true),
+            "{lang}: no CA kept with the account: {saved}"
+        );
     }
     for lang in ["zh-CN", "en"] {
         for screen in SCREENS {

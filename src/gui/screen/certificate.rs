@@ -70,15 +70,25 @@ impl State {
         (Task::none(), None)
     }
 
+    /// Enter: the accent button shown, "Trust it and test again" once a file was read, else
+    /// the file dialog.
+    pub fn primary(&self) -> Message {
+        match &self.picked {
+            Some(Ok(_)) => Message::Trust,
+            _ => Message::Pick,
+        }
+    }
+
     /// The button, or what the chosen file holds with Trust / Cancel.
     pub fn view<'a>(&'a self, l: &Localizer, host: &str) -> Element<'a, Message> {
         match &self.picked {
-            None => widget::secondary(l.tr(msg::GUI_CA_PICK), Message::Pick),
+            // The accent button: it is what Enter does (see `primary`).
+            None => widget::primary(l.tr(msg::GUI_CA_PICK), Some(Message::Pick)),
             Some(Err(e)) => column![
                 text(messages::ca_error(l, e))
                     .size(style::SMALL)
                     .style(style::text::error),
-                widget::secondary(l.tr(msg::GUI_CA_PICK), Message::Pick),
+                widget::primary(l.tr(msg::GUI_CA_PICK), Some(Message::Pick)),
             ]
             .spacing(8)
             .into(),

@@ -259,6 +259,10 @@ impl State {
     /// What Enter does here: "Done" after success once saving is settled, the highlighted
     /// "Replace" while the wizard asks whether to, "Try again" after a failure.
     pub fn primary(&self) -> Option<Message> {
+        // The company's certificate is the only way on: trying again would fail the same way.
+        if self.company_ca() {
+            return Some(Message::Certificate(self.ca.primary()));
+        }
         if !self.report.ok() {
             return Some(Message::TryAgain);
         }
@@ -555,14 +559,27 @@ impl State {
         )
     }
 
+    /// Try again is the accent button (Enter), except where the certificate card's is.
     fn failure_bar<'a>(&self, l: &Localizer) -> Element<'a, Message> {
+        let again = if self.company_ca() {
+            widget::secondary(l.tr(msg::GUI_TRY_AGAIN), Message::TryAgain)
+        } else {
+            widget::primary(l.tr(msg::GUI_TRY_AGAIN), Some(Message::TryAgain))
+        };
         widget::bottom_bar(
             Some(widget::secondary(l.tr(msg::GUI_BACK), Message::Back)),
             vec![
                 widget::secondary(l.tr(msg::GUI_COPY_REPORT), Message::CopyReport),
-                widget::primary(l.tr(msg::GUI_TRY_AGAIN), Some(Message::TryAgain)),
+                again,
             ],
         )
+    }
+
+    /// The certificate card is shown for one of the servers.
+    fn company_ca(&self) -> bool {
+        [&self.report.imap, &self.report.smtp]
+            .into_iter()
+            .any(|r| self.wants_company_ca(r))
     }
 
     /// Servers found or typed (not a provider's own) may be what is wrong: they can be
