@@ -127,6 +127,37 @@ fn a_company_password_is_sent_exactly_as_typed_with_its_login_name() {
     assert_eq!(out.status.code(), Some(0), "{}", json(&out));
 }
 
+/// hoodiecrow offers no AUTHENTICATE PLAIN and refuses a quoted string with `"` or `\` in it
+/// ("BAD [SYNTAX] Unexpected char"): the password goes as a literal, `{n}` after its `+` and,
+/// where LITERAL+ is offered, `{n+}` at once. The same password wrong is refused, not garbled.
+#[test]
+fn a_password_with_quotes_goes_as_a_literal_to_a_login_only_server() {
+    if support::harness().is_none() {
+        return;
+    }
+    let quoted =
+        std::fs::read_to_string(var("MAILSETUP_TEST_QUOTE_PASS_FILE")).expect("quote password");
+    let smtp = format!("localhost:{}:starttls", port("MAILSETUP_TEST_SUBMISSION"));
+    for name in [
+        "MAILSETUP_TEST_HOODIECROW",
+        "MAILSETUP_TEST_HOODIECROW_PLUS",
+    ] {
+        let imap = format!("localhost:{}:tls", port(name));
+        let out = support::output(
+            check("quoted@other.test", &imap, &smtp, "quoted", &[]),
+            &format!("{quoted}\r\n"),
+        );
+        let v = json(&out);
+        assert_eq!(v["imap"]["ok"], true, "{name}: {v}");
+        let wrong = support::output(
+            check("quoted@other.test", &imap, &smtp, "quoted", &[]),
+            &format!("{quoted}x\r\n"),
+        );
+        let v = json(&wrong);
+        assert_eq!(v["imap"]["error"]["kind"], "auth", "{name}: {v}");
+    }
+}
+
 #[test]
 fn the_login_name_is_saved_with_the_account() {
     let Some(_) = harness() else { return };

@@ -8,6 +8,7 @@ use async_imap::imap_proto::{Capability, RequestId, Response, ResponseCode, Stat
 use secrecy::{ExposeSecret, SecretString};
 use tokio::io::{AsyncRead, AsyncWrite, AsyncWriteExt};
 
+use super::literal::Literal;
 use super::transcript::Recorder;
 use super::{ErrorKind, Fail, ProbeError, ProbeOptions, Side, Stage, Stages, tls};
 use crate::catalog::{Endpoint, Security};
@@ -170,8 +171,8 @@ where
 }
 
 /// Signs in the way the server takes best: a bearer token (XOAUTH2 / OAUTHBEARER) for a browser
-/// sign-in, else AUTHENTICATE PLAIN where offered, else LOGIN. A refusal hands the connection
-/// back (for the LOGOUT that follows).
+/// sign-in, else AUTHENTICATE PLAIN where offered, else LOGIN (a password quoted strings cannot
+/// carry as a literal). A refusal hands the connection back (for the LOGOUT that follows).
 async fn sign_in<S>(
     client: Conn<S>,
     caps: &[String],
@@ -199,6 +200,12 @@ where
             secret: secret.expose_secret(),
         };
         client.authenticate("PLAIN", plain).await
+    } else if super::literal::needed(secret.expose_secret()) {
+        let plus = has(caps, "LITERAL+");
+        let (literal, placeholder) = Literal::new(secret.expose_secret(), plus);
+        let mut client = client;
+        client.get_mut().literal_login(literal);
+        client.login(user, placeholder).await
     } else {
         client.login(user, secret.expose_secret()).await
     };

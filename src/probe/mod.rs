@@ -3,6 +3,7 @@
 
 pub mod classify;
 mod imap;
+mod literal;
 pub mod roundtrip;
 mod smtp;
 pub mod tls;

@@ -10,6 +10,9 @@ use std::task::{Context, Poll};
 
 use secrecy::{ExposeSecret, SecretString};
 use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
+use zeroize::Zeroizing;
+
+use super::literal::{Incoming, Literal};
 
 /// Default cap on everything one connection may send: a sign-in check is a few KiB, a server
 /// sending more is broken or hostile (see [`Recorder::limit`]).
@@ -141,7 +144,6 @@ pub fn decode(bytes: &[u8]) -> String {
 
 /// A stream wrapper that records what is read, caps line length, and can hand the protocol
 /// library a few bytes first (a greeting we already consumed ourselves).
-#[derive(Debug)]
 pub struct Recorder<S> {
     inner: S,
     transcript: TranscriptHandle,
@@ -155,6 +157,22 @@ pub struct Recorder<S> {
     continued: usize,
     line_continues: bool,
     peer: Option<SocketAddr>,
+    /// IMAP: a LOGIN whose password goes as a literal (see `literal.rs`).
+    literal: Option<Literal>,
+    /// Bytes on their way out ahead of anything else (a literal's; wiped when dropped).
+    out: Zeroizing<Vec<u8>>,
+    /// A line from the server not yet whole, while the literal waits for its `+`.
+    line: Vec<u8>,
+}
+
+// By hand: the bytes going out may be a password (a literal's), never to be printed.
+impl<S: std::fmt::Debug> std::fmt::Debug for Recorder<S> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Recorder")
+            .field("inner", &self.inner)
+            .field("peer", &self.peer)
+            .finish_non_exhaustive()
+    }
 }
 
 /// `Transcript` without a Debug that could ever print the secret.
@@ -180,7 +198,15 @@ impl<S> Recorder<S> {
             continued: 0,
             line_continues: false,
             peer,
+            literal: None,
+            out: Zeroizing::new(Vec::new()),
+            line: Vec::new(),
         }
+    }
+
+    /// The next LOGIN carrying this literal's placeholder sends the password as a literal.
+    pub(crate) fn literal_login(&mut self, literal: Literal) {
+        self.literal = Some(literal);
     }
 
     /// Bytes served to the reader before anything from the network (not recorded).
@@ -212,13 +238,16 @@ impl<S> Recorder<S> {
     }
 }
 
-impl<S: AsyncRead + Unpin> AsyncRead for Recorder<S> {
+impl<S: AsyncRead + AsyncWrite + Unpin> AsyncRead for Recorder<S> {
     fn poll_read(
         self: Pin<&mut Self>,
         cx: &mut Context<'_>,
         buf: &mut ReadBuf<'_>,
     ) -> Poll<io::Result<()>> {
         let this = self.get_mut();
+        if this.drain(cx)?.is_pending() {
+            return Poll::Pending;
+        }
         if !this.inject.is_empty() {
             let n = this.inject.len().min(buf.remaining());
             buf.put_slice(&this.inject[..n]);
@@ -266,10 +295,72 @@ impl<S: AsyncRead + Unpin> AsyncRead for Recorder<S> {
                         }
                     }
                 }
+                if this.literal.as_ref().is_some_and(Literal::waiting) {
+                    return this.literal_reply(cx, buf, before);
+                }
                 Poll::Ready(Ok(()))
             }
             other => other,
         }
+    }
+}
+
+impl<S: AsyncWrite + Unpin> Recorder<S> {
+    /// Writes and flushes what is queued in `out` (a TLS stream holds what is written until
+    /// flushed, and the reader's side flushes nothing); `Pending` until all of it is gone.
+    fn drain(&mut self, cx: &mut Context<'_>) -> io::Result<Poll<()>> {
+        if self.out.is_empty() {
+            return Ok(Poll::Ready(()));
+        }
+        while !self.out.is_empty() {
+            match Pin::new(&mut self.inner).poll_write(cx, &self.out) {
+                Poll::Ready(Ok(0)) => return Err(io::ErrorKind::WriteZero.into()),
+                Poll::Ready(Ok(n)) => drop(self.out.drain(..n)),
+                Poll::Ready(Err(e)) => return Err(e),
+                Poll::Pending => return Ok(Poll::Pending),
+            }
+        }
+        match Pin::new(&mut self.inner).poll_flush(cx) {
+            Poll::Ready(r) => r.map(Poll::Ready),
+            Poll::Pending => Ok(Poll::Pending),
+        }
+    }
+
+    /// While the literal waits: the server's `+` is taken out of what async-imap reads and the
+    /// password goes out; any other line passes.
+    fn literal_reply(
+        &mut self,
+        cx: &mut Context<'_>,
+        buf: &mut ReadBuf<'_>,
+        before: usize,
+    ) -> Poll<io::Result<()>> {
+        let new = buf.filled()[before..].to_vec();
+        buf.set_filled(before);
+        let mut keep = Vec::new();
+        for b in new {
+            self.line.push(b);
+            let Some(literal) = self.literal.as_mut().filter(|l| l.waiting()) else {
+                continue;
+            };
+            if b == b'\n' {
+                let line = std::mem::take(&mut self.line);
+                match literal.incoming(&line) {
+                    Incoming::Send(rest) => self.out.extend_from_slice(&rest),
+                    Incoming::Pass => keep.extend_from_slice(&line),
+                }
+            }
+        }
+        if !self.literal.as_ref().is_some_and(Literal::waiting) {
+            keep.append(&mut self.line);
+        }
+        buf.put_slice(&keep);
+        if keep.is_empty() {
+            // Nothing for async-imap yet (an empty read would mean the end): poll again, which
+            // sends the password first.
+            cx.waker().wake_by_ref();
+            return Poll::Pending;
+        }
+        Poll::Ready(Ok(()))
     }
 }
 
@@ -279,11 +370,31 @@ impl<S: AsyncWrite + Unpin> AsyncWrite for Recorder<S> {
         cx: &mut Context<'_>,
         buf: &[u8],
     ) -> Poll<io::Result<usize>> {
-        Pin::new(&mut self.get_mut().inner).poll_write(cx, buf)
+        let this = self.get_mut();
+        if this.drain(cx)?.is_pending() {
+            return Poll::Pending;
+        }
+        // The rest of the command (its CRLF may come as a write of its own) waits behind the
+        // password for the server's `+`.
+        if let Some(literal) = this.literal.as_mut().filter(|l| l.waiting()) {
+            literal.hold(buf);
+            return Poll::Ready(Ok(buf.len()));
+        }
+        if let Some(out) = this.literal.as_mut().and_then(|l| l.outgoing(buf)) {
+            // Taken whole: what the inner stream does not take now goes with the next poll.
+            this.out = out;
+            let _ = this.drain(cx)?;
+            return Poll::Ready(Ok(buf.len()));
+        }
+        Pin::new(&mut this.inner).poll_write(cx, buf)
     }
 
     fn poll_flush(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
-        Pin::new(&mut self.get_mut().inner).poll_flush(cx)
+        let this = self.get_mut();
+        if this.drain(cx)?.is_pending() {
+            return Poll::Pending;
+        }
+        Pin::new(&mut this.inner).poll_flush(cx)
     }
 
     fn poll_shutdown(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {

@@ -8,7 +8,8 @@ T=$(realpath -m "$2")
 HERE=$(dirname "$(realpath "$0")")
 
 stop() {
-  for f in "$T/other/pymap.pid" "$T/other/aiosmtpd.pid" "$T/idp/idp.pid"; do
+  for f in "$T/other/pymap.pid" "$T/other/aiosmtpd.pid" "$T/idp/idp.pid" \
+    "$T/other/hoodiecrow.pid" "$T/other/hoodiecrow-plus.pid"; do
     [ -f "$f" ] && kill "$(cat "$f")" 2>/dev/null || true
   done
   [ -f "$T/www/server.pid" ] && kill "$(cat "$T/www/server.pid")" 2>/dev/null || true
@@ -87,7 +88,7 @@ USER_PASS=$(python3 -c 'import secrets,string; print("".join(secrets.choice(stri
 # NO_UIDPLUS: a third Dovecot on the same mailboxes that offers neither UIDPLUS nor MOVE, as
 # older servers do: the round trip must leave its message rather than EXPUNGE.
 read -r IMAPS IMAP SMTPS SUBMISSION DNS NOAUTH PYMAP AIO_TLS AIO_STARTTLS AIO_CRAM AIO_NOAUTH \
-  AIO_454 IDP BEARER_ONLY NO_UIDPLUS <<<"$(ports 15)"
+  AIO_454 IDP BEARER_ONLY NO_UIDPLUS HOODIECROW HOODIECROW_PLUS <<<"$(ports 17)"
 # A company account whose login name is not its address and whose password has everything a
 # typed password can: edge spaces, quotes, a backslash, ², a full-width letter and hanzi.
 ODD_ADDRESS=zhang.san@other.test
@@ -416,15 +417,23 @@ if ! cmp -s "$HERE/oauth/package-lock.json" "$NODE_DIR/package-lock.json" 2>/dev
   (cd "$NODE_DIR" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
 fi
 # ES modules find packages beside the script, so the scripts run from there.
-cp "$HERE"/oauth/*.mjs "$NODE_DIR/"
+cp "$HERE"/oauth/*.mjs "$HERE"/oauth/*.cjs "$NODE_DIR/"
 node "$NODE_DIR/idp.mjs" "$IDP" server.pem server.key > idp/idp.log 2>&1 &
 echo $! > idp/idp.pid
+# hoodiecrow (LOGIN only; with and without LITERAL+) for the password with " and \ in it.
+node "$NODE_DIR/hoodiecrow.cjs" server.pem server.key quoted quote-pass "$HOODIECROW" \
+  > other/hoodiecrow.log 2>&1 &
+echo $! > other/hoodiecrow.pid
+node "$NODE_DIR/hoodiecrow.cjs" server.pem server.key quoted quote-pass "$HOODIECROW_PLUS" literal+ \
+  > other/hoodiecrow-plus.log 2>&1 &
+echo $! > other/hoodiecrow-plus.pid
 
 # Wait until every port answers.
 for hp in 127.0.0.1:$IMAPS 127.0.0.1:$IMAP 127.0.0.1:$SMTPS 127.0.0.1:$SUBMISSION \
           $GUESS_IP:993 $GUESS_IP:587 $WEB_IP:443 127.0.0.1:$NOAUTH 127.0.0.1:$PYMAP \
           127.0.0.1:$AIO_TLS 127.0.0.1:$AIO_STARTTLS 127.0.0.1:$AIO_CRAM 127.0.0.1:$AIO_NOAUTH \
-          127.0.0.1:$AIO_454 127.0.0.1:$IDP 127.0.0.1:$BEARER_ONLY 127.0.0.1:$NO_UIDPLUS; do
+          127.0.0.1:$AIO_454 127.0.0.1:$IDP 127.0.0.1:$BEARER_ONLY 127.0.0.1:$NO_UIDPLUS \
+          127.0.0.1:$HOODIECROW 127.0.0.1:$HOODIECROW_PLUS; do
   for _ in $(seq 1 100); do
     if python3 -c "import socket,sys; socket.create_connection(('${hp%:*}',${hp#*:}),0.2)" 2>/dev/null; then break; fi
     sleep 0.1
@@ -451,6 +460,8 @@ export MAILSETUP_TEST_ODD_PASS_FILE=$T/odd-pass
 export MAILSETUP_TEST_QUOTE_PASS_FILE=$T/quote-pass
 export MAILSETUP_TEST_NOAUTH=$NOAUTH
 export MAILSETUP_TEST_PYMAP=$PYMAP
+export MAILSETUP_TEST_HOODIECROW=$HOODIECROW
+export MAILSETUP_TEST_HOODIECROW_PLUS=$HOODIECROW_PLUS
 export MAILSETUP_TEST_AIO_TLS=$AIO_TLS
 export MAILSETUP_TEST_AIO_STARTTLS=$AIO_STARTTLS
 export MAILSETUP_TEST_AIO_CRAM=$AIO_CRAM
