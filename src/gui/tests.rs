@@ -2122,3 +2122,63 @@ fn outlook_without_a_client_id_leads_to_the_mail_apps_own_sign_in() {
     let _ = app.update(Message::Back);
     assert!(matches!(app.screen, Screen::Steps(_)));
 }
+
+/// The testing screen while the test message travels: both sign-ins done, SMTP has sent it,
+/// and IMAP's row counts the seconds of the wait (looked at in three languages).
+#[test]
+fn the_wait_for_the_test_message_is_shown_counting() {
+    use mailsetup::probe::{Progress, Protocol, Stage, StageState};
+    let l = Localizer::new(Lang::En);
+    use super::screen::testing;
+    use mailsetup::setup::Credential;
+    let mut app = new_app(Launch {
+        lang: Lang::En,
+        ..Launch::default()
+    });
+    app.round_trip = true;
+    let target = mailsetup::setup::Target::provider_id("qq").expect("qq");
+    let address = mailsetup::address::Address::parse("zhang.san@qq.com").expect("valid");
+    let code = secrecy::SecretString::from("abcdefghijklmnop".to_string());
+    let draft = mailsetup::setup::Draft::new(target, address, Credential::Password(code));
+    // Its check task is never run: the stages come from here.
+    let (t, _never_run) = testing::State::start(draft, &app.testing_cx());
+    app.screen = Screen::Testing(t);
+    let step = |app: &mut App, protocol, stage, state| {
+        let p = Progress {
+            protocol,
+            stage,
+            state,
+        };
+        let _ = app.update(Message::Testing(testing::Message::Progress(p)));
+    };
+    for protocol in [Protocol::Imap, Protocol::Smtp] {
+        for stage in [Stage::Connect, Stage::Tls, Stage::Greeting, Stage::Login] {
+            step(&mut app, protocol, stage, StageState::Started);
+            step(&mut app, protocol, stage, StageState::Done { ms: 20 });
+        }
+    }
+    step(
+        &mut app,
+        Protocol::Imap,
+        Stage::Select,
+        StageState::Done { ms: 5 },
+    );
+    step(&mut app, Protocol::Smtp, Stage::Send, StageState::Started);
+    step(
+        &mut app,
+        Protocol::Smtp,
+        Stage::Send,
+        StageState::Done { ms: 90 },
+    );
+    step(
+        &mut app,
+        Protocol::Imap,
+        Stage::Receive,
+        StageState::Started,
+    );
+    let later = std::time::Instant::now() + std::time::Duration::from_secs(7);
+    let _ = app.update(Message::Testing(testing::Message::Tick(later)));
+    let waiting = l.tr_args(msg::ROUND_TRIP_WAITING, &[("seconds", 7.into())]);
+    assert!(sees(&app, &waiting), "{waiting}");
+    look(&mut app, "testing-round-trip-wait");
+}
