@@ -273,24 +273,22 @@ impl App {
             Message::Back => self.back(),
             Message::Focus { forward: true } => iced::widget::operation::focus_next(),
             Message::Focus { forward: false } => iced::widget::operation::focus_previous(),
-            Message::Primary => match &self.screen {
-                Screen::Start(_) => self.update(Message::Start(start::Message::Next)),
-                Screen::Manual(_) => self.update(Message::Manual(manual::Message::Next)),
-                Screen::Steps(_) => self.update(Message::Steps(steps::Message::Next)),
-                Screen::SignIn(s) => match s.primary() {
-                    Some(m) => self.update(Message::SignIn(m)),
+            // Enter: what the screen says its accent button does.
+            Message::Primary => {
+                let primary = match &self.screen {
+                    Screen::Start(s) => s.primary().map(Message::Start),
+                    Screen::Manual(s) => s.primary().map(Message::Manual),
+                    Screen::Steps(s) => s.primary().map(Message::Steps),
+                    Screen::SignIn(s) => s.primary().map(Message::SignIn),
+                    Screen::Credentials(s) => s.primary().map(Message::Credentials),
+                    Screen::Testing(_) | Screen::MailApp(..) => None,
+                    Screen::Result(r) => r.primary().map(Message::Result),
+                };
+                match primary {
+                    Some(m) => self.update(m),
                     None => Task::none(),
-                },
-                Screen::Credentials(_) => {
-                    self.update(Message::Credentials(credentials::Message::Test))
                 }
-                Screen::Testing(_) => Task::none(),
-                Screen::Result(r) => match r.primary() {
-                    Some(m) => self.update(Message::Result(m)),
-                    None => Task::none(),
-                },
-                Screen::MailApp(..) => Task::none(),
-            },
+            }
             Message::Start(m) => self.on_start(m),
             Message::Manual(m) => self.on_manual(m),
             Message::Steps(m) => self.on_steps(m),

@@ -144,6 +144,11 @@ impl State {
         })
     }
 
+    /// Enter: Test (a code that cannot work is not sent).
+    pub fn primary(&self) -> Option<Message> {
+        Some(Message::Test)
+    }
+
     pub fn update(&mut self, message: Message) -> (Task<Message>, Option<Event>) {
         match message {
             // Found servers belong to the address they were found for.

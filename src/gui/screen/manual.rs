@@ -111,6 +111,11 @@ impl State {
         ))
     }
 
+    /// Enter: Next (the servers are checked first).
+    pub fn primary(&self) -> Option<Message> {
+        Some(Message::Next)
+    }
+
     pub fn update(&mut self, message: Message) -> (Task<Message>, Option<Event>) {
         let event = match message {
             Message::Host(p, h) => {

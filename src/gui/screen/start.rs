@@ -310,6 +310,11 @@ impl State {
         self.accounts.iter().find(|a| a.address == address).cloned()
     }
 
+    /// Enter: Next.
+    pub fn primary(&self) -> Option<Message> {
+        Some(Message::Next)
+    }
+
     pub fn update(&mut self, message: Message, cx: &Context<'_>) -> (Task<Message>, Option<Event>) {
         let none = Task::none;
         match message {

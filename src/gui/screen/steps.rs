@@ -104,6 +104,11 @@ impl State {
             .is_some_and(|p| p.credential == CredentialKind::OauthOnly)
     }
 
+    /// Enter: "I have the code" (or, where only it works, the browser sign-in).
+    pub fn primary(&self) -> Option<Message> {
+        Some(Message::Next)
+    }
+
     pub fn update(&mut self, message: Message, cx: &Context<'_>) -> (Task<Message>, Option<Event>) {
         let event = match message {
             // Only catalog links (build.rs: https only) and https pages of an autoconfig file

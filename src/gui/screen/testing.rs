@@ -198,6 +198,15 @@ impl State {
         let failed = rows
             .iter()
             .any(|(_, s)| matches!(s, StageState::Failed { .. }));
+        // Signed off: this side is done, however many stages it took.
+        let complete = rows.iter().any(|(stage, state)| {
+            matches!(stage, Stage::Logout | Stage::Quit) && matches!(state, StageState::Done { .. })
+        });
+        let finished = if complete {
+            self.expected_stages()
+        } else {
+            finished as f32
+        };
         let waiting = self.receiving.filter(|_| protocol == Protocol::Imap);
         let current = rows
             .last()
@@ -228,7 +237,7 @@ impl State {
                     text(current).size(style::BODY).style(color),
                 ]
                 .align_y(iced::Alignment::Center),
-                progress_bar(0.0..=self.expected_stages(), finished as f32).girth(10),
+                progress_bar(0.0..=self.expected_stages(), finished).girth(10),
             ]
             .spacing(10),
         )
