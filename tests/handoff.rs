@@ -474,3 +474,50 @@ fn evolution_data_server_loads_the_account_and_finds_its_code() {
         "{v}"
     );
 }
+
+/// Evolution itself: its window (under Xvfb, in a network namespace with only loopback and
+/// copies of the harness's servers, tests/harness/evolution_window.sh) opens on the account
+/// `add-to evolution` wrote and signs in to Dovecot with the code it finds in the Secret
+/// Service, asking nothing: Dovecot logs the user's login and a SELECT of INBOX. Then its own
+/// composer sends through Postfix with the transport's code (Ctrl+Enter), and the message is
+/// saved in the user's INBOX.
+#[test]
+fn evolution_signs_in_and_sends_with_the_code_from_the_secret_service() {
+    let Some(h) = harness() else { return };
+    let found = Path::new("/usr/bin/evolution").is_file();
+    assert!(
+        found || std::env::var_os("MAILSETUP_REQUIRE_SERVERS").is_none(),
+        "Evolution is not installed: tests/run installs it"
+    );
+    if !found {
+        return;
+    }
+    let work = temp_dir("handoff-evolution-window");
+    let imap = format!("localhost:{}:tls", h.imaps);
+    let smtp = format!("localhost:{}:starttls", h.submission);
+    let mut c = Command::new("tests/harness/evolution_window.sh");
+    c.arg(&h.dir)
+        .arg(env!("CARGO_BIN_EXE_mailsetup"))
+        .arg(&work)
+        .arg("60")
+        .arg(&h.user)
+        .env("SUBJECT", "sent-by-evolution");
+    c.args(["--imap", &imap, "--smtp", &smtp, "--ca-file"])
+        .arg(&h.ca);
+    let out = support::output(c, &h.pass);
+    if let Some(shots) = std::env::var_os("MAILSETUP_SHOTS") {
+        for f in ["evolution.png", "evolution-sent.png"] {
+            let _ = std::fs::copy(work.join(f), Path::new(&shots).join(f));
+        }
+    }
+    let log = text(&out);
+    assert!(out.status.success(), "{log}");
+    assert!(log.contains("is now in Evolution, with its code"), "{log}");
+    assert!(log.contains(&format!("Login: user=<{}>", h.user)), "{log}");
+    assert!(log.contains("evolution: signed in"), "{log}");
+    assert!(log.contains("evolution: sent"), "{log}");
+    assert!(log.contains(&format!("sasl_username={}", h.user)), "{log}");
+    assert!(log.contains(".camel@"), "Evolution's own message id: {log}");
+    assert!(log.contains("saved mail to INBOX"), "{log}");
+    assert!(!support::contains(&out.stdout, h.pass.as_bytes()), "{log}");
+}

@@ -467,27 +467,17 @@ impl App {
     /// The provider's page in the browser, and the wait for its redirect.
     fn sign_in(&mut self, target: Target, address: Address) -> Task<Message> {
         let pages = mailsetup::present::messages::oauth_pages(&self.l10n);
-        let cx = signin::Context {
-            browser: self.browser,
-            pages: &pages,
-            ca_file: self.servers.ca_file.as_deref(),
-            clients: &self.oauth,
-        };
+        let cx = signin_cx(self.browser, &pages, &self.servers, &self.oauth);
         let (s, task) = signin::State::start(target, address, &cx);
         self.screen = Screen::SignIn(s);
         task.map(Message::SignIn)
     }
 
     fn on_sign_in(&mut self, m: signin::Message) -> Task<Message> {
+        let pages = mailsetup::present::messages::oauth_pages(&self.l10n);
+        let cx = signin_cx(self.browser, &pages, &self.servers, &self.oauth);
         let Screen::SignIn(s) = &mut self.screen else {
             return Task::none();
-        };
-        let pages = mailsetup::present::messages::oauth_pages(&self.l10n);
-        let cx = signin::Context {
-            browser: self.browser,
-            pages: &pages,
-            ca_file: self.servers.ca_file.as_deref(),
-            clients: &self.oauth,
         };
         let (task, event) = s.update(m, &cx);
         let task = task.map(Message::SignIn);
@@ -705,5 +695,21 @@ impl App {
             .padding(24)
             .center_x(Length::Fill)
             .into()
+    }
+}
+
+/// What the sign-in screen borrows. Built from the app's fields, not `&self`, because the
+/// screen itself is borrowed mutably beside it.
+fn signin_cx<'a>(
+    browser: Browser,
+    pages: &'a mailsetup::oauth::Pages,
+    servers: &'a Servers,
+    clients: &'a mailsetup::oauth::Clients,
+) -> signin::Context<'a> {
+    signin::Context {
+        browser,
+        pages,
+        ca_file: servers.ca_file.as_deref(),
+        clients,
     }
 }

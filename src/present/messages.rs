@@ -343,14 +343,37 @@ pub fn added(
         }
         Added::Added { .. } => msg::HANDOFF_ADDED_ASKS,
     };
-    l.tr_args(
+    let said = l.tr_args(
         id,
         &[
             ("app", app_name(l, app).into()),
             ("address", account.address.clone().into()),
             ("profile", path(profile).into()),
         ],
-    )
+    );
+    match company_ca(l, app, account, added) {
+        Some(ca) => format!("{said} {ca}"),
+        None => said,
+    }
+}
+
+/// The mail apps trust only their own certificate store, not the company CA this app was
+/// given, so they ask once about the server's certificate: say which dialog and which button
+/// (the real Evolution shows exactly this prompt, tests/harness/evolution_window.sh).
+fn company_ca(
+    l: &Localizer,
+    app: crate::handoff::App,
+    account: &crate::store::Account,
+    added: &crate::handoff::Added,
+) -> Option<String> {
+    use crate::handoff::{Added, App};
+    let id = match app {
+        _ if account.ca.is_none() || *added == Added::AlreadyThere => return None,
+        App::Thunderbird => msg::HANDOFF_CA_THUNDERBIRD,
+        App::Evolution => msg::HANDOFF_CA_EVOLUTION,
+        _ => return None,
+    };
+    Some(l.tr_args(id, &[("host", account.imap.host.clone().into())]))
 }
 
 /// Why a saved account could not be handed to a mail app; nothing was changed.
@@ -484,6 +507,57 @@ fn seconds(ms: u64) -> String {
 #[cfg(test)]
 mod tests {
     use super::path;
+
+    /// A company account handed to Thunderbird or Evolution says which certificate dialog the
+    /// app shows and which button to press; other accounts, and "already has", say nothing more.
+    #[test]
+    fn a_company_ca_says_what_the_mail_app_will_ask() {
+        use crate::catalog::{Endpoint, Security};
+        use crate::handoff::{Added, App};
+        use crate::i18n::{Lang, Localizer};
+        let end = |host: &str, port| Endpoint {
+            host: host.into(),
+            port,
+            security: Security::Tls,
+            username: "zs@corp.example".into(),
+        };
+        let mut account = crate::store::Account {
+            address: "zs@corp.example".into(),
+            provider: None,
+            imap: end("mail.corp.example", 993),
+            smtp: end("mail.corp.example", 465),
+            sign_in: crate::store::SignIn::Password,
+            saved_at: 0,
+            ca: Some("corp.pem".into()),
+        };
+        let added = Added::Added {
+            backups: Vec::new(),
+            password: true,
+        };
+        let l = Localizer::new(Lang::En);
+        let p = std::path::Path::new("/p");
+        let evo = super::added(&l, App::Evolution, &account, &added, p);
+        assert!(evo.contains("is now in Evolution"), "{evo}");
+        assert!(
+            evo.contains("mail.corp.example, choose \"Accept Permanently\""),
+            "{evo}"
+        );
+        let tb = super::added(&l, App::Thunderbird, &account, &added, p);
+        assert!(tb.contains("\"Confirm Security Exception\""), "{tb}");
+        let zh = super::added(
+            &Localizer::new(Lang::ZhCn),
+            App::Evolution,
+            &account,
+            &added,
+            p,
+        );
+        assert!(zh.contains("“永久接受”"), "{zh}");
+        let again = super::added(&l, App::Evolution, &account, &Added::AlreadyThere, p);
+        assert!(!again.contains("certificate"), "{again}");
+        account.ca = None;
+        let plain = super::added(&l, App::Evolution, &account, &added, p);
+        assert!(!plain.contains("certificate"), "{plain}");
+    }
 
     #[cfg(unix)]
     #[test]

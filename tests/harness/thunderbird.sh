@@ -19,21 +19,12 @@ set -euo pipefail
 T=$1 P=$2 secs=$3 mode=$4 HERE=$5
 ip link set lo up
 N=$(mktemp -d "$T/dovecot-ns.XXXXXX"); chmod 755 "$N"
-mkdir -p "$N/run" "$N/state" "$N/rawlog"; chmod 777 "$N/rawlog"
-sed -e "s|$T/dovecot/run|$N/run|; s|$T/dovecot/state|$N/state|" \
-    -e "s|$T/dovecot/dovecot.log|$N/dovecot.log|; s|$T/dovecot/auth-client|$N/auth-client|" \
-    "$T/dovecot/dovecot.conf" > "$N/dovecot.conf"
-printf 'protocol imap {\n  rawlog_dir = %s/rawlog\n}\n' "$N" >> "$N/dovecot.conf"
-dovecot -c "$N/dovecot.conf"
+# shellcheck source=tests/harness/netns.sh
+. "$HERE/netns.sh"
+ns_dovecot "$T" "$N"
 flags=()
 if [ "${mode%%:*}" = send ]; then
-  # The same Postfix, its queue, log and sockets in $N: SASL and LMTP through the Dovecot copy.
-  mkdir -p "$N/postfix/queue" "$N/postfix/data"; chown postfix:postfix "$N/postfix/data"
-  for f in main.cf master.cf; do
-    sed -e "s|$T/postfix/|$N/postfix/|g; s|$T/dovecot/auth-client|$N/auth-client|" \
-        -e "s|$T/dovecot/run/lmtp|$N/run/lmtp|" "$T/postfix/$f" > "$N/postfix/$f"
-  done
-  postfix -c "$N/postfix" start >/dev/null 2>&1 || script -qc "postfix -c $N/postfix start" /dev/null
+  ns_postfix "$T" "$N"
   flags=(--marionette -remote-allow-system-access)
 fi
 home=$(mktemp -d "$T/tb-home.XXXXXX")
@@ -56,7 +47,7 @@ for _ in $(seq $((secs * 10))); do
     [ -e "${mode#hold:}" ] && break
   elif [ "$mode" = done ]; then
     break
-  elif [ "$(grep -lis 'select "\?inbox' "$N"/rawlog/*.in 2>/dev/null | wc -l)" -ge "${mode#select:}" ]; then
+  elif [ "$(ns_selects "$N")" -ge "${mode#select:}" ]; then
     seen=0; break
   fi
   kill -0 $tb 2>/dev/null || break
@@ -65,18 +56,9 @@ done
 [ "${mode%%:*}" = hold ] && seen=0
 kill $tb 2>/dev/null || true
 wait $tb 2>/dev/null || true
-kill "$(cat "$N/run/master.pid")" 2>/dev/null || true
-if [ -d "$N/postfix" ]; then
-  postfix -c "$N/postfix" stop >/dev/null 2>&1 || true
-  echo "--- postfix.log"
-  grep -v -i 'pass' "$N/postfix/postfix.log" || true
-fi
-echo "--- dovecot.log"
-grep -v -i 'pass\|auth-worker' "$N/dovecot.log" || true
 echo "--- thunderbird"
 tail -n 20 "$N/thunderbird.out"
-echo "--- client commands"
-cat "$N"/rawlog/*.in 2>/dev/null | grep -iv 'login\|authenticate\|[A-Za-z0-9+/=]\{12,\}$' || true
+ns_stop "$N"
 rm -rf "$home" "$N"
 exit $seen
 NS
