@@ -49,26 +49,65 @@ fn save(h: &Harness, cfg: &Path, address: &str) {
     assert_eq!(out.status.code(), Some(0), "{}", text(&out));
 }
 
-/// A new, empty Thunderbird profile that trusts the test CA (as a company's CA would be
-/// trusted; test only).
+/// A profile as Thunderbird left it after its first start (with its key for saved passwords),
+/// made once per run by the real Thunderbird; each test gets a copy.
+fn started_profile(h: &Harness) -> &'static Path {
+    static TEMPLATE: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    TEMPLATE.get_or_init(|| {
+        let p = temp_dir("tb-first-start");
+        let out = Command::new("tests/harness/thunderbird.sh")
+            .arg(&h.dir)
+            .arg(&p)
+            .arg("40")
+            .arg("init")
+            .output()
+            .expect("thunderbird.sh");
+        assert!(out.status.success(), "first start: {}", text(&out));
+        let _ = std::fs::remove_file(p.join(".startup-incomplete"));
+        p
+    })
+}
+
+/// A copy of a profile Thunderbird has started once, trusting the test CA (as a company's CA
+/// would be trusted; test only).
 fn profile(name: &str, h: &Harness) -> PathBuf {
     let p = temp_dir(&format!("tb-{name}"));
+    let copied = Command::new("cp")
+        .arg("-a")
+        .arg(format!("{}/.", started_profile(h).display()))
+        .arg(&p)
+        .status();
+    assert!(copied.is_ok_and(|s| s.success()));
+    trust_test_ca(&p, h);
+    p
+}
+
+/// A profile Thunderbird has never started: an empty key database without a key yet.
+fn never_started_profile(name: &str, h: &Harness) -> PathBuf {
+    let p = temp_dir(&format!("tb-{name}"));
     let db = format!("sql:{}", p.display());
-    let ok = |c: &mut Command| c.status().is_ok_and(|s| s.success());
-    assert!(ok(Command::new("certutil").args([
-        "-N",
-        "-d",
-        &db,
-        "--empty-password"
-    ])));
+    let made = Command::new("certutil")
+        .args(["-N", "-d", &db, "--empty-password"])
+        .status();
+    assert!(made.is_ok_and(|s| s.success()));
+    trust_test_ca(&p, h);
+    p
+}
+
+fn trust_test_ca(p: &Path, h: &Harness) {
+    let db = format!("sql:{}", p.display());
     let ca = h.ca.to_string_lossy().into_owned();
     let add_ca = ["-A", "-d", &db, "-n", "test CA", "-t", "C,,", "-i", &ca];
-    assert!(ok(Command::new("certutil").args(add_ca)));
+    assert!(
+        Command::new("certutil")
+            .args(add_ca)
+            .status()
+            .is_ok_and(|s| s.success())
+    );
     // A namespace with only loopback looks offline to Thunderbird, which then stays offline
     // at start-up: tell it to ignore the OS's network state (test only, like the CA).
     let user_js = "user_pref(\"offline.autoDetect\", false);\nuser_pref(\"network.manage-offline-status\", false);\n";
     std::fs::write(p.join("user.js"), user_js).expect("user.js");
-    p
 }
 
 fn add_to(cfg: &Path, profile: &Path, address: &str) -> Output {
@@ -124,6 +163,7 @@ fn thunderbird_signs_in_with_the_code_handed_over() {
     let cfg = temp_dir("handoff-cfg");
     save(&h, &cfg, &h.user);
     let p = profile("fresh", &h);
+    let key4 = std::fs::read(p.join("key4.db")).expect("key4.db");
 
     let out = add_to(&cfg, &p, &h.user);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out));
@@ -137,6 +177,8 @@ fn thunderbird_signs_in_with_the_code_handed_over() {
     for written in [prefs(&p).as_bytes(), &logins, &out.stdout, &out.stderr] {
         assert!(!support::contains(written, h.pass.as_bytes()));
     }
+    // The key database is only read.
+    assert_eq!(std::fs::read(p.join("key4.db")).expect("key4.db"), key4);
 
     let (selected, log) = run_thunderbird(&h, &p, 1);
     assert!(selected, "Thunderbird did not select INBOX:\n{log}");
@@ -164,6 +206,76 @@ fn thunderbird_signs_in_with_the_code_handed_over() {
         Some(2),
         "{logins}"
     );
+}
+
+/// Thunderbird never started on the profile, so it has no key for saved passwords yet: the
+/// account is written, the key database is left as it was, and the user is told Thunderbird
+/// asks for the code once.
+#[test]
+fn a_profile_thunderbird_never_started_asks_for_the_code_once() {
+    let Some(h) = harness() else { return };
+    if !thunderbird_here() {
+        return;
+    }
+    let _k = KEYRING.lock().unwrap_or_else(|e| e.into_inner());
+    let cfg = temp_dir("handoff-never-cfg");
+    save(&h, &cfg, &h.user);
+    let p = never_started_profile("never", &h);
+    let key4 = std::fs::read(p.join("key4.db")).expect("key4.db");
+    let out = add_to(&cfg, &p, &h.user);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert!(
+        text(&out).contains("asks for the code once"),
+        "{}",
+        text(&out)
+    );
+    assert_eq!(imap_servers(&prefs(&p)), 1, "{}", prefs(&p));
+    assert!(!p.join("logins.json").exists());
+    assert_eq!(std::fs::read(p.join("key4.db")).expect("key4.db"), key4);
+}
+
+/// The values this app puts in logins.json are the real NSS's: Thunderbird's own NSS (its AES
+/// key, in a profile it started) and Debian's NSS 3.87 (a 3DES key, as Thunderbird before 144
+/// made) decrypt what this app encrypted, and this app reads what they encrypted
+/// (tests/harness/nss_sdr.py).
+#[test]
+fn thunderbirds_own_nss_and_this_app_read_each_others_values() {
+    use mailsetup::handoff::keydb;
+    use secrecy::{ExposeSecret, SecretString};
+    let Some(h) = harness() else { return };
+    if !thunderbird_here() {
+        return;
+    }
+    let fixture = Path::new("tests/data/thunderbird/nss-3des/key4.db");
+    let old = temp_dir("tb-nss-3des");
+    std::fs::copy(fixture, old.join("key4.db")).expect("copy");
+    let nss = [
+        (
+            profile("nss-aes", &h),
+            "/usr/lib/thunderbird/libnss3.so",
+            "encrypt-aes",
+        ),
+        (old, "/usr/lib/x86_64-linux-gnu/libnss3.so", "encrypt"),
+    ];
+    let plain = "授权码 abcdefghijklmnop \"'\\";
+    for (p, lib, encrypt) in nss {
+        let sdr = |op: &str, input: &str| {
+            let mut c = Command::new("python3");
+            c.args(["tests/harness/nss_sdr.py", lib])
+                .arg(&p)
+                .arg(op)
+                .env("LD_LIBRARY_PATH", "/usr/lib/thunderbird");
+            let out = support::output(c, input);
+            assert!(out.status.success(), "{lib} {op}: {}", text(&out));
+            String::from_utf8(out.stdout).expect("utf-8")
+        };
+        let keys = keydb::open(&p).expect("key4.db");
+        let ours = keys.encrypt(&SecretString::from(plain)).expect("encrypt");
+        assert_eq!(sdr("decrypt", &ours), plain, "{lib} reads ours");
+        let theirs = sdr(encrypt, plain);
+        let read = keys.decrypt(theirs.trim()).expect("theirs");
+        assert_eq!(read.expose_secret(), plain, "we read {lib}'s");
+    }
 }
 
 #[test]
@@ -236,14 +348,19 @@ fn a_running_thunderbird_keeps_its_profile() {
         .stdout(Stdio::piped())
         .spawn()
         .expect("thunderbird.sh");
+    let mut said = tb.stdout.take().map(BufReader::new);
     let mut first = String::new();
-    if let Some(out) = tb.stdout.take() {
-        let _ = BufReader::new(out).read_line(&mut first);
+    if let Some(out) = &mut said {
+        let _ = out.read_line(&mut first);
     }
     assert_eq!(first.trim(), "running");
     let out = add_to(&cfg, &p, &h.user);
-    // Thunderbird quits and the script cleans up after itself.
+    // Thunderbird quits and the script cleans up after itself; what it prints then is read
+    // to the end (a closed pipe would stop it before it stops its Dovecot).
     std::fs::write(&stop, "").expect("stop");
+    if let Some(mut rest) = said {
+        let _ = std::io::Read::read_to_end(&mut rest, &mut Vec::new());
+    }
     let _ = tb.wait();
     assert_eq!(out.status.code(), Some(1), "{}", text(&out));
     assert!(

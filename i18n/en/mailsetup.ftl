@@ -402,6 +402,7 @@ handoff-not-installed = not found here
 cli-app-line = { $name } ({ $here }): { $way }
 handoff-added = { $address } is now in { $app }, with its code ({ $profile }). Start { $app }: it signs in by itself.
 handoff-added-asks = { $address } is now in { $app } ({ $profile }). When { $app } starts it asks for the code once: paste it there.
+cli-handoff-asks-secret = To paste it there, `mailsetup secret { $address }` prints the { $credential } (or copy it in the window: "Use it in my mail app").
 handoff-added-oauth = { $address } is now in { $app } ({ $profile }). When { $app } starts it opens the provider's sign-in page: sign in there once.
 handoff-ca-thunderbird = Its server uses your company's own certificate: when Thunderbird warns about the certificate of { $host }, choose "Confirm Security Exception" (with "Permanently store this exception" ticked).
 handoff-ca-evolution = Its server uses your company's own certificate: when Evolution asks whether to trust the certificate of { $host }, choose "Accept Permanently".

@@ -402,6 +402,7 @@ handoff-not-installed = 本机未找到
 cli-app-line = { $name }（{ $here }）：{ $way }
 handoff-added = 已把 { $address } 连同授权码添加到 { $app }（{ $profile }）。启动 { $app }，它会自动登录。
 handoff-added-asks = 已把 { $address } 添加到 { $app }（{ $profile }）。{ $app } 启动时会询问一次密码：在那里粘贴授权码。
+cli-handoff-asks-secret = 要粘贴的{ $credential }可以用 `mailsetup secret { $address }` 显示（或在窗口的“在我的邮件程序里使用”中复制）。
 handoff-added-oauth = 已把 { $address } 添加到 { $app }（{ $profile }）。{ $app } 启动时会打开邮箱服务商的登录页面：在那里登录一次即可。
 handoff-ca-thunderbird = 这个服务器使用公司自己的证书：Thunderbird 提示 { $host } 的证书有问题时，选择“确认安全例外”（保持勾选“永久保存此例外”）。
 handoff-ca-evolution = 这个服务器使用公司自己的证书：Evolution 询问是否信任 { $host } 的证书时，选择“永久接受”。

@@ -402,6 +402,7 @@ handoff-not-installed = 本機未找到
 cli-app-line = { $name }（{ $here }）：{ $way }
 handoff-added = 已把 { $address } 連同授權碼加入 { $app }（{ $profile }）。啟動 { $app }，它會自動登入。
 handoff-added-asks = 已把 { $address } 加入 { $app }（{ $profile }）。{ $app } 啟動時會詢問一次密碼：在那裡貼上授權碼。
+cli-handoff-asks-secret = 要貼上的{ $credential }可以用 `mailsetup secret { $address }` 顯示（或在視窗的「在我的郵件程式裡使用」中複製）。
 handoff-added-oauth = 已把 { $address } 加入 { $app }（{ $profile }）。{ $app } 啟動時會開啟郵件服務商的登入頁面：在那裡登入一次即可。
 handoff-ca-thunderbird = 這個伺服器使用公司自己的憑證：Thunderbird 提示 { $host } 的憑證有問題時，選擇「確認安全例外」（保持勾選「永久儲存此例外」）。
 handoff-ca-evolution = 這個伺服器使用公司自己的憑證：Evolution 詢問是否信任 { $host } 的憑證時，選擇「永久接受」。

@@ -53,6 +53,22 @@ pub(super) fn add_to(
     match setup::add_to(&store, app, &address, &place) {
         Ok((account, added)) => {
             outln!("{}", messages::added(l, app, &account, &added, &place));
+            // The app asks for the code once: where to get it without typing it.
+            let asks = matches!(
+                added,
+                handoff::Added::Added {
+                    password: false,
+                    ..
+                }
+            );
+            if asks && account.sign_in == SignIn::Password {
+                let credential = l.tr(setup::Target::saved(&account).credential_id());
+                let args = [
+                    ("address", account.address.clone().into()),
+                    ("credential", credential.into()),
+                ];
+                outln!("{}", l.tr_args(msg::CLI_HANDOFF_ASKS_SECRET, &args));
+            }
             Ok(())
         }
         Err(e) => Err(Exit(1, messages::hand_off_error(l, app, &e, &place))),

@@ -1690,27 +1690,31 @@ fn the_tested_account_goes_into_the_users_mail_app() {
     let l = Localizer::new(Lang::En);
     test_save_and_open_mail_apps(&mut app, &pass);
 
-    // The apps as found on a computer with Thunderbird and one empty profile.
+    // The apps as found on a computer with Thunderbird and one profile it has started (its key
+    // database as Thunderbird 153 made it, tests/data/thunderbird).
     let profile = config_dir().join("tb-profile");
     let _ = std::fs::remove_dir_all(&profile);
     std::fs::create_dir_all(&profile).expect("profile");
+    let key4 = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/thunderbird/thunderbird/key4.db");
+    std::fs::copy(key4, profile.join("key4.db")).expect("key4.db");
     let found = |app, installed, profiles| Found {
         app,
         installed,
         way: app.way(),
         profiles,
     };
-    let tb = Profile {
+    let tb = |path: &std::path::Path| Profile {
         name: "default-release".into(),
-        path: profile.clone(),
+        path: path.to_path_buf(),
         default: true,
     };
     let apps = vec![
-        found(MailApp::Thunderbird, true, vec![tb]),
+        found(MailApp::Thunderbird, true, vec![tb(&profile)]),
         found(MailApp::Foxmail, false, Vec::new()),
     ];
     assert_eq!(apps[1].way, Way::Guided);
-    let task = app.update(Message::MailApp(mailapp::Message::Apps(apps)));
+    let task = app.update(Message::MailApp(mailapp::Message::Apps(apps.clone())));
     settle(&mut app, task);
     assert!(sees(&app, &l.tr(msg::GUI_TB_DIRECT)));
     act(&mut app, |ui| {
@@ -1718,23 +1722,46 @@ fn the_tested_account_goes_into_the_users_mail_app() {
     });
     let prefs = std::fs::read_to_string(profile.join("prefs.js")).unwrap_or_default();
     let logins = std::fs::read_to_string(profile.join("logins.json")).unwrap_or_default();
-    if std::path::Path::new("/usr/lib/thunderbird/libnss3.so").exists() {
-        assert!(prefs.contains(&format!("\"{user}\"")), "{prefs}");
-        assert_eq!(logins.matches("encryptedPassword").count(), 2, "{logins}");
-        assert!(!prefs.contains(&pass) && !logins.contains(&pass));
-        let added = l.tr_args(
-            msg::HANDOFF_ADDED,
-            &[
-                ("app", "Thunderbird".into()),
-                ("address", user.clone().into()),
-                (
-                    "profile",
-                    mailsetup::present::messages::path(&profile).into(),
-                ),
-            ],
-        );
-        assert!(sees(&app, &added), "Thunderbird set-up said so: {added}");
-    }
+    assert!(prefs.contains(&format!("\"{user}\"")), "{prefs}");
+    assert_eq!(logins.matches("encryptedPassword").count(), 2, "{logins}");
+    assert!(!prefs.contains(&pass) && !logins.contains(&pass));
+    // What Thunderbird will decrypt is the code.
+    let keys = mailsetup::handoff::keydb::open(&profile).expect("key4.db");
+    let v: serde_json::Value = serde_json::from_str(&logins).expect("logins.json");
+    let sealed = v["logins"][0]["encryptedPassword"].as_str().expect("value");
+    let code = keys.decrypt(sealed).expect("decrypts");
+    assert_eq!(secrecy::ExposeSecret::expose_secret(&code), pass);
+    let at = |p: &std::path::Path| mailsetup::present::messages::path(p);
+    let said = |id, p: &std::path::Path| {
+        let args = [
+            ("app", "Thunderbird".into()),
+            ("address", user.clone().into()),
+            ("profile", at(p).into()),
+        ];
+        l.tr_args(id, &args)
+    };
+    assert!(sees(&app, &said(msg::HANDOFF_ADDED, &profile)));
+    look(&mut app, "mailapp-thunderbird-added");
+
+    // A profile Thunderbird never started has no key yet: the account goes in, and the code
+    // goes on the clipboard for the one time Thunderbird asks.
+    let never = config_dir().join("tb-never");
+    let _ = std::fs::remove_dir_all(&never);
+    std::fs::create_dir_all(&never).expect("profile");
+    let mut apps = apps;
+    apps[0].profiles = vec![tb(&never)];
+    let task = app.update(Message::MailApp(mailapp::Message::Apps(apps)));
+    settle(&mut app, task);
+    act(&mut app, |ui| {
+        let _ = ui.click(l.tr(msg::GUI_ADD_TO_THUNDERBIRD).as_str());
+    });
+    assert!(std::fs::read_to_string(never.join("prefs.js")).is_ok_and(|p| p.contains(&user)));
+    assert!(sees(&app, &said(msg::HANDOFF_ADDED_ASKS, &never)));
+    assert_eq!(clipboard().as_deref(), Some(pass.as_str()));
+    let credential = l.tr(msg::CREDENTIAL_AUTH_CODE);
+    let copied = [("credential", credential.into())];
+    assert!(sees(&app, &l.tr_args(msg::GUI_COPIED_SECRET, &copied)));
+    look(&mut app, "mailapp-thunderbird-asks");
 
     // Foxmail: its own steps, every field with Copy; the code comes from the keyring.
     act(&mut app, |ui| {

@@ -5,7 +5,7 @@
 //! No wording here: `present` says what happened.
 
 pub mod evolution;
-mod nss;
+pub mod keydb;
 mod prefs;
 pub mod thunderbird;
 
@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-pub use nss::NssError;
+pub use keydb::KeyDbError;
 
 /// A mail app the success screen and `mailsetup apps` offer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -150,8 +150,9 @@ pub enum HandoffError {
     /// A file of the app's that this app cannot read: left untouched.
     #[error("{0} could not be read")]
     Unreadable(PathBuf),
+    /// Thunderbird's key for saved passwords could not be used.
     #[error(transparent)]
-    Nss(#[from] NssError),
+    Keys(#[from] KeyDbError),
     #[error("{path}: {reason}")]
     Io { path: PathBuf, reason: String },
 }

@@ -1,7 +1,8 @@
 //! Thunderbird: its profiles (`profiles.ini`), and an account written into one (`prefs.js`: IMAP
-//! server, SMTP server, identity; `logins.json`: the code, encrypted with the profile's own key
-//! database). Only while Thunderbird is not running (its profile lock), never a second copy of
-//! an account, a backup of every file changed, each written atomically.
+//! server, SMTP server, identity; `logins.json`: the code, encrypted with the key of the
+//! profile's own key database, which is only read). Only while Thunderbird is not running (its
+//! profile lock), never a second copy of an account, a backup of every file changed, each
+//! written atomically.
 
 use std::path::{Path, PathBuf};
 
@@ -35,7 +36,7 @@ pub fn root() -> Option<PathBuf> {
     })
 }
 
-/// Thunderbird's install folder (where its NSS is), if it is installed.
+/// Thunderbird's install folder, if it is installed.
 pub fn install_dir() -> Option<PathBuf> {
     let mut dirs: Vec<PathBuf> = Vec::new();
     if cfg!(windows) {
@@ -83,7 +84,10 @@ pub fn profiles(root: &Path) -> Vec<Profile> {
             let path = value(kv, "Path")?;
             let full = match value(kv, "IsRelative") {
                 Some("0") => PathBuf::from(path),
-                _ => root.join(path),
+                // `Profiles/x.default` on Windows too: joined part by part, it is a Windows path.
+                _ => path
+                    .split('/')
+                    .fold(root.to_path_buf(), |p, part| p.join(part)),
             };
             Some(Profile {
                 name: value(kv, "Name").unwrap_or(path).to_string(),
@@ -159,10 +163,7 @@ pub fn add(
     }
     let mut backups = Vec::new();
     let password = match (account.sign_in, secret) {
-        (SignIn::Password, Some(s)) => {
-            save_logins(profile, account, s, &mut backups)?;
-            true
-        }
+        (SignIn::Password, Some(s)) => save_logins(profile, account, s, &mut backups)?,
         _ => false,
     };
     write_account(&mut prefs, account, name);
@@ -263,13 +264,20 @@ fn append_list(p: &mut Prefs, name: &str, item: &str) {
 }
 
 /// Both logins in `logins.json` (`imap://HOST`, `smtp://HOST`), encrypted with the profile's
-/// key database; an entry of the same origin and user gets the new code instead of a twin.
+/// own key; an entry of the same origin and user gets the new code instead of a twin. `false`:
+/// the profile has no key yet (Thunderbird never started on it), so Thunderbird asks once.
 fn save_logins(
     profile: &Path,
     account: &Account,
     secret: &SecretString,
     backups: &mut Vec<PathBuf>,
-) -> Result<(), HandoffError> {
+) -> Result<bool, HandoffError> {
+    // A primary password is found before anything is changed (or backed up).
+    let keys = match super::keydb::open(profile) {
+        Ok(keys) => keys,
+        Err(super::keydb::KeyDbError::NoKey) => return Ok(false),
+        Err(e) => return Err(e.into()),
+    };
     let path = profile.join("logins.json");
     let mut logins: Value = match std::fs::read(&path) {
         Ok(b) => serde_json::from_slice(&b).map_err(|_| HandoffError::Unreadable(path.clone()))?,
@@ -279,11 +287,6 @@ fn save_logins(
         }
         Err(e) => return Err(HandoffError::io(&path, e)),
     };
-    let lib = super::nss::load(install_dir().as_deref())?;
-    // A primary password is found before anything is changed (or backed up).
-    drop(super::nss::open(&lib, profile)?);
-    backups.extend(backup(&profile.join("key4.db"))?);
-    let keys = super::nss::open(&lib, profile)?;
     let entries = [
         (
             format!("imap://{}", account.imap.host),
@@ -310,10 +313,10 @@ fn save_logins(
             })
             .ok_or_else(|| HandoffError::Unreadable(path.clone()))?;
     }
-    drop(keys);
     backups.extend(backup(&path)?);
     let bytes = serde_json::to_vec(&logins).map_err(|e| HandoffError::io(&path, e))?;
-    write_atomic(&path, &bytes)
+    write_atomic(&path, &bytes)?;
+    Ok(true)
 }
 
 struct Login<'a> {

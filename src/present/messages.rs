@@ -448,14 +448,14 @@ pub fn handoff_error(
     e: &crate::handoff::HandoffError,
     profile: &std::path::Path,
 ) -> String {
-    use crate::handoff::{HandoffError as E, NssError};
+    use crate::handoff::{HandoffError as E, KeyDbError};
     let at = ("path", path(profile).into());
     match e {
         E::Running => l.tr_args(msg::HANDOFF_RUNNING, &[("app", app_name(l, app).into())]),
         E::NoProfile(p) => l.tr_args(msg::HANDOFF_NO_PROFILE_AT, &[("path", path(p).into())]),
         E::Unreadable(p) => l.tr_args(msg::HANDOFF_UNREADABLE, &[("path", path(p).into())]),
-        E::Nss(NssError::PrimaryPassword) => l.tr(msg::HANDOFF_PRIMARY_PASSWORD),
-        E::Nss(other) => l.tr_args(
+        E::Keys(KeyDbError::PrimaryPassword) => l.tr(msg::HANDOFF_PRIMARY_PASSWORD),
+        E::Keys(other) => l.tr_args(
             msg::HANDOFF_PASSWORDS_FAILED,
             &[at, ("reason", other.to_string().into())],
         ),

@@ -22,7 +22,7 @@ pub enum HandOffError {
 
 /// Writes the saved account `address` into a mail app: a Thunderbird profile or Evolution's
 /// sources folder (`place`), with its code from the keyring (a browser sign-in hands over none:
-/// the app signs in itself). Blocking: the keyring, Thunderbird's NSS, D-Bus.
+/// the app signs in itself). Blocking: the keyring, Thunderbird's key database, D-Bus.
 pub fn add_to(
     store: &Store,
     app: App,

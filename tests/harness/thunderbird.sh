@@ -4,13 +4,15 @@
 # reach nothing else. Waits until Dovecot's raw IMAP log shows the user selecting INBOX (or the
 # time is up), then quits both and prints what the client sent (commands only, no passwords:
 # Dovecot's rawlog keeps LOGIN lines, so they are dropped here).
-# Usage: thunderbird.sh HARNESS_DIR PROFILE SECONDS [select:N | hold:FILE | send:ADDRESS:SUBJECT]
+# Usage: thunderbird.sh HARNESS_DIR PROFILE SECONDS [select:N | hold:FILE | send:ADDRESS:SUBJECT | init]
 #   select:N (default select:1): wait until N connections have selected INBOX.
 #   hold:FILE: keep Thunderbird running until FILE exists (at most SECONDS), printing "running"
 #         once its lock is held (the tests try a hand-off while Thunderbird runs).
 #   send:ADDRESS:SUBJECT: a copy of the harness's Postfix runs in the namespace too (delivering
 #         to the Dovecot copy), and Thunderbird is asked over Marionette to send one message
 #         from its default account (thunderbird_send.py); prints "send: sent" or why not.
+#   init: Thunderbird's first start on a new profile, until it has made its key for saved
+#         passwords (it encrypts its OpenPGP passphrase with it), as a user's profile has one.
 set -euo pipefail
 T=$(realpath "$1"); P=$(realpath "$2"); secs=$3; mode=${4:-select:1}
 HERE=$(dirname "$(realpath "$0")")
@@ -47,6 +49,8 @@ for _ in $(seq $((secs * 10))); do
     [ -e "${mode#hold:}" ] && break
   elif [ "$mode" = done ]; then
     break
+  elif [ "$mode" = init ]; then
+    [ -s "$P/encrypted-openpgp-passphrase.txt" ] && { seen=0; break; }
   elif [ "$(ns_selects "$N")" -ge "${mode#select:}" ]; then
     seen=0; break
   fi

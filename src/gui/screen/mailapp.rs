@@ -146,6 +146,9 @@ impl State {
             Message::Choose(app) => {
                 self.chosen = Some(app);
                 self.added = None;
+                // What the last copy said belongs to the card it was made on.
+                self.copied = None;
+                self.secret_error = None;
                 self.phone = phone_of(app).map(phone::State::new);
             }
             Message::Profile(p) => self.profile = Some(p.0.path),
@@ -153,16 +156,21 @@ impl State {
             Message::AddToEvolution => return (self.add(accounts, App::Evolution), None),
             Message::Added(r) => {
                 self.adding = false;
+                // Thunderbird will ask for the code once (its profile had no key for saved
+                // passwords yet): the code goes on the clipboard for that one paste.
+                let asks = matches!(
+                    r,
+                    Ok(Added::Added {
+                        password: false,
+                        ..
+                    })
+                ) && self.account.sign_in == SignIn::Password;
                 self.added = Some(r);
+                if asks {
+                    return (self.copy_secret(accounts), None);
+                }
             }
-            Message::Copy(Field::Secret) => {
-                let (accounts, address) = (accounts.clone(), self.account.address.clone());
-                let read = async move {
-                    let secret = accounts.secret(address).await.map_err(Arc::new)?;
-                    Ok(secret.map(Code))
-                };
-                return (Task::perform(read, Message::SecretRead), None);
-            }
+            Message::Copy(Field::Secret) => return (self.copy_secret(accounts), None),
             Message::Copy(field) => {
                 self.copied = Some(field);
                 return (iced::clipboard::write(self.value(field)), None);
@@ -198,12 +206,24 @@ impl State {
         };
         self.adding = true;
         self.added = None;
+        self.copied = None;
+        self.secret_error = None;
         let accounts = accounts.clone();
         let account = self.account.clone();
         Task::perform(
             async move { accounts.add_to(app, account, place).await },
             Message::Added,
         )
+    }
+
+    /// Reads the code from the keyring, for the clipboard.
+    fn copy_secret(&self, accounts: &Accounts) -> Task<Message> {
+        let (accounts, address) = (accounts.clone(), self.account.address.clone());
+        let read = async move {
+            let secret = accounts.secret(address).await.map_err(Arc::new)?;
+            Ok(secret.map(Code))
+        };
+        Task::perform(read, Message::SecretRead)
     }
 
     /// The code goes to the clipboard and nowhere else; it is not kept here.
@@ -313,6 +333,11 @@ impl State {
         // What came of it stands above the button: in view at the smallest window too.
         if let (Some(result), Some(profile)) = (&self.added, &self.profile) {
             card = card.push(self.outcome(l, App::Thunderbird, result, profile));
+            // The code on the clipboard for Thunderbird's one question, or why it is not.
+            let credential = l.tr(self.credential_id());
+            if let Some(said) = self.copied_line(l, &credential) {
+                card = card.push(text(said).size(style::SMALL).style(style::text::success));
+            }
         }
         let press = (!self.adding).then_some(Message::AddToThunderbird);
         card = card.push(widget::primary(l.tr(msg::GUI_ADD_TO_THUNDERBIRD), press));
