@@ -127,6 +127,14 @@ impl Localizer {
         self.lang
     }
 
+    /// Two sentences one after the other: a space in English, none after Chinese "。".
+    pub fn then(&self, first: &str, second: &str) -> String {
+        match self.lang {
+            Lang::En => format!("{first} {second}"),
+            Lang::ZhCn | Lang::ZhTw => format!("{first}{second}"),
+        }
+    }
+
     pub fn tr(&self, id: &str) -> String {
         self.format(id, None)
     }

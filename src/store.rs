@@ -83,6 +83,8 @@ pub struct Loaded {
 
 #[derive(Debug)]
 pub struct Saved {
+    /// The account as saved (its time, and the name of its own CA file if it has one).
+    pub account: Account,
     pub path: PathBuf,
     pub replaced: bool,
     pub set_aside: Option<PathBuf>,
@@ -206,7 +208,7 @@ impl Store {
         let mut accounts = loaded.accounts;
         let replaced = accounts.iter().any(|a| a.address == account.address);
         accounts.retain(|a| a.address != account.address);
-        accounts.push(account);
+        accounts.push(account.clone());
         let path = self.accounts_path();
         if let Err(e) = self.write(&accounts) {
             // Roll the keyring back so nothing is left half-saved.
@@ -217,6 +219,7 @@ impl Store {
             return Err(e);
         }
         Ok(Saved {
+            account,
             path,
             replaced,
             set_aside: loaded.set_aside,

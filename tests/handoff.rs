@@ -16,35 +16,37 @@ use support::{Harness, bin, harness, snapshot, temp_dir};
 /// The tests save the same addresses into the one keyring: one at a time.
 static KEYRING: Mutex<()> = Mutex::new(());
 
-fn thunderbird_here() -> bool {
-    let found = Path::new("/usr/lib/thunderbird/thunderbird").is_file();
+/// Whether the mail app's `file` is here; under tests/run (which installs it) it must be.
+fn installed(file: &str, what: &str) -> bool {
+    let found = Path::new(file).is_file();
     assert!(
         found || std::env::var_os("MAILSETUP_REQUIRE_SERVERS").is_none(),
-        "Thunderbird is not installed: tests/run installs it"
+        "{what} is not installed: tests/run installs it"
     );
     found
 }
 
+fn thunderbird_here() -> bool {
+    installed("/usr/lib/thunderbird/thunderbird", "Thunderbird")
+}
+
 use support::{cli, text};
+
+/// The harness's servers as the CLI takes them: Dovecot (TLS), Postfix (STARTTLS), its CA.
+fn servers(h: &Harness) -> Vec<String> {
+    let ca = h.ca.to_string_lossy().into_owned();
+    let imap = format!("localhost:{}:tls", h.imaps);
+    let smtp = format!("localhost:{}:starttls", h.submission);
+    ["--imap", &imap, "--smtp", &smtp, "--ca-file", &ca]
+        .map(String::from)
+        .to_vec()
+}
 
 /// `check --save` of a harness user against Dovecot (TLS) and Postfix (STARTTLS).
 fn save(h: &Harness, cfg: &Path, address: &str) {
-    let imap = format!("localhost:{}:tls", h.imaps);
-    let smtp = format!("localhost:{}:starttls", h.submission);
-    let ca = h.ca.to_string_lossy().into_owned();
-    let args = [
-        "check",
-        address,
-        "--password-stdin",
-        "--imap",
-        &imap,
-        "--smtp",
-        &smtp,
-        "--ca-file",
-        &ca,
-        "--save",
-        "--replace",
-    ];
+    let servers = servers(h);
+    let mut args = vec!["check", address, "--password-stdin", "--save", "--replace"];
+    args.extend(servers.iter().map(String::as_str));
     let out = cli(cfg, &args, &h.pass);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out));
 }
@@ -538,23 +540,16 @@ fn secret_prints_only_the_code() {
 #[test]
 fn evolution_data_server_loads_the_account_and_finds_its_code() {
     let Some(h) = harness() else { return };
-    let eds = Path::new("/usr/libexec/evolution-source-registry").is_file();
-    assert!(
-        eds || std::env::var_os("MAILSETUP_REQUIRE_SERVERS").is_none(),
-        "evolution-data-server is not installed: tests/run installs it"
-    );
-    if !eds {
+    let registry = "/usr/libexec/evolution-source-registry";
+    if !installed(registry, "evolution-data-server") {
         return;
     }
     let work = temp_dir("handoff-evolution");
-    let imap = format!("localhost:{}:tls", h.imaps);
-    let smtp = format!("localhost:{}:starttls", h.submission);
     let mut c = Command::new("tests/harness/evolution.sh");
     c.arg(env!("CARGO_BIN_EXE_mailsetup"))
         .arg(&work)
-        .arg(&h.user);
-    c.args(["--imap", &imap, "--smtp", &smtp, "--ca-file"])
-        .arg(&h.ca);
+        .arg(&h.user)
+        .args(servers(&h));
     let out = support::output(c, &h.pass);
     assert!(out.status.success(), "{}", text(&out));
     assert!(!support::contains(&out.stdout, h.pass.as_bytes()));
@@ -601,26 +596,18 @@ fn evolution_data_server_loads_the_account_and_finds_its_code() {
 #[test]
 fn evolution_signs_in_and_sends_with_the_code_from_the_secret_service() {
     let Some(h) = harness() else { return };
-    let found = Path::new("/usr/bin/evolution").is_file();
-    assert!(
-        found || std::env::var_os("MAILSETUP_REQUIRE_SERVERS").is_none(),
-        "Evolution is not installed: tests/run installs it"
-    );
-    if !found {
+    if !installed("/usr/bin/evolution", "Evolution") {
         return;
     }
     let work = temp_dir("handoff-evolution-window");
-    let imap = format!("localhost:{}:tls", h.imaps);
-    let smtp = format!("localhost:{}:starttls", h.submission);
     let mut c = Command::new("tests/harness/evolution_window.sh");
     c.arg(&h.dir)
         .arg(env!("CARGO_BIN_EXE_mailsetup"))
         .arg(&work)
         .arg("60")
         .arg(&h.user)
+        .args(servers(&h))
         .env("SUBJECT", "sent-by-evolution");
-    c.args(["--imap", &imap, "--smtp", &smtp, "--ca-file"])
-        .arg(&h.ca);
     let out = support::output(c, &h.pass);
     if let Some(shots) = std::env::var_os("MAILSETUP_SHOTS") {
         for f in ["evolution.png", "evolution-sent.png"] {

@@ -1679,10 +1679,47 @@ fn test_save_and_open_mail_apps(app: &mut App, pass: &str) {
     assert!(sees(app, &l.tr(msg::GUI_MAILAPP_TITLE)));
 }
 
+/// A Thunderbird profile it has started (its key database as Thunderbird 153 made it,
+/// tests/data/thunderbird), fresh under the config dir.
+fn started_thunderbird_profile(name: &str) -> std::path::PathBuf {
+    let profile = config_dir().join(name);
+    let _ = std::fs::remove_dir_all(&profile);
+    std::fs::create_dir_all(&profile).expect("profile");
+    let key4 = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/thunderbird/thunderbird/key4.db");
+    std::fs::copy(key4, profile.join("key4.db")).expect("key4.db");
+    profile
+}
+
+/// The mail-app screen as on a computer with Thunderbird (these profiles) and Foxmail.
+fn mail_apps_found(app: &mut App, profiles: &[&std::path::Path]) {
+    use super::screen::mailapp;
+    use mailsetup::handoff::{App as MailApp, Found, thunderbird::Profile};
+    let found = |app: MailApp, installed, profiles| Found {
+        app,
+        installed,
+        way: app.way(),
+        profiles,
+    };
+    let profiles = profiles
+        .iter()
+        .map(|p| Profile {
+            name: "default-release".into(),
+            path: p.to_path_buf(),
+            default: true,
+        })
+        .collect();
+    let apps = vec![
+        found(MailApp::Thunderbird, true, profiles),
+        found(MailApp::Foxmail, false, Vec::new()),
+    ];
+    let task = app.update(Message::MailApp(mailapp::Message::Apps(apps)));
+    settle(app, task);
+}
+
 #[test]
 fn the_tested_account_goes_into_the_users_mail_app() {
     use super::screen::mailapp;
-    use mailsetup::handoff::{App as MailApp, Found, Way, thunderbird::Profile};
     let _serial = serial();
     let Some((mut app, user, pass)) = harness_app_at(None, Some("qq")) else {
         return;
@@ -1690,32 +1727,9 @@ fn the_tested_account_goes_into_the_users_mail_app() {
     let l = Localizer::new(Lang::En);
     test_save_and_open_mail_apps(&mut app, &pass);
 
-    // The apps as found on a computer with Thunderbird and one profile it has started (its key
-    // database as Thunderbird 153 made it, tests/data/thunderbird).
-    let profile = config_dir().join("tb-profile");
-    let _ = std::fs::remove_dir_all(&profile);
-    std::fs::create_dir_all(&profile).expect("profile");
-    let key4 = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/data/thunderbird/thunderbird/key4.db");
-    std::fs::copy(key4, profile.join("key4.db")).expect("key4.db");
-    let found = |app, installed, profiles| Found {
-        app,
-        installed,
-        way: app.way(),
-        profiles,
-    };
-    let tb = |path: &std::path::Path| Profile {
-        name: "default-release".into(),
-        path: path.to_path_buf(),
-        default: true,
-    };
-    let apps = vec![
-        found(MailApp::Thunderbird, true, vec![tb(&profile)]),
-        found(MailApp::Foxmail, false, Vec::new()),
-    ];
-    assert_eq!(apps[1].way, Way::Guided);
-    let task = app.update(Message::MailApp(mailapp::Message::Apps(apps.clone())));
-    settle(&mut app, task);
+    // The apps as found on a computer with Thunderbird and one profile it has started.
+    let profile = started_thunderbird_profile("tb-profile");
+    mail_apps_found(&mut app, &[&profile]);
     assert!(sees(&app, &l.tr(msg::GUI_TB_DIRECT)));
     act(&mut app, |ui| {
         let _ = ui.click(l.tr(msg::GUI_ADD_TO_THUNDERBIRD).as_str());
@@ -1748,10 +1762,7 @@ fn the_tested_account_goes_into_the_users_mail_app() {
     let never = config_dir().join("tb-never");
     let _ = std::fs::remove_dir_all(&never);
     std::fs::create_dir_all(&never).expect("profile");
-    let mut apps = apps;
-    apps[0].profiles = vec![tb(&never)];
-    let task = app.update(Message::MailApp(mailapp::Message::Apps(apps)));
-    settle(&mut app, task);
+    mail_apps_found(&mut app, &[&never]);
     act(&mut app, |ui| {
         let _ = ui.click(l.tr(msg::GUI_ADD_TO_THUNDERBIRD).as_str());
     });
@@ -2055,6 +2066,34 @@ fn a_company_ca_is_picked_checked_trusted_and_kept_with_the_account() {
         let _ = ui.click(l.tr(msg::GUI_CA_TRUST).as_str());
     });
     assert!(sees(&app, &l.tr(msg::GUI_SUCCESS_TITLE)));
+    // Handed to Thunderbird, which trusts only its own certificates: which dialog comes, and
+    // which button to choose.
+    act(&mut app, |ui| {
+        let _ = ui.click(l.tr(msg::GUI_MAILAPP_BUTTON).as_str());
+    });
+    assert!(matches!(app.screen, Screen::MailApp(..)), "mail-app screen");
+    let profile = started_thunderbird_profile("tb-company");
+    mail_apps_found(&mut app, &[&profile]);
+    assert!(sees(&app, &l.tr(msg::GUI_TB_DIRECT)), "tb card");
+    act(&mut app, |ui| {
+        let _ = ui.click(l.tr(msg::GUI_ADD_TO_THUNDERBIRD).as_str());
+    });
+    let account = Store::at(config_dir())
+        .find(user)
+        .expect("load")
+        .expect("saved");
+    let added = mailsetup::handoff::Added::Added {
+        backups: Vec::new(),
+        password: true,
+    };
+    let thunderbird = mailsetup::handoff::App::Thunderbird;
+    let said = mailsetup::present::messages::added(&l, thunderbird, &account, &added, &profile);
+    let ca_said = l.tr_args(msg::HANDOFF_CA_THUNDERBIRD, &[("host", "localhost".into())]);
+    assert!(said.ends_with(&ca_said), "{said}");
+
+    assert!(sees(&app, &said), "{said}");
+    look(&mut app, "mailapp-company-ca");
+    let _ = app.update(Message::Back);
 
     // Kept with the account, readable by this user only, and only its servers trust it.
     let store = Store::at(config_dir());

@@ -352,7 +352,7 @@ pub fn added(
         ],
     );
     match company_ca(l, app, account, added) {
-        Some(ca) => format!("{said} {ca}"),
+        Some(ca) => l.then(&said, &ca),
         None => said,
     }
 }
@@ -367,8 +367,10 @@ fn company_ca(
     added: &crate::handoff::Added,
 ) -> Option<String> {
     use crate::handoff::{Added, App};
+    if account.ca.is_none() || *added == Added::AlreadyThere {
+        return None;
+    }
     let id = match app {
-        _ if account.ca.is_none() || *added == Added::AlreadyThere => return None,
         App::Thunderbird => msg::HANDOFF_CA_THUNDERBIRD,
         App::Evolution => msg::HANDOFF_CA_EVOLUTION,
         _ => return None,

@@ -50,12 +50,15 @@ pub struct State {
     exported: Option<Result<PathBuf, String>>,
     /// A company server's own certificate authority, picked to be trusted.
     ca: super::certificate::State,
+    /// The account as saved, once it is.
+    saved: Option<Box<mailsetup::store::Account>>,
 }
 
 /// What a save attempt came to.
 #[derive(Debug, Clone)]
 pub enum SaveOutcome {
-    Saved,
+    /// The account as saved (with its own CA, when the check trusted one).
+    Saved(Box<mailsetup::store::Account>),
     /// Not saved: an account for this address exists and replacing was not confirmed.
     Exists,
 }
@@ -138,6 +141,7 @@ impl State {
                 open_failed: None,
                 exported: None,
                 ca: Default::default(),
+                saved: None,
             };
             return (s, Task::none());
         }
@@ -154,6 +158,7 @@ impl State {
             open_failed: None,
             exported: None,
             ca: Default::default(),
+            saved: None,
         };
         (s, save)
     }
@@ -161,9 +166,9 @@ impl State {
     pub fn update(&mut self, message: Message, cx: &Context<'_>) -> (Task<Message>, Option<Event>) {
         let l = cx.l10n;
         match message {
-            Message::Saved(Ok(SaveOutcome::Saved)) => {
+            Message::Saved(Ok(SaveOutcome::Saved(account))) => {
                 self.saving = Saving::Saved;
-                let account = Box::new(setup::account(&self.report));
+                self.saved = Some(account.clone());
                 return (Task::none(), Some(Event::Saved(account)));
             }
             Message::Saved(Ok(SaveOutcome::Exists)) => self.saving = Saving::AskReplace,
@@ -213,7 +218,9 @@ impl State {
             Message::Back => return (Task::none(), Some(Event::Edit(self.input.clone()))),
             Message::Manual => return (Task::none(), Some(Event::Manual(self.input.clone()))),
             Message::MailApp => {
-                let account = Box::new(setup::account(&self.report));
+                // As saved (its CA too, for what the mail app will ask), else as tested.
+                let account =
+                    (self.saved.clone()).unwrap_or_else(|| Box::new(setup::account(&self.report)));
                 return (Task::none(), Some(Event::MailApp(account)));
             }
             Message::AddAnother => return (Task::none(), Some(Event::AddAnother)),
@@ -603,7 +610,7 @@ fn save(accounts: &Accounts, input: &Draft, report: &CheckReport, replace: bool)
     Task::perform(
         async move {
             match accounts.save(account, secret, replace, ca).await {
-                Ok(_) => Ok(SaveOutcome::Saved),
+                Ok(saved) => Ok(SaveOutcome::Saved(Box::new(saved.account))),
                 Err(StoreError::Exists(_)) => Ok(SaveOutcome::Exists),
                 Err(e) => Err(Arc::new(e)),
             }
