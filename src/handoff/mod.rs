@@ -169,6 +169,8 @@ impl HandoffError {
 /// A held profile lock; released on drop, and the lock file removed if this app made it.
 pub struct Lock {
     _file: std::fs::File,
+    /// Unix: the lock file this app made, removed while the lock is still held (Windows: the
+    /// file deletes itself when closed).
     made: Option<PathBuf>,
 }
 
@@ -210,17 +212,27 @@ fn lock(path: &Path) -> Result<Lock, HandoffError> {
     #[cfg(windows)]
     {
         use std::os::windows::fs::OpenOptionsExt;
+        /// The file goes when its last handle closes (it cannot be deleted while held).
+        const FILE_FLAG_DELETE_ON_CLOSE: u32 = 0x0400_0000;
         // Thunderbird's lock is `parent.lock`, opened without sharing while it runs.
         let path = path.with_file_name("parent.lock");
-        let made = (!path.exists()).then(|| path.clone());
-        std::fs::OpenOptions::new()
+        let mut options = std::fs::OpenOptions::new();
+        options
             .read(true)
             .write(true)
             .create(true)
             .truncate(false)
-            .share_mode(0)
+            .share_mode(0);
+        // One this app makes goes when it is let go, as Thunderbird's own does.
+        if !path.exists() {
+            options.custom_flags(FILE_FLAG_DELETE_ON_CLOSE);
+        }
+        options
             .open(&path)
-            .map(|file| Lock { _file: file, made })
+            .map(|file| Lock {
+                _file: file,
+                made: None,
+            })
             .map_err(|e| match e.raw_os_error() {
                 Some(32 | 33) => HandoffError::Running,
                 _ => HandoffError::io(&path, e),
