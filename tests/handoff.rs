@@ -73,7 +73,11 @@ fn started_profile(h: &Harness) -> &'static Path {
 /// A copy of a profile Thunderbird has started once, trusting the test CA (as a company's CA
 /// would be trusted; test only).
 fn profile(name: &str, h: &Harness) -> PathBuf {
-    let p = temp_dir(&format!("tb-{name}"));
+    profile_at(temp_dir(&format!("tb-{name}")), h)
+}
+
+fn profile_at(p: PathBuf, h: &Harness) -> PathBuf {
+    std::fs::create_dir_all(&p).expect("mkdir");
     let copied = Command::new("cp")
         .arg("-a")
         .arg(format!("{}/.", started_profile(h).display()))
@@ -514,6 +518,65 @@ fn apps_lists_thunderbird_profiles_and_add_to_picks_the_default() {
     assert_eq!(out.status.code(), Some(0), "{}", text(&out));
     assert_eq!(imap_servers(&prefs(&root.join("xyz.work"))), 1);
     assert!(!root.join("abc.default/prefs.js").exists());
+}
+
+/// Ubuntu's Thunderbird is a Snap and others use the Flatpak: their profiles are found where
+/// those keep them, the one used last is the default, and the real Thunderbird signs in there.
+#[test]
+fn a_snap_or_flatpak_thunderbirds_profile_is_found_and_used() {
+    let Some(h) = harness() else { return };
+    if !thunderbird_here() {
+        return;
+    }
+    let _k = KEYRING.lock().unwrap_or_else(|e| e.into_inner());
+    let home = temp_dir("handoff-sandboxed-home");
+    let snap = home.join("snap/thunderbird/common/.thunderbird");
+    let flatpak = home.join(".var/app/org.mozilla.Thunderbird/.thunderbird");
+    let ini = "[Profile0]\nName=default-release\nIsRelative=1\nPath=k3y4.default-release\nDefault=1\n\n[General]\nStartWithLastProfile=1\nVersion=2\n";
+    for root in [&snap, &flatpak] {
+        profile_at(root.join("k3y4.default-release"), &h);
+        std::fs::write(root.join("profiles.ini"), ini).expect("profiles.ini");
+    }
+    // The Flatpak was used last.
+    let later = std::time::SystemTime::now() + std::time::Duration::from_secs(60);
+    let prefs_js = std::fs::File::options()
+        .write(true)
+        .open(flatpak.join("k3y4.default-release/prefs.js"))
+        .expect("prefs.js");
+    prefs_js.set_modified(later).expect("mtime");
+
+    let mut c = bin();
+    c.env("HOME", &home).args(["apps", "--json"]);
+    let out = support::output(c, "");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let profiles = v["apps"][0]["profiles"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(profiles.len(), 2, "{v}");
+    let default: Vec<_> = profiles.iter().filter(|p| p["default"] == true).collect();
+    assert_eq!(default.len(), 1, "{v}");
+    assert!(
+        default[0]["path"]
+            .as_str()
+            .is_some_and(|p| p.contains(".var/app")),
+        "{v}"
+    );
+
+    let cfg = temp_dir("handoff-sandboxed-cfg");
+    save(&h, &cfg, &h.user);
+    let mut c = bin();
+    c.env("HOME", &home)
+        .env("MAILSETUP_CONFIG_DIR", &cfg)
+        .args(["add-to", "thunderbird", &h.user, "--lang", "en"]);
+    let out = support::output(c, "");
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let used = flatpak.join("k3y4.default-release");
+    assert_eq!(imap_servers(&prefs(&used)), 1);
+    assert_eq!(imap_servers(&prefs(&snap.join("k3y4.default-release"))), 0);
+    let (selected, log) = run_thunderbird(&h, &used, 1);
+    assert!(selected, "Thunderbird did not select INBOX:\n{log}");
+    assert!(log.contains(&format!("Login: user=<{}>", h.user)), "{log}");
 }
 
 #[test]

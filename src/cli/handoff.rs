@@ -76,8 +76,7 @@ pub(super) fn add_to(
 }
 
 fn default_profile() -> Option<std::path::PathBuf> {
-    let root = thunderbird::root()?;
-    let profiles = thunderbird::profiles(&root);
+    let profiles = thunderbird::all_profiles();
     profiles
         .iter()
         .find(|p| p.default)

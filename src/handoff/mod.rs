@@ -77,15 +77,13 @@ pub struct Found {
 
 /// Every app, those installed here first (in the order of [`App::ALL`]).
 pub fn apps() -> Vec<Found> {
-    let tb_profiles = thunderbird::root()
-        .map(|r| thunderbird::profiles(&r))
-        .unwrap_or_default();
+    let tb_profiles = thunderbird::all_profiles();
     let mut out: Vec<Found> = App::ALL
         .iter()
         .map(|&app| {
             let (installed, profiles) = match app {
                 App::Thunderbird => (
-                    thunderbird::install_dir().is_some() || !tb_profiles.is_empty(),
+                    thunderbird::installed() || !tb_profiles.is_empty(),
                     tb_profiles.clone(),
                 ),
                 other => (installed(other), Vec::new()),

@@ -24,46 +24,112 @@ pub struct Profile {
     pub default: bool,
 }
 
-/// Where Thunderbird keeps `profiles.ini` for this user.
-pub fn root() -> Option<PathBuf> {
-    let base = directories::BaseDirs::new()?;
-    Some(if cfg!(windows) {
-        base.config_dir().join("Thunderbird")
-    } else if cfg!(target_os = "macos") {
-        base.home_dir().join("Library/Thunderbird")
-    } else {
-        base.home_dir().join(".thunderbird")
-    })
+impl Profile {
+    /// "Snap" or "Flatpak" for a profile of such a Thunderbird (names, not wording): beside a
+    /// packaged one, both may be called `default-release`.
+    pub fn sandbox(&self) -> Option<&'static str> {
+        let path = self.path.to_string_lossy();
+        if path.contains("/snap/thunderbird/") {
+            Some("Snap")
+        } else if path.contains("/.var/app/org.mozilla.Thunderbird/") {
+            Some("Flatpak")
+        } else {
+            None
+        }
+    }
 }
 
-/// Thunderbird's install folder, if it is installed.
-pub fn install_dir() -> Option<PathBuf> {
-    let mut dirs: Vec<PathBuf> = Vec::new();
+/// Where Thunderbird keeps `profiles.ini` for this user, the usual place first; only those
+/// that have one.
+pub fn roots() -> Vec<PathBuf> {
+    let Some(base) = directories::BaseDirs::new() else {
+        return Vec::new();
+    };
+    candidate_roots(base.home_dir(), base.config_dir())
+        .into_iter()
+        .filter(|r| r.join("profiles.ini").is_file())
+        .collect()
+}
+
+/// On Linux also the XDG config folder (Thunderbirds since 150 where `~/.thunderbird` is
+/// missing may go there), Ubuntu's Snap and the Flatpak: the same profiles elsewhere.
+fn candidate_roots(home: &Path, config: &Path) -> Vec<PathBuf> {
+    if cfg!(windows) {
+        vec![config.join("Thunderbird")]
+    } else if cfg!(target_os = "macos") {
+        vec![home.join("Library/Thunderbird")]
+    } else {
+        let flatpak = home.join(".var/app/org.mozilla.Thunderbird");
+        vec![
+            home.join(".thunderbird"),
+            config.join("thunderbird"),
+            home.join("snap/thunderbird/common/.thunderbird"),
+            flatpak.join(".thunderbird"),
+            flatpak.join("config/thunderbird"),
+        ]
+    }
+}
+
+/// Whether Thunderbird is installed: its program, or its Snap or Flatpak.
+pub fn installed() -> bool {
+    let mut files: Vec<PathBuf> = Vec::new();
     if cfg!(windows) {
         for var in ["ProgramFiles", "ProgramFiles(x86)", "LOCALAPPDATA"] {
             if let Some(d) = std::env::var_os(var) {
                 let d = PathBuf::from(d);
-                dirs.push(d.join("Mozilla Thunderbird"));
-                dirs.push(d.join("Programs").join("Mozilla Thunderbird"));
+                files.push(d.join("Mozilla Thunderbird").join("thunderbird.exe"));
+                files.push(
+                    d.join("Programs")
+                        .join("Mozilla Thunderbird")
+                        .join("thunderbird.exe"),
+                );
             }
         }
     } else if cfg!(target_os = "macos") {
-        dirs.push("/Applications/Thunderbird.app/Contents/MacOS".into());
+        files.push("/Applications/Thunderbird.app".into());
     } else {
-        for d in [
-            "/usr/lib/thunderbird",
-            "/usr/lib64/thunderbird",
-            "/opt/thunderbird",
-        ] {
-            dirs.push(d.into());
-        }
+        let user_flatpak = directories::BaseDirs::new()
+            .map(|b| b.data_dir().join("flatpak/app/org.mozilla.Thunderbird"));
+        files.extend(
+            [
+                "/usr/lib/thunderbird/thunderbird",
+                "/usr/lib64/thunderbird/thunderbird",
+                "/opt/thunderbird/thunderbird",
+                "/snap/bin/thunderbird",
+                "/var/lib/flatpak/app/org.mozilla.Thunderbird",
+            ]
+            .map(PathBuf::from),
+        );
+        files.extend(user_flatpak);
     }
-    let exe = if cfg!(windows) {
-        "thunderbird.exe"
-    } else {
-        "thunderbird"
+    files.iter().any(|f| f.exists())
+}
+
+/// The profiles of every root, one of them the default: where several installs each have
+/// one (a Snap beside a package), the one used last (its `prefs.js` written last).
+pub fn all_profiles() -> Vec<Profile> {
+    let mut all: Vec<Profile> = roots().iter().flat_map(|r| profiles(r)).collect();
+    one_default(&mut all);
+    all
+}
+
+fn one_default(all: &mut [Profile]) {
+    let used = |p: &Profile| {
+        std::fs::metadata(p.path.join("prefs.js"))
+            .and_then(|m| m.modified())
+            .ok()
     };
-    dirs.into_iter().find(|d| d.join(exe).is_file())
+    // Reversed: of equals, the first root's.
+    let last = all
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.default)
+        .rev()
+        .max_by_key(|(_, p)| used(p))
+        .map(|(i, _)| i);
+    for (i, p) in all.iter_mut().enumerate() {
+        p.default = Some(i) == last;
+    }
 }
 
 /// The profiles listed in `root/profiles.ini`, the default one marked: the install's own
@@ -361,5 +427,31 @@ impl Login<'_> {
         }));
         logins["nextId"] = (next_id + 1).into();
         Some(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(path: &str) -> Profile {
+        Profile {
+            name: "default-release".into(),
+            path: path.into(),
+            default: true,
+        }
+    }
+
+    #[test]
+    fn a_snaps_or_flatpaks_profile_says_which() {
+        let snap = at("/home/zs/snap/thunderbird/common/.thunderbird/a.default-release");
+        let flatpak =
+            at("/home/zs/.var/app/org.mozilla.Thunderbird/.thunderbird/b.default-release");
+        assert_eq!(snap.sandbox(), Some("Snap"));
+        assert_eq!(flatpak.sandbox(), Some("Flatpak"));
+        assert_eq!(
+            at("/home/zs/.thunderbird/c.default-release").sandbox(),
+            None
+        );
     }
 }

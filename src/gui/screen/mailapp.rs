@@ -102,7 +102,10 @@ pub struct ProfileChoice(pub handoff::thunderbird::Profile);
 
 impl std::fmt::Display for ProfileChoice {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0.name)
+        match self.0.sandbox() {
+            Some(kind) => write!(f, "{} ({kind})", self.0.name),
+            None => f.write_str(&self.0.name),
+        }
     }
 }
 
