@@ -473,6 +473,29 @@ fn an_oauth_account_gets_thunderbirds_own_sign_in() {
     assert!(out.stdout.is_empty());
 }
 
+/// `mailsetup apps --json` for a user whose home is `home`.
+fn apps_json(home: &Path) -> serde_json::Value {
+    let mut c = bin();
+    c.env("HOME", home).args(["apps", "--json"]);
+    let out = support::output(c, "");
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    serde_json::from_slice(&out.stdout).expect("json")
+}
+
+/// `mailsetup add-to thunderbird ADDRESS` without `--profile`: the default one of `home`'s.
+fn add_to_default(home: &Path, cfg: &Path, address: &str) {
+    let mut c = bin();
+    c.env("HOME", home).env("MAILSETUP_CONFIG_DIR", cfg).args([
+        "add-to",
+        "thunderbird",
+        address,
+        "--lang",
+        "en",
+    ]);
+    let out = support::output(c, "");
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+}
+
 #[test]
 fn apps_lists_thunderbird_profiles_and_add_to_picks_the_default() {
     let Some(h) = harness() else { return };
@@ -484,11 +507,7 @@ fn apps_lists_thunderbird_profiles_and_add_to_picks_the_default() {
     let ini = "[Profile1]\nName=default\nIsRelative=1\nPath=abc.default\nDefault=1\n\n[Profile0]\nName=work\nIsRelative=1\nPath=xyz.work\n\n[Install4F96D1932A9F858E]\nDefault=xyz.work\nLocked=1\n\n[General]\nStartWithLastProfile=1\nVersion=2\n";
     std::fs::write(root.join("profiles.ini"), ini).expect("write");
     let cfg = temp_dir("handoff-apps-cfg");
-    let mut c = bin();
-    c.env("HOME", &home).args(["apps", "--json"]);
-    let out = support::output(c, "");
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let v = apps_json(&home);
     let tb = &v["apps"][0];
     assert_eq!(tb["id"], "thunderbird", "{v}");
     assert_eq!(tb["installed"], true);
@@ -510,12 +529,7 @@ fn apps_lists_thunderbird_profiles_and_add_to_picks_the_default() {
 
     // Without --profile: the install's default, not the other one.
     save(&h, &cfg, &h.user);
-    let mut c = bin();
-    c.env("HOME", &home)
-        .env("MAILSETUP_CONFIG_DIR", &cfg)
-        .args(["add-to", "thunderbird", &h.user, "--lang", "en"]);
-    let out = support::output(c, "");
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    add_to_default(&home, &cfg, &h.user);
     assert_eq!(imap_servers(&prefs(&root.join("xyz.work"))), 1);
     assert!(!root.join("abc.default/prefs.js").exists());
 }
@@ -545,10 +559,7 @@ fn a_snap_or_flatpak_thunderbirds_profile_is_found_and_used() {
         .expect("prefs.js");
     prefs_js.set_modified(later).expect("mtime");
 
-    let mut c = bin();
-    c.env("HOME", &home).args(["apps", "--json"]);
-    let out = support::output(c, "");
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let v = apps_json(&home);
     let profiles = v["apps"][0]["profiles"]
         .as_array()
         .cloned()
@@ -565,12 +576,7 @@ fn a_snap_or_flatpak_thunderbirds_profile_is_found_and_used() {
 
     let cfg = temp_dir("handoff-sandboxed-cfg");
     save(&h, &cfg, &h.user);
-    let mut c = bin();
-    c.env("HOME", &home)
-        .env("MAILSETUP_CONFIG_DIR", &cfg)
-        .args(["add-to", "thunderbird", &h.user, "--lang", "en"]);
-    let out = support::output(c, "");
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    add_to_default(&home, &cfg, &h.user);
     let used = flatpak.join("k3y4.default-release");
     assert_eq!(imap_servers(&prefs(&used)), 1);
     assert_eq!(imap_servers(&prefs(&snap.join("k3y4.default-release"))), 0);
