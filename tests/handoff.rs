@@ -30,6 +30,12 @@ fn thunderbird_here() -> bool {
     installed("/usr/lib/thunderbird/thunderbird", "Thunderbird")
 }
 
+/// The harness, where Thunderbird is installed too.
+fn thunderbird_harness() -> Option<Harness> {
+    let h = harness()?;
+    thunderbird_here().then_some(h)
+}
+
 use support::{cli, text};
 
 /// The harness's servers as the CLI takes them: Dovecot (TLS), Postfix (STARTTLS), its CA.
@@ -161,10 +167,9 @@ fn imap_servers(prefs: &str) -> usize {
 
 #[test]
 fn thunderbird_signs_in_with_the_code_handed_over() {
-    let Some(h) = harness() else { return };
-    if !thunderbird_here() {
+    let Some(h) = thunderbird_harness() else {
         return;
-    }
+    };
     let _k = KEYRING.lock().unwrap_or_else(|e| e.into_inner());
     let cfg = temp_dir("handoff-cfg");
     save(&h, &cfg, &h.user);
@@ -219,10 +224,9 @@ fn thunderbird_signs_in_with_the_code_handed_over() {
 /// asks for the code once.
 #[test]
 fn a_profile_thunderbird_never_started_asks_for_the_code_once() {
-    let Some(h) = harness() else { return };
-    if !thunderbird_here() {
+    let Some(h) = thunderbird_harness() else {
         return;
-    }
+    };
     let _k = KEYRING.lock().unwrap_or_else(|e| e.into_inner());
     let cfg = temp_dir("handoff-never-cfg");
     save(&h, &cfg, &h.user);
@@ -248,10 +252,9 @@ fn a_profile_thunderbird_never_started_asks_for_the_code_once() {
 fn thunderbirds_own_nss_and_this_app_read_each_others_values() {
     use mailsetup::handoff::keydb;
     use secrecy::{ExposeSecret, SecretString};
-    let Some(h) = harness() else { return };
-    if !thunderbird_here() {
+    let Some(h) = thunderbird_harness() else {
         return;
-    }
+    };
     let fixture = Path::new("tests/data/thunderbird/nss-3des/key4.db");
     let old = temp_dir("tb-nss-3des");
     std::fs::copy(fixture, old.join("key4.db")).expect("copy");
@@ -286,10 +289,9 @@ fn thunderbirds_own_nss_and_this_app_read_each_others_values() {
 
 #[test]
 fn other_accounts_and_preferences_are_kept() {
-    let Some(h) = harness() else { return };
-    if !thunderbird_here() {
+    let Some(h) = thunderbird_harness() else {
         return;
-    }
+    };
     let _k = KEYRING.lock().unwrap_or_else(|e| e.into_inner());
     let cfg = temp_dir("handoff-keep-cfg");
     let other = "tester@autoconf-corp.test";
@@ -335,10 +337,9 @@ fn other_accounts_and_preferences_are_kept() {
 
 #[test]
 fn a_running_thunderbird_keeps_its_profile() {
-    let Some(h) = harness() else { return };
-    if !thunderbird_here() {
+    let Some(h) = thunderbird_harness() else {
         return;
-    }
+    };
     let _k = KEYRING.lock().unwrap_or_else(|e| e.into_inner());
     let cfg = temp_dir("handoff-running-cfg");
     save(&h, &cfg, &h.user);
@@ -401,10 +402,9 @@ fn a_running_thunderbird_keeps_its_profile() {
 
 #[test]
 fn a_primary_password_or_an_unreadable_profile_is_left_untouched() {
-    let Some(h) = harness() else { return };
-    if !thunderbird_here() {
+    let Some(h) = thunderbird_harness() else {
         return;
-    }
+    };
     let _k = KEYRING.lock().unwrap_or_else(|e| e.into_inner());
     let cfg = temp_dir("handoff-primary-cfg");
     save(&h, &cfg, &h.user);
@@ -449,10 +449,9 @@ fn oauth_account(cfg: &Path) {
 
 #[test]
 fn an_oauth_account_gets_thunderbirds_own_sign_in() {
-    let Some(h) = harness() else { return };
-    if !thunderbird_here() {
+    let Some(h) = thunderbird_harness() else {
         return;
-    }
+    };
     let cfg = temp_dir("handoff-oauth-cfg");
     oauth_account(&cfg);
     let p = profile("oauth", &h);
@@ -538,10 +537,9 @@ fn apps_lists_thunderbird_profiles_and_add_to_picks_the_default() {
 /// those keep them, the one used last is the default, and the real Thunderbird signs in there.
 #[test]
 fn a_snap_or_flatpak_thunderbirds_profile_is_found_and_used() {
-    let Some(h) = harness() else { return };
-    if !thunderbird_here() {
+    let Some(h) = thunderbird_harness() else {
         return;
-    }
+    };
     let _k = KEYRING.lock().unwrap_or_else(|e| e.into_inner());
     let home = temp_dir("handoff-sandboxed-home");
     let snap = home.join("snap/thunderbird/common/.thunderbird");

@@ -24,14 +24,19 @@ pub struct Profile {
     pub default: bool,
 }
 
+/// Under the home folder: where Ubuntu's Snap of Thunderbird keeps its profiles, and the
+/// Flatpak's own folder.
+const SNAP_ROOT: &str = "snap/thunderbird/common/.thunderbird";
+const FLATPAK_APP: &str = ".var/app/org.mozilla.Thunderbird";
+
 impl Profile {
     /// "Snap" or "Flatpak" for a profile of such a Thunderbird (names, not wording): beside a
     /// packaged one, both may be called `default-release`.
     pub fn sandbox(&self) -> Option<&'static str> {
         let path = self.path.to_string_lossy();
-        if path.contains("/snap/thunderbird/") {
+        if path.contains(SNAP_ROOT) {
             Some("Snap")
-        } else if path.contains("/.var/app/org.mozilla.Thunderbird/") {
+        } else if path.contains(FLATPAK_APP) {
             Some("Flatpak")
         } else {
             None
@@ -59,11 +64,11 @@ fn candidate_roots(home: &Path, config: &Path) -> Vec<PathBuf> {
     } else if cfg!(target_os = "macos") {
         vec![home.join("Library/Thunderbird")]
     } else {
-        let flatpak = home.join(".var/app/org.mozilla.Thunderbird");
+        let flatpak = home.join(FLATPAK_APP);
         vec![
             home.join(".thunderbird"),
             config.join("thunderbird"),
-            home.join("snap/thunderbird/common/.thunderbird"),
+            home.join(SNAP_ROOT),
             flatpak.join(".thunderbird"),
             flatpak.join("config/thunderbird"),
         ]
