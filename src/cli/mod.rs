@@ -231,7 +231,7 @@ fn open_wizard(l: &Localizer, cli: Cli) -> Result<(), Exit> {
     }
     // The login name is filled in per address by the wizard.
     let servers = cli.servers.servers(l, "")?;
-    let saved = crate::gui::Saved::default();
+    let saved = crate::gui::SessionSaves::default();
     run_window(
         l,
         crate::gui::Launch {

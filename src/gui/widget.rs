@@ -84,3 +84,34 @@ pub fn screen<'a, M: 'a>(body: impl Into<Element<'a, M>>, bar: Element<'a, M>) -
         .spacing(style::GAP)
         .into()
 }
+
+/// A card: a padded box across the screen, set off from the page.
+pub fn card<'a, M: 'a>(content: impl Into<Element<'a, M>>) -> Element<'a, M> {
+    iced::widget::container(content)
+        .padding(14)
+        .width(Length::Fill)
+        .style(style::card)
+        .into()
+}
+
+/// A server as a mail app wants it ("IMAP: imap.qq.com, port 993, SSL/TLS") with Copy beside
+/// it for the server's name.
+pub fn server_line<'a, M: Clone + 'a>(
+    l: &mailsetup::i18n::Localizer,
+    protocol: &str,
+    endpoint: &mailsetup::catalog::Endpoint,
+    copied: bool,
+    on_copy: M,
+) -> Element<'a, M> {
+    row![
+        text(mailsetup::present::messages::endpoint_line(
+            l, protocol, endpoint
+        ))
+        .size(style::BODY)
+        .width(Length::Fill),
+        copy_button(l, copied, on_copy),
+    ]
+    .spacing(8)
+    .align_y(iced::Alignment::Center)
+    .into()
+}

@@ -10,6 +10,7 @@ use mailsetup::present::messages;
 use secrecy::{ExposeSecret, SecretString};
 
 use crate::gui::focus::Tab;
+use crate::gui::redacted::Redacted;
 use crate::gui::{style, widget};
 use mailsetup::setup;
 use mailsetup::setup::{Draft, Target};
@@ -31,28 +32,18 @@ pub struct State {
     ca: Option<std::path::PathBuf>,
 }
 
-/// Typed or pasted code text; its Debug never shows it.
-#[derive(Clone)]
-pub struct Code(pub SecretString);
-
-impl std::fmt::Debug for Code {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("Code(..)")
-    }
-}
-
 #[derive(Debug, Clone)]
 pub enum Message {
     /// The address field changed.
     AddressChanged(String),
     /// The code field changed (typed or pasted).
-    CodeChanged(Code),
+    CodeChanged(Redacted<SecretString>),
     /// Show or hide the code.
     ToggleShow,
     /// The Paste button: read the clipboard.
     Paste,
     /// The clipboard's content arrived.
-    Pasted(Option<Code>),
+    Pasted(Option<Redacted<SecretString>>),
     /// Enter or the Test button.
     Test,
     /// "Use it and test" for the code found on the clipboard.
@@ -69,7 +60,11 @@ pub enum Event {
     Test(Box<Draft>),
     /// The round-trip choice changed: the app remembers it.
     RoundTrip(bool),
-    Back,
+    /// Back to the provider's steps, with the address as typed if it parses.
+    Back {
+        target: Target,
+        address: Address,
+    },
 }
 
 impl State {
@@ -98,22 +93,22 @@ impl State {
     }
 
     /// Back from testing or a failed result: everything typed is kept.
-    pub fn resume(input: Draft) -> (Self, Task<Message>) {
+    pub fn resume(draft: Draft) -> (Self, Task<Message>) {
         let s = Self {
-            target: input.target,
-            address: input.address.to_string(),
-            given: input.address,
-            code: input.credential.kept().clone(),
+            target: draft.target,
+            address: draft.address.to_string(),
+            given: draft.address,
+            code: draft.credential.kept().clone(),
             show: false,
             offer: None,
-            ca: input.ca,
+            ca: draft.ca,
         };
         (s, iced::widget::operation::focus(CODE_INPUT))
     }
 
-    pub fn back_to_steps(self) -> super::steps::State {
-        let address = Address::parse(&self.address).unwrap_or(self.given);
-        super::steps::State::new(self.target, address)
+    /// Esc: the Back button.
+    pub fn back(&self) -> Option<Message> {
+        Some(Message::Back)
     }
 
     /// The secret as it will be sent: a code cleaned, a password as typed.
@@ -154,14 +149,14 @@ impl State {
             // Found servers belong to the address they were found for.
             Message::AddressChanged(a) if !self.target.fixed_address() => self.address = a,
             Message::AddressChanged(_) => {}
-            Message::CodeChanged(Code(c)) => self.code = c,
+            Message::CodeChanged(Redacted(c)) => self.code = c,
             Message::ToggleShow => self.show = !self.show,
             Message::Paste => {
                 let task = iced::clipboard::read()
-                    .map(|t| Message::Pasted(t.map(|t| Code(SecretString::from(t)))));
+                    .map(|t| Message::Pasted(t.map(|t| Redacted(SecretString::from(t)))));
                 return (task, None);
             }
-            Message::Pasted(Some(Code(c))) => self.code = c,
+            Message::Pasted(Some(Redacted(c))) => self.code = c,
             Message::Pasted(None) => {}
             Message::Test => return (Task::none(), self.ready().map(|i| Event::Test(Box::new(i)))),
             Message::AcceptOffer => {
@@ -172,7 +167,11 @@ impl State {
             }
             Message::DismissOffer => self.offer = None,
             Message::RoundTrip(on) => return (Task::none(), Some(Event::RoundTrip(on))),
-            Message::Back => return (Task::none(), Some(Event::Back)),
+            Message::Back => {
+                let address = Address::parse(&self.address).unwrap_or(self.given.clone());
+                let target = self.target.clone();
+                return (Task::none(), Some(Event::Back { target, address }));
+            }
         }
         (Task::none(), None)
     }
@@ -217,7 +216,7 @@ impl State {
         let code = text_input(&credential, self.code.expose_secret())
             .id(CODE_INPUT)
             .secure(!self.show)
-            .on_input(|c| Message::CodeChanged(Code(SecretString::from(c))))
+            .on_input(|c| Message::CodeChanged(Redacted(SecretString::from(c))))
             .on_submit(Message::Test)
             .size(style::HEADING)
             .padding(10);

@@ -17,11 +17,12 @@ use mailsetup::setup::HandOffError;
 use mailsetup::store::{Account, SignIn, StoreError};
 use secrecy::ExposeSecret;
 
-use super::credentials::Code;
-use super::phone;
+use crate::gui::component::phone;
 use crate::gui::focus::Tab;
+use crate::gui::redacted::Redacted;
 use crate::gui::{style, widget};
 use mailsetup::setup::Accounts;
+use secrecy::SecretString;
 
 pub struct State {
     account: Account,
@@ -85,7 +86,7 @@ pub enum Message {
     /// Copy one field (the code is read from the keyring first).
     Copy(Field),
     /// The code came back from the keyring, for the clipboard only.
-    SecretRead(Result<Option<Code>, Arc<StoreError>>),
+    SecretRead(Result<Option<Redacted<SecretString>>, Arc<StoreError>>),
     /// The phone's QR code part.
     Phone(phone::Message),
     /// Back to the screen before.
@@ -131,6 +132,16 @@ impl State {
             Message::Apps,
         );
         (s, find)
+    }
+
+    /// Enter: nothing (each app has its own button).
+    pub fn primary(&self) -> Option<Message> {
+        None
+    }
+
+    /// Esc: the Back button.
+    pub fn back(&self) -> Option<Message> {
+        Some(Message::Back)
     }
 
     pub fn update(&mut self, message: Message, cx: &Context<'_>) -> (Task<Message>, Option<Event>) {
@@ -224,15 +235,18 @@ impl State {
         let (accounts, address) = (accounts.clone(), self.account.address.clone());
         let read = async move {
             let secret = accounts.secret(address).await.map_err(Arc::new)?;
-            Ok(secret.map(Code))
+            Ok(secret.map(Redacted))
         };
         Task::perform(read, Message::SecretRead)
     }
 
     /// The code goes to the clipboard and nowhere else; it is not kept here.
-    fn secret_read(&mut self, read: Result<Option<Code>, Arc<StoreError>>) -> Task<Message> {
+    fn secret_read(
+        &mut self,
+        read: Result<Option<Redacted<SecretString>>, Arc<StoreError>>,
+    ) -> Task<Message> {
         match read {
-            Ok(Some(Code(secret))) => {
+            Ok(Some(Redacted(secret))) => {
                 self.copied = Some(Field::Secret);
                 self.secret_error = None;
                 iced::clipboard::write(secret.expose_secret().to_string())

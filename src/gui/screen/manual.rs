@@ -64,7 +64,8 @@ pub enum Event {
         /// The password typed before, if any.
         kept: Option<setup::Credential>,
     },
-    Back,
+    /// Back to the start, with the address kept.
+    Back(Address),
 }
 
 impl State {
@@ -88,8 +89,9 @@ impl State {
         self
     }
 
-    pub fn address(&self) -> &Address {
-        &self.address
+    /// Esc: the Back button.
+    pub fn back(&self) -> Option<Message> {
+        Some(Message::Back)
     }
 
     fn server_mut(&mut self, p: Protocol) -> &mut Server {
@@ -140,7 +142,7 @@ impl State {
                 None
             }
             Message::Next => self.next(),
-            Message::Back => Some(Event::Back),
+            Message::Back => Some(Event::Back(self.address.clone())),
         };
         (Task::none(), event)
     }

@@ -12,8 +12,8 @@ use mailsetup::oauth::{self, OAuthError, Pages};
 use mailsetup::present::messages;
 use mailsetup::setup::{self, Credential};
 
-use super::Browser;
 use crate::gui::focus::Tab;
+use crate::gui::services::Browser;
 use crate::gui::{style, widget};
 use mailsetup::setup::Target;
 
@@ -150,18 +150,20 @@ impl State {
                 *self = again;
                 return (task, None);
             }
-            Message::Back => Some(self.back()),
+            Message::Back => {
+                self._task = None;
+                Some(Event::Back {
+                    target: self.target.clone(),
+                    address: self.address.clone(),
+                })
+            }
         };
         (Task::none(), event)
     }
 
-    /// Esc and Back: the wait stops (the loopback port closes), back to the provider's steps.
-    pub fn back(&mut self) -> Event {
-        self._task = None;
-        Event::Back {
-            target: self.target.clone(),
-            address: self.address.clone(),
-        }
+    /// Esc: the Back button (the wait stops, the loopback port closes, back to the steps).
+    pub fn back(&self) -> Option<Message> {
+        Some(Message::Back)
     }
 
     /// Enter: "Sign in again" once the sign-in has ended; nothing while waiting.

@@ -1,5 +1,5 @@
 //! Start: type the address (the provider is recognised as you type) or pick a provider tile;
-//! saved accounts are listed with "re-test" and "remove".
+//! below them the saved accounts (`component::saved_accounts`).
 
 use std::sync::Arc;
 
@@ -10,8 +10,10 @@ use mailsetup::catalog::Catalog;
 use mailsetup::discover::{Detection, DiscoverError};
 use mailsetup::i18n::{Localizer, msg};
 use mailsetup::present::messages;
-use mailsetup::store::{Account, StoreError};
+use mailsetup::store::Account;
+use secrecy::SecretString;
 
+use crate::gui::component::saved_accounts;
 use crate::gui::focus::Tab;
 use crate::gui::style;
 use mailsetup::setup::{Accounts, Target};
@@ -28,18 +30,12 @@ pub struct State {
     /// Next was asked for: from then on, what is wrong with the address is said as it is typed
     /// (not from the first keystroke, when every address is still incomplete).
     submitted: bool,
-    accounts: Vec<Account>,
-    /// The saved account whose removal is being asked about.
-    confirm_remove: Option<String>,
+    /// The saved accounts, with their own buttons.
+    saved: saved_accounts::State,
     /// Looking up the servers of a domain that is not a provider's own.
     lookup: Lookup,
-    /// The outcome of the last "remove", shown under the list.
-    notice: Option<Result<String, Arc<StoreError>>>,
     /// Said at the top (a setup link that could not be used).
     launch_notice: Option<String>,
-    /// Reading the saved accounts failed, or an unreadable file was set aside: said, not hidden.
-    /// `Ok(path)`: the unreadable file kept aside there.
-    load_problem: Option<Result<std::path::PathBuf, Arc<StoreError>>>,
 }
 
 #[derive(Debug, Clone)]
@@ -52,41 +48,12 @@ pub enum Message {
     Other,
     /// Enter in the field, or the Next button.
     Next,
-    /// Re-test a saved account.
-    Retest(String),
-    /// "Mail app" on a saved account: hand it to the user's mail app.
-    MailApp(String),
-    /// "Remove" on a saved account: asks first.
-    Remove(String),
-    /// The removal was confirmed.
-    ConfirmRemove,
-    /// The removal was not confirmed.
-    CancelRemove,
-    /// The keyring and file answered the removal.
-    Removed(Result<String, Arc<StoreError>>),
-    /// A keyring or file call for a saved account failed.
-    StoreFailed(Arc<StoreError>),
-    /// The saved accounts were read (off the UI thread); `Some(path)`: an unreadable file was
-    /// kept aside there.
-    Loaded(Result<(Vec<Account>, Option<std::path::PathBuf>), Arc<StoreError>>),
+    /// The saved accounts' part.
+    Saved(saved_accounts::Message),
     /// Discovery for an unknown domain finished.
     Detected(Result<Arc<Detection>, Arc<DiscoverError>>),
     /// "Enter servers yourself" (after a lookup, found or not).
     Manual,
-    /// A saved account's secret came back from the keyring, for its re-test (never logged:
-    /// see `Secret`).
-    SecretRead(Box<Account>, Secret),
-}
-
-/// The keyring's answer for a re-test: the secret (`None`: it is gone), or why it could not
-/// be asked. Its Debug never shows the secret.
-#[derive(Clone)]
-pub struct Secret(pub Result<Option<secrecy::SecretString>, Arc<StoreError>>);
-
-impl std::fmt::Debug for Secret {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("Secret(..)")
-    }
 }
 
 /// What the screen needs from the app.
@@ -109,8 +76,8 @@ pub enum Event {
         target: Target,
         address: Address,
     },
-    /// Re-test this saved account with its secret as the keyring gave it.
-    Retest(Account, Secret),
+    /// Re-test this saved account with its secret (`None`: the keyring no longer has it).
+    Retest(Account, Option<SecretString>),
     /// Hand this saved account to a mail app.
     MailApp(Account),
     /// Type the servers, starting from what was found (if anything).
@@ -177,18 +144,6 @@ fn tile<'a>(badge: String, color: iced::Color, name: String) -> Element<'a, Mess
     .into()
 }
 
-/// Reads the saved accounts off the UI thread: the start screen opens at once.
-fn load(accounts: &Accounts) -> Task<Message> {
-    let accounts = accounts.clone();
-    Task::perform(
-        async move {
-            let loaded = accounts.load().await;
-            loaded.map(|l| (l.accounts, l.set_aside)).map_err(Arc::new)
-        },
-        Message::Loaded,
-    )
-}
-
 impl State {
     /// The screen, and the tasks that read the saved accounts and focus the address field.
     pub fn new(address: String, accounts: &Accounts) -> (Self, Task<Message>) {
@@ -198,16 +153,13 @@ impl State {
             provider: None,
             picked: false,
             submitted: false,
-            confirm_remove: None,
             lookup: Lookup::Idle,
-            accounts: Vec::new(),
-            notice: None,
-            load_problem: None,
+            saved: saved_accounts::State::default(),
             launch_notice: None,
         };
         s.set_address(address);
         let tasks = Task::batch([
-            load(accounts),
+            saved_accounts::load(accounts).map(Message::Saved),
             iced::widget::operation::focus(ADDRESS_INPUT),
         ]);
         (s, tasks)
@@ -269,29 +221,6 @@ impl State {
         (Task::none(), Some(go))
     }
 
-    /// Removes a saved account (keyring and file), off the UI thread.
-    fn remove(&self, address: String, cx: &Context<'_>) -> Task<Message> {
-        let accounts = cx.accounts.clone();
-        let remove = async move {
-            let removed = accounts.remove(address.clone()).await;
-            removed.map(|_| address).map_err(Arc::new)
-        };
-        Task::perform(remove, Message::Removed)
-    }
-
-    /// Reads a saved account's secret for its re-test, off the UI thread.
-    fn read_secret(&self, address: &str, cx: &Context<'_>) -> Task<Message> {
-        let Some(account) = self.saved(address) else {
-            return Task::none();
-        };
-        let accounts = cx.accounts.clone();
-        let read = async move {
-            let secret = accounts.secret(account.address.clone()).await;
-            Message::SecretRead(Box::new(account), Secret(secret.map_err(Arc::new)))
-        };
-        Task::perform(read, |m| m)
-    }
-
     /// A provider tile: personal mail pre-fills its domain; company mail keeps the address.
     fn pick(&mut self, id: String) {
         let Some(p) = self.catalog.by_id(&id) else {
@@ -305,14 +234,14 @@ impl State {
         self.picked = true;
     }
 
-    /// A saved account by its address.
-    fn saved(&self, address: &str) -> Option<Account> {
-        self.accounts.iter().find(|a| a.address == address).cloned()
-    }
-
     /// Enter: Next.
     pub fn primary(&self) -> Option<Message> {
         Some(Message::Next)
+    }
+
+    /// Esc: the first screen has nothing before it.
+    pub fn back(&self) -> Option<Message> {
+        None
     }
 
     pub fn update(&mut self, message: Message, cx: &Context<'_>) -> (Task<Message>, Option<Event>) {
@@ -355,33 +284,13 @@ impl State {
                 };
                 return (none(), Some(Event::Manual { address, found }));
             }
-            Message::MailApp(address) => return (none(), self.saved(&address).map(Event::MailApp)),
-            Message::Retest(address) => return (self.read_secret(&address, cx), None),
-            Message::SecretRead(account, secret) => {
-                return (none(), Some(Event::Retest(*account, secret)));
-            }
-            // The code goes with the account, so one click does not do it.
-            Message::Remove(address) => self.confirm_remove = Some(address),
-            Message::ConfirmRemove => {
-                if let Some(address) = self.confirm_remove.take() {
-                    return (self.remove(address, cx), None);
-                }
-            }
-            Message::CancelRemove => self.confirm_remove = None,
-            Message::Removed(result) => {
-                if let Ok(address) = &result {
-                    self.accounts.retain(|a| &a.address != address);
-                }
-                self.notice = Some(result);
-            }
-            Message::StoreFailed(e) => self.notice = Some(Err(e)),
-            Message::Loaded(Ok((accounts, aside))) => {
-                self.accounts = accounts;
-                self.load_problem = aside.map(Ok);
-            }
-            Message::Loaded(Err(e)) => {
-                self.accounts.clear();
-                self.load_problem = Some(Err(e));
+            Message::Saved(m) => {
+                let (task, event) = self.saved.update(m, cx.accounts);
+                let event = event.map(|e| match e {
+                    saved_accounts::Event::Retest(a, secret) => Event::Retest(a, secret),
+                    saved_accounts::Event::MailApp(a) => Event::MailApp(a),
+                });
+                return (task.map(Message::Saved), event);
             }
         }
         (none(), None)
@@ -408,7 +317,7 @@ impl State {
         if let Some(n) = &self.launch_notice {
             content = content.push(text(n.clone()).size(style::BODY).style(style::text::error));
         }
-        let mut content = content.extend([
+        let content = content.extend([
             text(l.tr(msg::GUI_ADDRESS_LABEL))
                 .size(style::HEADING)
                 .into(),
@@ -418,25 +327,8 @@ impl State {
             rows,
         ]);
 
-        if let Some(list) = self.saved_accounts(l) {
-            content = content.push(list);
-        }
-        if let Some(p) = &self.load_problem {
-            let line = match p {
-                Ok(path) => messages::set_aside(l, path),
-                Err(e) => messages::store_error(l, e),
-            };
-            content = content.push(text(line).size(style::SMALL).style(style::text::error));
-        }
-        if let Some(n) = &self.notice {
-            let line = match n {
-                Ok(address) => {
-                    l.tr_args(msg::STORE_REMOVED, &[("address", address.clone().into())])
-                }
-                Err(e) => messages::store_error(l, e),
-            };
-            content = content.push(text(line).size(style::SMALL));
-        }
+        let saved = self.saved.view(l).into_iter();
+        let content = content.extend(saved.map(|e| e.map(Message::Saved)));
         // The buttons stay in view at any window size; what does not fit scrolls above them.
         crate::gui::widget::screen(content, self.bottom(l, next))
     }
@@ -536,68 +428,5 @@ impl State {
             .wrap()
             .vertical_spacing(8)
             .into()
-    }
-
-    /// Saved accounts with "re-test" and "remove", if there are any.
-    fn saved_accounts<'a>(&'a self, l: &Localizer) -> Option<Element<'a, Message>> {
-        if self.accounts.is_empty() {
-            return None;
-        }
-        let mut list = column![text(l.tr(msg::GUI_SAVED_ACCOUNTS)).size(style::BODY)].spacing(8);
-        for a in &self.accounts {
-            if self.confirm_remove.as_deref() == Some(a.address.as_str()) {
-                list = list.push(self.confirm_row(l, &a.address));
-                continue;
-            }
-            // A browser sign-in says so: its re-test needs no code, and may ask to sign in again.
-            let mut name = row![text(&a.address).size(style::BODY)]
-                .spacing(8)
-                .align_y(iced::Alignment::Center);
-            if a.sign_in == mailsetup::store::SignIn::OAuth {
-                name = name.push(
-                    text(mailsetup::present::messages::sign_in_name(l, a.sign_in))
-                        .size(style::SMALL)
-                        .style(style::text::muted),
-                );
-            }
-            list = list.push(
-                row![
-                    name.width(Length::Fill),
-                    button(text(l.tr(msg::GUI_MAIL_APP_SHORT)).size(style::SMALL))
-                        .style(style::secondary)
-                        .tab(Message::MailApp(a.address.clone())),
-                    button(text(l.tr(msg::GUI_RETEST)).size(style::SMALL))
-                        .style(style::secondary)
-                        .tab(Message::Retest(a.address.clone())),
-                    button(text(l.tr(msg::GUI_REMOVE)).size(style::SMALL))
-                        .style(button::danger)
-                        .tab(Message::Remove(a.address.clone())),
-                ]
-                .spacing(8)
-                .align_y(iced::Alignment::Center),
-            );
-        }
-        Some(container(list).padding(14).style(style::card).into())
-    }
-
-    /// "Remove this account and its code?" with Remove and Cancel, in place of its row.
-    fn confirm_row<'a>(&'a self, l: &Localizer, address: &str) -> Element<'a, Message> {
-        row![
-            text(l.tr_args(
-                msg::GUI_REMOVE_CONFIRM,
-                &[("address", address.to_string().into())]
-            ))
-            .size(style::BODY)
-            .width(Length::Fill),
-            button(text(l.tr(msg::GUI_REMOVE)).size(style::SMALL))
-                .style(button::danger)
-                .tab(Message::ConfirmRemove),
-            button(text(l.tr(msg::GUI_CANCEL)).size(style::SMALL))
-                .style(style::secondary)
-                .tab(Message::CancelRemove),
-        ]
-        .spacing(8)
-        .align_y(iced::Alignment::Center)
-        .into()
     }
 }

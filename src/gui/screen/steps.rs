@@ -14,9 +14,9 @@ use mailsetup::present::messages;
 use mailsetup::setup;
 use secrecy::{ExposeSecret, SecretString};
 
-use super::Browser;
-use super::credentials::Code;
 use crate::gui::focus::Tab;
+use crate::gui::redacted::Redacted;
+use crate::gui::services::Browser;
 use crate::gui::{style, widget};
 use mailsetup::setup::Target;
 
@@ -46,7 +46,7 @@ pub enum Message {
     /// The window has the focus again (back from the provider's page, maybe).
     Focused,
     /// The clipboard's text, read when the focus came back.
-    Clipboard(Option<Code>),
+    Clipboard(Option<Redacted<SecretString>>),
     /// "I have the code".
     Next,
     /// "Sign in with Microsoft / Google": the provider's page in the browser (OAuth).
@@ -80,7 +80,8 @@ pub enum Event {
         target: Target,
         address: Address,
     },
-    Back,
+    /// Back to the start, with the address kept.
+    Back(Address),
 }
 
 impl State {
@@ -94,8 +95,9 @@ impl State {
         }
     }
 
-    pub fn address(&self) -> &Address {
-        &self.address
+    /// Esc: the Back button.
+    pub fn back(&self) -> Option<Message> {
+        Some(Message::Back)
     }
 
     fn oauth_only(&self) -> bool {
@@ -138,7 +140,7 @@ impl State {
                 address: self.address.clone(),
             }),
             Message::MailApp => self.mail_app(),
-            Message::Back => Some(Event::Back),
+            Message::Back => Some(Event::Back(self.address.clone())),
         };
         (Task::none(), event)
     }
@@ -154,11 +156,11 @@ impl State {
             return Task::none();
         }
         iced::clipboard::read()
-            .map(|text| Message::Clipboard(text.map(|t| Code(SecretString::from(t)))))
+            .map(|text| Message::Clipboard(text.map(|t| Redacted(SecretString::from(t)))))
     }
 
-    fn offer(&self, text: Option<Code>) -> Option<Event> {
-        let Code(text) = text?;
+    fn offer(&self, text: Option<Redacted<SecretString>>) -> Option<Event> {
+        let Redacted(text) = text?;
         let code = setup::clipboard_code(self.target.provider(), text.expose_secret())?;
         Some(Event::Offer {
             target: self.target.clone(),

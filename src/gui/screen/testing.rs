@@ -34,7 +34,7 @@ pub struct Context<'a> {
 }
 
 pub struct State {
-    input: Draft,
+    draft: Draft,
     started: Instant,
     now: Instant,
     imap: Vec<(Stage, StageState)>,
@@ -70,16 +70,16 @@ pub enum Event {
 
 impl State {
     /// A check of what the user gave: a code, or a browser sign-in with the access token just
-    /// received, else one renewed from the refresh token in `input` (a saved account's: a
+    /// received, else one renewed from the refresh token in `draft` (a saved account's: a
     /// rotated token is saved at once). The launch's servers replace the target's (not a saved
     /// account's).
-    pub fn start(input: Draft, cx: &Context<'_>) -> (Self, Task<Message>) {
-        let attempt = input.attempt(cx.servers, cx.clients, cx.letter.clone());
+    pub fn start(draft: Draft, cx: &Context<'_>) -> (Self, Task<Message>) {
+        let attempt = draft.attempt(cx.servers, cx.clients, cx.letter.clone());
         let prepared = match attempt.prepare() {
             Ok(p) => p,
-            Err(e) => return Self::failed(input, e),
+            Err(e) => return Self::failed(draft, e),
         };
-        let keep = input.saved.then(|| cx.accounts.clone());
+        let keep = draft.saved.then(|| cx.accounts.clone());
         let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
         let progress = futures::stream::unfold(rx, |mut rx| async move {
             rx.recv().await.map(|p| (Message::Progress(p), rx))
@@ -93,7 +93,7 @@ impl State {
         // Progress ends when the check drops its senders, so the report always comes last.
         let stream = futures::stream::select(progress, done);
         let (task, handle) = Task::stream(stream.boxed()).abortable();
-        let mut state = Self::new(input, None, Some(handle.abort_on_drop()));
+        let mut state = Self::new(draft, None, Some(handle.abort_on_drop()));
         state.round_trip = cx.letter.is_some();
         (state, task)
     }
@@ -109,18 +109,18 @@ impl State {
         Some(Self::start(draft, cx))
     }
 
-    fn failed(input: Draft, error: SetupError) -> (Self, Task<Message>) {
-        (Self::new(input, Some(error), None), Task::none())
+    fn failed(draft: Draft, error: SetupError) -> (Self, Task<Message>) {
+        (Self::new(draft, Some(error), None), Task::none())
     }
 
     fn new(
-        input: Draft,
+        draft: Draft,
         setup_error: Option<SetupError>,
         task: Option<iced::task::Handle>,
     ) -> Self {
         let now = Instant::now();
         Self {
-            input,
+            draft,
             started: now,
             now,
             imap: Vec::new(),
@@ -130,6 +130,16 @@ impl State {
             setup_error,
             _task: task,
         }
+    }
+
+    /// Enter does nothing while the check runs.
+    pub fn primary(&self) -> Option<Message> {
+        None
+    }
+
+    /// Esc neither: the check is left with Cancel, which says it stops.
+    pub fn back(&self) -> Option<Message> {
+        None
     }
 
     pub fn subscription(&self) -> Subscription<Message> {
@@ -158,20 +168,20 @@ impl State {
             }
             Message::Finished(outcome) => {
                 // A re-test signs in with the kept secret: the code, or a (rotated) refresh token.
-                self.input.keep(outcome.keep);
+                self.draft.keep(outcome.keep);
                 Some(Event::Finished(
-                    self.input.clone(),
+                    self.draft.clone(),
                     Box::new(outcome.report),
                 ))
             }
-            Message::SignInFailed(e) => Some(Event::SignInFailed(self.input.clone(), e)),
+            Message::SignInFailed(e) => Some(Event::SignInFailed(self.draft.clone(), e)),
             Message::Tick(now) => {
                 self.now = now;
                 None
             }
             Message::Cancel => {
                 self._task = None;
-                Some(Event::Cancelled(self.input.clone()))
+                Some(Event::Cancelled(self.draft.clone()))
             }
         };
         (Task::none(), event)
@@ -251,7 +261,7 @@ impl State {
         let mut content = column![
             text(l.tr_args(
                 msg::GUI_TESTING_TITLE,
-                &[("address", self.input.address.to_string().into())]
+                &[("address", self.draft.address.to_string().into())]
             ))
             .size(style::HEADING),
             self.row(l, Protocol::Imap, &self.imap),

@@ -11,7 +11,7 @@ use mailsetup::i18n::{Localizer, msg};
 use mailsetup::present::messages;
 use mailsetup::setup::certificate::{self, CaError, CaInfo};
 
-use super::PickFile;
+use crate::gui::services::PickFile;
 use crate::gui::{style, widget};
 
 #[derive(Default)]

@@ -1,0 +1,23 @@
+//! What the window asks of the system: a browser for pages, a file dialog for certificates.
+//! Tests stand in for both through `Launch`.
+
+/// Opens a URL in the browser.
+pub type Browser = fn(&str) -> std::io::Result<()>;
+
+/// Asks the user for a certificate file.
+pub type PickFile = fn() -> futures::future::BoxFuture<'static, Option<std::path::PathBuf>>;
+
+/// The system's browser.
+pub fn system_browser(url: &str) -> std::io::Result<()> {
+    open::that_detached(url)
+}
+
+/// The system's file dialog: Windows' own, on Linux the desktop portal (or zenity).
+pub fn system_picker() -> futures::future::BoxFuture<'static, Option<std::path::PathBuf>> {
+    use futures::FutureExt;
+    rfd::AsyncFileDialog::new()
+        .add_filter("PEM / CRT / CER", &["pem", "crt", "cer", "der"])
+        .pick_file()
+        .map(|f| f.map(|f| f.path().to_path_buf()))
+        .boxed()
+}
