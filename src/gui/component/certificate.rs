@@ -5,8 +5,8 @@
 
 use std::path::PathBuf;
 
-use iced::widget::{column, container, row, text};
-use iced::{Element, Length, Task};
+use iced::widget::{column, row, text};
+use iced::{Element, Task};
 use mailsetup::i18n::{Localizer, msg};
 use mailsetup::present::messages;
 use mailsetup::setup::certificate::{self, CaError, CaInfo};
@@ -129,9 +129,5 @@ fn confirm<'a>(l: &Localizer, host: &str, info: &CaInfo) -> Element<'a, Message>
         .spacing(8),
     ]
     .spacing(8);
-    container(card)
-        .padding(14)
-        .width(Length::Fill)
-        .style(style::card)
-        .into()
+    widget::card(card)
 }

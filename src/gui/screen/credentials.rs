@@ -277,7 +277,7 @@ impl State {
 
 /// "A code is on the clipboard: use it and test?" with Use and test / Not now.
 fn offer_card<'a>(l: &Localizer, credential: &str) -> Element<'a, Message> {
-    iced::widget::container(
+    crate::gui::widget::card(
         column![
             text(l.tr_args(
                 msg::GUI_CLIPBOARD_OFFER,
@@ -292,8 +292,4 @@ fn offer_card<'a>(l: &Localizer, credential: &str) -> Element<'a, Message> {
         ]
         .spacing(10),
     )
-    .padding(14)
-    .width(iced::Length::Fill)
-    .style(style::card)
-    .into()
 }

@@ -7,7 +7,7 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use iced::widget::{button, column, container, pick_list, row, text};
+use iced::widget::{button, column, pick_list, row, text};
 use iced::{Element, Length, Task};
 use mailsetup::catalog::{Endpoint, Security};
 use mailsetup::handoff::{self, Added, App, Found};
@@ -483,11 +483,7 @@ impl State {
     }
 
     fn card<'a>(&self, content: iced::widget::Column<'a, Message>) -> Element<'a, Message> {
-        container(content)
-            .padding(14)
-            .width(Length::Fill)
-            .style(style::card)
-            .into()
+        widget::card(content)
     }
 }
 

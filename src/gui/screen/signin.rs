@@ -4,7 +4,7 @@
 //! with "Sign in again".
 
 use futures::StreamExt;
-use iced::widget::{button, column, container, row, text};
+use iced::widget::{button, column, row, text};
 use iced::{Element, Length, Task};
 use mailsetup::address::Address;
 use mailsetup::i18n::{Localizer, msg};
@@ -184,16 +184,11 @@ impl State {
         ]
         .spacing(style::GAP);
         if let (Some(e), Some(p)) = (&self.error, self.target.provider()) {
-            content = content.push(
-                container(
-                    text(messages::oauth_error(l, e, p))
-                        .size(style::BODY)
-                        .style(style::text::error),
-                )
-                .padding(14)
-                .width(Length::Fill)
-                .style(style::card),
-            );
+            content = content.push(widget::card(
+                text(messages::oauth_error(l, e, p))
+                    .size(style::BODY)
+                    .style(style::text::error),
+            ));
         } else {
             content = content.push(
                 text(l.tr_args(msg::OAUTH_WAITING_HINT, &[("minutes", minutes.into())]))
@@ -226,7 +221,7 @@ impl State {
         if self.open_failed {
             hint = hint.style(style::text::error);
         }
-        container(
+        widget::card(
             column![
                 hint,
                 row![
@@ -251,10 +246,6 @@ impl State {
             ]
             .spacing(6),
         )
-        .padding(14)
-        .width(Length::Fill)
-        .style(style::card)
-        .into()
     }
 }
 
