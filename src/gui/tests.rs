@@ -95,12 +95,20 @@ fn act(app: &mut App, f: impl FnOnce(&mut iced_test::Simulator<'_, Message>)) {
     }
 }
 
-/// With `MAILSETUP_SHOTS=DIR`, the screen as people see it, at the smallest window (640×520)
-/// and the default one (880×680), in English and both Chinese: PNGs to look at, not compared.
+/// The folder `look` writes to: tests/out/screens in the checkout, whatever the working dir.
+fn screens_dir() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/out/screens")
+}
+
+/// With `MAILSETUP_SHOTS=1`, the screen as people see it, at the smallest window (640×520)
+/// and the default one (880×680), in English and both Chinese: PNGs to look at, not compared,
+/// written to tests/out/screens.
 fn look(app: &mut App, name: &str) {
-    let Some(dir) = std::env::var_os("MAILSETUP_SHOTS") else {
+    if std::env::var_os("MAILSETUP_SHOTS").is_none() {
         return;
-    };
+    }
+    let dir = screens_dir();
+    std::fs::create_dir_all(&dir).expect("tests/out/screens");
     let settings = || iced::Settings {
         fonts: vec![super::FONT.into()],
         default_font: iced::Font::with_name(super::FONT_NAME),
@@ -113,7 +121,7 @@ fn look(app: &mut App, name: &str) {
             let size = iced::Size::new(w, h);
             let mut ui = iced_test::Simulator::with_size(settings(), size, app.view());
             let shot = ui.snapshot(&iced::Theme::Light).expect("snapshot");
-            let file = std::path::Path::new(&dir).join(format!("{name}-{lang:?}-{w}.png"));
+            let file = dir.join(format!("{name}-{lang:?}-{w}.png"));
             // matches_image compares with an existing file instead of writing: always fresh.
             let _ = std::fs::remove_file(
                 file.with_file_name(format!("{name}-{lang:?}-{w}-tiny-skia.png")),
@@ -124,28 +132,40 @@ fn look(app: &mut App, name: &str) {
     let _ = app.update(Message::Language(back));
 }
 
-/// `MAILSETUP_SHOTS=DIR cargo test --bin mailsetup screens_to_look_at`: the screens that need
-/// no servers, as PNGs (see `look`).
+/// The screens that need no servers, each checked for what it must show; with
+/// `MAILSETUP_SHOTS=1 cargo test --bin mailsetup screens_to_look_at` also as PNGs (see `look`).
 #[test]
 fn screens_to_look_at() {
-    if std::env::var_os("MAILSETUP_SHOTS").is_none() {
-        return;
-    }
-    let mut app = new_app(Launch::default());
+    let l = Localizer::new(Lang::En);
+    let mut app = new_app(Launch {
+        lang: Lang::En,
+        ..Launch::default()
+    });
+    assert!(sees(&app, "Your email address"));
     look(&mut app, "start");
     let mut app = new_app(Launch {
+        lang: Lang::En,
         provider: Some("qq".into()),
         address: Some("zhang.san@qq.com".into()),
         ..Launch::default()
     });
+    assert!(matches!(app.screen, Screen::Steps(_)));
+    assert!(sees(&app, &l.tr(msg::QQ_STEP_ENABLE)));
     look(&mut app, "steps-qq");
     let _ = app.update(Message::Steps(super::screen::steps::Message::Next));
     assert!(matches!(app.screen, Screen::Credentials(_)));
+    assert!(sees(&app, "zhang.san@qq.com"));
     look(&mut app, "credentials-qq");
     // The QQ password typed where the code goes: said before anything is sent.
     let _ = app.update(Message::Credentials(credentials::Message::CodeChanged(
         credentials::Code(secrecy::SecretString::from("zhangsan1990".to_string())),
     )));
+    let args = [
+        ("provider", l.tr(msg::PROVIDER_QQ).into()),
+        ("credential", l.tr(msg::CREDENTIAL_AUTH_CODE).into()),
+        ("length", 16.into()),
+    ];
+    assert!(sees(&app, &l.tr_args(msg::CODE_WARN_PASSWORD, &args)));
     look(&mut app, "credentials-not-a-code");
 }
 
