@@ -676,9 +676,11 @@ fn evolution_signs_in_and_sends_with_the_code_from_the_secret_service() {
         .args(servers(&h))
         .env("SUBJECT", "sent-by-evolution");
     let out = support::output(c, &h.pass);
-    if let Some(shots) = std::env::var_os("MAILSETUP_SHOTS") {
+    if std::env::var_os("MAILSETUP_SHOTS").is_some() {
+        let shots = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/out/screens");
+        let _ = std::fs::create_dir_all(&shots);
         for f in ["evolution.png", "evolution-sent.png"] {
-            let _ = std::fs::copy(work.join(f), Path::new(&shots).join(f));
+            let _ = std::fs::copy(work.join(f), shots.join(f));
         }
     }
     let log = text(&out);

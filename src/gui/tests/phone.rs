@@ -8,16 +8,17 @@ use futures::StreamExt;
 use mailsetup::handoff::{App as MailApp, Found};
 use mailsetup::i18n::{Lang, Localizer, msg};
 
-use super::super::screen::{mailapp, phone};
-use super::{
-    App, Message, config_dir, harness_app_at, look, sees, serial, test_save_and_open_mail_apps,
+use super::kit::{
+    config_dir, harness_app_at, look, sees, serial, settle, test_save_and_open_mail_apps,
 };
+use crate::gui::screen::{mailapp, phone};
+use crate::gui::{App, Message};
 
 /// What the window shows, as a PNG (a tall window, so the whole card is in it).
 fn screenshot(app: &App, name: &str) -> std::path::PathBuf {
     let settings = iced::Settings {
-        fonts: vec![super::super::FONT.into()],
-        default_font: iced::Font::with_name(super::super::FONT_NAME),
+        fonts: vec![crate::gui::FONT.into()],
+        default_font: iced::Font::with_name(crate::gui::FONT_NAME),
         ..iced::Settings::default()
     };
     let size = iced::Size::new(900.0, 1600.0);
@@ -55,9 +56,9 @@ fn choose(app: &mut App, which: MailApp) {
     };
     let apps = vec![found(MailApp::Iphone), found(MailApp::Android)];
     let task = app.update(Message::MailApp(mailapp::Message::Apps(apps)));
-    super::settle(app, task);
+    settle(app, task);
     let task = app.update(Message::MailApp(mailapp::Message::Choose(which)));
-    super::settle(app, task);
+    settle(app, task);
 }
 
 fn phone_message(m: phone::Message) -> Message {
@@ -75,7 +76,7 @@ fn thunderbird_for_android_reads_the_account_from_the_windows_qr_code() {
     choose(&mut app, MailApp::Android);
     assert!(sees(&app, &l.tr(msg::GUI_PHONE_ANDROID_INTRO)));
     let task = app.update(phone_message(phone::Message::Show));
-    super::settle(&mut app, task);
+    settle(&mut app, task);
     assert!(sees(&app, &l.tr(msg::GUI_PHONE_ANDROID_SCAN)));
     look(&mut app, "android");
 
@@ -87,14 +88,14 @@ fn thunderbird_for_android_reads_the_account_from_the_windows_qr_code() {
 
     // Ticking the box puts the code in, and a new code replaces the shown one at once.
     let task = app.update(phone_message(phone::Message::IncludeCode(true)));
-    super::settle(&mut app, task);
+    settle(&mut app, task);
     let with: serde_json::Value = serde_json::from_str(&qr_text(&app)).expect("json");
     assert_eq!(with[2][7], pass.as_str());
     assert_eq!(with[3][0][0][6], pass.as_str());
 
     // Hidden: no QR code is left in the window.
     let task = app.update(phone_message(phone::Message::Hide));
-    super::settle(&mut app, task);
+    settle(&mut app, task);
     assert!(!sees(&app, &l.tr(msg::GUI_PHONE_ANDROID_SCAN)));
 }
 
@@ -196,9 +197,9 @@ fn an_iphone_fetches_its_profile_once_from_the_windows_qr_code() {
 
     // Saved as a file, for mail or AirDrop, with the code when the box is ticked.
     let task = app.update(phone_message(phone::Message::IncludeCode(true)));
-    super::settle(&mut app, task);
+    settle(&mut app, task);
     let task = app.update(phone_message(phone::Message::Save));
-    super::settle(&mut app, task);
+    settle(&mut app, task);
     let file = config_dir()
         .join("exports")
         .join(mailsetup::export::Format::Mobileconfig.file_name(&user));

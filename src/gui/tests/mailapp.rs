@@ -1,0 +1,102 @@
+//! The mail-app screen: the tested account handed to the mail apps found.
+
+use mailsetup::i18n::{Lang, Localizer, msg};
+
+use crate::gui::{Message, Screen};
+
+use super::kit::{
+    act, clipboard, config_dir, harness_app_at, look, mail_apps_found, sees, serial, settle,
+    started_thunderbird_profile, test_save_and_open_mail_apps,
+};
+
+#[test]
+fn the_tested_account_goes_into_the_users_mail_app() {
+    use crate::gui::screen::mailapp;
+    let _serial = serial();
+    let Some((mut app, user, pass)) = harness_app_at(None, Some("qq")) else {
+        return;
+    };
+    let l = Localizer::new(Lang::En);
+    test_save_and_open_mail_apps(&mut app, &pass);
+
+    // The apps as found on a computer with Thunderbird and one profile it has started.
+    let profile = started_thunderbird_profile("tb-profile");
+    mail_apps_found(&mut app, &[&profile]);
+    assert!(sees(&app, &l.tr(msg::GUI_TB_DIRECT)));
+    act(&mut app, |ui| {
+        let _ = ui.click(l.tr(msg::GUI_ADD_TO_THUNDERBIRD).as_str());
+    });
+    let prefs = std::fs::read_to_string(profile.join("prefs.js")).unwrap_or_default();
+    let logins = std::fs::read_to_string(profile.join("logins.json")).unwrap_or_default();
+    assert!(prefs.contains(&format!("\"{user}\"")), "{prefs}");
+    assert_eq!(logins.matches("encryptedPassword").count(), 2, "{logins}");
+    assert!(!prefs.contains(&pass) && !logins.contains(&pass));
+    // What Thunderbird will decrypt is the code.
+    let keys = mailsetup::handoff::keydb::open(&profile).expect("key4.db");
+    let v: serde_json::Value = serde_json::from_str(&logins).expect("logins.json");
+    let sealed = v["logins"][0]["encryptedPassword"].as_str().expect("value");
+    let code = keys.decrypt(sealed).expect("decrypts");
+    assert_eq!(secrecy::ExposeSecret::expose_secret(&code), pass);
+    let at = |p: &std::path::Path| mailsetup::present::messages::path(p);
+    let said = |id, p: &std::path::Path| {
+        let args = [
+            ("app", "Thunderbird".into()),
+            ("address", user.clone().into()),
+            ("profile", at(p).into()),
+        ];
+        l.tr_args(id, &args)
+    };
+    assert!(sees(&app, &said(msg::HANDOFF_ADDED, &profile)));
+    look(&mut app, "mailapp-thunderbird-added");
+
+    // A profile Thunderbird never started has no key yet: the account goes in, and the code
+    // goes on the clipboard for the one time Thunderbird asks.
+    let never = config_dir().join("tb-never");
+    let _ = std::fs::remove_dir_all(&never);
+    std::fs::create_dir_all(&never).expect("profile");
+    mail_apps_found(&mut app, &[&never]);
+    act(&mut app, |ui| {
+        let _ = ui.click(l.tr(msg::GUI_ADD_TO_THUNDERBIRD).as_str());
+    });
+    assert!(std::fs::read_to_string(never.join("prefs.js")).is_ok_and(|p| p.contains(&user)));
+    assert!(sees(&app, &said(msg::HANDOFF_ADDED_ASKS, &never)));
+    assert_eq!(clipboard().as_deref(), Some(pass.as_str()));
+    let credential = l.tr(msg::CREDENTIAL_AUTH_CODE);
+    let copied = [("credential", credential.into())];
+    assert!(sees(&app, &l.tr_args(msg::GUI_COPIED_SECRET, &copied)));
+    look(&mut app, "mailapp-thunderbird-asks");
+
+    // Foxmail: its own steps, every field with Copy; the code comes from the keyring.
+    act(&mut app, |ui| {
+        let _ = ui.click("Foxmail");
+    });
+    let credential = l.tr(msg::CREDENTIAL_AUTH_CODE);
+    assert!(sees(
+        &app,
+        &l.tr_args(
+            msg::GUIDE_FOXMAIL,
+            &[("credential", credential.clone().into())]
+        )
+    ));
+    act(&mut app, |ui| {
+        let _ = ui.click(l.tr(msg::GUI_COPY).as_str());
+    });
+    assert_eq!(clipboard().as_deref(), Some(user.as_str()));
+    assert!(sees(
+        &app,
+        &l.tr_args(msg::GUI_COPIED_FIELD, &[("value", user.clone().into())])
+    ));
+    let task = app.update(Message::MailApp(mailapp::Message::Copy(
+        mailapp::Field::Secret,
+    )));
+    settle(&mut app, task);
+    assert_eq!(clipboard().as_deref(), Some(pass.as_str()));
+    assert!(sees(
+        &app,
+        &l.tr_args(msg::GUI_COPIED_SECRET, &[("credential", credential.into())])
+    ));
+    // Back (Esc) returns to the success screen as it was.
+    let _ = app.update(Message::Back);
+    assert!(matches!(app.screen, Screen::Result(_)));
+    assert!(sees(&app, &l.tr(msg::GUI_SUCCESS_TITLE)));
+}

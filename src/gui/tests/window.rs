@@ -1,0 +1,260 @@
+//! The window as a whole: the bundled font, the smallest window, the screens to look at.
+
+use mailsetup::i18n::{Lang, Localizer, msg};
+
+use crate::gui::screen::{credentials, start};
+use crate::gui::{Accounts, App, Launch, Message, Screen};
+
+use super::kit::{config_dir, look, new_app, report, said, sees};
+
+/// The screens that need no servers, each checked for what it must show; with
+/// `MAILSETUP_SHOTS=1 cargo test --bin mailsetup screens_to_look_at` also as PNGs (see `look`).
+#[test]
+fn screens_to_look_at() {
+    let l = Localizer::new(Lang::En);
+    let mut app = new_app(Launch {
+        lang: Lang::En,
+        ..Launch::default()
+    });
+    assert!(sees(&app, "Your email address"));
+    look(&mut app, "start");
+    let mut app = new_app(Launch {
+        lang: Lang::En,
+        provider: Some("qq".into()),
+        address: Some("zhang.san@qq.com".into()),
+        ..Launch::default()
+    });
+    assert!(matches!(app.screen, Screen::Steps(_)));
+    assert!(sees(&app, &l.tr(msg::QQ_STEP_ENABLE)));
+    look(&mut app, "steps-qq");
+    let _ = app.update(Message::Steps(crate::gui::screen::steps::Message::Next));
+    assert!(matches!(app.screen, Screen::Credentials(_)));
+    assert!(sees(&app, "zhang.san@qq.com"));
+    look(&mut app, "credentials-qq");
+    // The QQ password typed where the code goes: said before anything is sent.
+    let _ = app.update(Message::Credentials(credentials::Message::CodeChanged(
+        credentials::Code(secrecy::SecretString::from("zhangsan1990".to_string())),
+    )));
+    let args = [
+        ("provider", l.tr(msg::PROVIDER_QQ).into()),
+        ("credential", l.tr(msg::CREDENTIAL_AUTH_CODE).into()),
+        ("length", 16.into()),
+    ];
+    assert!(sees(&app, &l.tr_args(msg::CODE_WARN_PASSWORD, &args)));
+    look(&mut app, "credentials-not-a-code");
+}
+
+#[test]
+fn bundled_font_covers_every_translated_string() {
+    let face = ttf_parser::Face::parse(crate::gui::FONT, 0).expect("font parses");
+    let texts = [
+        include_str!("../../../i18n/zh-CN/mailsetup.ftl"),
+        include_str!("../../../i18n/zh-TW/mailsetup.ftl"),
+        include_str!("../../../i18n/en/mailsetup.ftl"),
+        "张三李四王五。✓×→…",
+    ];
+    let missing: String = texts
+        .iter()
+        .flat_map(|t| t.chars())
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .filter(|c| face.glyph_index(*c).is_none())
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "run assets/fonts/subset.sh; missing: {missing}"
+    );
+}
+
+#[test]
+fn the_system_chinese_font_comes_first_and_the_bundled_one_is_the_fallback() {
+    let pick = |present: &'static str| {
+        crate::gui::default_font(move |p| p.to_string_lossy().ends_with(present))
+    };
+    assert_eq!(pick("NotoSansCJK-Regular.ttc"), "Noto Sans CJK SC");
+    assert_eq!(pick("PingFang.ttc"), "PingFang SC");
+    assert_eq!(pick("nothing-installed"), crate::gui::FONT_NAME);
+}
+
+/// What people type must not vanish: all of GB2312, the less common name characters of the
+/// 通用规范汉字表 beyond it, full-width forms and CJK punctuation.
+#[test]
+fn bundled_font_covers_what_people_type() {
+    let face = ttf_parser::Face::parse(crate::gui::FONT, 0).expect("font parses");
+    let bytes: Vec<u8> = (0xB0..=0xF7u8)
+        .flat_map(|r| (0xA1..=0xFEu8).flat_map(move |c| [r, c]))
+        .collect();
+    let (gb2312, _, _) = encoding_rs::GB18030.decode(&bytes);
+    let names = "喆堃玥珺璟赟燊昇晟翀淏暻琤犇珏婧妤彧铖昊炜钰祎";
+    let full_width: String = (0xFF01..=0xFF5E).filter_map(char::from_u32).collect();
+    let punctuation = "《》【】‘’“”、。，；：？！「」『』〈〉…—·";
+    let missing: String = [gb2312.as_ref(), names, &full_width, punctuation]
+        .iter()
+        .flat_map(|t| t.chars())
+        // GB2312 leaves D7FA–D7FE unassigned (GB18030 maps them to private use).
+        .filter(|c| !('\u{E000}'..='\u{F8FF}').contains(c) && !c.is_whitespace())
+        .filter(|c| face.glyph_index(*c).is_none())
+        .collect();
+    assert!(missing.is_empty(), "missing: {missing}");
+}
+
+/// Every screen at the smallest window (640×520), in all three languages, with the bundled
+/// font: the bottom bar's buttons are whole and inside the window (the body scrolls instead).
+#[test]
+fn every_screen_fits_the_smallest_window() {
+    use crate::gui::screen::result;
+    use mailsetup::discover::DiscoverError;
+    use mailsetup::probe::{ErrorKind, Stage};
+    use std::sync::Arc;
+    let window = iced::Size::new(640.0, 520.0);
+    let check = |app: &App, l: &Localizer, labels: &[&str], screen: &str| {
+        let settings = iced::Settings {
+            fonts: vec![crate::gui::FONT.into()],
+            default_font: iced::Font::with_name(crate::gui::FONT_NAME),
+            ..iced::Settings::default()
+        };
+        let mut ui = iced_test::Simulator::with_size(settings, window, app.view());
+        for id in labels {
+            let label = l.tr(id);
+            let found = ui
+                .find(label.as_str())
+                .unwrap_or_else(|_| panic!("{:?} {screen}: no {label:?}", l.lang()));
+            let b = found.bounds();
+            let v = found.visible_bounds().unwrap_or_default();
+            assert!(
+                v.width >= b.width - 0.5 && v.height >= b.height - 0.5,
+                "{:?} {screen}: {label:?} is cut off ({v:?} of {b:?})",
+                l.lang()
+            );
+            assert!(
+                b.y + b.height <= window.height && b.x + b.width <= window.width,
+                "{:?} {screen}: {label:?} at {b:?} is outside the window",
+                l.lang()
+            );
+        }
+    };
+    for lang in [Lang::ZhCn, Lang::ZhTw, Lang::En] {
+        let l = Localizer::new(lang);
+        // Start, after a lookup that found nothing (the longest status line).
+        let mut app = new_app(Launch {
+            lang,
+            ..Launch::default()
+        });
+        let _ = app.update(Message::Start(start::Message::AddressChanged(
+            "zhang.san@nothing-here.test".into(),
+        )));
+        let _ = app.update(Message::Start(start::Message::Next));
+        let _ = app.update(Message::Start(start::Message::Detected(Err(Arc::new(
+            DiscoverError::NotFound {
+                domain: "nothing-here.test".into(),
+                mx: Vec::new(),
+                attempts: Vec::new(),
+                elapsed: std::time::Duration::ZERO,
+            },
+        )))));
+        check(&app, &l, &[msg::GUI_NEXT, msg::GUI_MANUAL_LINK], "start");
+        // Manual servers, with every field wrong.
+        let _ = app.update(Message::Start(start::Message::Manual));
+        for m in [
+            crate::gui::screen::manual::Message::Port(mailsetup::probe::Protocol::Imap, "x".into()),
+            crate::gui::screen::manual::Message::Host(
+                mailsetup::probe::Protocol::Smtp,
+                "a b".into(),
+            ),
+            crate::gui::screen::manual::Message::Login(String::new()),
+            crate::gui::screen::manual::Message::Next,
+        ] {
+            let _ = app.update(Message::Manual(m));
+        }
+        assert!(matches!(app.screen, Screen::Manual(_)));
+        check(&app, &l, &[msg::GUI_NEXT, msg::GUI_BACK], "manual");
+        // QQ's five steps, then the code screen with a warning.
+        let mut app = new_app(Launch {
+            lang,
+            provider: Some("qq".into()),
+            address: Some("zhang.san@qq.com".into()),
+            ..Launch::default()
+        });
+        check(&app, &l, &[msg::GUI_HAVE_CODE, msg::GUI_BACK], "steps");
+        let _ = app.update(Message::Steps(crate::gui::screen::steps::Message::Next));
+        let _ = app.update(Message::Credentials(credentials::Message::CodeChanged(
+            credentials::Code(secrecy::SecretString::from("abc".to_string())),
+        )));
+        check(&app, &l, &[msg::GUI_TEST, msg::GUI_BACK], "credentials");
+        // A failure on both servers with different causes (two cards), then a success.
+        let input = crate::gui::Draft {
+            target: mailsetup::setup::Target::provider_id("qq").expect("qq"),
+            address: mailsetup::address::Address::parse("zhang.san@qq.com").expect("valid"),
+            credential: mailsetup::setup::Credential::Password(secrecy::SecretString::from(
+                "abcdefghijklmnop".to_string(),
+            )),
+            saved: false,
+            ca: None,
+        };
+        let show = |app: &mut App, report: mailsetup::check::CheckReport| {
+            let (r, _) = result::State::new(
+                input.clone(),
+                Box::new(report),
+                Accounts::at(config_dir()),
+                config_dir(),
+            );
+            app.screen = Screen::Result(r);
+        };
+        let failed = [msg::GUI_TRY_AGAIN, msg::GUI_BACK, msg::GUI_COPY_REPORT];
+        let refused = said(
+            Stage::Auth,
+            ErrorKind::Auth,
+            "535 Login Fail. Please enter your authorization code to login. More information in https://service.mail.qq.com/detail/0/53",
+        );
+        show(&mut app, report("zhang.san@qq.com", Some(refused)));
+        check(&app, &l, &failed, "failure");
+        show(&mut app, report("zhang.san@qq.com", None));
+        check(&app, &l, &[msg::GUI_DONE, msg::GUI_ADD_ANOTHER], "success");
+        // The round trip's longest sentences: in the spam folder and left there; a message
+        // refused after the sign-in.
+        let mut junk = report("zhang.san@qq.com", None);
+        junk.round_trip = Some(mailsetup::probe::roundtrip::RoundTrip {
+            arrived: mailsetup::probe::roundtrip::Arrived::Junk,
+            folder: Some("垃圾箱".into()),
+            after_ms: 4200,
+            removal: mailsetup::probe::roundtrip::Removal::Left,
+        });
+        show(&mut app, junk);
+        check(
+            &app,
+            &l,
+            &[msg::GUI_DONE, msg::GUI_ADD_ANOTHER],
+            "spam folder",
+        );
+        look(&mut app, "result-junk");
+        let spam = said(
+            Stage::Send,
+            ErrorKind::SendRefused,
+            "554 DT:SPM 163 smtp14,EsCowAD3_0R4 1718000000,please see http://mail.163.com/help/help_spam_16.htm?ip=1.2.3.4",
+        );
+        let mut refused_send = report("zhang.san@qq.com", Some(spam));
+        refused_send.imap.error = None;
+        show(&mut app, refused_send);
+        check(&app, &l, &failed, "sending refused");
+        look(&mut app, "result-send-refused");
+        // Outlook's steps, and a sign-in that ended with the longest sentence.
+        let mut app = new_app(Launch {
+            lang,
+            provider: Some("outlook".into()),
+            address: Some("li.lei@outlook.com".into()),
+            ..Launch::default()
+        });
+        check(&app, &l, &[msg::GUI_BACK], "outlook steps");
+        let target = mailsetup::setup::Target::provider_id("outlook").expect("outlook");
+        app.screen = Screen::SignIn(crate::gui::screen::signin::State::failed(
+            target,
+            mailsetup::address::Address::parse("li.lei@outlook.com").expect("valid"),
+            mailsetup::oauth::OAuthError::NoClientId("microsoft".into()),
+        ));
+        check(
+            &app,
+            &l,
+            &[msg::OAUTH_AGAIN, msg::GUI_BACK],
+            "sign-in failed",
+        );
+    }
+}
