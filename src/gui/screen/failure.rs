@@ -115,11 +115,6 @@ impl State {
         (task, Some(Event::TryAgain(draft)))
     }
 
-    #[cfg(test)]
-    pub fn report(&self) -> &CheckReport {
-        &self.report
-    }
-
     /// The redacted report "Copy report for support" puts on the clipboard.
     pub fn report_text(&self, l: &Localizer) -> String {
         let discovery = match &self.draft.target {

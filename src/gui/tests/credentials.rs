@@ -6,7 +6,7 @@ use mailsetup::i18n::{Lang, Localizer, msg};
 use mailsetup::store::Store;
 
 use crate::gui::screen::{credentials, start};
-use crate::gui::{Accounts, App, Launch, Message, Screen};
+use crate::gui::{App, Launch, Message, Screen};
 
 use super::kit::{
     act, config_dir, continue_and_test, discovering_app, new_app, report, sees, serial, settle,
@@ -142,7 +142,6 @@ fn a_qq_password_in_the_code_field_is_named_and_not_sent() {
 /// is still there (Test works at once), not asked again.
 #[test]
 fn correcting_the_servers_after_a_failure_keeps_the_password() {
-    use crate::gui::screen::result;
     use mailsetup::probe::{ErrorKind, ProbeError, Stage};
     let l = Localizer::new(Lang::En);
     let mut app = new_app(Launch {
@@ -156,7 +155,7 @@ fn correcting_the_servers_after_a_failure_keeps_the_password() {
         security: Security::Tls,
         username: address.into(),
     };
-    let input = crate::gui::Draft {
+    let input = mailsetup::setup::Draft {
         target: mailsetup::setup::Target::Servers {
             imap: ep("127.0.0.1", 9),
             smtp: ep("127.0.0.1", 9),
@@ -174,13 +173,10 @@ fn correcting_the_servers_after_a_failure_keeps_the_password() {
         server_text: None,
         detail: String::new(),
     };
-    let (s, _) = result::State::new(
+    let _ = app.go(crate::gui::route::Next::Result(
         input,
         Box::new(report(address, Some(refused))),
-        Accounts::at(config_dir()),
-        config_dir(),
-    );
-    app.screen = Screen::Result(s);
+    ));
     act(&mut app, |ui| {
         let _ = ui.click(l.tr(msg::GUI_MANUAL_LINK).as_str());
     });

@@ -107,8 +107,8 @@ pub(super) fn look(app: &mut App, name: &str) {
     let dir = screens_dir();
     std::fs::create_dir_all(&dir).expect("tests/out/screens");
     let settings = || iced::Settings {
-        fonts: vec![crate::gui::FONT.into()],
-        default_font: iced::Font::with_name(crate::gui::FONT_NAME),
+        fonts: vec![crate::gui::fonts::BUNDLED.into()],
+        default_font: iced::Font::with_name(crate::gui::fonts::BUNDLED_NAME),
         ..iced::Settings::default()
     };
     let back = app.l10n.lang();

@@ -97,6 +97,6 @@ fn the_tested_account_goes_into_the_users_mail_app() {
     ));
     // Back (Esc) returns to the success screen as it was.
     let _ = app.update(Message::Back);
-    assert!(matches!(app.screen, Screen::Result(_)));
+    assert!(matches!(app.screen, Screen::Success(_)));
     assert!(sees(&app, &l.tr(msg::GUI_SUCCESS_TITLE)));
 }

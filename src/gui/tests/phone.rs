@@ -11,14 +11,15 @@ use mailsetup::i18n::{Lang, Localizer, msg};
 use super::kit::{
     config_dir, harness_app_at, look, sees, serial, settle, test_save_and_open_mail_apps,
 };
-use crate::gui::screen::{mailapp, phone};
+use crate::gui::component::phone;
+use crate::gui::screen::mailapp;
 use crate::gui::{App, Message};
 
 /// What the window shows, as a PNG (a tall window, so the whole card is in it).
 fn screenshot(app: &App, name: &str) -> std::path::PathBuf {
     let settings = iced::Settings {
-        fonts: vec![crate::gui::FONT.into()],
-        default_font: iced::Font::with_name(crate::gui::FONT_NAME),
+        fonts: vec![crate::gui::fonts::BUNDLED.into()],
+        default_font: iced::Font::with_name(crate::gui::fonts::BUNDLED_NAME),
         ..iced::Settings::default()
     };
     let size = iced::Size::new(900.0, 1600.0);

@@ -1,11 +1,12 @@
 //! The failure screen: one cause, one code refused once, the company's CA picked and kept.
 
+use crate::gui::component::saved_accounts;
 use iced_test::simulator;
 use mailsetup::i18n::{Lang, Localizer, msg};
 use mailsetup::store::Store;
 
 use crate::gui::screen::start;
-use crate::gui::{Accounts, Launch, Message, Screen};
+use crate::gui::{Launch, Message, Screen};
 
 use super::kit::{
     act, clipboard, config_dir, discovering_app, look, mail_apps_found, new_app, password_and_test,
@@ -51,7 +52,6 @@ fn no_browser(_: &str) -> std::io::Result<()> {
 /// is shown with Copy.
 #[test]
 fn both_servers_refusing_one_code_is_said_once_with_the_page_to_copy() {
-    use crate::gui::screen::result;
     use mailsetup::probe::{ErrorKind, ProbeError, Stage};
     let l = Localizer::new(Lang::En);
     let mut app = new_app(Launch {
@@ -60,7 +60,7 @@ fn both_servers_refusing_one_code_is_said_once_with_the_page_to_copy() {
         ..Launch::default()
     });
     let code = "abcdefghijklmnop";
-    let input = crate::gui::Draft {
+    let input = mailsetup::setup::Draft {
         target: mailsetup::setup::Target::provider_id("qq").expect("qq"),
         address: mailsetup::address::Address::parse("zhang.san@qq.com").expect("valid"),
         credential: mailsetup::setup::Credential::Password(code.to_string().into()),
@@ -81,8 +81,7 @@ fn both_servers_refusing_one_code_is_said_once_with_the_page_to_copy() {
     r.imap.error = Some(refused(imap_line));
     r.smtp.error = Some(refused(smtp_line));
     r.typed = mailsetup::check::Typed::Code;
-    let (s, _) = result::State::new(input, Box::new(r), Accounts::at(config_dir()), config_dir());
-    app.screen = Screen::Result(s);
+    let _ = app.go(crate::gui::route::Next::Result(input, Box::new(r)));
 
     let credential = ("credential", l.tr(msg::CREDENTIAL_AUTH_CODE).into());
     let advice = l.tr_args(msg::ADVICE_QQ_LOGIN_FAIL, &[credential]);
@@ -227,12 +226,16 @@ fn a_company_ca_is_picked_checked_trusted_and_kept_with_the_account() {
     }
     // The re-test of the saved account from the start screen (no CA given at launch) trusts
     // it again.
-    let _ = app.update(Message::Result(crate::gui::result::Message::AddAnother));
+    let _ = app.update(Message::Success(
+        crate::gui::screen::success::Message::AddAnother,
+    ));
     let account = saved.clone();
     let secret = store.secret(user).expect("keyring");
-    let task = app.update(Message::Start(start::Message::SecretRead(
-        Box::new(account),
-        start::Secret(Ok(secret)),
+    let task = app.update(Message::Start(start::Message::Saved(
+        saved_accounts::Message::SecretRead(
+            Box::new(account),
+            crate::gui::redacted::Redacted(Ok(secret)),
+        ),
     )));
     settle(&mut app, task);
     assert!(

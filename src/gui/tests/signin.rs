@@ -1,5 +1,6 @@
 //! The browser sign-in (OAuth) against the harness's OpenID provider.
 
+use crate::gui::component::saved_accounts;
 use mailsetup::i18n::{Lang, Localizer, msg};
 use mailsetup::store::Store;
 
@@ -110,7 +111,7 @@ fn outlook_signs_in_in_the_browser_tests_saves_and_retests() {
         return;
     };
     let l = Localizer::new(Lang::En);
-    let Screen::Result(r) = &app.screen else {
+    let Screen::Success(r) = &app.screen else {
         panic!("not on the result screen");
     };
     assert!(r.report().ok(), "{:?}", r.report());
@@ -138,12 +139,14 @@ fn outlook_signs_in_in_the_browser_tests_saves_and_retests() {
     });
     // The start screen lists it as a browser sign-in.
     assert!(sees(&app, &l.tr(msg::SIGN_IN_OAUTH)));
-    let task = app.update(Message::Start(start::Message::SecretRead(
-        Box::new(account),
-        start::Secret(Ok(Some(refresh.clone()))),
+    let task = app.update(Message::Start(start::Message::Saved(
+        saved_accounts::Message::SecretRead(
+            Box::new(account),
+            crate::gui::redacted::Redacted(Ok(Some(refresh.clone()))),
+        ),
     )));
     settle(&mut app, task);
-    let Screen::Result(r) = &app.screen else {
+    let Screen::Success(r) = &app.screen else {
         panic!("the re-test did not finish");
     };
     assert!(r.report().ok(), "{:?}", r.report());
@@ -172,10 +175,14 @@ fn outlook_signs_in_in_the_browser_tests_saves_and_retests() {
         .find(OAUTH_ADDRESS)
         .expect("accounts.json")
         .expect("saved");
-    let _ = app.update(Message::Result(crate::gui::result::Message::AddAnother));
-    let task = app.update(Message::Start(start::Message::SecretRead(
-        Box::new(account),
-        start::Secret(Ok(Some(kept))),
+    let _ = app.update(Message::Success(
+        crate::gui::screen::success::Message::AddAnother,
+    ));
+    let task = app.update(Message::Start(start::Message::Saved(
+        saved_accounts::Message::SecretRead(
+            Box::new(account),
+            crate::gui::redacted::Redacted(Ok(Some(kept))),
+        ),
     )));
     settle(&mut app, task);
     assert!(matches!(app.screen, Screen::SignIn(_)));

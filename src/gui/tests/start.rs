@@ -1,5 +1,6 @@
 //! The start screen: the address, the tiles, the language, saved accounts, links and keys.
 
+use crate::gui::component::saved_accounts;
 use iced_test::simulator;
 use mailsetup::catalog::{Endpoint, Security};
 use mailsetup::i18n::{Lang, Localizer, msg};
@@ -146,7 +147,10 @@ fn an_unreadable_accounts_file_is_kept_aside_and_said() {
         .load()
         .map(|l| (l.accounts, l.set_aside))
         .map_err(std::sync::Arc::new);
-    let _ = state.update(start::Message::Loaded(loaded), &start_cx());
+    let _ = state.update(
+        start::Message::Saved(saved_accounts::Message::Loaded(loaded)),
+        &start_cx(),
+    );
     let aside = std::fs::read_dir(&dir)
         .expect("dir")
         .flatten()
@@ -193,9 +197,11 @@ fn a_failed_keyring_call_on_retest_is_said_on_the_start_screen() {
     };
     let locked = mailsetup::store::StoreError::KeyringUnavailable("locked".into());
     let sentence = mailsetup::present::messages::store_error(&Localizer::new(Lang::En), &locked);
-    let _ = app.update(Message::Start(start::Message::SecretRead(
-        Box::new(account),
-        start::Secret(Err(std::sync::Arc::new(locked))),
+    let _ = app.update(Message::Start(start::Message::Saved(
+        saved_accounts::Message::SecretRead(
+            Box::new(account),
+            crate::gui::redacted::Redacted(Err(std::sync::Arc::new(locked))),
+        ),
     )));
     assert!(
         matches!(app.screen, Screen::Start(_)),
@@ -268,26 +274,35 @@ fn removing_a_saved_account_asks_first() {
     .expect("account");
     let (mut state, _) = start::State::new(String::new(), &Accounts::at(config_dir()));
     let _ = state.update(
-        start::Message::Loaded(Ok((vec![account], None))),
+        start::Message::Saved(saved_accounts::Message::Loaded(Ok((vec![account], None)))),
         &start_cx(),
     );
     let question = l.tr_args(
         msg::GUI_REMOVE_CONFIRM,
         &[("address", "zhang@qq.com".into())],
     );
-    let remove = start::Message::Remove("zhang@qq.com".into());
+    let remove = start::Message::Saved(saved_accounts::Message::Remove("zhang@qq.com".into()));
     assert!(state.update(remove, &start_cx()).1.is_none());
     assert!(simulator(state.view(&l)).find(question.as_str()).is_ok());
     assert!(
         state
-            .update(start::Message::CancelRemove, &start_cx())
+            .update(
+                start::Message::Saved(saved_accounts::Message::CancelRemove),
+                &start_cx()
+            )
             .1
             .is_none()
     );
     assert!(simulator(state.view(&l)).find(question.as_str()).is_err());
-    let _ = state.update(start::Message::Remove("zhang@qq.com".into()), &start_cx());
+    let _ = state.update(
+        start::Message::Saved(saved_accounts::Message::Remove("zhang@qq.com".into())),
+        &start_cx(),
+    );
     // Confirmed: the screen removes it itself (keyring and file), off the UI thread.
-    let (task, event) = state.update(start::Message::ConfirmRemove, &start_cx());
+    let (task, event) = state.update(
+        start::Message::Saved(saved_accounts::Message::ConfirmRemove),
+        &start_cx(),
+    );
     assert!(event.is_none());
     assert!(
         iced_runtime::task::into_stream(task).is_some(),
@@ -331,7 +346,7 @@ fn esc_works_from_a_field_and_enter_only_when_free() {
         })
     };
     let id = iced::window::Id::unique();
-    let k = |named, status| crate::gui::keys(press(named), status, id);
+    let k = |named, status| crate::gui::keys::listen(press(named), status, id);
     assert!(matches!(
         k(Named::Escape, Status::Captured),
         Some(Message::Back)

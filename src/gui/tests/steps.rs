@@ -3,7 +3,7 @@
 use mailsetup::i18n::{Lang, Localizer, msg};
 use mailsetup::store::Store;
 
-use crate::gui::screen::{credentials, start, steps};
+use crate::gui::screen::{start, steps};
 use crate::gui::{Launch, Message, Screen};
 
 use super::kit::{OPENED, act, config_dir, harness_app_at, new_app, sees, serial, settle};
@@ -41,7 +41,7 @@ fn the_copied_code_is_offered_when_the_user_comes_back() {
     let task = app.update(Message::Focused);
     settle(&mut app, task);
     let task = app.update(Message::Steps(steps::Message::Clipboard(Some(
-        credentials::Code(secrecy::SecretString::from(format!("{}\n", pass))),
+        crate::gui::redacted::Redacted(secrecy::SecretString::from(format!("{}\n", pass))),
     ))));
     settle(&mut app, task);
     assert!(matches!(app.screen, Screen::Credentials(_)));
@@ -84,7 +84,7 @@ fn anything_but_a_code_on_the_clipboard_is_left_alone() {
         "12345678",
     ] {
         let task = app.update(Message::Steps(steps::Message::Clipboard(Some(
-            credentials::Code(secrecy::SecretString::from(text.to_string())),
+            crate::gui::redacted::Redacted(secrecy::SecretString::from(text.to_string())),
         ))));
         settle(&mut app, task);
         assert!(matches!(app.screen, Screen::Steps(_)), "{text}");

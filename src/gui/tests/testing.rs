@@ -29,7 +29,7 @@ fn whole_flow_against_the_local_servers_saves_the_account() {
     assert!(matches!(app.screen, Screen::Steps(_)));
     enter_code_and_test(&mut app, &pass);
     assert!(
-        matches!(app.screen, Screen::Result(_)),
+        matches!(app.screen, Screen::Success(_)),
         "test ran to a result"
     );
     assert!(sees(&app, &l.tr(msg::GUI_SUCCESS_TITLE)));
@@ -150,7 +150,7 @@ fn the_test_message_arrives_and_the_choice_is_remembered() {
     );
     look(&mut app, "credentials-round-trip");
     enter_code_and_test_here(&mut app, &pass);
-    let Screen::Result(r) = &app.screen else {
+    let Screen::Success(r) = &app.screen else {
         panic!("the test ran to a result");
     };
     let t = r
@@ -176,7 +176,7 @@ fn the_test_message_arrives_and_the_choice_is_remembered() {
     let mut app = harness_app_at(None, None).expect("harness").0;
     to_code(&mut app);
     enter_code_and_test_here(&mut app, &pass);
-    let Screen::Result(r) = &app.screen else {
+    let Screen::Success(r) = &app.screen else {
         panic!("the test ran to a result");
     };
     assert!(r.report().ok() && r.report().round_trip.is_none());
@@ -328,8 +328,7 @@ fn the_wait_for_the_test_message_is_shown_counting() {
     let code = secrecy::SecretString::from("abcdefghijklmnop".to_string());
     let draft = mailsetup::setup::Draft::new(target, address, Credential::Password(code));
     // Its check task is never run: the stages come from here.
-    let (t, _never_run) = testing::State::start(draft, &app.testing_cx());
-    app.screen = Screen::Testing(t);
+    let _never_run = app.go(crate::gui::route::Next::Test(draft));
     let step = |app: &mut App, protocol, stage, state| {
         let p = Progress {
             protocol,

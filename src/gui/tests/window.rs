@@ -3,9 +3,9 @@
 use mailsetup::i18n::{Lang, Localizer, msg};
 
 use crate::gui::screen::{credentials, start};
-use crate::gui::{Accounts, App, Launch, Message, Screen};
+use crate::gui::{App, Launch, Message, Screen};
 
-use super::kit::{config_dir, look, new_app, report, said, sees};
+use super::kit::{look, new_app, report, said, sees};
 
 /// The screens that need no servers, each checked for what it must show; with
 /// `MAILSETUP_SHOTS=1 cargo test --bin mailsetup screens_to_look_at` also as PNGs (see `look`).
@@ -33,7 +33,7 @@ fn screens_to_look_at() {
     look(&mut app, "credentials-qq");
     // The QQ password typed where the code goes: said before anything is sent.
     let _ = app.update(Message::Credentials(credentials::Message::CodeChanged(
-        credentials::Code(secrecy::SecretString::from("zhangsan1990".to_string())),
+        crate::gui::redacted::Redacted(secrecy::SecretString::from("zhangsan1990".to_string())),
     )));
     let args = [
         ("provider", l.tr(msg::PROVIDER_QQ).into()),
@@ -46,7 +46,7 @@ fn screens_to_look_at() {
 
 #[test]
 fn bundled_font_covers_every_translated_string() {
-    let face = ttf_parser::Face::parse(crate::gui::FONT, 0).expect("font parses");
+    let face = ttf_parser::Face::parse(crate::gui::fonts::BUNDLED, 0).expect("font parses");
     let texts = [
         include_str!("../../../i18n/zh-CN/mailsetup.ftl"),
         include_str!("../../../i18n/zh-TW/mailsetup.ftl"),
@@ -68,18 +68,18 @@ fn bundled_font_covers_every_translated_string() {
 #[test]
 fn the_system_chinese_font_comes_first_and_the_bundled_one_is_the_fallback() {
     let pick = |present: &'static str| {
-        crate::gui::default_font(move |p| p.to_string_lossy().ends_with(present))
+        crate::gui::fonts::default_family(move |p| p.to_string_lossy().ends_with(present))
     };
     assert_eq!(pick("NotoSansCJK-Regular.ttc"), "Noto Sans CJK SC");
     assert_eq!(pick("PingFang.ttc"), "PingFang SC");
-    assert_eq!(pick("nothing-installed"), crate::gui::FONT_NAME);
+    assert_eq!(pick("nothing-installed"), crate::gui::fonts::BUNDLED_NAME);
 }
 
 /// What people type must not vanish: all of GB2312, the less common name characters of the
 /// 通用规范汉字表 beyond it, full-width forms and CJK punctuation.
 #[test]
 fn bundled_font_covers_what_people_type() {
-    let face = ttf_parser::Face::parse(crate::gui::FONT, 0).expect("font parses");
+    let face = ttf_parser::Face::parse(crate::gui::fonts::BUNDLED, 0).expect("font parses");
     let bytes: Vec<u8> = (0xB0..=0xF7u8)
         .flat_map(|r| (0xA1..=0xFEu8).flat_map(move |c| [r, c]))
         .collect();
@@ -101,15 +101,14 @@ fn bundled_font_covers_what_people_type() {
 /// font: the bottom bar's buttons are whole and inside the window (the body scrolls instead).
 #[test]
 fn every_screen_fits_the_smallest_window() {
-    use crate::gui::screen::result;
     use mailsetup::discover::DiscoverError;
     use mailsetup::probe::{ErrorKind, Stage};
     use std::sync::Arc;
     let window = iced::Size::new(640.0, 520.0);
     let check = |app: &App, l: &Localizer, labels: &[&str], screen: &str| {
         let settings = iced::Settings {
-            fonts: vec![crate::gui::FONT.into()],
-            default_font: iced::Font::with_name(crate::gui::FONT_NAME),
+            fonts: vec![crate::gui::fonts::BUNDLED.into()],
+            default_font: iced::Font::with_name(crate::gui::fonts::BUNDLED_NAME),
             ..iced::Settings::default()
         };
         let mut ui = iced_test::Simulator::with_size(settings, window, app.view());
@@ -177,11 +176,11 @@ fn every_screen_fits_the_smallest_window() {
         check(&app, &l, &[msg::GUI_HAVE_CODE, msg::GUI_BACK], "steps");
         let _ = app.update(Message::Steps(crate::gui::screen::steps::Message::Next));
         let _ = app.update(Message::Credentials(credentials::Message::CodeChanged(
-            credentials::Code(secrecy::SecretString::from("abc".to_string())),
+            crate::gui::redacted::Redacted(secrecy::SecretString::from("abc".to_string())),
         )));
         check(&app, &l, &[msg::GUI_TEST, msg::GUI_BACK], "credentials");
         // A failure on both servers with different causes (two cards), then a success.
-        let input = crate::gui::Draft {
+        let input = mailsetup::setup::Draft {
             target: mailsetup::setup::Target::provider_id("qq").expect("qq"),
             address: mailsetup::address::Address::parse("zhang.san@qq.com").expect("valid"),
             credential: mailsetup::setup::Credential::Password(secrecy::SecretString::from(
@@ -191,13 +190,10 @@ fn every_screen_fits_the_smallest_window() {
             ca: None,
         };
         let show = |app: &mut App, report: mailsetup::check::CheckReport| {
-            let (r, _) = result::State::new(
+            let _ = app.go(crate::gui::route::Next::Result(
                 input.clone(),
                 Box::new(report),
-                Accounts::at(config_dir()),
-                config_dir(),
-            );
-            app.screen = Screen::Result(r);
+            ));
         };
         let failed = [msg::GUI_TRY_AGAIN, msg::GUI_BACK, msg::GUI_COPY_REPORT];
         let refused = said(
