@@ -159,10 +159,15 @@ impl App {
             Message::Focused => self.update(Message::Steps(steps::Message::Focused)),
             screen => {
                 let (task, next) = self.on_screen(screen);
-                match next {
-                    Some(next) => Task::batch([task, self.go(next)]),
-                    None => task,
+                let Some(next) = next else {
+                    return task;
+                };
+                let before = std::mem::discriminant(&self.screen);
+                let go = self.go(next);
+                if std::mem::discriminant(&self.screen) == before {
+                    return Task::batch([task, go]);
                 }
+                Task::batch([task, go, widget::to_top()])
             }
         }
     }

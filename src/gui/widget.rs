@@ -23,6 +23,9 @@ pub fn secondary<'a, M: Clone + 'a>(label: String, on_press: M) -> Element<'a, M
     super::focus::focusable(b, Some(on_press)).into()
 }
 
+/// Wide enough for "Copied" in every language at the small size.
+const COPY_WIDTH: f32 = 76.0;
+
 /// A small grey "Copy" beside a value, "Copied" once it was pressed.
 pub fn copy_button<'a, M: Clone + 'a>(
     l: &mailsetup::i18n::Localizer,
@@ -36,7 +39,9 @@ pub fn copy_button<'a, M: Clone + 'a>(
         msg::GUI_COPY
     });
     use super::focus::Tab;
-    button(text(label).size(style::SMALL))
+    // One width for both labels, so the value beside it does not move when it turns "Copied".
+    button(text(label).size(style::SMALL).center().width(Length::Fill))
+        .width(Length::Fixed(COPY_WIDTH))
         .style(style::secondary)
         .tab(on_press)
         .into()
@@ -77,6 +82,12 @@ pub fn bottom_bar<'a, M: 'a>(
 /// view, so the buttons are never cut off (640×520 is the smallest window).
 /// The id of every screen's scrolling body, so the keyboard can scroll whichever is shown.
 pub const BODY: &str = "body";
+
+/// A new screen opens at its top (the scrollable's offset would otherwise carry over from the
+/// screen before, which sits at the same place in the widget tree).
+pub fn to_top<M: Send + 'static>() -> iced::Task<M> {
+    iced::widget::operation::snap_to(BODY, iced::widget::scrollable::RelativeOffset::START)
+}
 
 pub fn screen<'a, M: 'a>(body: impl Into<Element<'a, M>>, bar: Element<'a, M>) -> Element<'a, M> {
     let body = iced::widget::container(body).padding(Padding::ZERO.right(14));
