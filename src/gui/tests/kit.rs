@@ -339,7 +339,7 @@ pub(super) fn started_thunderbird_profile(name: &str) -> std::path::PathBuf {
 /// The mail-app screen as on a computer with Thunderbird (these profiles) and Foxmail.
 pub(super) fn mail_apps_found(app: &mut App, profiles: &[&std::path::Path]) {
     use crate::gui::screen::mailapp;
-    use mailsetup::handoff::{App as MailApp, Found, thunderbird::Profile};
+    use mailsetup::handoff::{Found, MailApp, thunderbird::Profile};
     let found = |app: MailApp, installed, profiles| Found {
         app,
         installed,

@@ -203,7 +203,7 @@ fn a_company_ca_is_picked_checked_trusted_and_kept_with_the_account() {
         backups: Vec::new(),
         password: true,
     };
-    let thunderbird = mailsetup::handoff::App::Thunderbird;
+    let thunderbird = mailsetup::handoff::MailApp::Thunderbird;
     let said = mailsetup::present::messages::added(&l, thunderbird, &account, &added, &profile);
     let ca_said = l.tr_args(msg::HANDOFF_CA_THUNDERBIRD, &[("host", "localhost".into())]);
     assert!(said.ends_with(&ca_said), "{said}");

@@ -271,7 +271,7 @@ fn a_denied_sign_in_is_said_with_sign_in_again() {
 #[test]
 fn outlook_without_a_client_id_leads_to_the_mail_apps_own_sign_in() {
     use crate::gui::screen::mailapp;
-    use mailsetup::handoff::{App as MailApp, Found, thunderbird::Profile};
+    use mailsetup::handoff::{Found, MailApp, thunderbird::Profile};
     let _serial = serial();
     let l = Localizer::new(Lang::En);
     let mut app = new_app(Launch {
