@@ -255,6 +255,7 @@ gui-retest = Re-test
 gui-remove = Remove
 gui-remove-confirm = Remove { $address } and the code or password saved for it?
 gui-steps-title = Get your { $credential } from { $provider }
+gui-renew-notice = The saved { $credential } no longer works: the server refused it. Make a new one with these steps, then paste it here; every mail app it was handed to can be updated after the test.
 gui-open-page = Open
 gui-admin-badge = Administrator
 gui-have-code = I have the code

@@ -255,6 +255,7 @@ gui-retest = 重新检测
 gui-remove = 删除
 gui-remove-confirm = 删除 { $address } 以及为它保存的授权码或密码？
 gui-steps-title = 获取{ $provider }的{ $credential }
+gui-renew-notice = 保存的{ $credential }已经失效：服务器拒绝了它。请按下面的步骤生成一个新的，再粘贴进来；检测通过后，交给过的邮件程序可以一起更新。
 gui-open-page = 打开
 gui-admin-badge = 管理员
 gui-have-code = 我已拿到

@@ -255,6 +255,7 @@ gui-retest = 重新檢測
 gui-remove = 刪除
 gui-remove-confirm = 刪除 { $address } 以及為它儲存的授權碼或密碼？
 gui-steps-title = 取得{ $provider }的{ $credential }
+gui-renew-notice = 儲存的{ $credential }已經失效：伺服器拒絕了它。請依照下面的步驟產生一個新的，再貼上；檢測通過後，交給過的郵件程式可以一起更新。
 gui-open-page = 開啟
 gui-admin-badge = 管理員
 gui-have-code = 我已取得

@@ -35,6 +35,8 @@ pub enum Next {
     /// A saved account's re-test with the keyring's secret (`None`: it is gone, ask again).
     Retest(Account, Option<SecretString>),
     Result(Draft, Box<CheckReport>),
+    /// The saved code was refused: the provider's steps for a new one.
+    Renew(Draft),
     MailApp(Account),
     /// Back from the mail app to the screen it was opened over.
     Under,
@@ -120,6 +122,11 @@ impl App {
             }
             Next::Retest(account, secret) => self.retest(account, secret),
             Next::Result(draft, report) => self.result(draft, report),
+            Next::Renew(draft) => {
+                let s = steps::State::renewing(draft.target, draft.address);
+                self.show(Screen::Steps(s));
+                Task::none()
+            }
             Next::MailApp(account) => {
                 let (s, task) = mailapp::State::new(account);
                 let under = std::mem::replace(&mut self.screen, Screen::MailApp(s));
@@ -313,6 +320,7 @@ impl From<testing::Event> for Next {
             testing::Event::Cancelled(draft) => Next::Edit(draft),
             testing::Event::SignInFailed(draft, e) => Next::SignInFailed(draft, e),
             testing::Event::Finished(draft, report) => Next::Result(draft, report),
+            testing::Event::Revoked(draft) => Next::Renew(draft),
         }
     }
 }

@@ -134,7 +134,8 @@ impl State {
             target: self.target.clone(),
             address,
             credential: setup::Credential::Password(secret),
-            saved: false,
+            // A saved account's new code replaces its own code, no one else's.
+            saved: matches!(self.target, Target::Saved(_)),
             ca: self.ca.clone(),
         })
     }

@@ -29,6 +29,8 @@ pub struct State {
     open_failed: Option<String>,
     /// The browser sign-in could not start (this build has no client id for the provider).
     sign_in_error: Option<OAuthError>,
+    /// The saved code was refused on its re-test: these steps make a new one.
+    renewing: bool,
 }
 
 /// What the steps screen borrows from the app.
@@ -92,6 +94,15 @@ impl State {
             opened: false,
             open_failed: None,
             sign_in_error: None,
+            renewing: false,
+        }
+    }
+
+    /// The steps for a new code, said as such: the saved one was refused on its re-test.
+    pub fn renewing(target: Target, address: Address) -> Self {
+        Self {
+            renewing: true,
+            ..Self::new(target, address)
         }
     }
 
@@ -227,16 +238,17 @@ impl State {
                 ],
             )
         };
-        let mut content = column![
-            text(title).size(style::HEADING),
-            scrollable(
-                self.step_list(l, p, can_sign_in)
-                    .padding(iced::Padding::ZERO.right(14))
-            )
+        let mut content = column![text(title).size(style::HEADING)].spacing(style::GAP);
+        if self.renewing {
+            let credential = ("credential", l.tr(p.credential.message_id()).into());
+            let said = l.tr_args(msg::GUI_RENEW_NOTICE, &[credential]);
+            content = content.push(text(said).size(style::BODY).style(style::text::warning));
+        }
+        let steps = self.step_list(l, p, can_sign_in);
+        let body = scrollable(steps.padding(iced::Padding::ZERO.right(14)))
             .id(widget::BODY)
-            .height(Length::Fill)
-        ]
-        .spacing(style::GAP);
+            .height(Length::Fill);
+        content = content.push(body);
         if let Some(failed) = self.open_failed(l) {
             content = content.push(failed);
         }

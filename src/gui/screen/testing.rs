@@ -12,7 +12,7 @@ use mailsetup::oauth::OAuthError;
 use mailsetup::present::messages;
 use mailsetup::probe::{Progress, Protocol, Stage, StageState};
 use mailsetup::setup::{Outcome, SetupError};
-use mailsetup::store::Account;
+use mailsetup::store::{Account, SignIn};
 use secrecy::SecretString;
 
 use crate::gui::{style, widget};
@@ -44,6 +44,8 @@ pub struct State {
     /// When the watch for the test message began (its wait is shown counting).
     receiving: Option<Instant>,
     setup_error: Option<SetupError>,
+    /// The secret is the keyring's (a saved account's re-test), not one just typed.
+    retest: bool,
     /// Dropping it aborts the check: leaving this screen by any route cancels.
     _task: Option<iced::task::Handle>,
 }
@@ -66,6 +68,8 @@ pub enum Event {
     Cancelled(Draft),
     Finished(Draft, Box<CheckReport>),
     SignInFailed(Draft, OAuthError),
+    /// The saved code, re-tested, was refused by both servers: the provider revoked it.
+    Revoked(Draft),
 }
 
 impl State {
@@ -106,7 +110,9 @@ impl State {
         cx: &Context<'_>,
     ) -> Option<(Self, Task<Message>)> {
         let draft = Draft::saved(&account, secret, cx.accounts)?;
-        Some(Self::start(draft, cx))
+        let (mut s, task) = Self::start(draft, cx);
+        s.retest = true;
+        Some((s, task))
     }
 
     fn failed(draft: Draft, error: SetupError) -> (Self, Task<Message>) {
@@ -128,6 +134,7 @@ impl State {
             round_trip: false,
             receiving: None,
             setup_error,
+            retest: false,
             _task: task,
         }
     }
@@ -169,6 +176,12 @@ impl State {
             Message::Finished(outcome) => {
                 // A re-test signs in with the kept secret: the code, or a (rotated) refresh token.
                 self.draft.keep(outcome.keep);
+                let revoked = self.retest
+                    && self.draft.sign_in() == SignIn::Password
+                    && outcome.report.both_refused_the_credential();
+                if revoked {
+                    return (Task::none(), Some(Event::Revoked(self.draft.clone())));
+                }
                 Some(Event::Finished(
                     self.draft.clone(),
                     Box::new(outcome.report),

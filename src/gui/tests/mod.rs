@@ -7,6 +7,7 @@ mod kit;
 mod credentials;
 mod mailapp;
 mod phone;
+mod renew;
 mod result;
 mod signin;
 mod start;
