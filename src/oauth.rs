@@ -188,9 +188,9 @@ impl std::fmt::Debug for Tokens {
 
 /// The HTTPS client for the token endpoint: the probes' TLS roots (plus `--ca-file`), and no
 /// redirects (a token request that is redirected could hand the code to someone else).
-pub struct Http(reqwest::Client);
+pub struct TokenClient(reqwest::Client);
 
-impl Http {
+impl TokenClient {
     pub fn new(ca_file: Option<&Path>) -> Result<Self, OAuthError> {
         let tls = crate::probe::tls::client_config(ca_file)
             .map_err(|e| OAuthError::Failed(e.to_string()))?;
@@ -200,7 +200,7 @@ impl Http {
             .timeout(Duration::from_secs(30))
             .user_agent(concat!("mailsetup/", env!("CARGO_PKG_VERSION")))
             .build()
-            .map(Http)
+            .map(TokenClient)
             .map_err(|e| OAuthError::Failed(e.to_string()))
     }
 
@@ -234,7 +234,7 @@ type HttpFuture<'c> = std::pin::Pin<
 
 /// oauth2's HTTP client, as a type (not a closure) so the sign-in future is `Send` and can run
 /// on the window's executor.
-impl<'c> oauth2::AsyncHttpClient<'c> for Http {
+impl<'c> oauth2::AsyncHttpClient<'c> for TokenClient {
     type Error = HttpError;
     type Future = HttpFuture<'c>;
 
@@ -312,7 +312,7 @@ impl Pending {
     pub async fn finish(
         self,
         pages: &Pages,
-        http: &Http,
+        http: &TokenClient,
         limit: Duration,
     ) -> Result<Tokens, OAuthError> {
         let code = tokio::time::timeout(limit, self.code(pages))
@@ -397,7 +397,7 @@ async fn respond(
 pub async fn refresh(
     config: &Config,
     refresh: &SecretString,
-    http: &Http,
+    http: &TokenClient,
 ) -> Result<Tokens, OAuthError> {
     // The redirect is not used by a refresh, but the client type wants one.
     let c = client(config, "http://127.0.0.1/")?;

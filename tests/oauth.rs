@@ -109,7 +109,7 @@ async fn forged_redirects_are_refused_and_ours_is_exchanged_once() {
     let p = oauth::begin(config(&token_url)).await.expect("begin");
     let port = p.port();
     let state = query(&p.url, "state").expect("state");
-    let http = oauth::Http::new(None).expect("http");
+    let http = oauth::TokenClient::new(None).expect("http");
     let waiting =
         tokio::spawn(async move { p.finish(&pages(), &http, Duration::from_secs(20)).await });
     // Forged: another state, no state, a page's request (Origin), a POST, another path.
@@ -158,7 +158,7 @@ async fn denied_consent_and_silence_end_in_their_own_errors() {
         .expect("begin");
     let port = p.port();
     let state = query(&p.url, "state").expect("state");
-    let http = oauth::Http::new(None).expect("http");
+    let http = oauth::TokenClient::new(None).expect("http");
     let waiting =
         tokio::spawn(async move { p.finish(&pages(), &http, Duration::from_secs(20)).await });
     let status = send(
@@ -174,7 +174,7 @@ async fn denied_consent_and_silence_end_in_their_own_errors() {
     let p = oauth::begin(config("http://127.0.0.1:9/token"))
         .await
         .expect("begin");
-    let http = oauth::Http::new(None).expect("http");
+    let http = oauth::TokenClient::new(None).expect("http");
     let r = p.finish(&pages(), &http, Duration::from_millis(300)).await;
     assert!(matches!(r, Err(OAuthError::Timeout)));
 }

@@ -1,7 +1,7 @@
 //! `mailsetup apps`, `mailsetup add-to APP ADDRESS` and `mailsetup secret ADDRESS`: the saved
 //! account handed to the user's mail app, or to a program.
 
-use mailsetup::handoff::{self, App, thunderbird};
+use mailsetup::handoff::{self, MailApp, thunderbird};
 use mailsetup::i18n::{Localizer, msg};
 use mailsetup::present::messages;
 use mailsetup::setup::{self, SignIn};
@@ -38,11 +38,11 @@ pub(super) fn add_to(
     let address = parse_address(l, input)?.to_string();
     let (app, place) = match app {
         AddToApp::Thunderbird => (
-            App::Thunderbird,
+            MailApp::Thunderbird,
             place.map(Path::to_path_buf).or_else(default_profile),
         ),
         AddToApp::Evolution => (
-            App::Evolution,
+            MailApp::Evolution,
             place
                 .map(Path::to_path_buf)
                 .or_else(handoff::evolution::sources_dir),
@@ -71,7 +71,7 @@ pub(super) fn add_to(
             }
             Ok(())
         }
-        Err(e) => Err(Exit(1, messages::hand_off_error(l, app, &e, &place))),
+        Err(e) => Err(Exit(1, messages::add_to_error(l, app, &e, &place))),
     }
 }
 

@@ -14,12 +14,12 @@ pub const DEFAULT_ISPDB: &str = "https://autoconfig.thunderbird.net/v1.1/";
 /// Nobody's autoconfig file is this big; a server sending more is not one.
 const MAX_BODY: usize = 256 * 1024;
 
-pub struct Http {
+pub struct Fetcher {
     client: reqwest::Client,
     dns: Dns,
 }
 
-impl Http {
+impl Fetcher {
     pub fn new(
         dns: &Dns,
         tls: &Arc<rustls::ClientConfig>,
@@ -34,7 +34,7 @@ impl Http {
             .timeout(timeout)
             .user_agent(concat!("mailsetup/", env!("CARGO_PKG_VERSION")))
             .build()
-            .map(|client| Http {
+            .map(|client| Fetcher {
                 client,
                 dns: dns.clone(),
             })

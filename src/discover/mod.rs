@@ -74,14 +74,14 @@ impl Source {
 
 /// What one source did, for `--json` and the support report.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Attempt {
+pub struct SourceAttempt {
     pub source: Source,
     pub ms: u64,
-    pub outcome: Outcome,
+    pub outcome: SourceOutcome,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Outcome {
+pub enum SourceOutcome {
     Found,
     Nothing,
     Failed(String),
@@ -89,13 +89,13 @@ pub enum Outcome {
     NotWaited,
 }
 
-impl Outcome {
+impl SourceOutcome {
     pub fn as_str(&self) -> &'static str {
         match self {
-            Outcome::Found => "found",
-            Outcome::Nothing => "nothing",
-            Outcome::Failed(_) => "failed",
-            Outcome::NotWaited => "not_waited",
+            SourceOutcome::Found => "found",
+            SourceOutcome::Nothing => "nothing",
+            SourceOutcome::Failed(_) => "failed",
+            SourceOutcome::NotWaited => "not_waited",
         }
     }
 }
@@ -115,7 +115,7 @@ pub struct Detection {
     pub display_name: Option<String>,
     pub documentation: Vec<Page>,
     pub enable: Vec<Page>,
-    pub attempts: Vec<Attempt>,
+    pub attempts: Vec<SourceAttempt>,
     pub elapsed: Duration,
 }
 
@@ -172,7 +172,7 @@ pub enum DiscoverError {
     NotFound {
         domain: String,
         mx: Vec<String>,
-        attempts: Vec<Attempt>,
+        attempts: Vec<SourceAttempt>,
         /// How long the search took (the deadline, when nothing answered).
         elapsed: Duration,
     },
@@ -192,7 +192,12 @@ impl DiscoverError {
                     .filter(|a| !matches!(a.source, Source::Catalog | Source::Guess))
                     .peekable();
                 network.peek().is_some()
-                    && network.all(|a| matches!(a.outcome, Outcome::Failed(_) | Outcome::NotWaited))
+                    && network.all(|a| {
+                        matches!(
+                            a.outcome,
+                            SourceOutcome::Failed(_) | SourceOutcome::NotWaited
+                        )
+                    })
             }
             DiscoverError::Setup(_) => false,
         }
@@ -271,7 +276,7 @@ pub async fn detect(address: &Address, opts: &DetectOptions) -> Result<Detection
         None => crate::probe::tls::client_config(None)
             .map_err(|e| DiscoverError::Setup(e.to_string()))?,
     };
-    let http = http::Http::new(&dns, &tls, deadline).map_err(DiscoverError::Setup)?;
+    let http = http::Fetcher::new(&dns, &tls, deadline).map_err(DiscoverError::Setup)?;
     let ispdb = opts.ispdb_url.as_deref().unwrap_or(http::DEFAULT_ISPDB);
     let clients = Clients {
         dns: &dns,
@@ -301,7 +306,7 @@ pub async fn detect(address: &Address, opts: &DetectOptions) -> Result<Detection
 /// What the network sources share: one resolver, one HTTPS client, one TLS configuration.
 struct Clients<'a> {
     dns: &'a Dns,
-    http: &'a http::Http,
+    http: &'a http::Fetcher,
     tls: &'a Arc<rustls::ClientConfig>,
     ispdb: &'a str,
 }
@@ -370,7 +375,7 @@ fn sources<'a>(address: &'a Address, c: &'a Clients<'a>) -> FuturesUnordered<Sou
 /// How the race ended: the best answer, every source's attempt, the MX hosts.
 struct Race {
     best: Option<(Source, Found)>,
-    attempts: Vec<Attempt>,
+    attempts: Vec<SourceAttempt>,
     mx: Vec<String>,
 }
 
@@ -382,7 +387,7 @@ async fn race(
     started: Instant,
 ) -> Race {
     let mut best: Option<(Source, Found)> = None;
-    let mut attempts: Vec<Attempt> = Vec::new();
+    let mut attempts: Vec<SourceAttempt> = Vec::new();
     let mut mx = Vec::new();
     let limit = tokio::time::sleep(deadline);
     tokio::pin!(limit);
@@ -409,15 +414,15 @@ async fn race(
                 if best.as_ref().is_none_or(|(b, _)| a.source < *b) {
                     best = Some((a.source, found));
                 }
-                Outcome::Found
+                SourceOutcome::Found
             }
-            Ok(None) => Outcome::Nothing,
+            Ok(None) => SourceOutcome::Nothing,
             Err(e) => {
                 tracing::info!("discovery via {}: {e}", a.source.as_str());
-                Outcome::Failed(e)
+                SourceOutcome::Failed(e)
             }
         };
-        attempts.push(Attempt {
+        attempts.push(SourceAttempt {
             source: a.source,
             ms: a.ms,
             outcome,
@@ -425,10 +430,10 @@ async fn race(
     }
     for s in Source::NETWORK {
         if !attempts.iter().any(|a| a.source == s) {
-            attempts.push(Attempt {
+            attempts.push(SourceAttempt {
                 source: s,
                 ms: started.elapsed().as_millis() as u64,
-                outcome: Outcome::NotWaited,
+                outcome: SourceOutcome::NotWaited,
             });
         }
     }

@@ -1694,7 +1694,7 @@ fn started_thunderbird_profile(name: &str) -> std::path::PathBuf {
 /// The mail-app screen as on a computer with Thunderbird (these profiles) and Foxmail.
 fn mail_apps_found(app: &mut App, profiles: &[&std::path::Path]) {
     use super::screen::mailapp;
-    use mailsetup::handoff::{App as MailApp, Found, thunderbird::Profile};
+    use mailsetup::handoff::{Found, MailApp, thunderbird::Profile};
     let found = |app: MailApp, installed, profiles| Found {
         app,
         installed,
@@ -2086,7 +2086,7 @@ fn a_company_ca_is_picked_checked_trusted_and_kept_with_the_account() {
         backups: Vec::new(),
         password: true,
     };
-    let thunderbird = mailsetup::handoff::App::Thunderbird;
+    let thunderbird = mailsetup::handoff::MailApp::Thunderbird;
     let said = mailsetup::present::messages::added(&l, thunderbird, &account, &added, &profile);
     let ca_said = l.tr_args(msg::HANDOFF_CA_THUNDERBIRD, &[("host", "localhost".into())]);
     assert!(said.ends_with(&ca_said), "{said}");
@@ -2131,7 +2131,7 @@ fn a_company_ca_is_picked_checked_trusted_and_kept_with_the_account() {
 #[test]
 fn outlook_without_a_client_id_leads_to_the_mail_apps_own_sign_in() {
     use super::screen::mailapp;
-    use mailsetup::handoff::{App as MailApp, Found, thunderbird::Profile};
+    use mailsetup::handoff::{Found, MailApp, thunderbird::Profile};
     let _serial = serial();
     let l = Localizer::new(Lang::En);
     let mut app = new_app(Launch {

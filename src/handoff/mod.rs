@@ -18,7 +18,7 @@ pub use keydb::KeyDbError;
 /// A mail app the success screen and `mailsetup apps` offer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
-pub enum App {
+pub enum MailApp {
     Thunderbird,
     Evolution,
     Outlook,
@@ -41,24 +41,24 @@ pub enum Way {
     Guided,
 }
 
-impl App {
-    pub const ALL: [App; 10] = [
-        App::Thunderbird,
-        App::Evolution,
-        App::Outlook,
-        App::Foxmail,
-        App::WindowsMail,
-        App::MailMaster,
-        App::AppleMail,
-        App::Iphone,
-        App::Android,
-        App::Program,
+impl MailApp {
+    pub const ALL: [MailApp; 10] = [
+        MailApp::Thunderbird,
+        MailApp::Evolution,
+        MailApp::Outlook,
+        MailApp::Foxmail,
+        MailApp::WindowsMail,
+        MailApp::MailMaster,
+        MailApp::AppleMail,
+        MailApp::Iphone,
+        MailApp::Android,
+        MailApp::Program,
     ];
 
     pub fn way(self) -> Way {
         match self {
-            App::Thunderbird => Way::Direct,
-            App::Evolution if cfg!(target_os = "linux") => Way::Direct,
+            MailApp::Thunderbird => Way::Direct,
+            MailApp::Evolution if cfg!(target_os = "linux") => Way::Direct,
             _ => Way::Guided,
         }
     }
@@ -67,7 +67,7 @@ impl App {
 /// One app as found on this computer.
 #[derive(Clone, Debug, Serialize)]
 pub struct Found {
-    pub app: App,
+    pub app: MailApp,
     pub installed: bool,
     pub way: Way,
     /// Thunderbird's profiles (the default one marked).
@@ -75,14 +75,14 @@ pub struct Found {
     pub profiles: Vec<thunderbird::Profile>,
 }
 
-/// Every app, those installed here first (in the order of [`App::ALL`]).
+/// Every app, those installed here first (in the order of [`MailApp::ALL`]).
 pub fn apps() -> Vec<Found> {
     let tb_profiles = thunderbird::all_profiles();
-    let mut out: Vec<Found> = App::ALL
+    let mut out: Vec<Found> = MailApp::ALL
         .iter()
         .map(|&app| {
             let (installed, profiles) = match app {
-                App::Thunderbird => (
+                MailApp::Thunderbird => (
                     thunderbird::installed() || !tb_profiles.is_empty(),
                     tb_profiles.clone(),
                 ),
@@ -101,15 +101,17 @@ pub fn apps() -> Vec<Found> {
 }
 
 /// Whether a desktop app is installed, by the file that proves it.
-fn installed(app: App) -> bool {
+fn installed(app: MailApp) -> bool {
     let env = |v: &str| std::env::var_os(v).map(PathBuf::from);
     let candidates: Vec<PathBuf> = match app {
-        App::Evolution => return evolution::installed(),
-        App::Outlook | App::WindowsMail | App::Foxmail | App::MailMaster if cfg!(windows) => {
+        MailApp::Evolution => return evolution::installed(),
+        MailApp::Outlook | MailApp::WindowsMail | MailApp::Foxmail | MailApp::MailMaster
+            if cfg!(windows) =>
+        {
             let sub = match app {
-                App::Outlook => "Microsoft Office\\root\\Office16\\OUTLOOK.EXE",
-                App::Foxmail => "Foxmail 7.2\\Foxmail.exe",
-                App::MailMaster => "Netease\\MailMaster\\Application\\mailmaster.exe",
+                MailApp::Outlook => "Microsoft Office\\root\\Office16\\OUTLOOK.EXE",
+                MailApp::Foxmail => "Foxmail 7.2\\Foxmail.exe",
+                MailApp::MailMaster => "Netease\\MailMaster\\Application\\mailmaster.exe",
                 _ => "WindowsApps",
             };
             ["ProgramFiles", "ProgramFiles(x86)"]
@@ -117,7 +119,7 @@ fn installed(app: App) -> bool {
                 .filter_map(|v| env(v).map(|d| d.join(sub)))
                 .collect()
         }
-        App::AppleMail if cfg!(target_os = "macos") => {
+        MailApp::AppleMail if cfg!(target_os = "macos") => {
             vec!["/System/Applications/Mail.app".into()]
         }
         _ => Vec::new(),

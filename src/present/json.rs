@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::catalog::{CredentialKind, Endpoint, ProviderKind, Security, ServerTemplate};
 use crate::check::CheckReport;
 use crate::discover::autoconfig::Page;
-use crate::discover::{Attempt, Detection, Outcome, Source};
+use crate::discover::{Detection, Source, SourceAttempt, SourceOutcome};
 use crate::i18n::Localizer;
 use crate::present::report::{Discovery, Report};
 use crate::probe::{ErrorKind, ProbeReport, Stage, TlsReason};
@@ -48,21 +48,21 @@ pub struct AttemptJson {
     pub error: Option<String>,
 }
 
-impl From<&Attempt> for AttemptJson {
-    fn from(a: &Attempt) -> Self {
+impl From<&SourceAttempt> for AttemptJson {
+    fn from(a: &SourceAttempt) -> Self {
         Self {
             source: a.source,
             ms: a.ms,
             outcome: a.outcome.as_str().to_string(),
             error: match &a.outcome {
-                Outcome::Failed(e) => Some(e.clone()),
+                SourceOutcome::Failed(e) => Some(e.clone()),
                 _ => None,
             },
         }
     }
 }
 
-fn attempts(list: &[Attempt]) -> Vec<AttemptJson> {
+fn attempts(list: &[SourceAttempt]) -> Vec<AttemptJson> {
     list.iter().map(AttemptJson::from).collect()
 }
 
@@ -493,7 +493,7 @@ pub struct AppsJson {
 
 #[derive(Clone, Debug, Serialize)]
 pub struct MailAppJson {
-    pub id: crate::handoff::App,
+    pub id: crate::handoff::MailApp,
     pub name: String,
     pub installed: bool,
     /// `direct`: `add-to` writes the account into the app; `guided`: the app's own steps.

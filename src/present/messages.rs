@@ -289,19 +289,19 @@ pub fn sign_in_name(l: &Localizer, s: crate::store::SignIn) -> String {
 }
 
 /// A mail app's name as the user knows it.
-pub fn app_name(l: &Localizer, app: crate::handoff::App) -> String {
-    use crate::handoff::App;
+pub fn app_name(l: &Localizer, app: crate::handoff::MailApp) -> String {
+    use crate::handoff::MailApp;
     l.tr(match app {
-        App::Thunderbird => msg::APP_THUNDERBIRD,
-        App::Evolution => msg::APP_EVOLUTION,
-        App::Outlook => msg::APP_OUTLOOK,
-        App::Foxmail => msg::APP_FOXMAIL,
-        App::WindowsMail => msg::APP_WINDOWS_MAIL,
-        App::MailMaster => msg::APP_MAIL_MASTER,
-        App::AppleMail => msg::APP_APPLE_MAIL,
-        App::Iphone => msg::APP_IPHONE,
-        App::Android => msg::APP_ANDROID,
-        App::Program => msg::APP_PROGRAM,
+        MailApp::Thunderbird => msg::APP_THUNDERBIRD,
+        MailApp::Evolution => msg::APP_EVOLUTION,
+        MailApp::Outlook => msg::APP_OUTLOOK,
+        MailApp::Foxmail => msg::APP_FOXMAIL,
+        MailApp::WindowsMail => msg::APP_WINDOWS_MAIL,
+        MailApp::MailMaster => msg::APP_MAIL_MASTER,
+        MailApp::AppleMail => msg::APP_APPLE_MAIL,
+        MailApp::Iphone => msg::APP_IPHONE,
+        MailApp::Android => msg::APP_ANDROID,
+        MailApp::Program => msg::APP_PROGRAM,
     })
 }
 
@@ -329,7 +329,7 @@ pub fn app_line(l: &Localizer, f: &crate::handoff::Found) -> String {
 /// What a direct set-up did, and what the user does next.
 pub fn added(
     l: &Localizer,
-    app: crate::handoff::App,
+    app: crate::handoff::MailApp,
     account: &crate::store::Account,
     added: &crate::handoff::Added,
     profile: &std::path::Path,
@@ -362,30 +362,30 @@ pub fn added(
 /// (the real Evolution shows exactly this prompt, tests/harness/evolution_window.sh).
 fn company_ca(
     l: &Localizer,
-    app: crate::handoff::App,
+    app: crate::handoff::MailApp,
     account: &crate::store::Account,
     added: &crate::handoff::Added,
 ) -> Option<String> {
-    use crate::handoff::{Added, App};
+    use crate::handoff::{Added, MailApp};
     if account.ca.is_none() || *added == Added::AlreadyThere {
         return None;
     }
     let id = match app {
-        App::Thunderbird => msg::HANDOFF_CA_THUNDERBIRD,
-        App::Evolution => msg::HANDOFF_CA_EVOLUTION,
+        MailApp::Thunderbird => msg::HANDOFF_CA_THUNDERBIRD,
+        MailApp::Evolution => msg::HANDOFF_CA_EVOLUTION,
         _ => return None,
     };
     Some(l.tr_args(id, &[("host", account.imap.host.clone().into())]))
 }
 
 /// Why a saved account could not be handed to a mail app; nothing was changed.
-pub fn hand_off_error(
+pub fn add_to_error(
     l: &Localizer,
-    app: crate::handoff::App,
-    e: &crate::setup::HandOffError,
+    app: crate::handoff::MailApp,
+    e: &crate::setup::AddToError,
     profile: &std::path::Path,
 ) -> String {
-    use crate::setup::HandOffError as E;
+    use crate::setup::AddToError as E;
     match e {
         E::Store(s) => store_error(l, s),
         E::NotSaved(a) => l.tr_args(msg::STORE_NOT_FOUND, &[("address", a.clone().into())]),
@@ -409,9 +409,12 @@ pub fn phone_error(l: &Localizer, e: &crate::setup::PhoneError, credential: &str
     use crate::share::ShareError;
     match e {
         // Never App: nothing is written into an app for a phone.
-        E::Account(a) => {
-            hand_off_error(l, crate::handoff::App::Iphone, a, std::path::Path::new(""))
-        }
+        E::Account(a) => add_to_error(
+            l,
+            crate::handoff::MailApp::Iphone,
+            a,
+            std::path::Path::new(""),
+        ),
         E::NoCode => l.tr_args(
             msg::PHONE_NO_CODE,
             &[("credential", credential.to_string().into())],
@@ -446,7 +449,7 @@ pub fn ca_error(l: &Localizer, e: &crate::setup::certificate::CaError) -> String
 /// Why a direct set-up could not be done; nothing was changed in every case.
 pub fn handoff_error(
     l: &Localizer,
-    app: crate::handoff::App,
+    app: crate::handoff::MailApp,
     e: &crate::handoff::HandoffError,
     profile: &std::path::Path,
 ) -> String {
@@ -515,7 +518,7 @@ mod tests {
     #[test]
     fn a_company_ca_says_what_the_mail_app_will_ask() {
         use crate::catalog::{Endpoint, Security};
-        use crate::handoff::{Added, App};
+        use crate::handoff::{Added, MailApp};
         use crate::i18n::{Lang, Localizer};
         let end = |host: &str, port| Endpoint {
             host: host.into(),
@@ -538,26 +541,26 @@ mod tests {
         };
         let l = Localizer::new(Lang::En);
         let p = std::path::Path::new("/p");
-        let evo = super::added(&l, App::Evolution, &account, &added, p);
+        let evo = super::added(&l, MailApp::Evolution, &account, &added, p);
         assert!(evo.contains("is now in Evolution"), "{evo}");
         assert!(
             evo.contains("mail.corp.example, choose \"Accept Permanently\""),
             "{evo}"
         );
-        let tb = super::added(&l, App::Thunderbird, &account, &added, p);
+        let tb = super::added(&l, MailApp::Thunderbird, &account, &added, p);
         assert!(tb.contains("\"Confirm Security Exception\""), "{tb}");
         let zh = super::added(
             &Localizer::new(Lang::ZhCn),
-            App::Evolution,
+            MailApp::Evolution,
             &account,
             &added,
             p,
         );
         assert!(zh.contains("“永久接受”"), "{zh}");
-        let again = super::added(&l, App::Evolution, &account, &Added::AlreadyThere, p);
+        let again = super::added(&l, MailApp::Evolution, &account, &Added::AlreadyThere, p);
         assert!(!again.contains("certificate"), "{again}");
         account.ca = None;
-        let plain = super::added(&l, App::Evolution, &account, &added, p);
+        let plain = super::added(&l, MailApp::Evolution, &account, &added, p);
         assert!(!plain.contains("certificate"), "{plain}");
     }
 

@@ -7,7 +7,7 @@
 use std::fmt::Write as _;
 
 use crate::check::CheckReport;
-use crate::discover::{Attempt, Detection, Outcome, Source};
+use crate::discover::{Detection, Source, SourceAttempt, SourceOutcome};
 use crate::i18n::Localizer;
 
 /// How the servers were found, as far as the report needs it.
@@ -16,7 +16,7 @@ pub struct Discovery {
     pub source: Source,
     pub provider: Option<String>,
     pub mx: Vec<String>,
-    pub attempts: Vec<Attempt>,
+    pub attempts: Vec<SourceAttempt>,
     pub elapsed_ms: u64,
 }
 
@@ -93,7 +93,7 @@ impl Report {
                     a.ms,
                     a.outcome.as_str()
                 );
-                if let Outcome::Failed(e) = &a.outcome {
+                if let SourceOutcome::Failed(e) = &a.outcome {
                     let _ = write!(out, ": {e}");
                 }
                 out.push('\n');

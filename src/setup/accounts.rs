@@ -5,12 +5,12 @@ use std::sync::Arc;
 
 use secrecy::SecretString;
 
-use crate::handoff::{self, Added, App, HandoffError};
+use crate::handoff::{self, Added, HandoffError, MailApp};
 use crate::store::{Account, Loaded, Saved, SignIn, Store, StoreError};
 
 /// Why a saved account could not be handed to a mail app.
 #[derive(Debug, thiserror::Error)]
-pub enum HandOffError {
+pub enum AddToError {
     #[error(transparent)]
     Store(#[from] StoreError),
     /// No account is saved for this address.
@@ -25,13 +25,13 @@ pub enum HandOffError {
 /// the app signs in itself). Blocking: the keyring, Thunderbird's key database, D-Bus.
 pub fn add_to(
     store: &Store,
-    app: App,
+    app: MailApp,
     address: &str,
     place: &std::path::Path,
-) -> Result<(Account, Added), HandOffError> {
+) -> Result<(Account, Added), AddToError> {
     let account = store
         .find(address)?
-        .ok_or_else(|| HandOffError::NotSaved(address.to_string()))?;
+        .ok_or_else(|| AddToError::NotSaved(address.to_string()))?;
     let added = add_account_to(store, app, &account, place)?;
     Ok((account, added))
 }
@@ -41,10 +41,10 @@ pub fn add_to(
 /// works in a build without this app's own Microsoft client id).
 pub fn add_account_to(
     store: &Store,
-    app: App,
+    app: MailApp,
     account: &Account,
     place: &std::path::Path,
-) -> Result<Added, HandOffError> {
+) -> Result<Added, AddToError> {
     let secret = match account.sign_in {
         SignIn::Password => store.secret(&account.address)?,
         SignIn::OAuth => None,
@@ -53,7 +53,7 @@ pub fn add_account_to(
     let name = account.address.split('@').next().unwrap_or_default();
     let secret = secret.as_ref();
     Ok(match app {
-        App::Evolution => {
+        MailApp::Evolution => {
             let save = handoff::evolution::store_secret;
             handoff::evolution::add(place, account, name, secret, save)?
         }
@@ -170,10 +170,10 @@ impl Accounts {
     /// [`add_account_to`], off the caller's thread.
     pub async fn add_to(
         &self,
-        app: App,
+        app: MailApp,
         account: Account,
         place: PathBuf,
-    ) -> Result<Added, Arc<HandOffError>> {
+    ) -> Result<Added, Arc<AddToError>> {
         let store = self.store.clone();
         tokio::task::spawn_blocking(move || {
             let store = store.ok_or(StoreError::NoConfigDir)?;

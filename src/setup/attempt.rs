@@ -173,7 +173,7 @@ async fn refresh_token(
     keep: Option<(&Accounts, &str)>,
 ) -> Result<(SecretString, SecretString), OAuthError> {
     let config = oauth::config_with(provider, clients)?;
-    let http = oauth::Http::new(ca_file)?;
+    let http = oauth::TokenClient::new(ca_file)?;
     let t = oauth::refresh(&config, refresh, &http).await?;
     let next = t.refresh.unwrap_or_else(|| refresh.clone());
     if let Some((accounts, address)) = keep
@@ -216,7 +216,7 @@ pub async fn browser_sign_in(
 ) -> Result<Credential, OAuthError> {
     let pending = oauth::begin(oauth::config_with(provider, clients)?).await?;
     open(&pending.url);
-    let http = oauth::Http::new(ca_file)?;
+    let http = oauth::TokenClient::new(ca_file)?;
     let tokens = pending.finish(pages, &http, oauth::SIGN_IN_TIMEOUT).await?;
     let refresh = tokens.refresh.ok_or(OAuthError::NoRefreshToken)?;
     Ok(Credential::SignedIn {

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use secrecy::{ExposeSecret, SecretString};
 
-use super::{Accounts, HandOffError};
+use super::{Accounts, AddToError};
 use crate::export::{self, Format};
 use crate::share::{self, Offer, ShareError};
 use crate::store::{SignIn, StoreError};
@@ -24,7 +24,7 @@ pub enum Phone {
 #[derive(Debug, thiserror::Error)]
 pub enum PhoneError {
     #[error(transparent)]
-    Account(#[from] HandOffError),
+    Account(#[from] AddToError),
     /// The code was asked for and the keyring has none.
     #[error("no saved code")]
     NoCode,
@@ -53,13 +53,13 @@ impl Accounts {
         let account = self
             .find(address.clone())
             .await
-            .map_err(HandOffError::from)?
-            .ok_or_else(|| HandOffError::NotSaved(address.clone()))?;
+            .map_err(AddToError::from)?
+            .ok_or_else(|| AddToError::NotSaved(address.clone()))?;
         let code = match (with_code, account.sign_in) {
             (true, SignIn::Password) => Some(
                 self.secret(address)
                     .await
-                    .map_err(HandOffError::from)?
+                    .map_err(AddToError::from)?
                     .ok_or(PhoneError::NoCode)?,
             ),
             _ => None,

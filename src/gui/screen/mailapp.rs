@@ -10,10 +10,10 @@ use std::sync::Arc;
 use iced::widget::{button, column, container, pick_list, row, text};
 use iced::{Element, Length, Task};
 use mailsetup::catalog::{Endpoint, Security};
-use mailsetup::handoff::{self, Added, App, Found};
+use mailsetup::handoff::{self, Added, Found, MailApp};
 use mailsetup::i18n::{Localizer, msg};
 use mailsetup::present::messages;
-use mailsetup::setup::HandOffError;
+use mailsetup::setup::AddToError;
 use mailsetup::store::{Account, SignIn, StoreError};
 use secrecy::ExposeSecret;
 
@@ -27,10 +27,10 @@ pub struct State {
     account: Account,
     /// Loaded off the UI thread when the screen opens.
     apps: Vec<Found>,
-    chosen: Option<App>,
+    chosen: Option<MailApp>,
     profile: Option<PathBuf>,
     adding: bool,
-    added: Option<Result<Added, Arc<HandOffError>>>,
+    added: Option<Result<Added, Arc<AddToError>>>,
     /// What the clipboard holds now (the last Copy).
     copied: Option<Field>,
     /// The keyring could not give the code.
@@ -73,7 +73,7 @@ pub enum Message {
     /// The mail apps on this computer were looked for.
     Apps(Vec<Found>),
     /// An app was picked.
-    Choose(App),
+    Choose(MailApp),
     /// Another Thunderbird profile was picked.
     Profile(ProfileChoice),
     /// "Add to Thunderbird" (also "Try again" after "Thunderbird is open").
@@ -81,7 +81,7 @@ pub enum Message {
     /// "Add to Evolution".
     AddToEvolution,
     /// The profile was written (or not).
-    Added(Result<Added, Arc<HandOffError>>),
+    Added(Result<Added, Arc<AddToError>>),
     /// Copy one field (the code is read from the keyring first).
     Copy(Field),
     /// The code came back from the keyring, for the clipboard only.
@@ -155,8 +155,8 @@ impl State {
                 self.phone = phone_of(app).map(phone::State::new);
             }
             Message::Profile(p) => self.profile = Some(p.0.path),
-            Message::AddToThunderbird => return (self.add(accounts, App::Thunderbird), None),
-            Message::AddToEvolution => return (self.add(accounts, App::Evolution), None),
+            Message::AddToThunderbird => return (self.add(accounts, MailApp::Thunderbird), None),
+            Message::AddToEvolution => return (self.add(accounts, MailApp::Evolution), None),
             Message::Added(r) => {
                 self.adding = false;
                 // Thunderbird will ask for the code once (its profile had no key for saved
@@ -199,9 +199,9 @@ impl State {
     }
 
     /// Writes the account into `app` (its profile or sources folder), off the UI thread.
-    fn add(&mut self, accounts: &Accounts, app: App) -> Task<Message> {
+    fn add(&mut self, accounts: &Accounts, app: MailApp) -> Task<Message> {
         let place = match app {
-            App::Evolution => handoff::evolution::sources_dir(),
+            MailApp::Evolution => handoff::evolution::sources_dir(),
             _ => self.profile.clone(),
         };
         let Some(place) = place else {
@@ -271,8 +271,8 @@ impl State {
         ]
         .spacing(style::GAP);
         match self.chosen {
-            Some(App::Thunderbird) => content = content.push(self.thunderbird(l)),
-            Some(App::Evolution) if App::Evolution.way() == handoff::Way::Direct => {
+            Some(MailApp::Thunderbird) => content = content.push(self.thunderbird(l)),
+            Some(MailApp::Evolution) if MailApp::Evolution.way() == handoff::Way::Direct => {
                 content = content.push(self.evolution(l));
             }
             Some(app) => content = content.push(self.guided(l, app)),
@@ -317,7 +317,7 @@ impl State {
         let mut card = column![text(l.tr(msg::GUI_TB_DIRECT)).size(style::BODY)].spacing(10);
         if profiles.is_empty() {
             card = card.push(text(l.tr(msg::HANDOFF_NO_PROFILE)).size(style::BODY));
-            return self.card(card.push(self.steps(l, App::Thunderbird)));
+            return self.card(card.push(self.steps(l, MailApp::Thunderbird)));
         }
         if profiles.len() > 1 {
             let selected = profiles
@@ -335,7 +335,7 @@ impl State {
         }
         // What came of it stands above the button: in view at the smallest window too.
         if let (Some(result), Some(profile)) = (&self.added, &self.profile) {
-            card = card.push(self.outcome(l, App::Thunderbird, result, profile));
+            card = card.push(self.outcome(l, MailApp::Thunderbird, result, profile));
             // The code on the clipboard for Thunderbird's one question, or why it is not.
             let credential = l.tr(self.credential_id());
             if let Some(said) = self.copied_line(l, &credential) {
@@ -351,7 +351,7 @@ impl State {
     fn evolution<'a>(&'a self, l: &Localizer) -> Element<'a, Message> {
         let mut card = column![text(l.tr(msg::GUI_EVOLUTION_DIRECT)).size(style::BODY)].spacing(10);
         if let (Some(result), Some(dir)) = (&self.added, handoff::evolution::sources_dir()) {
-            card = card.push(self.outcome(l, App::Evolution, result, &dir));
+            card = card.push(self.outcome(l, MailApp::Evolution, result, &dir));
         }
         let press = (!self.adding).then_some(Message::AddToEvolution);
         self.card(card.push(widget::primary(l.tr(msg::GUI_ADD_TO_EVOLUTION), press)))
@@ -361,13 +361,13 @@ impl State {
     fn outcome<'a>(
         &self,
         l: &Localizer,
-        app: App,
-        result: &Result<Added, Arc<HandOffError>>,
+        app: MailApp,
+        result: &Result<Added, Arc<AddToError>>,
         place: &std::path::Path,
     ) -> Element<'a, Message> {
         let (line, ok) = match result {
             Ok(added) => (messages::added(l, app, &self.account, added, place), true),
-            Err(e) => (messages::hand_off_error(l, app, e, place), false),
+            Err(e) => (messages::add_to_error(l, app, e, place), false),
         };
         let style = if ok {
             style::text::success
@@ -379,10 +379,10 @@ impl State {
 
     /// Guided: the phone's QR code first (the least typing), the app's own menu path, then each
     /// field with Copy.
-    fn guided<'a>(&'a self, l: &Localizer, app: App) -> Element<'a, Message> {
+    fn guided<'a>(&'a self, l: &Localizer, app: MailApp) -> Element<'a, Message> {
         let mut card = column![].spacing(8);
         // An iPhone profile carries only a password: a browser sign-in is set up on the phone.
-        let profile_works = app != App::Iphone || self.account.sign_in == SignIn::Password;
+        let profile_works = app != MailApp::Iphone || self.account.sign_in == SignIn::Password;
         if let (Some(p), true) = (&self.phone, profile_works) {
             card = card.push(p.view(l, &self.account).map(Message::Phone));
             card = card.push(iced::widget::rule::horizontal(1));
@@ -457,7 +457,7 @@ impl State {
         })
     }
 
-    fn steps<'a>(&self, l: &Localizer, app: App) -> Element<'a, Message> {
+    fn steps<'a>(&self, l: &Localizer, app: MailApp) -> Element<'a, Message> {
         let credential = l.tr(self.credential_id());
         text(l.tr_args(guide_id(app), &[("credential", credential.into())]))
             .size(style::BODY)
@@ -486,17 +486,17 @@ fn capitalized(name: &str) -> String {
 }
 
 /// The phones that take the account from a QR code.
-fn phone_of(app: App) -> Option<mailsetup::setup::Phone> {
+fn phone_of(app: MailApp) -> Option<mailsetup::setup::Phone> {
     match app {
-        App::Iphone => Some(mailsetup::setup::Phone::Iphone),
-        App::Android => Some(mailsetup::setup::Phone::Android),
+        MailApp::Iphone => Some(mailsetup::setup::Phone::Iphone),
+        MailApp::Android => Some(mailsetup::setup::Phone::Android),
         _ => None,
     }
 }
 
 fn thunderbird_profiles(apps: &[Found]) -> &[handoff::thunderbird::Profile] {
     apps.iter()
-        .find(|f| f.app == App::Thunderbird)
+        .find(|f| f.app == MailApp::Thunderbird)
         .map(|f| f.profiles.as_slice())
         .unwrap_or_default()
 }
@@ -510,17 +510,17 @@ fn security(e: &Endpoint) -> &'static str {
 }
 
 /// The app's own menu path to add an account.
-fn guide_id(app: App) -> &'static str {
+fn guide_id(app: MailApp) -> &'static str {
     match app {
-        App::Thunderbird => msg::GUIDE_THUNDERBIRD,
-        App::Evolution => msg::GUIDE_EVOLUTION,
-        App::Outlook => msg::GUIDE_OUTLOOK,
-        App::Foxmail => msg::GUIDE_FOXMAIL,
-        App::WindowsMail => msg::GUIDE_WINDOWS_MAIL,
-        App::MailMaster => msg::GUIDE_MAIL_MASTER,
-        App::AppleMail => msg::GUIDE_APPLE_MAIL,
-        App::Iphone => msg::GUIDE_IPHONE,
-        App::Android => msg::GUIDE_ANDROID,
-        App::Program => msg::GUIDE_PROGRAM,
+        MailApp::Thunderbird => msg::GUIDE_THUNDERBIRD,
+        MailApp::Evolution => msg::GUIDE_EVOLUTION,
+        MailApp::Outlook => msg::GUIDE_OUTLOOK,
+        MailApp::Foxmail => msg::GUIDE_FOXMAIL,
+        MailApp::WindowsMail => msg::GUIDE_WINDOWS_MAIL,
+        MailApp::MailMaster => msg::GUIDE_MAIL_MASTER,
+        MailApp::AppleMail => msg::GUIDE_APPLE_MAIL,
+        MailApp::Iphone => msg::GUIDE_IPHONE,
+        MailApp::Android => msg::GUIDE_ANDROID,
+        MailApp::Program => msg::GUIDE_PROGRAM,
     }
 }

@@ -5,7 +5,7 @@
 use std::io::{Read, Write};
 
 use futures::StreamExt;
-use mailsetup::handoff::{App as MailApp, Found};
+use mailsetup::handoff::{Found, MailApp};
 use mailsetup::i18n::{Lang, Localizer, msg};
 
 use super::super::screen::{mailapp, phone};
