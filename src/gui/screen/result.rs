@@ -495,12 +495,12 @@ impl State {
         for r in reports {
             let said = r.error.as_ref().and_then(|e| e.server_text.clone());
             let line = match (reports.len(), said) {
-                (1, Some(said)) => l.tr_args(msg::CLI_SERVER_SAID, &[("text", said.into())]),
+                (1, Some(said)) => l.tr_args(msg::SERVER_SAID, &[("text", said.into())]),
                 (_, Some(said)) => format!(
                     "{}:{} — {}",
                     r.endpoint.host,
                     r.endpoint.port,
-                    l.tr_args(msg::CLI_SERVER_SAID, &[("text", said.into())])
+                    l.tr_args(msg::SERVER_SAID, &[("text", said.into())])
                 ),
                 (1, None) => continue,
                 (_, None) => format!("{}:{}", r.endpoint.host, r.endpoint.port),
