@@ -155,6 +155,31 @@ pub struct Step {
     pub admin: bool,
 }
 
+/// The cause a provider's known reply names (the probe's error kinds a reply can settle).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReplyKind {
+    Auth,
+    ClientNotAllowed,
+    ServiceDisabled,
+    SendRefused,
+    RateLimited,
+}
+
+/// A line the provider's servers are known to say, and what it means. Matched (lower-case,
+/// anywhere in the server's reply) before the generic words, so the advice names the setting.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reply {
+    /// A lower-case fragment of the reply.
+    pub says: String,
+    pub kind: ReplyKind,
+    /// Fluent id of the advice.
+    pub advice: String,
+    /// A real reply that contains it, for the reader (build.rs checks that it matches).
+    #[serde(default)]
+    pub example: Option<String>,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Provider {
     pub id: String,
@@ -178,6 +203,9 @@ pub struct Provider {
     /// Sign-in through the provider's page, where it offers one (Microsoft, Google).
     #[serde(default)]
     pub oauth: Option<OAuth>,
+    /// The provider's known server replies, in the order they are tried.
+    #[serde(default)]
+    pub replies: Vec<Reply>,
     pub links: BTreeMap<String, String>,
     pub steps: Vec<Step>,
     #[serde(default)]
@@ -297,6 +325,17 @@ impl Catalog {
     /// checked by build.rs; this one is only parsed).
     pub fn from_json(json: &str) -> Result<Catalog, serde_json::Error> {
         serde_json::from_str(json)
+    }
+
+    /// The first provider reply that `text` contains (any case), and whose it is.
+    pub fn reply_in(&self, text: &str) -> Option<(&Provider, &Reply)> {
+        let lower = text.to_lowercase();
+        self.providers.iter().find_map(|p| {
+            p.replies
+                .iter()
+                .find(|r| lower.contains(r.says.as_str()))
+                .map(|r| (p, r))
+        })
     }
 
     pub fn by_id(&self, id: &str) -> Option<&Provider> {
@@ -463,6 +502,17 @@ mod tests {
         let ex = c.by_id("exmail").expect("exmail");
         assert!(ex.steps[0].admin && ex.steps[1].admin && !ex.steps[2].admin);
         assert!(ex.link("admin").is_some());
+    }
+
+    /// build.rs accepts exactly the reply kinds the catalog can read.
+    #[test]
+    fn reply_kinds_checked_by_the_build_are_the_catalogs() {
+        for k in crate::validate::REPLY_KINDS {
+            let parsed: Result<ReplyKind, _> = serde_json::from_value(serde_json::json!(k));
+            assert!(parsed.is_ok(), "{k}");
+        }
+        let bad: Result<ReplyKind, _> = serde_json::from_value(serde_json::json!("dns"));
+        assert!(bad.is_err());
     }
 
     #[test]

@@ -65,6 +65,55 @@ fn locale_ids(
     ids
 }
 
+/// The causes a provider's known reply may name (`catalog::ReplyKind`).
+pub const REPLY_KINDS: [&str; 5] = [
+    "auth",
+    "client_not_allowed",
+    "service_disabled",
+    "send_refused",
+    "rate_limited",
+];
+
+/// A provider's known replies: a lower-case fragment that an earlier one does not already
+/// match, a known kind, an example that contains it. Returns the advice ids they need.
+fn check_replies(
+    id: &str,
+    p: &serde_json::Value,
+    seen: &mut Vec<String>,
+    problems: &mut Vec<String>,
+) -> Vec<String> {
+    let mut advice = Vec::new();
+    for r in p["replies"].as_array().into_iter().flatten() {
+        let says = r["says"].as_str().unwrap_or_default();
+        if says.trim().is_empty() || says != says.to_lowercase() {
+            problems.push(format!(
+                "{id}: reply `{says}` must be a non-empty lower-case fragment"
+            ));
+        }
+        if let Some(earlier) = seen.iter().find(|e| says.contains(e.as_str())) {
+            problems.push(format!(
+                "{id}: reply `{says}` never matches: `{earlier}` comes first"
+            ));
+        }
+        seen.push(says.to_string());
+        let kind = r["kind"].as_str().unwrap_or_default();
+        if !REPLY_KINDS.contains(&kind) {
+            problems.push(format!("{id}: reply `{says}` has an unknown kind `{kind}`"));
+        }
+        if let Some(example) = r.get("example")
+            && !example
+                .as_str()
+                .unwrap_or_default()
+                .to_lowercase()
+                .contains(says)
+        {
+            problems.push(format!("{id}: reply `{says}` is not in its example"));
+        }
+        advice.push(r["advice"].as_str().unwrap_or_default().to_string());
+    }
+    advice
+}
+
 fn check_catalog(text: &str, ids: &BTreeMap<String, BTreeSet<String>>, problems: &mut Vec<String>) {
     let json: serde_json::Value = match serde_json::from_str(text) {
         Ok(v) => v,
@@ -76,6 +125,7 @@ fn check_catalog(text: &str, ids: &BTreeMap<String, BTreeSet<String>>, problems:
     let mut domains: BTreeMap<String, String> = BTreeMap::new();
     let mut provider_ids = BTreeSet::new();
     let mut tile_orders = BTreeMap::new();
+    let mut replies = Vec::new();
     for p in providers {
         let id = p["id"].as_str().unwrap_or("<no id>").to_string();
         if !provider_ids.insert(id.clone()) {
@@ -101,6 +151,7 @@ fn check_catalog(text: &str, ids: &BTreeMap<String, BTreeSet<String>>, problems:
         if let Some(advice) = p.get("auth_advice") {
             needed.push(advice.as_str().unwrap_or_default().to_string());
         }
+        needed.extend(check_replies(&id, p, &mut replies, problems));
         if let Some(tile) = p.get("tile") {
             needed.push(tile["badge"].as_str().unwrap_or_default().to_string());
             let color = tile["color"].as_str().unwrap_or_default();
@@ -275,6 +326,40 @@ mod tests {
         assert!(problems(&c, &l).contains("`badge-y` is missing"));
         let c = with(r##""auth_advice": "advice-y""##);
         assert!(problems(&c, &l).contains("`advice-y` is missing"));
+    }
+
+    #[test]
+    fn known_replies_are_checked() {
+        let ftl = "provider-x = X\nstep-a = A\nadvice-x = Do this.\n";
+        let l = [("en", ftl), ("zh-CN", ftl)];
+        let with = |replies: &str| {
+            format!(
+                r#"{{"providers": [{{"id": "x", "name": "provider-x", "domains": ["x.com"],
+                   "links": {{"help": "https://x.com/"}}, "steps": [{{"text": "step-a", "link": "help"}}],
+                   "replies": [{replies}]}}]}}"#
+            )
+        };
+        let reply = |says: &str, kind: &str, advice: &str| {
+            format!(
+                r#"{{"says": "{says}", "kind": "{kind}", "advice": "{advice}", "example": "535 No code given"}}"#
+            )
+        };
+        let good = with(&reply("no code", "auth", "advice-x"));
+        assert!(validate(&good, &l).is_ok(), "{}", problems(&good, &l));
+        let c = with(&reply("no code", "auth", "advice-y"));
+        assert!(problems(&c, &l).contains("`advice-y` is missing"));
+        let c = with(&reply("no code", "dns", "advice-x"));
+        assert!(problems(&c, &l).contains("unknown kind `dns`"));
+        let c = with(&reply("No Code", "auth", "advice-x"));
+        assert!(problems(&c, &l).contains("lower-case"));
+        let c = with(&reply("no coffee", "auth", "advice-x"));
+        assert!(problems(&c, &l).contains("not in its example"));
+        let two = format!(
+            "{}, {}",
+            reply("code", "auth", "advice-x"),
+            reply("no code", "auth", "advice-x")
+        );
+        assert!(problems(&with(&two), &l).contains("never matches"));
     }
 
     /// Every `tr_args(msg::ID, &[("name", …), …])` in the source: the id, the literal argument

@@ -236,7 +236,7 @@ pub(super) fn print_probe(l: &Localizer, report: &CheckReport, r: &ProbeReport) 
             if let Some(text) = &e.server_text {
                 outln!(
                     "    {}",
-                    l.tr_args(msg::CLI_SERVER_SAID, &[("text", text.clone().into())])
+                    l.tr_args(msg::SERVER_SAID, &[("text", text.clone().into())])
                 );
             }
             if let Some(url) = &d.help_url {

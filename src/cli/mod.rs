@@ -359,7 +359,7 @@ fn tls_config(l: &Localizer, ca_file: Option<&Path>) -> Result<Arc<rustls::Clien
         Exit(
             2,
             l.tr_args(
-                msg::CLI_CA_FILE_FAILED,
+                msg::CA_FILE_FAILED,
                 &[("path", path.into()), ("reason", e.to_string().into())],
             ),
         )

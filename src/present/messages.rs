@@ -118,12 +118,11 @@ pub fn advice(l: &Localizer, d: &Diagnosis, r: &ProbeReport, provider: Option<&s
 /// Why a check could not start.
 pub fn setup_error(l: &Localizer, e: &SetupError) -> String {
     match e {
-        SetupError::UnknownProvider(domain) => l.tr_args(
-            msg::GUI_UNKNOWN_PROVIDER,
-            &[("domain", domain.clone().into())],
-        ),
+        SetupError::UnknownProvider(domain) => {
+            l.tr_args(msg::UNKNOWN_PROVIDER, &[("domain", domain.clone().into())])
+        }
         SetupError::CaFile { path, reason } => l.tr_args(
-            msg::CLI_CA_FILE_FAILED,
+            msg::CA_FILE_FAILED,
             &[
                 ("path", self::path(path).into()),
                 ("reason", reason.clone().into()),
@@ -174,8 +173,8 @@ pub fn saved_plain(l: &Localizer, credential: &str, sign_in: crate::store::SignI
     let [keyring, os] = keyring_args(l);
     l.tr_args(
         match sign_in {
-            crate::store::SignIn::Password => msg::GUI_SAVED,
-            crate::store::SignIn::OAuth => msg::GUI_SAVED_OAUTH,
+            crate::store::SignIn::Password => msg::SAVED,
+            crate::store::SignIn::OAuth => msg::SAVED_OAUTH,
         },
         &[keyring, os, ("credential", credential.to_string().into())],
     )
@@ -214,7 +213,7 @@ pub fn store_error(l: &Localizer, e: &StoreError) -> String {
 /// One server's settings as a mail app asks for them: "IMAP: host:993 (TLS), user name …".
 pub fn endpoint_line(l: &Localizer, protocol_id: &str, e: &Endpoint) -> String {
     l.tr_args(
-        msg::CLI_ENDPOINT,
+        msg::ENDPOINT_LINE,
         &[
             ("protocol", l.tr(protocol_id).into()),
             ("host", e.host.clone().into()),
@@ -424,7 +423,7 @@ pub fn phone_error(l: &Localizer, e: &crate::setup::PhoneError, credential: &str
             msg::PHONE_LISTEN_FAILED,
             &[("reason", reason.clone().into())],
         ),
-        E::Share(ShareError::Expired) => l.tr(msg::GUI_PHONE_EXPIRED),
+        E::Share(ShareError::Expired) => l.tr(msg::PHONE_EXPIRED),
         E::Write { path: p, reason } => l.tr_args(
             msg::EXPORT_WRITE_FAILED,
             &[("path", path(p).into()), ("reason", reason.clone().into())],

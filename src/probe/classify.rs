@@ -1,218 +1,104 @@
-//! From a failure and the server's own words to a cause and a fix. The known lines of QQ, NetEase,
-//! Exmail, Gmail and Outlook are matched first, so the advice can name the exact setting.
+//! From a failure and the server's own words to a cause and a fix. The providers' known lines
+//! (the catalog's `replies`) are matched first, so the advice can name the exact setting.
 
 use super::{ErrorKind, ProbeError, Protocol, Stage, TlsReason};
-use crate::catalog::{Catalog, CredentialKind, Provider};
+use crate::catalog::{Catalog, CredentialKind, Provider, ReplyKind};
 use crate::i18n::msg;
 
-/// A known server line: a lower-case fragment, what it means, and which provider's page helps.
+/// A generic server line: a lower-case fragment and what it means. Provider-specific lines are
+/// the catalog's (`replies` in assets/providers.json) and are tried first: they are more
+/// specific than the generic words they contain.
 struct Known {
     fragment: &'static str,
     kind: ErrorKind,
     advice: &'static str,
-    provider: Option<&'static str>,
 }
 
-const fn known(
-    fragment: &'static str,
-    kind: ErrorKind,
-    advice: &'static str,
-    provider: Option<&'static str>,
-) -> Known {
+const fn known(fragment: &'static str, kind: ErrorKind, advice: &'static str) -> Known {
     Known {
         fragment,
         kind,
         advice,
-        provider,
     }
 }
 
-/// Provider lines first (they are more specific than the generic rate-limit words they contain).
 const KNOWN: &[Known] = &[
-    // QQ SMTP: "535 Login Fail. Please enter your authorization code to login. More information in …"
-    known(
-        "please enter your authorization code",
-        ErrorKind::Auth,
-        msg::ADVICE_QQ_AUTH_CODE,
-        Some("qq"),
-    ),
-    // QQ SMTP, older servers, in GBK: "535 Error: 请使用授权码登录。详情请看: …"
-    known(
-        "请使用授权码登录",
-        ErrorKind::Auth,
-        msg::ADVICE_QQ_AUTH_CODE,
-        Some("qq"),
-    ),
-    known(
-        "please using authorized code to login",
-        ErrorKind::Auth,
-        msg::ADVICE_QQ_AUTH_CODE,
-        Some("qq"),
-    ),
-    // QQ IMAP: "Login fail. Account is abnormal, service is not open, password is incorrect, …"
-    known(
-        "login fail. account is abnormal",
-        ErrorKind::Auth,
-        msg::ADVICE_QQ_LOGIN_FAIL,
-        Some("qq"),
-    ),
-    // NetEase IMAP after LOGIN without ID: "NO SELECT Unsafe Login. Please contact kefu@188.com for help"
-    known(
-        "unsafe login",
-        ErrorKind::ClientNotAllowed,
-        msg::ADVICE_NETEASE_UNSAFE_LOGIN,
-        Some("netease-163"),
-    ),
-    // NetEase SMTP with the service off: "550 User has no permission"
-    known(
-        "user has no permission",
-        ErrorKind::ServiceDisabled,
-        msg::ADVICE_NETEASE_SMTP_OFF,
-        Some("netease-163"),
-    ),
-    // After AUTH, at MAIL FROM, RCPT TO or DATA: the provider's policy refused the message.
-    // 163/126: "554 DT:SPM 163 smtp14,…: 发送的邮件内容包含了未被许可的信息，或被系统识别为垃圾邮件".
-    known(
-        "dt:spm",
-        ErrorKind::SendRefused,
-        msg::ADVICE_NETEASE_SPAM,
-        Some("netease-163"),
-    ),
-    // 163/126: "553 DT:SUM …": the message's From differs from the envelope sender.
-    known(
-        "dt:sum",
-        ErrorKind::SendRefused,
-        msg::ADVICE_SENDER_MISMATCH,
-        Some("netease-163"),
-    ),
-    // NetEase enterprise: "554 5.5.0 MI:STC …": the sender's daily count is used up.
-    known(
-        "mi:stc",
-        ErrorKind::RateLimited,
-        msg::ADVICE_DAILY_LIMIT,
-        Some("netease-qiye"),
-    ),
-    // QQ: "550 Connection frequency limited. http://service.mail.qq.com/…".
-    known(
-        "connection frequency limited",
-        ErrorKind::RateLimited,
-        msg::ADVICE_QQ_FREQUENCY,
-        Some("qq"),
-    ),
-    // QQ: "550 Mail content denied. http://service.mail.qq.com/…".
-    known(
-        "mail content denied",
-        ErrorKind::SendRefused,
-        msg::ADVICE_QQ_CONTENT,
-        Some("qq"),
-    ),
-    // Tencent Exmail without a client-specific password.
-    known(
-        "客户端专用密码",
-        ErrorKind::Auth,
-        msg::ADVICE_EXMAIL_CLIENT_PASSWORD,
-        Some("exmail"),
-    ),
-    known(
-        "client-specific password",
-        ErrorKind::Auth,
-        msg::ADVICE_EXMAIL_CLIENT_PASSWORD,
-        Some("exmail"),
-    ),
-    // Gmail: "534-5.7.9 Application-specific password required." / "[ALERT] Application-specific password required"
-    known(
-        "application-specific password required",
-        ErrorKind::Auth,
-        msg::ADVICE_GMAIL_APP_PASSWORD,
-        Some("gmail"),
-    ),
-    // Outlook: "535 5.7.139 Authentication unsuccessful, basic authentication is disabled."
-    known(
-        "basic authentication is disabled",
-        ErrorKind::ClientNotAllowed,
-        msg::ADVICE_OUTLOOK_BASIC_AUTH_OFF,
-        Some("outlook"),
-    ),
     // The sender must be the signed-in address: "553 Mail from must equal authorized user";
     // Postfix: "553 5.7.1 <…>: Sender address rejected: not owned by user …".
     known(
         "mail from must equal authorized user",
         ErrorKind::SendRefused,
         msg::ADVICE_SENDER_MISMATCH,
-        None,
     ),
     known(
         "not owned by user",
         ErrorKind::SendRefused,
         msg::ADVICE_SENDER_MISMATCH,
-        None,
     ),
     // "552 5.3.4 Message size exceeds fixed maximum message size".
     known(
         "size exceeds",
         ErrorKind::SendRefused,
         msg::ADVICE_TOO_LARGE,
-        None,
     ),
-    known(
-        "too large",
-        ErrorKind::SendRefused,
-        msg::ADVICE_TOO_LARGE,
-        None,
-    ),
-    known(
-        "daily",
-        ErrorKind::RateLimited,
-        msg::ADVICE_DAILY_LIMIT,
-        None,
-    ),
+    known("too large", ErrorKind::SendRefused, msg::ADVICE_TOO_LARGE),
+    known("daily", ErrorKind::RateLimited, msg::ADVICE_DAILY_LIMIT),
     known(
         "too many login",
         ErrorKind::RateLimited,
         msg::ADVICE_RATE_LIMITED,
-        None,
     ),
-    known(
-        "too many",
-        ErrorKind::RateLimited,
-        msg::ADVICE_RATE_LIMITED,
-        None,
-    ),
+    known("too many", ErrorKind::RateLimited, msg::ADVICE_RATE_LIMITED),
     known(
         "rate limit",
         ErrorKind::RateLimited,
         msg::ADVICE_RATE_LIMITED,
-        None,
     ),
     known(
         "try again later",
         ErrorKind::RateLimited,
         msg::ADVICE_RATE_LIMITED,
-        None,
     ),
-    known(
-        "频繁",
-        ErrorKind::RateLimited,
-        msg::ADVICE_RATE_LIMITED,
-        None,
-    ),
-    known(
-        "[authenticationfailed]",
-        ErrorKind::Auth,
-        msg::ADVICE_AUTH,
-        None,
-    ),
-    known(
-        "authentication failed",
-        ErrorKind::Auth,
-        msg::ADVICE_AUTH,
-        None,
-    ),
+    known("频繁", ErrorKind::RateLimited, msg::ADVICE_RATE_LIMITED),
+    known("[authenticationfailed]", ErrorKind::Auth, msg::ADVICE_AUTH),
+    known("authentication failed", ErrorKind::Auth, msg::ADVICE_AUTH),
 ];
 
-fn lookup(text: &str) -> Option<&'static Known> {
+/// A server line recognised: its cause, the advice, and whose line it is (for a provider's).
+struct Match {
+    kind: ErrorKind,
+    advice: &'static str,
+    provider: Option<&'static Provider>,
+}
+
+fn error_kind(kind: ReplyKind) -> ErrorKind {
+    match kind {
+        ReplyKind::Auth => ErrorKind::Auth,
+        ReplyKind::ClientNotAllowed => ErrorKind::ClientNotAllowed,
+        ReplyKind::ServiceDisabled => ErrorKind::ServiceDisabled,
+        ReplyKind::SendRefused => ErrorKind::SendRefused,
+        ReplyKind::RateLimited => ErrorKind::RateLimited,
+    }
+}
+
+/// The provider lines of the catalog first, then the generic ones.
+fn lookup(text: &str) -> Option<Match> {
+    if let Some((p, r)) = Catalog::builtin().reply_in(text) {
+        return Some(Match {
+            kind: error_kind(r.kind),
+            advice: r.advice.as_str(),
+            provider: Some(p),
+        });
+    }
     let lower = text.to_lowercase();
-    KNOWN.iter().find(|k| lower.contains(k.fragment))
+    KNOWN
+        .iter()
+        .find(|k| lower.contains(k.fragment))
+        .map(|k| Match {
+            kind: k.kind,
+            advice: k.advice,
+            provider: None,
+        })
 }
 
 /// Sharpens the kind from what the server said (called once, where the error is made).
@@ -293,7 +179,6 @@ pub struct Diagnosis {
 
 /// `provider` is the provider the address belongs to, if known.
 pub fn diagnose(e: &ProbeError, provider: Option<&'static Provider>) -> Diagnosis {
-    let catalog = Catalog::builtin();
     let settings = |p: Option<&Provider>| p.and_then(Provider::settings_url).map(str::to_string);
     let help = |p: Option<&Provider>| {
         p.and_then(|p| p.link("help").or_else(|| p.link("settings")))
@@ -303,7 +188,7 @@ pub fn diagnose(e: &ProbeError, provider: Option<&'static Provider>) -> Diagnosi
         && (k.provider.is_some() || e.stage == Stage::Send)
     {
         // The user's own provider page when the line is from a sibling (126 vs 163).
-        let owner = provider.or_else(|| k.provider.and_then(|id| catalog.by_id(id)));
+        let owner = provider.or(k.provider);
         // A refused message is fixed by the provider's rules (help), a service that is off in
         // its settings.
         let page = if e.stage == Stage::Send && k.kind != ErrorKind::ServiceDisabled {

@@ -240,7 +240,7 @@ impl State {
                 l.tr_args(msg::GUI_PHONE_SAVED, &[("path", messages::path(p).into())]),
                 style::text::success,
             ),
-            Status::Expired => (l.tr(msg::GUI_PHONE_EXPIRED), style::text::error),
+            Status::Expired => (l.tr(msg::PHONE_EXPIRED), style::text::error),
             Status::Failed(e) => {
                 let credential = l.tr(mailsetup::setup::Target::saved(account).credential_id());
                 (messages::phone_error(l, e, &credential), style::text::error)

@@ -291,12 +291,12 @@ impl State {
 fn said(l: &Localizer, r: &ProbeReport, servers: usize) -> Option<String> {
     let said = r.error.as_ref().and_then(|e| e.server_text.clone());
     match (servers, said) {
-        (1, Some(said)) => Some(l.tr_args(msg::CLI_SERVER_SAID, &[("text", said.into())])),
+        (1, Some(said)) => Some(l.tr_args(msg::SERVER_SAID, &[("text", said.into())])),
         (_, Some(said)) => Some(format!(
             "{}:{} — {}",
             r.endpoint.host,
             r.endpoint.port,
-            l.tr_args(msg::CLI_SERVER_SAID, &[("text", said.into())])
+            l.tr_args(msg::SERVER_SAID, &[("text", said.into())])
         )),
         (1, None) => None,
         (_, None) => Some(format!("{}:{}", r.endpoint.host, r.endpoint.port)),

@@ -384,7 +384,7 @@ impl State {
             .style(style::text::error)
             .into(),
             (Ok(a), None, Lookup::Idle) => text(l.tr_args(
-                msg::GUI_UNKNOWN_PROVIDER,
+                msg::UNKNOWN_PROVIDER,
                 &[("domain", a.domain().to_string().into())],
             ))
             .size(style::BODY)

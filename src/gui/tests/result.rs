@@ -95,7 +95,7 @@ fn both_servers_refusing_one_code_is_said_once_with_the_page_to_copy() {
         ("imap.qq.com:993", imap_line),
         ("smtp.qq.com:465", smtp_line),
     ] {
-        let said = l.tr_args(msg::CLI_SERVER_SAID, &[("text", line.into())]);
+        let said = l.tr_args(msg::SERVER_SAID, &[("text", line.into())]);
         assert!(ui.find(format!("{server} — {said}")).is_ok(), "{line}");
     }
     let password = l.tr(msg::ADVICE_QQ_AUTH_CODE);
