@@ -157,6 +157,26 @@ fn thunderbird_sends(h: &Harness, profile: &Path, subject: &str) -> (bool, Strin
     (out.status.success(), text(&out))
 }
 
+/// The command "Open Thunderbird" runs for `profile`, run in the namespace until Dovecot has
+/// seen one connection select INBOX; whether it did, and what Dovecot logged.
+fn open_thunderbird(h: &Harness, profile: &Path) -> (bool, String) {
+    let p = mailsetup::handoff::thunderbird::Profile {
+        name: "default-release".into(),
+        path: profile.to_path_buf(),
+        default: true,
+    };
+    let cmd = mailsetup::handoff::launch::thunderbird(&p);
+    let out = Command::new("tests/harness/thunderbird.sh")
+        .arg(&h.dir)
+        .arg(profile)
+        .args(["40", "select:1"])
+        .arg(cmd.get_program())
+        .args(cmd.get_args())
+        .output()
+        .expect("thunderbird.sh");
+    (out.status.success(), text(&out))
+}
+
 fn prefs(profile: &Path) -> String {
     std::fs::read_to_string(profile.join("prefs.js")).unwrap_or_default()
 }
@@ -693,4 +713,22 @@ fn evolution_signs_in_and_sends_with_the_code_from_the_secret_service() {
     assert!(log.contains(".camel@"), "Evolution's own message id: {log}");
     assert!(log.contains("saved mail to INBOX"), "{log}");
     assert!(!support::contains(&out.stdout, h.pass.as_bytes()), "{log}");
+}
+
+/// "Open Thunderbird" after the hand-off: the command it runs starts the installed Thunderbird
+/// on the profile the account went into, which signs in with the code by itself.
+#[test]
+fn open_thunderbird_starts_it_on_the_profile_it_was_handed() {
+    let Some(h) = thunderbird_harness() else {
+        return;
+    };
+    let _k = KEYRING.lock().unwrap_or_else(|e| e.into_inner());
+    let cfg = temp_dir("open-cfg");
+    save(&h, &cfg, &h.user);
+    let p = profile("open", &h);
+    let out = add_to(&cfg, &p, &h.user);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let (selected, log) = open_thunderbird(&h, &p);
+    assert!(selected, "Thunderbird did not select INBOX:\n{log}");
+    assert!(log.contains(&format!("Login: user=<{}>", h.user)), "{log}");
 }

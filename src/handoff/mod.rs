@@ -6,6 +6,7 @@
 
 pub mod evolution;
 pub mod keydb;
+pub mod launch;
 mod prefs;
 pub mod thunderbird;
 

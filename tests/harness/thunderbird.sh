@@ -4,7 +4,7 @@
 # reach nothing else. Waits until Dovecot's raw IMAP log shows the user selecting INBOX (or the
 # time is up), then quits both and prints what the client sent (commands only, no passwords:
 # Dovecot's rawlog keeps LOGIN lines, so they are dropped here).
-# Usage: thunderbird.sh HARNESS_DIR PROFILE SECONDS [select:N | hold:FILE | send:ADDRESS:SUBJECT | init]
+# Usage: thunderbird.sh HARNESS_DIR PROFILE SECONDS [select:N | hold:FILE | send:ADDRESS:SUBJECT | init] [COMMAND...]
 #   select:N (default select:1): wait until N connections have selected INBOX.
 #   hold:FILE: keep Thunderbird running until FILE exists (at most SECONDS), printing "running"
 #         once its lock is held (the tests try a hand-off while Thunderbird runs).
@@ -13,12 +13,16 @@
 #         from its default account (thunderbird_send.py); prints "send: sent" or why not.
 #   init: Thunderbird's first start on a new profile, until it has made its key for saved
 #         passwords (it encrypts its OpenPGP passphrase with it), as a user's profile has one.
+#   COMMAND...: how Thunderbird is started instead of `thunderbird --headless --profile PROFILE`
+#         (the command this app's "Open Thunderbird" runs; MOZ_HEADLESS keeps it headless).
 set -euo pipefail
 T=$(realpath "$1"); P=$(realpath "$2"); secs=$3; mode=${4:-select:1}
+shift $(($# < 4 ? $# : 4))
 HERE=$(dirname "$(realpath "$0")")
-exec unshare -n -- bash -s "$T" "$P" "$secs" "$mode" "$HERE" <<'NS'
+exec unshare -n -- bash -s "$T" "$P" "$secs" "$mode" "$HERE" "$@" <<'NS'
 set -euo pipefail
 T=$1 P=$2 secs=$3 mode=$4 HERE=$5
+shift 5
 ip link set lo up
 N=$(mktemp -d "$T/dovecot-ns.XXXXXX"); chmod 755 "$N"
 # shellcheck source=tests/harness/netns.sh
@@ -30,8 +34,8 @@ if [ "${mode%%:*}" = send ]; then
   flags=(--marionette -remote-allow-system-access)
 fi
 home=$(mktemp -d "$T/tb-home.XXXXXX")
-HOME=$home MOZ_HEADLESS=1 thunderbird --headless --no-remote "${flags[@]}" --profile "$P" \
-  >"$N/thunderbird.out" 2>&1 &
+[ $# -gt 0 ] || set -- thunderbird --headless --no-remote "${flags[@]}" --profile "$P"
+HOME=$home MOZ_HEADLESS=1 "$@" >"$N/thunderbird.out" 2>&1 &
 tb=$!
 seen=1
 if [ "${mode%%:*}" = send ]; then
