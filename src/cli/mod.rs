@@ -248,6 +248,8 @@ fn open_wizard(l: &Localizer, cli: Cli) -> Result<(), Exit> {
             oauth: Default::default(),
             lan: None,
             pick_file: None,
+            start_app: None,
+            find_apps: None,
         },
     )?;
     if !cli.result_json {

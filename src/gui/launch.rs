@@ -6,7 +6,7 @@ use std::sync::Arc;
 use mailsetup::i18n::Lang;
 use mailsetup::setup::{Accounts, Servers};
 
-use super::services::{Browser, PickFile};
+use super::services::{Browser, FindApps, PickFile, StartApp};
 
 #[derive(Clone, Debug, Default)]
 pub struct Launch {
@@ -34,6 +34,10 @@ pub struct Launch {
     pub lan: Option<std::net::IpAddr>,
     /// Asks for a certificate file; `None`: the system's file dialog.
     pub pick_file: Option<PickFile>,
+    /// Starts a mail app ("Open Thunderbird"); `None`: the real start.
+    pub start_app: Option<StartApp>,
+    /// Looks for the mail apps here; `None`: on this computer.
+    pub find_apps: Option<FindApps>,
 }
 
 /// The accounts saved in this session, shared with the launcher.

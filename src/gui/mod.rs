@@ -25,7 +25,7 @@ use mailsetup::setup::{Accounts, Servers};
 pub use launch::{Launch, SessionSaves};
 use route::Next;
 use screen::{credentials, failure, mailapp, manual, signin, start, steps, success, testing};
-use services::{Browser, PickFile};
+use services::{Browser, FindApps, PickFile, StartApp};
 
 const ICON: &[u8] = include_bytes!("../../assets/icon.png");
 
@@ -73,6 +73,8 @@ pub struct App {
     oauth: mailsetup::oauth::Clients,
     lan: Option<std::net::IpAddr>,
     pick_file: PickFile,
+    start_app: StartApp,
+    find_apps: FindApps,
     /// Send a test message to oneself after the sign-ins (remembered in preferences.json).
     round_trip: bool,
 }
@@ -120,6 +122,10 @@ impl App {
             oauth: launch.oauth.clone(),
             lan: launch.lan,
             pick_file: launch.pick_file.unwrap_or(services::system_picker),
+            start_app: launch
+                .start_app
+                .unwrap_or(mailsetup::handoff::launch::start),
+            find_apps: launch.find_apps.unwrap_or(mailsetup::handoff::apps),
             round_trip: launch.accounts.preferences().round_trip,
         };
         (app, task)
@@ -231,6 +237,7 @@ impl App {
                 let cx = success::Context {
                     accounts,
                     export_dir: &self.export_dir,
+                    find_apps: self.find_apps,
                 };
                 to!(s.update(m, &cx), Message::Success)
             }
@@ -244,12 +251,13 @@ impl App {
                 to!(s.update(m, &cx), Message::Failure)
             }
             (Screen::MailApp(s), Message::MailApp(m)) => {
-                let (export_dir, lan) = (&self.export_dir, self.lan);
+                let (export_dir, lan, start_app) = (&self.export_dir, self.lan, self.start_app);
                 let cx = mailapp::Context {
                     accounts,
                     export_dir,
                     lan,
                     l10n,
+                    start_app,
                 };
                 to!(s.update(m, &cx), Message::MailApp)
             }

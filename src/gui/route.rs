@@ -4,6 +4,7 @@
 use iced::Task;
 use mailsetup::address::Address;
 use mailsetup::check::CheckReport;
+use mailsetup::handoff::MailApp;
 use mailsetup::oauth::OAuthError;
 use mailsetup::setup::{Credential, Draft, Servers, Target};
 use mailsetup::store::{Account, SignIn};
@@ -38,6 +39,8 @@ pub enum Next {
     /// The saved code was refused: the provider's steps for a new one.
     Renew(Draft),
     MailApp(Account),
+    /// The mail-app screen, setting the account up in this app at once.
+    AddTo(Account, MailApp),
     /// Back from the mail app to the screen it was opened over.
     Under,
     /// The round-trip choice, to remember.
@@ -127,12 +130,8 @@ impl App {
                 self.show(Screen::Steps(s));
                 Task::none()
             }
-            Next::MailApp(account) => {
-                let (s, task) = mailapp::State::new(account);
-                let under = std::mem::replace(&mut self.screen, Screen::MailApp(s));
-                self.under = Some(Box::new(under));
-                task.map(Message::MailApp)
-            }
+            Next::MailApp(account) => self.mail_app(account, None),
+            Next::AddTo(account, app) => self.mail_app(account, Some(app)),
             Next::Under => {
                 if let Some(under) = self.under.take() {
                     self.screen = *under;
@@ -148,6 +147,14 @@ impl App {
             }
             Next::Exit => iced::exit(),
         }
+    }
+
+    /// The mail-app screen over the one it was opened from (Back returns there).
+    fn mail_app(&mut self, account: Account, add_at_once: Option<MailApp>) -> Task<Message> {
+        let (s, task) = mailapp::State::new(account, add_at_once, self.find_apps);
+        let under = std::mem::replace(&mut self.screen, Screen::MailApp(s));
+        self.under = Some(Box::new(under));
+        task.map(Message::MailApp)
     }
 
     /// The provider's page in the browser, and the wait for its redirect.
@@ -187,6 +194,7 @@ impl App {
         let cx = success::Context {
             accounts: &self.accounts,
             export_dir: &self.export_dir,
+            find_apps: self.find_apps,
         };
         let (s, save) = success::State::new(draft, report, &cx);
         self.show(Screen::Success(s));
@@ -330,6 +338,7 @@ impl From<success::Event> for Next {
         match e {
             success::Event::Saved(account) => Next::Saved(account),
             success::Event::MailApp(account) => Next::MailApp(*account),
+            success::Event::AddTo(account, app) => Next::AddTo(*account, app),
             success::Event::AddAnother => Next::Start(String::new()),
             success::Event::Done => Next::Exit,
         }

@@ -7,6 +7,21 @@ pub type Browser = fn(&str) -> std::io::Result<()>;
 /// Asks the user for a certificate file.
 pub type PickFile = fn() -> futures::future::BoxFuture<'static, Option<std::path::PathBuf>>;
 
+/// Starts a mail app on its own (tests record the command instead of starting it).
+pub type StartApp = fn(std::process::Command) -> std::io::Result<()>;
+
+/// Looks for the mail apps on this computer (tests give the apps of the computer they stage).
+pub type FindApps = fn() -> Vec<mailsetup::handoff::Found>;
+
+/// The mail apps found on this computer, off the UI thread (it reads their files).
+pub fn find_apps<M: Send + 'static>(
+    find: FindApps,
+    to: impl Fn(Vec<mailsetup::handoff::Found>) -> M + Send + 'static,
+) -> iced::Task<M> {
+    let find = async move { tokio::task::spawn_blocking(find).await.unwrap_or_default() };
+    iced::Task::perform(find, to)
+}
+
 /// The system's browser.
 pub fn system_browser(url: &str) -> std::io::Result<()> {
     open::that_detached(url)

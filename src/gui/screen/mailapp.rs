@@ -38,6 +38,11 @@ pub struct State {
     secret_error: Option<SecretProblem>,
     /// A phone's QR code (iPhone, Android).
     phone: Option<phone::State>,
+    /// Set the account up in this app as soon as the apps are found ("Add to Thunderbird" on
+    /// the success screen).
+    add_at_once: Option<MailApp>,
+    /// The app did not start after "Open …": why.
+    open_failed: Option<String>,
 }
 
 /// What the screen needs from the app.
@@ -47,6 +52,8 @@ pub struct Context<'a> {
     /// The address phones are sent to; `None`: this computer's on the local network.
     pub lan: Option<std::net::IpAddr>,
     pub l10n: &'a Localizer,
+    /// Starts the app after "Open …".
+    pub start_app: crate::gui::services::StartApp,
 }
 
 enum SecretProblem {
@@ -81,6 +88,8 @@ pub enum Message {
     AddToThunderbird,
     /// "Add to Evolution".
     AddToEvolution,
+    /// "Open Thunderbird" (or Evolution) once the account is there.
+    Open(MailApp),
     /// The profile was written (or not).
     Added(Result<Added, Arc<AddToError>>),
     /// Copy one field (the code is read from the keyring first).
@@ -111,7 +120,13 @@ impl std::fmt::Display for ProfileChoice {
 }
 
 impl State {
-    pub fn new(account: Account) -> (Self, Task<Message>) {
+    /// The screen; with `add_at_once`, that app chosen and the account set up in it as soon as
+    /// the apps (and Thunderbird's profiles) are found.
+    pub fn new(
+        account: Account,
+        add_at_once: Option<MailApp>,
+        find_apps: crate::gui::services::FindApps,
+    ) -> (Self, Task<Message>) {
         let s = Self {
             account,
             apps: Vec::new(),
@@ -122,16 +137,10 @@ impl State {
             copied: None,
             secret_error: None,
             phone: None,
+            add_at_once,
+            open_failed: None,
         };
-        let find = Task::perform(
-            async {
-                tokio::task::spawn_blocking(handoff::apps)
-                    .await
-                    .unwrap_or_default()
-            },
-            Message::Apps,
-        );
-        (s, find)
+        (s, crate::gui::services::find_apps(find_apps, Message::Apps))
     }
 
     /// Enter: nothing (each app has its own button).
@@ -149,13 +158,20 @@ impl State {
         match message {
             Message::Apps(apps) => {
                 // The first app found here is the likely one.
-                self.chosen = apps.iter().find(|f| f.installed).map(|f| f.app);
+                self.chosen =
+                    (self.add_at_once).or_else(|| apps.iter().find(|f| f.installed).map(|f| f.app));
                 self.phone = self.chosen.and_then(phone_of).map(phone::State::new);
                 self.profile = thunderbird_profiles(&apps)
                     .iter()
                     .find(|p| p.default)
                     .map(|p| p.path.clone());
                 self.apps = apps;
+                self.added = None;
+                // Kept until there is a place to write to (a profile found).
+                if let Some(app) = self.add_at_once.filter(|a| self.place(*a).is_some()) {
+                    self.add_at_once = None;
+                    return (self.add(accounts, app), None);
+                }
             }
             Message::Choose(app) => {
                 self.chosen = Some(app);
@@ -165,9 +181,15 @@ impl State {
                 self.secret_error = None;
                 self.phone = phone_of(app).map(phone::State::new);
             }
-            Message::Profile(p) => self.profile = Some(p.0.path),
+            Message::Profile(p) => {
+                // What came of the last add belongs to the profile it was written into.
+                self.profile = Some(p.0.path);
+                self.added = None;
+                self.open_failed = None;
+            }
             Message::AddToThunderbird => return (self.add(accounts, MailApp::Thunderbird), None),
             Message::AddToEvolution => return (self.add(accounts, MailApp::Evolution), None),
+            Message::Open(app) => self.open(app, cx.start_app),
             Message::Added(r) => {
                 self.adding = false;
                 // Thunderbird will ask for the code once (its profile had no key for saved
@@ -211,11 +233,7 @@ impl State {
 
     /// Writes the account into `app` (its profile or sources folder), off the UI thread.
     fn add(&mut self, accounts: &Accounts, app: MailApp) -> Task<Message> {
-        let place = match app {
-            MailApp::Evolution => handoff::evolution::sources_dir(),
-            _ => self.profile.clone(),
-        };
-        let Some(place) = place else {
+        let Some(place) = self.place(app) else {
             return Task::none();
         };
         self.adding = true;
@@ -228,6 +246,33 @@ impl State {
             async move { accounts.add_to(app, account, place).await },
             Message::Added,
         )
+    }
+
+    /// Where the account goes in `app`: Thunderbird's chosen profile, Evolution's sources.
+    fn place(&self, app: MailApp) -> Option<PathBuf> {
+        match app {
+            MailApp::Evolution => handoff::evolution::sources_dir(),
+            _ => self.profile.clone(),
+        }
+    }
+
+    /// Starts the app the account was just added to: for Thunderbird, the install its profile
+    /// belongs to, on that profile.
+    fn open(&mut self, app: MailApp, start: crate::gui::services::StartApp) {
+        let cmd = match app {
+            MailApp::Evolution => handoff::launch::evolution(),
+            _ => {
+                let profiles = thunderbird_profiles(&self.apps);
+                let Some(p) = profiles
+                    .iter()
+                    .find(|p| Some(&p.path) == self.profile.as_ref())
+                else {
+                    return;
+                };
+                handoff::launch::thunderbird(p)
+            }
+        };
+        self.open_failed = start(cmd).err().map(|e| e.to_string());
     }
 
     /// Reads the code from the keyring, for the clipboard.
@@ -356,8 +401,7 @@ impl State {
                 card = card.push(text(said).size(style::SMALL).style(style::text::success));
             }
         }
-        let press = (!self.adding).then_some(Message::AddToThunderbird);
-        card = card.push(widget::primary(l.tr(msg::GUI_ADD_TO_THUNDERBIRD), press));
+        card = card.push(self.add_or_open(l, MailApp::Thunderbird));
         self.card(card)
     }
 
@@ -367,8 +411,32 @@ impl State {
         if let (Some(result), Some(dir)) = (&self.added, handoff::evolution::sources_dir()) {
             card = card.push(self.outcome(l, MailApp::Evolution, result, &dir));
         }
-        let press = (!self.adding).then_some(Message::AddToEvolution);
-        self.card(card.push(widget::primary(l.tr(msg::GUI_ADD_TO_EVOLUTION), press)))
+        self.card(card.push(self.add_or_open(l, MailApp::Evolution)))
+    }
+
+    /// "Add to …", or once the account is there, "Open …" (and why it did not start).
+    fn add_or_open<'a>(&self, l: &Localizer, app: MailApp) -> Element<'a, Message> {
+        let name = ("app", messages::app_name(l, app).into());
+        if matches!(self.added, Some(Ok(_))) {
+            let open = widget::primary(
+                l.tr_args(msg::GUI_OPEN_APP, std::slice::from_ref(&name)),
+                Some(Message::Open(app)),
+            );
+            let Some(reason) = &self.open_failed else {
+                return open;
+            };
+            let failed = l.tr_args(
+                msg::GUI_OPEN_APP_FAILED,
+                &[name, ("reason", reason.clone().into())],
+            );
+            let failed = text(failed).size(style::SMALL).style(style::text::error);
+            return column![failed, open].spacing(8).into();
+        }
+        let (label, press) = match app {
+            MailApp::Evolution => (msg::GUI_ADD_TO_EVOLUTION, Message::AddToEvolution),
+            _ => (msg::GUI_ADD_TO_THUNDERBIRD, Message::AddToThunderbird),
+        };
+        widget::primary(l.tr(label), (!self.adding).then_some(press))
     }
 
     /// What a direct set-up came to, in green or red.

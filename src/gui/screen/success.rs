@@ -9,6 +9,7 @@ use iced::widget::{button, column, row, text};
 use iced::{Element, Length, Task};
 use mailsetup::check::CheckReport;
 use mailsetup::export::Format;
+use mailsetup::handoff::{self, Found, MailApp};
 use mailsetup::i18n::{Localizer, msg};
 use mailsetup::present::messages;
 use mailsetup::setup::{self, Accounts, Draft};
@@ -37,6 +38,9 @@ pub struct State {
     exported: Option<Result<PathBuf, String>>,
     /// The account as saved, once it is.
     saved: Option<Box<Account>>,
+    /// A mail app on this computer that this app sets up itself (Thunderbird with a profile,
+    /// else Evolution): its button is the accent one.
+    direct: Option<MailApp>,
 }
 
 /// What a save attempt came to.
@@ -66,6 +70,10 @@ pub enum Message {
     CopyHost(String),
     /// "Use it in my mail app": where will you read this mail?
     MailApp,
+    /// The mail apps on this computer were looked for.
+    Apps(Vec<Found>),
+    /// "Add to Thunderbird" (or Evolution): set up at once.
+    AddTo(MailApp),
     /// "Add another".
     AddAnother,
     /// "Done": close the app.
@@ -77,6 +85,8 @@ pub struct Context<'a> {
     pub accounts: &'a Accounts,
     /// Where exports go (the user's downloads folder).
     pub export_dir: &'a Path,
+    /// Looks for the mail apps on this computer.
+    pub find_apps: crate::gui::services::FindApps,
 }
 
 pub enum Event {
@@ -84,6 +94,8 @@ pub enum Event {
     Saved(Box<Account>),
     /// Hand the account (as saved, else as tested) to the user's mail app.
     MailApp(Box<Account>),
+    /// Set the account up in this app at once.
+    AddTo(Box<Account>, MailApp),
     AddAnother,
     Done,
 }
@@ -100,8 +112,10 @@ impl State {
             copied_host: None,
             exported: None,
             saved: None,
+            direct: None,
         };
-        (s, save)
+        let apps = crate::gui::services::find_apps(cx.find_apps, Message::Apps);
+        (s, Task::batch([save, apps]))
     }
 
     pub fn update(&mut self, message: Message, cx: &Context<'_>) -> (Task<Message>, Option<Event>) {
@@ -129,16 +143,18 @@ impl State {
                 self.copied_host = Some(host.clone());
                 return (iced::clipboard::write(host), None);
             }
-            Message::MailApp => {
-                // As saved (its CA too, for what the mail app will ask), else as tested.
-                let account =
-                    (self.saved.clone()).unwrap_or_else(|| Box::new(setup::account(&self.report)));
-                return (Task::none(), Some(Event::MailApp(account)));
-            }
+            Message::MailApp => return (Task::none(), Some(Event::MailApp(self.account()))),
+            Message::Apps(apps) => self.direct = direct(&apps),
+            Message::AddTo(app) => return (Task::none(), Some(Event::AddTo(self.account(), app))),
             Message::AddAnother => return (Task::none(), Some(Event::AddAnother)),
             Message::Done => return (Task::none(), Some(Event::Done)),
         }
         (Task::none(), None)
+    }
+
+    /// As saved (its CA too, for what the mail app will ask), else as tested.
+    fn account(&self) -> Box<Account> {
+        (self.saved.clone()).unwrap_or_else(|| Box::new(setup::account(&self.report)))
     }
 
     #[cfg(test)]
@@ -204,9 +220,8 @@ impl State {
         } else {
             text(self.saving_line(l)).size(style::BODY).into()
         };
-        let hand_off = widget::primary(l.tr(msg::GUI_MAILAPP_BUTTON), Some(Message::MailApp));
         let next = text(self.next_line(l)).size(style::BODY).into();
-        let content = content.extend([saving, next, hand_off, self.server_settings(l)]);
+        let content = content.extend([saving, next, self.hand_off(l), self.server_settings(l)]);
         // An Apple profile can only carry a password: nothing to export for a browser sign-in.
         match self.draft.sign_in() {
             SignIn::Password => content.push(self.exports(l)),
@@ -214,8 +229,31 @@ impl State {
         }
     }
 
+    /// Where a mail app this app sets up itself is here, "Add to …" is the accent button and
+    /// the other apps are one click away; else the picker is the way on.
+    fn hand_off<'a>(&self, l: &Localizer) -> Element<'a, Message> {
+        let picker = l.tr(msg::GUI_MAILAPP_BUTTON);
+        let Some(app) = self.direct else {
+            return widget::primary(picker, Some(Message::MailApp));
+        };
+        let add = match app {
+            MailApp::Evolution => msg::GUI_ADD_TO_EVOLUTION,
+            _ => msg::GUI_ADD_TO_THUNDERBIRD,
+        };
+        row![
+            widget::primary(l.tr(add), Some(Message::AddTo(app))),
+            widget::secondary(picker, Message::MailApp),
+        ]
+        .spacing(12)
+        .into()
+    }
+
     /// Nothing was set up in a mail app yet: what the user does next, and with what.
     fn next_line(&self, l: &Localizer) -> String {
+        if let Some(app) = self.direct {
+            let app = ("app", messages::app_name(l, app).into());
+            return l.tr_args(msg::GUI_SUCCESS_NEXT_DIRECT, &[app]);
+        }
         match (self.draft.sign_in(), self.draft.target.provider()) {
             (SignIn::OAuth, Some(p)) => l.tr_args(
                 msg::GUI_SUCCESS_NEXT_OAUTH,
@@ -313,6 +351,15 @@ impl State {
         }
         exports.into()
     }
+}
+
+/// The app this app sets up itself, if it is here: Thunderbird with a profile to write into
+/// (first), else Evolution.
+fn direct(apps: &[Found]) -> Option<MailApp> {
+    apps.iter()
+        .filter(|f| f.installed && f.way == handoff::Way::Direct)
+        .find(|f| f.app != MailApp::Thunderbird || !f.profiles.is_empty())
+        .map(|f| f.app)
 }
 
 /// Saves the account off the UI thread (the keyring client blocks). Unless `replace`, an

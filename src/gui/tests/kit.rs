@@ -21,6 +21,9 @@ pub(super) fn new_app(launch: Launch) -> App {
         accounts: Accounts::at(config_dir()),
         export_dir: Some(config_dir().join("exports")),
         browser: Some(launch.browser.unwrap_or(record_browser)),
+        start_app: Some(launch.start_app.unwrap_or(record_start)),
+        // A computer with no mail app; tests stage the apps they need.
+        find_apps: Some(launch.find_apps.unwrap_or(Vec::new)),
         ..launch
     })
     .0
@@ -34,6 +37,21 @@ pub(super) fn record_browser(url: &str) -> std::io::Result<()> {
         .lock()
         .unwrap_or_else(|e| e.into_inner())
         .push(url.to_string());
+    Ok(())
+}
+
+/// The mail apps "Open …" started (no app is started by the tests): program and arguments.
+pub(super) static STARTED: std::sync::Mutex<Vec<Vec<String>>> = std::sync::Mutex::new(Vec::new());
+
+pub(super) fn record_start(cmd: std::process::Command) -> std::io::Result<()> {
+    let words = std::iter::once(cmd.get_program())
+        .chain(cmd.get_args())
+        .map(|s| s.to_string_lossy().into_owned())
+        .collect();
+    STARTED
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .push(words);
     Ok(())
 }
 
@@ -339,6 +357,15 @@ pub(super) fn started_thunderbird_profile(name: &str) -> std::path::PathBuf {
 /// The mail-app screen as on a computer with Thunderbird (these profiles) and Foxmail.
 pub(super) fn mail_apps_found(app: &mut App, profiles: &[&std::path::Path]) {
     use crate::gui::screen::mailapp;
+    let apps = apps_with_thunderbird(profiles);
+    let task = app.update(Message::MailApp(mailapp::Message::Apps(apps)));
+    settle(app, task);
+}
+
+/// The apps of a computer with Thunderbird (these profiles) and Foxmail.
+pub(super) fn apps_with_thunderbird(
+    profiles: &[&std::path::Path],
+) -> Vec<mailsetup::handoff::Found> {
     use mailsetup::handoff::{Found, MailApp, thunderbird::Profile};
     let found = |app: MailApp, installed, profiles| Found {
         app,
@@ -354,12 +381,10 @@ pub(super) fn mail_apps_found(app: &mut App, profiles: &[&std::path::Path]) {
             default: true,
         })
         .collect();
-    let apps = vec![
+    vec![
         found(MailApp::Thunderbird, true, profiles),
         found(MailApp::Foxmail, false, Vec::new()),
-    ];
-    let task = app.update(Message::MailApp(mailapp::Message::Apps(apps)));
-    settle(app, task);
+    ]
 }
 
 /// "Use it in my mail app" after the QQ walk: Thunderbird is set up directly (the account in the

@@ -100,3 +100,70 @@ fn the_tested_account_goes_into_the_users_mail_app() {
     assert!(matches!(app.screen, Screen::Success(_)));
     assert!(sees(&app, &l.tr(msg::GUI_SUCCESS_TITLE)));
 }
+
+/// From launch to reading mail in Thunderbird, counted as the user acts in this window (the
+/// address typed at the start): Next, "I have the code", the code, Enter, "Add to Thunderbird"
+/// (the success screen's accent button, where Thunderbird is here) and "Open Thunderbird".
+/// tests/handoff.rs starts the real Thunderbird with the command recorded here.
+#[test]
+fn launch_to_thunderbird_takes_six_actions() {
+    use crate::gui::screen::{credentials, start, success};
+    let _serial = serial();
+    let Some((mut app, user, pass)) = harness_app_at(None, None) else {
+        return;
+    };
+    let l = Localizer::new(Lang::En);
+    let profile = started_thunderbird_profile("tb-six");
+    let actions = std::cell::Cell::new(0);
+    let click = |app: &mut crate::gui::App, label: String| {
+        actions.set(actions.get() + 1);
+        act(app, |ui| {
+            let _ = ui.click(label.as_str());
+        });
+    };
+    act(&mut app, |ui| {
+        let _ = ui.click(iced_test::selector::id(start::ADDRESS_INPUT));
+        let _ = ui.typewrite(&user);
+    });
+    click(&mut app, l.tr(msg::GUI_NEXT));
+    click(&mut app, l.tr(msg::GUI_HAVE_CODE));
+    act(&mut app, |ui| {
+        let _ = ui.click(iced_test::selector::id(credentials::CODE_INPUT));
+        let _ = ui.typewrite(&pass);
+        let _ = ui.tap_key(iced::keyboard::key::Named::Enter);
+    });
+    actions.set(actions.get() + 2);
+    assert!(sees(&app, &l.tr(msg::GUI_SUCCESS_TITLE)));
+    if sees(&app, &l.tr(msg::GUI_REPLACE)) {
+        // A saved account of an earlier test: not part of a first walk.
+        act(&mut app, |ui| {
+            let _ = ui.click(l.tr(msg::GUI_REPLACE).as_str());
+        });
+    }
+    // Found on this computer: Thunderbird with a profile it has started.
+    let apps = super::kit::apps_with_thunderbird(&[&profile]);
+    let _ = app.update(Message::Success(success::Message::Apps(apps)));
+    look(&mut app, "success-direct");
+    click(&mut app, l.tr(msg::GUI_ADD_TO_THUNDERBIRD));
+    assert!(matches!(app.screen, Screen::MailApp(..)));
+    mail_apps_found(&mut app, &[&profile]);
+    let prefs = std::fs::read_to_string(profile.join("prefs.js")).unwrap_or_default();
+    assert!(
+        prefs.contains(&format!("\"{user}\"")),
+        "added at once: {prefs}"
+    );
+    look(&mut app, "mailapp-open");
+    let open = l.tr_args(msg::GUI_OPEN_APP, &[("app", "Thunderbird".into())]);
+    click(&mut app, open);
+    assert_eq!(actions.get(), 6);
+    let started = super::kit::STARTED
+        .lock()
+        .unwrap_or_else(|e| e.into_inner());
+    let profile = profile.to_string_lossy().into_owned();
+    assert!(
+        started
+            .iter()
+            .any(|w| w[0] == "thunderbird" && w[1..] == ["--profile".to_string(), profile.clone()]),
+        "{started:?}"
+    );
+}
