@@ -206,6 +206,10 @@ pub struct Provider {
     /// The provider's known server replies, in the order they are tried.
     #[serde(default)]
     pub replies: Vec<Reply>,
+    /// Its IMAP server refuses SELECT ("Unsafe Login") to a client that did not say who it is
+    /// with ID (RFC 2971): NetEase's Coremail. Mail apps have a setting for it.
+    #[serde(default)]
+    pub needs_imap_id: bool,
     pub links: BTreeMap<String, String>,
     pub steps: Vec<Step>,
     #[serde(default)]

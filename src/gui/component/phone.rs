@@ -47,7 +47,10 @@ enum Status {
     Preparing,
     /// The iPhone's link is offered; waiting for the phone.
     Waiting,
-    Fetched,
+    /// The iPhone fetched the profile; `with_code`: the code went with it.
+    Fetched {
+        with_code: bool,
+    },
     Saved(PathBuf),
     Expired,
     Failed(Arc<PhoneError>),
@@ -109,7 +112,9 @@ impl State {
             Message::Fetched(r) => {
                 self.hide();
                 self.status = match r {
-                    Ok(_) => Status::Fetched,
+                    Ok(_) => Status::Fetched {
+                        with_code: self.with_code,
+                    },
                     Err(_) => Status::Expired,
                 };
             }
@@ -188,7 +193,15 @@ impl State {
                 msg::GUI_PHONE_ANDROID_SCAN,
             ),
         };
-        let mut part = column![text(l.tr(intro)).size(style::BODY)].spacing(10);
+        // Android imports the code only when it is in the QR code: else it asks for it once.
+        let intro = match (self.phone, self.with_code) {
+            (Phone::Android, false) if account.sign_in == mailsetup::store::SignIn::Password => {
+                let credential = ("credential", credential.clone().into());
+                l.tr_args(msg::GUI_PHONE_ANDROID_INTRO_NO_CODE, &[credential])
+            }
+            _ => l.tr(intro),
+        };
+        let mut part = column![text(intro).size(style::BODY)].spacing(10);
         if account.sign_in == mailsetup::store::SignIn::Password {
             let label = l.tr_args(
                 msg::GUI_PHONE_INCLUDE_CODE,
@@ -235,7 +248,16 @@ impl State {
         let (line, style): (String, fn(&iced::Theme) -> text::Style) = match &self.status {
             Status::Idle | Status::Preparing => return None,
             Status::Waiting => (l.tr(msg::GUI_PHONE_WAITING), text::default),
-            Status::Fetched => (l.tr(msg::GUI_PHONE_FETCHED), style::text::success),
+            Status::Fetched { with_code: true } => {
+                (l.tr(msg::GUI_PHONE_FETCHED), style::text::success)
+            }
+            // The profile asks for the password when installed: which one to type.
+            Status::Fetched { with_code: false } => {
+                let credential = l.tr(mailsetup::setup::Target::saved(account).credential_id());
+                let credential = ("credential", credential.into());
+                let said = l.tr_args(msg::GUI_PHONE_FETCHED_NO_CODE, &[credential]);
+                (said, style::text::success)
+            }
             Status::Saved(p) => (
                 l.tr_args(msg::GUI_PHONE_SAVED, &[("path", messages::path(p).into())]),
                 style::text::success,

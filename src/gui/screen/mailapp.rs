@@ -470,6 +470,14 @@ impl State {
             card = card.push(iced::widget::rule::horizontal(1));
         }
         card = card.push(self.steps(l, app));
+        // NetEase refuses Thunderbird for Android's IMAP without ID: its setting sends it.
+        let needs_id = (self.account.provider.as_deref())
+            .and_then(|id| mailsetup::catalog::Catalog::builtin().by_id(id))
+            .is_some_and(|p| p.needs_imap_id);
+        if app == MailApp::Android && needs_id {
+            let tip = text(l.tr(msg::GUI_ANDROID_CLIENT_INFO)).size(style::BODY);
+            card = card.push(tip.style(style::text::warning));
+        }
         let credential = l.tr(self.credential_id());
         let oauth = self.account.sign_in == SignIn::OAuth;
         let mut fields = vec![(Field::Address, l.tr(msg::GUI_FIELD_ADDRESS))];

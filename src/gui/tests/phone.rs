@@ -75,7 +75,12 @@ fn thunderbird_for_android_reads_the_account_from_the_windows_qr_code() {
     let l = Localizer::new(Lang::En);
     test_save_and_open_mail_apps(&mut app, &pass);
     choose(&mut app, MailApp::Android);
-    assert!(sees(&app, &l.tr(msg::GUI_PHONE_ANDROID_INTRO)));
+    // The heading follows the box: without the code, the phone asks for it once.
+    let code = ("credential", l.tr(msg::CREDENTIAL_AUTH_CODE).into());
+    let no_code = l.tr_args(msg::GUI_PHONE_ANDROID_INTRO_NO_CODE, &[code]);
+    assert!(sees(&app, &no_code) && !sees(&app, &l.tr(msg::GUI_PHONE_ANDROID_INTRO)));
+    // QQ takes Thunderbird for Android as it is: no setting to change.
+    assert!(!sees(&app, &l.tr(msg::GUI_ANDROID_CLIENT_INFO)));
     let task = app.update(phone_message(phone::Message::Show));
     settle(&mut app, task);
     assert!(sees(&app, &l.tr(msg::GUI_PHONE_ANDROID_SCAN)));
@@ -93,6 +98,7 @@ fn thunderbird_for_android_reads_the_account_from_the_windows_qr_code() {
     let with: serde_json::Value = serde_json::from_str(&qr_text(&app)).expect("json");
     assert_eq!(with[2][7], pass.as_str());
     assert_eq!(with[3][0][0][6], pass.as_str());
+    assert!(sees(&app, &l.tr(msg::GUI_PHONE_ANDROID_INTRO)));
 
     // Hidden: no QR code is left in the window.
     let task = app.update(phone_message(phone::Message::Hide));
@@ -194,7 +200,13 @@ fn an_iphone_fetches_its_profile_once_from_the_windows_qr_code() {
         format!("Configuration com.apple.mail.managed localhost {user} False")
     );
     assert!(second.is_err(), "the link works once");
-    assert!(sees(&app, &l.tr(msg::GUI_PHONE_FETCHED)));
+    // Fetched without the code: the iPhone will ask for the password, which is the code.
+    let code = ("credential", l.tr(msg::CREDENTIAL_AUTH_CODE).into());
+    assert!(sees(
+        &app,
+        &l.tr_args(msg::GUI_PHONE_FETCHED_NO_CODE, &[code])
+    ));
+    assert!(!sees(&app, &l.tr(msg::GUI_PHONE_FETCHED)));
 
     // Saved as a file, for mail or AirDrop, with the code when the box is ticked.
     let task = app.update(phone_message(phone::Message::IncludeCode(true)));
@@ -217,4 +229,34 @@ fn an_iphone_fetches_its_profile_once_from_the_windows_qr_code() {
         &[("path", mailsetup::present::messages::path(&file).into())],
     );
     assert!(sees(&app, &saved));
+}
+
+/// NetEase refuses Thunderbird for Android's IMAP without ID ("Unsafe Login"): its card says
+/// which setting sends it.
+#[test]
+fn a_163_account_on_android_says_to_send_client_information() {
+    let l = Localizer::new(Lang::En);
+    let mut app = super::kit::new_app(crate::gui::Launch {
+        lang: Lang::En,
+        ..crate::gui::Launch::default()
+    });
+    let ep = |host: &str, port| mailsetup::catalog::Endpoint {
+        host: host.into(),
+        port,
+        security: mailsetup::catalog::Security::Tls,
+        username: "zhang@163.com".into(),
+    };
+    let account = mailsetup::store::Account {
+        address: "zhang@163.com".into(),
+        provider: Some("netease-163".into()),
+        imap: ep("imap.163.com", 993),
+        smtp: ep("smtp.163.com", 465),
+        sign_in: Default::default(),
+        saved_at: 0,
+        ca: None,
+    };
+    let _ = app.go(crate::gui::route::Next::MailApp(account));
+    super::kit::mail_apps_found(&mut app, &[]);
+    choose(&mut app, MailApp::Android);
+    assert!(sees(&app, &l.tr(msg::GUI_ANDROID_CLIENT_INFO)));
 }
