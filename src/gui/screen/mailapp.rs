@@ -143,9 +143,23 @@ impl State {
         (s, crate::gui::services::find_apps(find_apps, Message::Apps))
     }
 
-    /// Enter: nothing (each app has its own button).
+    /// Enter: the bottom bar's "Add to …" or "Open …", where the chosen app has one.
     pub fn primary(&self) -> Option<Message> {
-        None
+        let app = self.direct_app()?;
+        if matches!(self.added, Some(Ok(_))) {
+            return Some(Message::Open(app));
+        }
+        let add = match app {
+            MailApp::Evolution => Message::AddToEvolution,
+            _ => Message::AddToThunderbird,
+        };
+        (!self.adding).then_some(add)
+    }
+
+    /// The chosen app, where this app sets it up itself and has a place to write to.
+    fn direct_app(&self) -> Option<MailApp> {
+        let app = self.chosen.filter(|a| a.way() == handoff::Way::Direct)?;
+        self.place(app).is_some().then_some(app)
     }
 
     /// Esc: the Back button.
@@ -337,12 +351,12 @@ impl State {
             Some(app) => content = content.push(self.guided(l, app)),
             None => {}
         }
+        // The screen's one action stays in view at any window size.
+        let action = self.direct_app().map(|app| self.add_or_open(l, app));
+        let back = widget::secondary(l.tr(msg::GUI_BACK), Message::Back);
         widget::screen(
             content,
-            widget::bottom_bar(
-                Some(widget::secondary(l.tr(msg::GUI_BACK), Message::Back)),
-                Vec::new(),
-            ),
+            widget::bottom_bar(Some(back), action.into_iter().collect()),
         )
     }
 
@@ -401,8 +415,7 @@ impl State {
                 card = card.push(text(said).size(style::SMALL).style(style::text::success));
             }
         }
-        card = card.push(self.add_or_open(l, MailApp::Thunderbird));
-        self.card(card)
+        self.card(card.extend(self.open_failed_line(l, MailApp::Thunderbird)))
     }
 
     /// Set up directly: "Add to Evolution", and what came of it.
@@ -411,32 +424,33 @@ impl State {
         if let (Some(result), Some(dir)) = (&self.added, handoff::evolution::sources_dir()) {
             card = card.push(self.outcome(l, MailApp::Evolution, result, &dir));
         }
-        self.card(card.push(self.add_or_open(l, MailApp::Evolution)))
+        self.card(card.extend(self.open_failed_line(l, MailApp::Evolution)))
     }
 
     /// "Add to …", or once the account is there, "Open …" (and why it did not start).
     fn add_or_open<'a>(&self, l: &Localizer, app: MailApp) -> Element<'a, Message> {
-        let name = ("app", messages::app_name(l, app).into());
-        if matches!(self.added, Some(Ok(_))) {
-            let open = widget::primary(
-                l.tr_args(msg::GUI_OPEN_APP, std::slice::from_ref(&name)),
-                Some(Message::Open(app)),
-            );
-            let Some(reason) = &self.open_failed else {
-                return open;
-            };
-            let failed = l.tr_args(
-                msg::GUI_OPEN_APP_FAILED,
-                &[name, ("reason", reason.clone().into())],
-            );
-            let failed = text(failed).size(style::SMALL).style(style::text::error);
-            return column![failed, open].spacing(8).into();
-        }
-        let (label, press) = match app {
-            MailApp::Evolution => (msg::GUI_ADD_TO_EVOLUTION, Message::AddToEvolution),
-            _ => (msg::GUI_ADD_TO_THUNDERBIRD, Message::AddToThunderbird),
+        let label = if matches!(self.added, Some(Ok(_))) {
+            l.tr_args(
+                msg::GUI_OPEN_APP,
+                &[("app", messages::app_name(l, app).into())],
+            )
+        } else if app == MailApp::Evolution {
+            l.tr(msg::GUI_ADD_TO_EVOLUTION)
+        } else {
+            l.tr(msg::GUI_ADD_TO_THUNDERBIRD)
         };
-        widget::primary(l.tr(label), (!self.adding).then_some(press))
+        widget::primary(label, self.primary())
+    }
+
+    /// Why the app did not start after "Open …".
+    fn open_failed_line<'a>(&self, l: &Localizer, app: MailApp) -> Option<Element<'a, Message>> {
+        let reason = self.open_failed.as_ref()?;
+        let args = [
+            ("app", messages::app_name(l, app).into()),
+            ("reason", reason.clone().into()),
+        ];
+        let failed = text(l.tr_args(msg::GUI_OPEN_APP_FAILED, &args)).size(style::SMALL);
+        Some(failed.style(style::text::error).into())
     }
 
     /// What a direct set-up came to, in green or red.
@@ -496,14 +510,21 @@ impl State {
             (Field::SmtpSecurity, msg::GUI_FIELD_SMTP_SECURITY),
         ];
         fields.extend(servers.iter().map(|(f, id)| (*f, l.tr(id))));
+        // What the clipboard holds now is said under the row just copied, where the eyes are.
+        let said_at = match self.secret_error {
+            Some(_) => Some(Field::Secret),
+            None => self.copied,
+        };
         for (field, label) in fields {
             card = card.push(self.field_row(l, field, label));
+            if said_at == Some(field)
+                && let Some(said) = self.copied_line(l, &credential)
+            {
+                card = card.push(text(said).size(style::SMALL).style(style::text::success));
+            }
         }
         if oauth {
             card = card.push(text(l.tr(msg::GUI_GUIDE_OAUTH)).size(style::SMALL));
-        }
-        if let Some(said) = self.copied_line(l, &credential) {
-            card = card.push(text(said).size(style::SMALL).style(style::text::success));
         }
         self.card(card)
     }

@@ -95,6 +95,7 @@ fn the_tested_account_goes_into_the_users_mail_app() {
         &app,
         &l.tr_args(msg::GUI_COPIED_SECRET, &[("credential", credential.into())])
     ));
+    look(&mut app, "mailapp-foxmail-copied");
     // Back (Esc) returns to the success screen as it was.
     let _ = app.update(Message::Back);
     assert!(matches!(app.screen, Screen::Success(_)));
