@@ -306,14 +306,18 @@ pub fn app_name(l: &Localizer, app: crate::handoff::MailApp) -> String {
 
 /// `apps`: one app, whether it is on this computer and how it gets the account.
 pub fn app_line(l: &Localizer, f: &crate::handoff::Found) -> String {
-    let way = match f.way {
-        crate::handoff::Way::Direct => msg::HANDOFF_WAY_DIRECT,
-        crate::handoff::Way::Guided => msg::HANDOFF_WAY_GUIDED,
+    use crate::handoff::{MailApp, Way};
+    let way = match (f.app, f.way) {
+        // Microsoft ended it on 31 Dec 2024: no steps for an app that no longer works.
+        (MailApp::WindowsMail, _) => msg::HANDOFF_RETIRED_WINDOWS_MAIL,
+        (_, Way::Direct) => msg::HANDOFF_WAY_DIRECT,
+        (_, Way::Guided) => msg::HANDOFF_WAY_GUIDED,
     };
-    let here = if f.installed {
-        msg::HANDOFF_INSTALLED
-    } else {
-        msg::HANDOFF_NOT_INSTALLED
+    // Phones are never on this computer: they scan a QR code in the window.
+    let here = match (f.app, f.installed) {
+        (MailApp::Iphone | MailApp::Android, _) => msg::HANDOFF_PHONE,
+        (_, true) => msg::HANDOFF_INSTALLED,
+        (_, false) => msg::HANDOFF_NOT_INSTALLED,
     };
     l.tr_args(
         msg::CLI_APP_LINE,
@@ -510,6 +514,29 @@ fn seconds(ms: u64) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn apps_word_phones_as_phones_and_windows_mail_as_ended() {
+        use super::app_line;
+        use crate::handoff::{Found, MailApp};
+        use crate::i18n::{Lang, Localizer, msg};
+        let l = Localizer::new(Lang::En);
+        let line = |app: MailApp| {
+            let f = Found {
+                app,
+                installed: false,
+                way: app.way(),
+                profiles: Vec::new(),
+            };
+            app_line(&l, &f)
+        };
+        let phone = l.tr(msg::HANDOFF_PHONE);
+        assert!(line(MailApp::Iphone).contains(&phone));
+        assert!(line(MailApp::Android).contains(&phone));
+        assert!(!line(MailApp::Android).contains(&l.tr(msg::HANDOFF_NOT_INSTALLED)));
+        assert!(line(MailApp::WindowsMail).contains(&l.tr(msg::HANDOFF_RETIRED_WINDOWS_MAIL)));
+        assert!(line(MailApp::Foxmail).contains(&l.tr(msg::HANDOFF_NOT_INSTALLED)));
+    }
+
     use super::path;
 
     /// A company account handed to Thunderbird or Evolution says which certificate dialog the

@@ -476,6 +476,9 @@ impl State {
     /// Guided: the phone's QR code first (the least typing), the app's own menu path, then each
     /// field with Copy.
     fn guided<'a>(&'a self, l: &Localizer, app: MailApp) -> Element<'a, Message> {
+        if app == MailApp::WindowsMail {
+            return self.retired(l);
+        }
         let mut card = column![].spacing(8);
         // An iPhone profile carries only a password: a browser sign-in is set up on the phone.
         let profile_works = app != MailApp::Iphone || self.account.sign_in == SignIn::Password;
@@ -527,6 +530,14 @@ impl State {
             card = card.push(text(l.tr(msg::GUI_GUIDE_OAUTH)).size(style::SMALL));
         }
         self.card(card)
+    }
+
+    /// Windows Mail stopped working on 31 Dec 2024: no steps, the way to Outlook's card.
+    fn retired<'a>(&self, l: &Localizer) -> Element<'a, Message> {
+        let said = text(l.tr(msg::GUI_WINDOWS_MAIL_RETIRED)).size(style::BODY);
+        let outlook = messages::app_name(l, MailApp::Outlook);
+        let go = widget::secondary(outlook, Message::Choose(MailApp::Outlook));
+        self.card(column![said, go].spacing(10))
     }
 
     fn field_row<'a>(&'a self, l: &Localizer, field: Field, label: String) -> Element<'a, Message> {
@@ -623,7 +634,7 @@ fn guide_id(app: MailApp) -> &'static str {
         MailApp::Evolution => msg::GUIDE_EVOLUTION,
         MailApp::Outlook => msg::GUIDE_OUTLOOK,
         MailApp::Foxmail => msg::GUIDE_FOXMAIL,
-        MailApp::WindowsMail => msg::GUIDE_WINDOWS_MAIL,
+        MailApp::WindowsMail => msg::GUI_WINDOWS_MAIL_RETIRED,
         MailApp::MailMaster => msg::GUIDE_MAIL_MASTER,
         MailApp::AppleMail => msg::GUIDE_APPLE_MAIL,
         MailApp::Iphone => msg::GUIDE_IPHONE,

@@ -260,3 +260,41 @@ fn a_163_account_on_android_says_to_send_client_information() {
     choose(&mut app, MailApp::Android);
     assert!(sees(&app, &l.tr(msg::GUI_ANDROID_CLIENT_INFO)));
 }
+
+/// Windows Mail stopped working on 31 Dec 2024: its card says so and leads to Outlook's, with
+/// no steps of its own.
+#[test]
+fn windows_mail_points_to_outlook() {
+    let l = Localizer::new(Lang::En);
+    let mut app = super::kit::new_app(crate::gui::Launch {
+        lang: Lang::En,
+        ..crate::gui::Launch::default()
+    });
+    let ep = |host: &str| mailsetup::catalog::Endpoint {
+        host: host.into(),
+        port: 993,
+        security: mailsetup::catalog::Security::Tls,
+        username: "zhang@qq.com".into(),
+    };
+    let account = mailsetup::store::Account {
+        address: "zhang@qq.com".into(),
+        provider: Some("qq".into()),
+        imap: ep("imap.qq.com"),
+        smtp: ep("smtp.qq.com"),
+        sign_in: Default::default(),
+        saved_at: 0,
+        ca: None,
+    };
+    let _ = app.go(crate::gui::route::Next::MailApp(account));
+    choose(&mut app, MailApp::WindowsMail);
+    assert!(sees(&app, &l.tr(msg::GUI_WINDOWS_MAIL_RETIRED)));
+    assert!(
+        !sees(&app, &l.tr(msg::GUI_FIELD_IMAP_HOST)),
+        "no fields to copy"
+    );
+    super::kit::act(&mut app, |ui| {
+        let _ = ui.click(l.tr(msg::APP_OUTLOOK).as_str());
+    });
+    let code = ("credential", l.tr(msg::CREDENTIAL_AUTH_CODE).into());
+    assert!(sees(&app, &l.tr_args(msg::GUIDE_OUTLOOK, &[code])));
+}
