@@ -1,6 +1,6 @@
-//! The `--json` shapes the README documents, as types in one place: what scripts and support
+//! The `--json` shapes docs/cli.md documents, as types in one place: what scripts and support
 //! tools get from `detect`, `check`, `report`, `providers` and `accounts`. A test parses the
-//! README's examples into them (unknown fields refused), so the documentation cannot drift.
+//! examples in docs/cli.md into them (unknown fields refused), so the documentation cannot drift.
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -582,32 +582,33 @@ mod tests {
         }
     }
 
-    /// The first ```json block after `heading` in the README.
-    fn readme_example(heading: &str) -> &'static str {
-        let readme = include_str!("../../README.md");
-        let at = readme.find(heading).expect("README section");
-        let start = readme[at..].find("```json\n").expect("json block") + at + "```json\n".len();
-        let end = readme[start..].find("```").expect("block end") + start;
-        &readme[start..end]
+    /// The first ```json block after `heading` in docs/cli.md.
+    fn cli_doc_example(heading: &str) -> &'static str {
+        let doc = include_str!("../../docs/cli.md");
+        let at = doc.find(heading).expect("docs/cli.md section");
+        let start = doc[at..].find("```json\n").expect("json block") + at + "```json\n".len();
+        let end = doc[start..].find("```").expect("block end") + start;
+        &doc[start..end]
     }
 
     #[test]
-    fn the_readme_examples_are_the_programs_shapes() {
+    fn the_cli_docs_examples_are_the_programs_shapes() {
         let detect: DetectJson =
-            serde_json::from_str(readme_example("### `detect --json`")).expect("detect example");
+            serde_json::from_str(cli_doc_example("### `detect --json`")).expect("detect example");
         let DetectJson::Found(d) = &detect else {
-            panic!("the README's detect example is a found answer");
+            panic!("docs/cli.md's detect example is a found answer");
         };
         assert_eq!(d.imap.host, "imap.qq.com");
         let check: CheckJson =
-            serde_json::from_str(readme_example("### `check --json`")).expect("check example");
+            serde_json::from_str(cli_doc_example("### `check --json`")).expect("check example");
         assert_eq!(check.saved, Some(false));
         assert_eq!(
             check.smtp.error.as_ref().map(|e| e.kind.as_str()),
             Some("auth")
         );
-        let trip: CheckJson = serde_json::from_str(readme_example("With `--round-trip` the check"))
-            .expect("round-trip example");
+        let trip: CheckJson =
+            serde_json::from_str(cli_doc_example("With `--round-trip` the check"))
+                .expect("round-trip example");
         let t = trip.round_trip.expect("round_trip");
         assert_eq!(t.arrived, crate::probe::roundtrip::Arrived::Inbox);
         assert!(trip.imap.stages.iter().any(|s| s.name == Stage::Receive));
