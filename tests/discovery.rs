@@ -66,8 +66,9 @@ fn e(host: &str, port: u16, security: &str, user: &str) -> (String, u64, String,
 }
 
 #[test]
+#[ignore = "needs tests/run"]
 fn autoconfig_from_the_domain_fills_every_placeholder() {
-    let Some(h) = harness() else { return };
+    let h = harness();
     // autoconfig.<domain>, %EMAILADDRESS%; the address is sent as the query parameter.
     let (code, v, _) = detect("li@autoconf-corp.test", &[]);
     assert_eq!(code, Some(0), "{v}");
@@ -126,8 +127,9 @@ fn autoconfig_from_the_domain_fills_every_placeholder() {
 }
 
 #[test]
+#[ignore = "needs tests/run"]
 fn srv_records_prefer_implicit_tls() {
-    let Some(h) = harness() else { return };
+    let h = harness();
     // _imaps and _imap both exist: _imaps wins; only _submission exists for SMTP.
     let (code, v, _) = detect("li@srv-corp.test", &[]);
     assert_eq!(code, Some(0), "{v}");
@@ -143,8 +145,9 @@ fn srv_records_prefer_implicit_tls() {
 }
 
 #[test]
+#[ignore = "needs tests/run"]
 fn guessing_finds_the_local_servers_on_standard_ports() {
-    let Some(_) = harness() else { return };
+    let _ = harness();
     // Dovecot answers TLS on imap.guess-corp.test:993, Postfix STARTTLS on smtp.…:587; nothing
     // on 465 or the mail.… names.
     let (code, v, _) = detect("li@guess-corp.test", &[]);
@@ -170,8 +173,9 @@ fn guessing_finds_the_local_servers_on_standard_ports() {
 /// for STARTTLS in the capabilities). imap.wrongname-corp.test:993 is valid, so only the SMTP
 /// side is missing.
 #[test]
+#[ignore = "needs tests/run"]
 fn guessing_refuses_starttls_with_a_certificate_for_another_name() {
-    let Some(_) = harness() else { return };
+    let _ = harness();
     let (code, v, _) = detect("li@wrongname-corp.test", &[]);
     assert_eq!(code, Some(1), "{v}");
     assert!(v["source"].is_null(), "{v}");
@@ -179,8 +183,9 @@ fn guessing_refuses_starttls_with_a_certificate_for_another_name() {
 }
 
 #[test]
+#[ignore = "needs tests/run"]
 fn a_domain_with_nothing_says_what_to_try() {
-    let Some(_) = harness() else { return };
+    let _ = harness();
     let (code, v, _) = detect("li@nothing-here.test", &[]);
     assert_eq!(code, Some(1));
     assert!(v["source"].is_null());
@@ -236,8 +241,9 @@ fn an_offline_computer_is_told_so_not_to_check_the_address() {
 
 /// An ISPDB named by its IP address is asked, not looked up as a host name first.
 #[test]
+#[ignore = "needs tests/run"]
 fn an_ispdb_at_an_ip_address_is_asked() {
-    let Some(_) = harness() else { return };
+    let _ = harness();
     let var = |k: &str| std::env::var(k).unwrap_or_else(|_| panic!("{k} missing"));
     let mut c = support::bin();
     c.args(["detect", "li@ispdb-corp.test", "--json", "--lang", "en"]);
@@ -253,8 +259,9 @@ fn an_ispdb_at_an_ip_address_is_asked() {
 /// Both directions of the race, measured: a slow worse source does not delay a good answer, and
 /// a slow better source is waited for (within the deadline).
 #[test]
+#[ignore = "needs tests/run"]
 fn a_slow_source_does_not_delay_a_better_answer() {
-    let Some(_) = harness() else { return };
+    let _ = harness();
     // slow-corp.test: MX → Exmail at once; its autoconfig server takes 4 s.
     let (code, v, _) = detect("li@slow-corp.test", &[]);
     assert_eq!(code, Some(0), "{v}");
@@ -289,8 +296,9 @@ fn a_slow_source_does_not_delay_a_better_answer() {
 }
 
 #[test]
+#[ignore = "needs tests/run"]
 fn check_signs_in_with_discovered_servers() {
-    let Some(h) = harness() else { return };
+    let h = harness();
     for address in ["tester@autoconf-corp.test", "tester@srv-corp.test"] {
         let out = run(
             discovery_cmd("check", address, &["--password-stdin"]),

@@ -93,8 +93,9 @@ fn tls10_server(h: &support::Harness) -> (Child, u16) {
 }
 
 #[test]
+#[ignore = "needs tests/run"]
 fn every_hostile_server_ends_in_a_classified_error_in_time() {
-    let Some(h) = harness() else { return };
+    let h = harness();
     let rt = runtime();
     let good = server_tls(&h);
     let expired = server_tls_from(&h, "expired");

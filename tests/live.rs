@@ -19,8 +19,9 @@ fn stages(r: &mailsetup::probe::ProbeReport) -> Vec<Stage> {
 }
 
 #[test]
+#[ignore = "needs tests/run"]
 fn implicit_tls_both_pass() {
-    let Some(h) = harness() else { return };
+    let h = harness();
     let r = check(&h.request(h.imaps(), h.smtps(), &h.pass));
     assert!(r.imap.ok(), "{:?}", r.imap.error);
     assert!(r.smtp.ok(), "{:?}", r.smtp.error);
@@ -33,8 +34,9 @@ fn implicit_tls_both_pass() {
 }
 
 #[test]
+#[ignore = "needs tests/run"]
 fn starttls_both_pass() {
-    let Some(h) = harness() else { return };
+    let h = harness();
     let r = check(&h.request(h.imap_starttls(), h.submission(), &h.pass));
     assert!(r.imap.ok(), "{:?}", r.imap.error);
     assert!(r.smtp.ok(), "{:?}", r.smtp.error);
@@ -54,8 +56,9 @@ fn starttls_both_pass() {
 }
 
 #[test]
+#[ignore = "needs tests/run"]
 fn wrong_password_is_auth_on_both() {
-    let Some(h) = harness() else { return };
+    let h = harness();
     let r = check(&h.request(h.imaps(), h.submission(), "wrongwrongwrongw"));
     for rep in [&r.imap, &r.smtp] {
         let e = rep.error.as_ref().expect("must fail");
@@ -67,8 +70,9 @@ fn wrong_password_is_auth_on_both() {
 }
 
 #[test]
+#[ignore = "needs tests/run"]
 fn unknown_ca_is_tls_unknown_issuer() {
-    let Some(h) = harness() else { return };
+    let h = harness();
     let req = request(&h.user, None, h.imaps(), h.smtps(), &h.pass, &h.other_ca);
     let r = check(&req);
     for rep in [&r.imap, &r.smtp] {
@@ -82,8 +86,9 @@ fn unknown_ca_is_tls_unknown_issuer() {
 }
 
 #[test]
+#[ignore = "needs tests/run"]
 fn host_name_mismatch_is_tls_error() {
-    let Some(h) = harness() else { return };
+    let h = harness();
     // The certificate is for "localhost"; 127.0.0.1 is the same server under another name.
     let imap = endpoint("127.0.0.1", h.imaps, Security::Tls, &h.user);
     let smtp = endpoint("127.0.0.1", h.submission, Security::Starttls, &h.user);
@@ -99,8 +104,9 @@ fn host_name_mismatch_is_tls_error() {
 }
 
 #[test]
+#[ignore = "needs tests/run"]
 fn implicit_tls_against_a_plain_port_never_falls_back() {
-    let Some(h) = harness() else { return };
+    let h = harness();
     let imap = endpoint("localhost", h.imap_starttls, Security::Tls, &h.user);
     let smtp = endpoint("localhost", h.submission, Security::Tls, &h.user);
     let r = check(&h.request(imap, smtp, &h.pass));
@@ -111,8 +117,9 @@ fn implicit_tls_against_a_plain_port_never_falls_back() {
 }
 
 #[test]
+#[ignore = "needs tests/run"]
 fn starttls_missing_is_refused_before_the_secret_is_sent() {
-    let Some(h) = harness() else { return };
+    let h = harness();
     let rt = runtime();
     let imap_srv = rt.block_on(scripted::start(Script::ImapNoStarttls, None));
     let smtp_srv = rt.block_on(scripted::start(Script::SmtpNoStarttls, None));
@@ -144,8 +151,9 @@ fn starttls_missing_is_refused_before_the_secret_is_sent() {
 }
 
 #[test]
+#[ignore = "needs tests/run"]
 fn both_probes_run_concurrently() {
-    let Some(h) = harness() else { return };
+    let h = harness();
     let r = check(&h.request(h.imaps(), h.smtps(), &h.pass));
     assert!(r.ok());
     // Sanity only (figures are in the benchmark): IMAP and SMTP overlap rather than add up.
@@ -180,8 +188,9 @@ fn scripted_pair_for(
 }
 
 #[test]
+#[ignore = "needs tests/run"]
 fn netease_select_passes_because_id_is_sent() {
-    let Some(h) = harness() else { return };
+    let h = harness();
     let (r, srv) = scripted_pair(
         &h,
         Script::Netease163Imap { advertise_id: true },
@@ -206,8 +215,9 @@ fn netease_select_passes_because_id_is_sent() {
 }
 
 #[test]
+#[ignore = "needs tests/run"]
 fn netease_unsafe_login_is_caught_at_select() {
-    let Some(h) = harness() else { return };
+    let h = harness();
     // A server that does not advertise ID gets none, and NetEase then refuses SELECT: the
     // check must report that, not the successful LOGIN before it.
     let (r, _) = scripted_pair(
@@ -244,8 +254,9 @@ fn netease_unsafe_login_is_caught_at_select() {
 /// refused credential): what was typed tells a refused code from the login password, and both
 /// servers get the one cause.
 #[test]
+#[ignore = "needs tests/run"]
 fn qq_lines_are_read_by_what_was_typed() {
-    let Some(h) = harness() else { return };
+    let h = harness();
     let qq = || {
         (
             Script::ImapLoginReply(
@@ -284,8 +295,9 @@ fn qq_lines_are_read_by_what_was_typed() {
 }
 
 #[test]
+#[ignore = "needs tests/run"]
 fn gbk_reply_is_decoded_and_classified() {
-    let Some(h) = harness() else { return };
+    let h = harness();
     let (line, _, _) = encoding_rs::GBK.encode(
         "535 Error: 请使用授权码登录。详情请看: http://service.mail.qq.com/cgi-bin/help?subtype=1&&id=28&&no=1001256\r\n",
     );
@@ -310,8 +322,9 @@ fn gbk_reply_is_decoded_and_classified() {
 }
 
 #[test]
+#[ignore = "needs tests/run"]
 fn progress_events_follow_every_stage_and_send_test_works() {
-    let Some(h) = harness() else { return };
+    let h = harness();
     let mut req = h.request(h.imap_starttls(), h.smtps(), &h.pass);
     req.send_test = true;
     let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();

@@ -92,8 +92,9 @@ fn stages(r: &mailsetup::probe::ProbeReport) -> Vec<Stage> {
 }
 
 #[test]
+#[ignore = "needs tests/run"]
 fn the_message_arrives_in_the_inbox_and_only_it_is_removed() {
-    let Some(h) = harness() else { return };
+    let h = harness();
     let user = "keep@qq.com";
     let marked = format!("marked-deleted-{}", std::process::id());
     plant_deleted(&h, user, &marked);
@@ -122,8 +123,9 @@ fn the_message_arrives_in_the_inbox_and_only_it_is_removed() {
 }
 
 #[test]
+#[ignore = "needs tests/run"]
 fn a_message_filed_as_spam_is_found_in_junk_and_removed_there() {
-    let Some(h) = harness() else { return };
+    let h = harness();
     let user = "junky@qq.com";
     let r = round_trip(&h, user, h.imaps, Duration::from_secs(20));
     assert!(r.ok(), "{:?} {:?}", r.imap.error, r.smtp.error);
@@ -141,8 +143,9 @@ fn a_message_filed_as_spam_is_found_in_junk_and_removed_there() {
 }
 
 #[test]
+#[ignore = "needs tests/run"]
 fn a_message_that_never_arrives_is_a_warning_not_a_failure() {
-    let Some(h) = harness() else { return };
+    let h = harness();
     let r = round_trip(&h, "lost@qq.com", h.imaps, Duration::from_secs(3));
     assert!(
         r.ok(),
@@ -160,8 +163,9 @@ fn a_message_that_never_arrives_is_a_warning_not_a_failure() {
 }
 
 #[test]
+#[ignore = "needs tests/run"]
 fn without_uidplus_the_message_is_left_and_nothing_else_is_touched() {
-    let Some(h) = harness() else { return };
+    let h = harness();
     let port: u16 = std::env::var("MAILSETUP_TEST_IMAPS_NO_UIDPLUS")
         .expect("the harness's third Dovecot")
         .parse()
@@ -208,8 +212,9 @@ fn refused(h: &Harness, at: &'static str, reply: &'static str, provider: &str) -
 }
 
 #[test]
+#[ignore = "needs tests/run"]
 fn refusals_after_sign_in_are_named_with_the_servers_words() {
-    let Some(h) = harness() else { return };
+    let h = harness();
     let cases: &[(&str, &str, &str, ErrorKind, &str)] = &[
         (
             "DATA",
@@ -280,8 +285,9 @@ fn refusals_after_sign_in_are_named_with_the_servers_words() {
 /// `check --round-trip --json` and `report --round-trip --json`: the `send`, `receive` and
 /// `remove` stages and the `round_trip` object the README documents.
 #[test]
+#[ignore = "needs tests/run"]
 fn the_cli_reports_the_round_trip_in_json() {
-    let Some(h) = harness() else { return };
+    let h = harness();
     let user = h.user.as_str();
     let servers = [
         "--imap".to_string(),
@@ -328,8 +334,9 @@ fn the_cli_reports_the_round_trip_in_json() {
 /// A server that refuses every search (a scripted Coremail): sent, not watched, and still a
 /// working mailbox; the message says to look in the inbox.
 #[test]
+#[ignore = "needs tests/run"]
 fn a_server_that_cannot_be_searched_is_a_warning_not_a_failure() {
-    let Some(h) = harness() else { return };
+    let h = harness();
     let r = refused(&h, "NONE", "", "netease-163");
     assert!(r.ok(), "{:?} {:?}", r.imap.error, r.smtp.error);
     let t = r.round_trip.expect("sent");

@@ -39,8 +39,9 @@ fn count(haystack: &[u8], needle: &str) -> usize {
 use support::files_under;
 
 #[test]
+#[ignore = "needs tests/run"]
 fn no_byte_the_cli_writes_contains_the_secret() {
-    let Some(h) = harness() else { return };
+    let h = harness();
     let cfg = std::env::temp_dir().join(format!("mailsetup-secrets-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&cfg);
     let user = h.user.as_str();

@@ -87,8 +87,9 @@ fn server_pairs() -> Vec<(&'static str, String, String)> {
 }
 
 #[test]
+#[ignore = "needs tests/run"]
 fn a_company_password_is_sent_exactly_as_typed_with_its_login_name() {
-    let Some(_) = harness() else { return };
+    let _ = harness();
     let address = var("MAILSETUP_TEST_ODD_ADDRESS");
     let login = var("MAILSETUP_TEST_ODD_LOGIN");
     let pass = odd_pass();
@@ -131,10 +132,9 @@ fn a_company_password_is_sent_exactly_as_typed_with_its_login_name() {
 /// ("BAD [SYNTAX] Unexpected char"): the password goes as a literal, `{n}` after its `+` and,
 /// where LITERAL+ is offered, `{n+}` at once. The same password wrong is refused, not garbled.
 #[test]
+#[ignore = "needs tests/run"]
 fn a_password_with_quotes_goes_as_a_literal_to_a_login_only_server() {
-    if support::harness().is_none() {
-        return;
-    }
+    let _ = support::harness();
     let quoted =
         std::fs::read_to_string(var("MAILSETUP_TEST_QUOTE_PASS_FILE")).expect("quote password");
     let smtp = format!("localhost:{}:starttls", port("MAILSETUP_TEST_SUBMISSION"));
@@ -159,8 +159,9 @@ fn a_password_with_quotes_goes_as_a_literal_to_a_login_only_server() {
 }
 
 #[test]
+#[ignore = "needs tests/run"]
 fn the_login_name_is_saved_with_the_account() {
-    let Some(_) = harness() else { return };
+    let _ = harness();
     let cfg = config_dir("username");
     let address = var("MAILSETUP_TEST_ODD_ADDRESS");
     let login = var("MAILSETUP_TEST_ODD_LOGIN");
@@ -194,8 +195,9 @@ fn the_login_name_is_saved_with_the_account() {
 }
 
 #[test]
+#[ignore = "needs tests/run"]
 fn a_refused_company_password_gets_password_advice_not_code_advice() {
-    let Some(_) = harness() else { return };
+    let _ = harness();
     let address = var("MAILSETUP_TEST_ODD_ADDRESS");
     let login = var("MAILSETUP_TEST_ODD_LOGIN");
     for (name, imap, smtp) in server_pairs() {
@@ -222,8 +224,9 @@ fn a_refused_company_password_gets_password_advice_not_code_advice() {
 }
 
 #[test]
+#[ignore = "needs tests/run"]
 fn a_refused_test_message_is_not_a_disabled_service() {
-    let Some(_) = harness() else { return };
+    let _ = harness();
     let login = var("MAILSETUP_TEST_ODD_LOGIN");
     let pass = odd_pass();
     for (name, imap, smtp) in &server_pairs()[..2] {
@@ -277,8 +280,9 @@ async fn probe_one(
 /// SSL/TLS asked of a STARTTLS port, or STARTTLS of an SSL/TLS port: the setting is named,
 /// well before the 10 s stage timeout, instead of a timeout blamed on the network.
 #[test]
+#[ignore = "needs tests/run"]
 fn a_wrong_security_setting_is_named_at_once() {
-    let Some(h) = harness() else { return };
+    let h = harness();
     use probe::Protocol::{Imap, Smtp};
     let cases = [
         (Imap, h.imap_starttls, Security::Tls, Stage::Tls),
@@ -321,8 +325,9 @@ fn a_wrong_security_setting_is_named_at_once() {
 /// SMTP servers that offer no sign-in, or none a password app can use, or refuse with a 4xx:
 /// each named, with the server's own words and no `334` prompt in the quote.
 #[test]
+#[ignore = "needs tests/run"]
 fn smtp_sign_in_refusals_are_named() {
-    let Some(h) = harness() else { return };
+    let h = harness();
     let login = var("MAILSETUP_TEST_ODD_LOGIN");
     let pass = odd_pass();
     let rt = runtime();
@@ -382,8 +387,9 @@ fn smtp_sign_in_refusals_are_named() {
 /// A refused sign-in ends with QUIT, as clients should; a dropped connection is what servers
 /// count against an address. Postfix logs the commands of each session.
 #[test]
+#[ignore = "needs tests/run"]
 fn a_refused_sign_in_says_goodbye() {
-    let Some(h) = harness() else { return };
+    let h = harness();
     let log = h.dir.join("postfix/postfix.log");
     let before = log_len(&log);
     let rt = runtime();

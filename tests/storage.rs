@@ -32,6 +32,7 @@ fn account(i: usize) -> Account {
 /// Not a test on its own: the child process the kill test starts (and kills). It adds one
 /// account after another, forever, through the real save path (keyring, then the file).
 #[test]
+#[ignore = "the kill test's child process: it starts this one itself"]
 fn writer_child() {
     let Ok(dir) = std::env::var("MAILSETUP_WRITER_DIR") else {
         return;
@@ -47,8 +48,9 @@ fn writer_child() {
 }
 
 #[test]
+#[ignore = "needs tests/run"]
 fn accounts_json_survives_kill_9_during_saves() {
-    let Some(_) = harness() else { return };
+    let _ = harness();
     let dir = std::env::temp_dir().join(format!("mailsetup-kill9-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     let store = Store::at(&dir);
@@ -58,7 +60,13 @@ fn accounts_json_survives_kill_9_during_saves() {
     let started = Instant::now();
     for round in 0..rounds {
         let mut child = Command::new(std::env::current_exe().expect("test binary"))
-            .args(["--exact", "writer_child", "--nocapture", "--test-threads=1"])
+            .args([
+                "--exact",
+                "writer_child",
+                "--ignored",
+                "--nocapture",
+                "--test-threads=1",
+            ])
             .env("MAILSETUP_WRITER_DIR", &dir)
             .stdout(Stdio::null())
             .stderr(Stdio::null())
@@ -105,8 +113,9 @@ fn accounts_json_survives_kill_9_during_saves() {
 /// a clear sentence, and neither the keyring nor the file changed. In its own D-Bus session so
 /// the other tests' keyring stays unlocked.
 #[test]
+#[ignore = "needs tests/run"]
 fn locked_keyring_saves_nothing() {
-    let Some(h) = harness() else { return };
+    let h = harness();
     let cfg = std::env::temp_dir().join(format!("mailsetup-locked-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&cfg);
     let data = cfg.join("xdg");
@@ -174,8 +183,9 @@ fn locked_keyring_saves_nothing() {
 /// A save that fails after the company CA was kept leaves no CA file behind, and a replaced
 /// account keeps the CA it had (accounts.json made unwritable: a directory in its place).
 #[test]
+#[ignore = "needs tests/run"]
 fn a_failed_save_puts_the_company_ca_back() {
-    let Some(h) = harness() else { return };
+    let h = harness();
     let stamp = SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map(|d| d.as_nanos())

@@ -20,8 +20,9 @@ fn servers(h: &support::Harness) -> Vec<String> {
 }
 
 #[test]
+#[ignore = "needs tests/run"]
 fn report_and_export_of_a_saved_account() {
-    let Some(h) = harness() else { return };
+    let h = harness();
     let cfg = std::env::temp_dir().join(format!("mailsetup-kit-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&cfg);
     let srv = servers(&h);
@@ -161,8 +162,9 @@ fn report_and_export_of_a_saved_account() {
 }
 
 #[test]
+#[ignore = "needs tests/run"]
 fn report_on_a_company_address_shows_discovery() {
-    let Some(h) = harness() else { return };
+    let h = harness();
     let cfg = std::env::temp_dir().join(format!("mailsetup-kit2-{}", std::process::id()));
     let var = |k: &str| std::env::var(k).unwrap_or_default();
     let (dns, ispdb) = (var("MAILSETUP_TEST_DNS"), var("MAILSETUP_TEST_ISPDB"));

@@ -5,6 +5,10 @@
 //! oneself, delivered by Postfix to Dovecot, watched for and removed) adds to the check, in time
 //! (target: under 1.5 s more) and in round trips.
 
+#[allow(dead_code)]
+#[path = "../support/harness.rs"]
+mod harness;
+
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -96,10 +100,6 @@ async fn pipe(
     }
 }
 
-fn env(k: &str) -> String {
-    std::env::var(k).unwrap_or_else(|_| panic!("{k} not set: run tests/bench"))
-}
-
 fn median(mut v: Vec<Duration>) -> Duration {
     v.sort();
     v[v.len() / 2]
@@ -107,14 +107,12 @@ fn median(mut v: Vec<Duration>) -> Duration {
 
 #[tokio::main(flavor = "multi_thread", worker_threads = 2)]
 async fn main() {
-    let user = env("MAILSETUP_TEST_USER");
-    let pass = SecretString::from(env("MAILSETUP_TEST_PASS"));
-    let ca = env("MAILSETUP_TEST_CA");
-    let port = |k: &str| env(k).parse::<u16>().expect("port");
-    let tls = tls::client_config(Some(std::path::Path::new(&ca))).expect("CA");
+    let h = harness::harness();
+    let (user, pass) = (h.user.clone(), SecretString::from(h.pass.clone()));
+    let tls = tls::client_config(Some(&h.ca)).expect("CA");
 
-    let imap_proxy = proxy(port("MAILSETUP_TEST_IMAPS")).await;
-    let smtp_proxy = proxy(port("MAILSETUP_TEST_SMTPS")).await;
+    let imap_proxy = proxy(h.imaps).await;
+    let smtp_proxy = proxy(h.smtps).await;
     let ep = |p: u16| Endpoint {
         host: "localhost".into(),
         port: p,

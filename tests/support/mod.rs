@@ -2,6 +2,7 @@
 //! loopback, a per-run CA) and small scripted servers that replay real providers' lines.
 #![allow(dead_code)]
 
+pub mod harness;
 pub mod hostile;
 pub mod scripted;
 
@@ -15,47 +16,8 @@ use mailsetup::check::CheckRequest;
 use mailsetup::probe::tls;
 use secrecy::SecretString;
 
-pub struct Harness {
-    pub dir: PathBuf,
-    pub ca: PathBuf,
-    pub other_ca: PathBuf,
-    pub user: String,
-    pub pass: String,
-    pub imaps: u16,
-    pub imap_starttls: u16,
-    pub smtps: u16,
-    pub submission: u16,
-}
-
-/// The servers started by `tests/run`. Under `tests/run` (MAILSETUP_REQUIRE_SERVERS=1) a missing
-/// harness is an error; a bare `cargo test` skips these tests with a note.
-pub fn harness() -> Option<Harness> {
-    let var = |k: &str| std::env::var(k).ok();
-    let Some(dir) = var("MAILSETUP_TEST_DIR") else {
-        assert!(
-            var("MAILSETUP_REQUIRE_SERVERS").is_none(),
-            "MAILSETUP_TEST_DIR is not set: the server harness did not start"
-        );
-        eprintln!("skipped: needs the real servers; run tests/run");
-        return None;
-    };
-    let port = |k: &str| -> u16 {
-        var(k)
-            .and_then(|v| v.parse().ok())
-            .unwrap_or_else(|| panic!("{k} missing"))
-    };
-    Some(Harness {
-        dir: dir.into(),
-        ca: var("MAILSETUP_TEST_CA")?.into(),
-        other_ca: var("MAILSETUP_TEST_OTHER_CA")?.into(),
-        user: var("MAILSETUP_TEST_USER")?,
-        pass: var("MAILSETUP_TEST_PASS")?,
-        imaps: port("MAILSETUP_TEST_IMAPS"),
-        imap_starttls: port("MAILSETUP_TEST_IMAP_STARTTLS"),
-        smtps: port("MAILSETUP_TEST_SMTPS"),
-        submission: port("MAILSETUP_TEST_SUBMISSION"),
-    })
-}
+#[allow(unused_imports)] // Not every test binary uses both.
+pub use harness::{Harness, harness};
 
 /// Runs a command with `stdin` as its input and collects its output (the code goes in on stdin
 /// only, as support staff and scripts give it).

@@ -16,13 +16,12 @@ use super::kit::{
 /// company account on other implementations (pymap, aiosmtpd) with its own login name and a
 /// password sent exactly as typed, saved like any other.
 #[test]
+#[ignore = "needs tests/run"]
 fn servers_typed_by_hand_are_checked_tested_and_saved() {
     use crate::gui::screen::manual::{self, Message as M};
     use mailsetup::probe::Protocol;
     let _serial = serial();
-    let Some((mut app, _)) = discovering_app() else {
-        return;
-    };
+    let (mut app, _) = discovering_app();
     let var = |k: &str| std::env::var(k).unwrap_or_default();
     let l = Localizer::new(Lang::En);
     let user = "zhang.san@nothing-here.test";

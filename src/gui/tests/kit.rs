@@ -7,6 +7,7 @@ use iced_test::simulator;
 use mailsetup::catalog::{Endpoint, Security};
 use mailsetup::i18n::{Lang, Localizer, msg};
 
+use super::harness;
 use crate::gui::screen::{credentials, start};
 use crate::gui::{Accounts, App, Launch, Message, Screen, Servers};
 
@@ -174,91 +175,68 @@ pub(super) fn serial() -> std::sync::MutexGuard<'static, ()> {
     SERIAL.lock().unwrap_or_else(|e| e.into_inner())
 }
 
-pub(super) fn harness_app(pass_override: Option<&str>) -> Option<(App, String, String)> {
+pub(super) fn harness_app(pass_override: Option<&str>) -> (App, String, String) {
     harness_app_at(pass_override, Some("netease-163"))
 }
 
+/// The app on the harness's servers, prefilled with its user at `provider`'s steps (or, with no
+/// provider, at the start), the user and the code (or `pass_override`).
 pub(super) fn harness_app_at(
     pass_override: Option<&str>,
     provider: Option<&str>,
-) -> Option<(App, String, String)> {
-    let (dir, servers) = harness_servers()?;
-    let var = |k: &str| std::env::var(k).ok();
-    let user = var("MAILSETUP_TEST_USER")?;
-    let pass = pass_override
-        .map(str::to_string)
-        .or(var("MAILSETUP_TEST_PASS"))?;
+) -> (App, String, String) {
+    let h = harness::harness();
+    let pass = pass_override.map_or(h.pass.clone(), str::to_string);
     let app = new_app(Launch {
         lang: Lang::En,
         provider: provider.map(str::to_string),
-        address: provider.map(|_| user.clone()),
-        servers,
-        discovery: test_discovery(&dir),
+        address: provider.map(|_| h.user.clone()),
+        servers: harness_servers(&h),
+        discovery: test_discovery(&h),
         ..Launch::default()
     });
-    Some((app, user, pass))
+    (app, h.user, pass)
 }
 
-/// The harness's directory, and its Dovecot (IMAPS) and Postfix (submission) as launch servers
-/// with its CA; `None` (a skip) outside tests/run.
-pub(super) fn harness_servers() -> Option<(String, Servers)> {
-    let var = |k: &str| std::env::var(k).ok();
-    let Some(dir) = var("MAILSETUP_TEST_DIR") else {
-        assert!(
-            var("MAILSETUP_REQUIRE_SERVERS").is_none(),
-            "harness missing"
-        );
-        return None;
-    };
-    let port = |k: &str| var(k).and_then(|v| v.parse::<u16>().ok());
-    let ep = |p: u16, security| Endpoint {
+/// The harness's Dovecot (IMAPS) and Postfix (submission) as launch servers, with its CA.
+pub(super) fn harness_servers(h: &harness::Harness) -> Servers {
+    let ep = |port: u16, security| Endpoint {
         host: "localhost".into(),
-        port: p,
+        port,
         security,
         username: String::new(),
     };
-    let servers = Servers {
-        imap: Some(ep(port("MAILSETUP_TEST_IMAPS")?, Security::Tls)),
-        smtp: Some(ep(port("MAILSETUP_TEST_SUBMISSION")?, Security::Starttls)),
+    Servers {
+        imap: Some(ep(h.imaps, Security::Tls)),
+        smtp: Some(ep(h.submission, Security::Starttls)),
         username: None,
-        ca_file: Some(std::path::Path::new(&dir).join("ca.pem")),
-    };
-    Some((dir, servers))
+        ca_file: Some(h.ca.clone()),
+    }
 }
 
 /// Discovery through the harness: its DNS server, CA and ISPDB.
-pub(super) fn test_discovery(dir: &str) -> mailsetup::discover::DetectOptions {
-    let var = |k: &str| std::env::var(k).ok();
+pub(super) fn test_discovery(h: &harness::Harness) -> mailsetup::discover::DetectOptions {
     mailsetup::discover::DetectOptions {
-        dns_server: var("MAILSETUP_TEST_DNS").and_then(|d| d.parse().ok()),
-        tls: mailsetup::probe::tls::client_config(Some(&std::path::Path::new(dir).join("ca.pem")))
-            .ok(),
-        ispdb_url: var("MAILSETUP_TEST_ISPDB"),
+        dns_server: h.dns.parse().ok(),
+        tls: mailsetup::probe::tls::client_config(Some(&h.ca)).ok(),
+        ispdb_url: Some(h.ispdb.clone()),
         ..Default::default()
     }
 }
 
 /// The harness without server overrides: the servers come from discovery.
-pub(super) fn discovering_app() -> Option<(App, String)> {
-    let dir = std::env::var("MAILSETUP_TEST_DIR").ok();
-    let Some(dir) = dir else {
-        assert!(
-            std::env::var("MAILSETUP_REQUIRE_SERVERS").is_err(),
-            "harness missing"
-        );
-        return None;
-    };
-    let pass = std::env::var("MAILSETUP_TEST_PASS").ok()?;
+pub(super) fn discovering_app() -> (App, String) {
+    let h = harness::harness();
     let app = new_app(Launch {
         lang: Lang::En,
         servers: Servers {
-            ca_file: Some(std::path::Path::new(&dir).join("ca.pem")),
+            ca_file: Some(h.ca.clone()),
             ..Servers::default()
         },
-        discovery: test_discovery(&dir),
+        discovery: test_discovery(&h),
         ..Launch::default()
     });
-    Some((app, pass))
+    (app, h.pass)
 }
 
 /// "Continue" on a company server's steps, then the password and Enter (English).

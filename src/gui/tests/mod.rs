@@ -2,6 +2,10 @@
 //! Dovecot/Postfix harness (started by tests/run), the real keyring. One file per screen; what
 //! they share (the app, the runtime's loop, the harness) is in `kit`.
 
+/// The harness tests/run starts, read as tests/ read it.
+#[allow(dead_code)]
+#[path = "../../../tests/support/harness.rs"]
+mod harness;
 mod kit;
 
 mod credentials;

@@ -13,11 +13,10 @@ use crate::gui::{Message, Screen};
 use super::kit::{enter_code_and_test, harness_app, look, sees, serial, settle};
 
 #[test]
+#[ignore = "needs tests/run"]
 fn a_revoked_code_leads_to_the_steps_for_a_new_one() {
     let _serial = serial();
-    let Some((mut app, user, pass)) = harness_app(None) else {
-        return;
-    };
+    let (mut app, user, pass) = harness_app(None);
     let l = Localizer::new(Lang::En);
     enter_code_and_test(&mut app, &pass);
     assert!(sees(&app, &l.tr(msg::GUI_SUCCESS_TITLE)), "saved first");

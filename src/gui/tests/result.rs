@@ -16,11 +16,10 @@ use super::kit::{
 /// Offline (here: names that resolve nowhere) is one card saying to check the network, not two
 /// cards blaming two servers with help articles about them.
 #[test]
+#[ignore = "needs tests/run"]
 fn unreachable_servers_are_one_cause_not_two() {
     let _serial = serial();
-    let Some((mut app, _)) = discovering_app() else {
-        return;
-    };
+    let (mut app, _) = discovering_app();
     let l = Localizer::new(Lang::En);
     act(&mut app, |ui| {
         let _ = ui.click(iced_test::selector::id(start::ADDRESS_INPUT));
@@ -131,11 +130,10 @@ fn pick_harness_ca() -> futures::future::BoxFuture<'static, Option<std::path::Pa
 /// fingerprint (as openssl reads it), tests again trusting it, keeps it with the account, and
 /// the re-test from the start screen uses it.
 #[test]
+#[ignore = "needs tests/run"]
 fn a_company_ca_is_picked_checked_trusted_and_kept_with_the_account() {
     let _serial = serial();
-    let Some((mut app, pass)) = discovering_app() else {
-        return;
-    };
+    let (mut app, pass) = discovering_app();
     app.servers.ca_file = None;
     app.pick_file = pick_harness_ca;
     let l = Localizer::new(Lang::En);

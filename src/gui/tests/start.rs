@@ -104,10 +104,9 @@ fn esc_goes_back_and_keeps_the_address() {
 }
 
 #[test]
+#[ignore = "needs tests/run"]
 fn company_address_is_recognised_through_mx_and_shows_the_admin_steps() {
-    let Some((mut app, _, _)) = harness_app_at(None, None) else {
-        return;
-    };
+    let (mut app, _, _) = harness_app_at(None, None);
     let l = Localizer::new(Lang::En);
     act(&mut app, |ui| {
         let _ = ui.click(iced_test::selector::id(start::ADDRESS_INPUT));

@@ -14,11 +14,10 @@ use super::kit::{
 };
 
 #[test]
+#[ignore = "needs tests/run"]
 fn whole_flow_against_the_local_servers_saves_the_account() {
     let _serial = serial();
-    let Some((mut app, user, pass)) = harness_app_at(None, None) else {
-        return;
-    };
+    let (mut app, user, pass) = harness_app_at(None, None);
     let l = Localizer::new(Lang::En);
     // Start: type the address; the provider (QQ) is recognised; Enter goes to its steps.
     act(&mut app, |ui| {
@@ -125,13 +124,12 @@ fn whole_flow_against_the_local_servers_saves_the_account() {
 /// The round trip: on by default, the test message arrives and is shown on the result screen;
 /// unticking it is remembered by the next window, whose check sends nothing.
 #[test]
+#[ignore = "needs tests/run"]
 fn the_test_message_arrives_and_the_choice_is_remembered() {
     let _serial = serial();
     let prefs = config_dir().join("preferences.json");
     let _ = std::fs::remove_file(&prefs);
-    let Some((mut app, user, pass)) = harness_app_at(None, None) else {
-        return;
-    };
+    let (mut app, user, pass) = harness_app_at(None, None);
     let l = Localizer::new(Lang::En);
     let to_code = |app: &mut App| {
         act(app, |ui| {
@@ -166,14 +164,14 @@ fn the_test_message_arrives_and_the_choice_is_remembered() {
     look(&mut app, "result-round-trip");
     let _ = Store::at(config_dir()).remove(&user);
     // Unticked: remembered, and the next window's check signs in only.
-    let mut app = harness_app_at(None, None).expect("harness").0;
+    let mut app = harness_app_at(None, None).0;
     to_code(&mut app);
     act(&mut app, |ui| {
         let _ = ui.click(l.tr(msg::ROUND_TRIP_CHOICE).as_str());
     });
     let saved = std::fs::read_to_string(&prefs).expect("preferences.json written");
     assert!(saved.contains("\"round_trip\": false"), "{saved}");
-    let mut app = harness_app_at(None, None).expect("harness").0;
+    let mut app = harness_app_at(None, None).0;
     to_code(&mut app);
     enter_code_and_test_here(&mut app, &pass);
     let Screen::Success(r) = &app.screen else {
@@ -194,11 +192,10 @@ fn enter_code_and_test_here(app: &mut App, pass: &str) {
 }
 
 #[test]
+#[ignore = "needs tests/run"]
 fn failure_shows_the_advice_and_try_again_keeps_the_input() {
     let _serial = serial();
-    let Some((mut app, user, _)) = harness_app(Some("wrongwrongwrongw")) else {
-        return;
-    };
+    let (mut app, user, _) = harness_app(Some("wrongwrongwrongw"));
     enter_code_and_test(&mut app, "wrongwrongwrongw");
     let l = Localizer::new(Lang::En);
     assert!(sees(&app, &l.tr(msg::GUI_FAILURE_TITLE)));
@@ -221,11 +218,10 @@ fn failure_shows_the_advice_and_try_again_keeps_the_input() {
 }
 
 #[test]
+#[ignore = "needs tests/run"]
 fn cancel_mid_test_saves_nothing() {
     let _serial = serial();
-    let Some((mut app, user, pass)) = harness_app(None) else {
-        return;
-    };
+    let (mut app, user, pass) = harness_app(None);
     // A server that accepts and never answers: the check would wait for its timeout.
     let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
     let port = listener.local_addr().expect("addr").port();
@@ -261,11 +257,10 @@ fn cancel_mid_test_saves_nothing() {
 }
 
 #[test]
+#[ignore = "needs tests/run"]
 fn company_servers_from_autoconfig_are_tested_and_saved() {
     let _serial = serial();
-    let Some((mut app, pass)) = discovering_app() else {
-        return;
-    };
+    let (mut app, pass) = discovering_app();
     let l = Localizer::new(Lang::En);
     let user = "tester@autoconf-corp.test";
     act(&mut app, |ui| {
