@@ -1,6 +1,6 @@
 //! Bad input: every odd address and code gets its own sentence, and nothing that is
 //! certainly wrong reaches the network. The servers given are a loopback listener that counts
-//! connections. The table this prints (also tests/out/bad-input.md) is in the README.
+//! connections. The table this prints (also tests/out/bad-input.md) is in docs/testing.md.
 
 use std::io::Write;
 use std::net::TcpListener;

@@ -198,7 +198,7 @@ fn a_domain_with_nothing_says_what_to_try() {
     for s in ["mx", "autoconfig", "srv", "ispdb", "guess"] {
         assert_eq!(outcome(&v, s), "nothing", "{s}: {v}");
     }
-    // The README promises every answer its time, found or not.
+    // docs/cli.md promises every answer its time, found or not.
     assert!(v["elapsed_ms"].as_u64().is_some(), "{v}");
     // Human output, in Chinese: the sentence and the --imap/--smtp way on.
     let mut c = support::bin();

@@ -1,6 +1,6 @@
 //! Hostile and broken servers: every case must end in a classified error within its
 //! stage timeout, without a panic, and the secret never goes out in clear. The table this prints
-//! (also written to tests/out/hostile.md) is the README's "Reliability" table.
+//! (also written to tests/out/hostile.md) is docs/testing.md's "Reliability" table.
 
 mod support;
 

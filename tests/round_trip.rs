@@ -283,7 +283,7 @@ fn refusals_after_sign_in_are_named_with_the_servers_words() {
 }
 
 /// `check --round-trip --json` and `report --round-trip --json`: the `send`, `receive` and
-/// `remove` stages and the `round_trip` object the README documents.
+/// `remove` stages and the `round_trip` object docs/cli.md documents.
 #[test]
 #[ignore = "needs tests/run"]
 fn the_cli_reports_the_round_trip_in_json() {

@@ -60,7 +60,7 @@ pub(super) fn detect(
     Ok(())
 }
 
-/// The README's `detect --json` shape.
+/// The `detect --json` shape docs/cli.md documents.
 fn detection_json(
     l: &Localizer,
     address: &Address,

@@ -1,5 +1,5 @@
 //! Command line: `providers`, `detect`, `check`, `accounts`, `remove`. Human output is localised;
-//! `--json` output is stable (see README). Exit codes: 0 ok, 1 check failed / not found, 2 usage.
+//! `--json` output is stable (docs/cli.md). Exit codes: 0 ok, 1 check failed / not found, 2 usage.
 
 #[macro_use]
 mod output;

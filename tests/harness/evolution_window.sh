@@ -55,7 +55,7 @@ for _ in $(seq $((secs * 10))); do
   if [ "$(ns_selects "$N")" -ge 1 ]; then seen=0; break; fi
   sleep 0.1
 done
-# The window as it is once signed in, for a look (README).
+# The window as it is once signed in, for a look (docs/screenshots).
 sleep 2
 import -display "$DISPLAY" -window root "$W/evolution.png" 2>/dev/null || true
 if [ $seen = 0 ] && [ -n "${SUBJECT:-}" ]; then
