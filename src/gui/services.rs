@@ -22,6 +22,14 @@ pub fn find_apps<M: Send + 'static>(
     iced::Task::perform(find, to)
 }
 
+/// Opens `url` in the browser; `Some(url)` when none started, for the screen to show it with
+/// Copy instead (no dialog).
+pub fn open_page(browser: Browser, url: String) -> Option<String> {
+    let e = browser(&url).err()?;
+    tracing::warn!("could not open a browser: {e}");
+    Some(url)
+}
+
 /// The system's browser.
 pub fn system_browser(url: &str) -> std::io::Result<()> {
     open::that_detached(url)

@@ -68,14 +68,7 @@ pub fn start(mut cmd: Command) -> std::io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn at(path: &str) -> Profile {
-        Profile {
-            name: "default-release".into(),
-            path: path.into(),
-            default: true,
-        }
-    }
+    use crate::handoff::thunderbird::default_profile_at as at;
 
     fn words(cmd: &Command) -> Vec<String> {
         std::iter::once(cmd.get_program())

@@ -435,16 +435,22 @@ impl Login<'_> {
     }
 }
 
+/// A default profile at `path`, as tests name one.
+#[cfg(test)]
+pub(crate) fn default_profile_at(path: &str) -> Profile {
+    Profile {
+        name: "default-release".into(),
+        path: path.into(),
+        default: true,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn at(path: &str) -> Profile {
-        Profile {
-            name: "default-release".into(),
-            path: path.into(),
-            default: true,
-        }
+        default_profile_at(path)
     }
 
     #[test]

@@ -77,11 +77,7 @@ impl State {
     pub fn update(&mut self, message: Message, cx: &Context<'_>) -> (Task<Message>, Option<Event>) {
         let event = match message {
             Message::OpenHelp(url) => {
-                self.open_failed = None;
-                if let Err(e) = (cx.browser)(&url) {
-                    tracing::warn!("could not open a browser: {e}");
-                    self.open_failed = Some(url);
-                }
+                self.open_failed = crate::gui::services::open_page(cx.browser, url);
                 None
             }
             Message::CopyUrl(url) => return (iced::clipboard::write(url), None),

@@ -128,12 +128,7 @@ impl State {
             // reach here.
             Message::Open(url) => {
                 self.opened = true;
-                self.open_failed = None;
-                if let Err(e) = (cx.browser)(&url) {
-                    // No dialog: the address is shown with Copy instead.
-                    tracing::warn!("could not open a browser: {e}");
-                    self.open_failed = Some(url);
-                }
+                self.open_failed = crate::gui::services::open_page(cx.browser, url);
                 None
             }
             Message::CopyUrl(url) => return (iced::clipboard::write(url), None),
