@@ -165,10 +165,51 @@ fn run_window(l: &Localizer, launch: crate::gui::Launch) -> Result<(), Exit> {
                 .unwrap_or_default()
                 .to_lowercase();
             if text.contains("event loop") || text.contains("display") {
+                start_again();
                 return Err(no_display());
             }
             std::panic::resume_unwind(panic)
         }
+    }
+}
+
+/// How many times a start whose display did not open is made in all, and what counts them.
+const DISPLAY_TRIES: u32 = 3;
+const DISPLAY_TRY_VAR: &str = "MAILSETUP_DISPLAY_TRY";
+
+/// Opening the display sometimes fails although the X server answers (seen under xvfb-run:
+/// about one start in twelve). winit makes one event loop per process and a failed one cannot
+/// be made again, so this program starts itself again in its place, with the same arguments,
+/// quietly and within about a second (200, then 400 ms apart); only after the last try is the
+/// user told there is no desktop. Returns only when no try is left or the start failed.
+fn start_again() {
+    let tried: u32 = std::env::var(DISPLAY_TRY_VAR)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1);
+    if tried >= DISPLAY_TRIES {
+        return;
+    }
+    let Ok(exe) = std::env::current_exe() else {
+        return;
+    };
+    std::thread::sleep(std::time::Duration::from_millis(200 * u64::from(tried)));
+    tracing::info!(try = tried + 1, "the display did not open: starting again");
+    let mut again = std::process::Command::new(exe);
+    again
+        .args(std::env::args_os().skip(1))
+        .env(DISPLAY_TRY_VAR, (tried + 1).to_string());
+    // In place, as the same process: whoever started this one (a launcher, `timeout`, a test)
+    // keeps waiting on it.
+    #[cfg(unix)]
+    {
+        use std::os::unix::process::CommandExt;
+        let e = again.exec();
+        tracing::warn!("could not start again: {e}");
+    }
+    #[cfg(not(unix))]
+    if let Ok(status) = again.status() {
+        std::process::exit(status.code().unwrap_or(1));
     }
 }
 
