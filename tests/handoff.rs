@@ -718,3 +718,104 @@ fn open_thunderbird_starts_it_on_the_profile_it_was_handed() {
     assert!(selected, "Thunderbird did not select INBOX:\n{log}");
     assert!(log.contains(&format!("Login: user=<{}>", h.user)), "{log}");
 }
+
+/// Holds `profile`'s lock as Thunderbird does (a POSIX lock on `.parentlock`) until killed.
+fn hold_lock(profile: &Path) -> std::process::Child {
+    let script = "import fcntl,sys,time\nf=open(sys.argv[1],'a')\nfcntl.lockf(f,fcntl.LOCK_EX)\nprint('locked',flush=True)\ntime.sleep(30)";
+    let mut holder = Command::new("python3")
+        .args(["-c", script])
+        .arg(profile.join(".parentlock"))
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("python3");
+    let mut line = String::new();
+    if let Some(out) = holder.stdout.take() {
+        let _ = BufReader::new(out).read_line(&mut line);
+    }
+    assert_eq!(line.trim(), "locked");
+    holder
+}
+
+/// What `logins.json` holds for each origin: (origin, decrypted password).
+fn logins_of(profile: &Path) -> Vec<(String, String)> {
+    let keys = mailsetup::handoff::keydb::open(profile).expect("key4.db");
+    let text = std::fs::read_to_string(profile.join("logins.json")).expect("logins.json");
+    let v: serde_json::Value = serde_json::from_str(&text).expect("json");
+    let list = v["logins"].as_array().cloned().unwrap_or_default();
+    list.iter()
+        .map(|l| {
+            let sealed = l["encryptedPassword"].as_str().expect("value");
+            let plain = keys.decrypt(sealed).expect("decrypts");
+            let origin = l["hostname"].as_str().unwrap_or_default().to_string();
+            (
+                origin,
+                secrecy::ExposeSecret::expose_secret(&plain).to_string(),
+            )
+        })
+        .collect()
+}
+
+/// An account already in Thunderbird: with the same code that is said even while Thunderbird
+/// runs, and nothing changes; with a new code (the provider revoked the old one) the code is
+/// replaced, one login per server, and only with Thunderbird closed; the real Thunderbird then
+/// signs in with the new code.
+#[test]
+#[ignore = "needs tests/run"]
+fn an_account_already_there_gets_a_new_code_not_a_twin() {
+    let h = thunderbird_harness();
+    let _k = KEYRING.lock().unwrap_or_else(|e| e.into_inner());
+    let cfg = temp_dir("handoff-update-cfg");
+    save(&h, &cfg, &h.user);
+    // The code Thunderbird got first, since revoked: the server takes only the harness's now.
+    let store = mailsetup::store::Store::at(&cfg);
+    let account = store.find(&h.user).expect("load").expect("saved");
+    let old = secrecy::SecretString::from("revoked-code-aaaa".to_string());
+    store.save(account, &old, true).expect("save");
+    let p = profile("update", &h);
+    assert_eq!(add_to(&cfg, &p, &h.user).status.code(), Some(0));
+
+    // The same code, Thunderbird running: said, and nothing touched.
+    let mut holder = hold_lock(&p);
+    let before = snapshot(&p);
+    let out = add_to(&cfg, &p, &h.user);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert!(text(&out).contains("already has"), "{}", text(&out));
+    assert_eq!(snapshot(&p), before);
+
+    // The new code saved (as the wizard's renewal saves it): refused while Thunderbird runs...
+    save(&h, &cfg, &h.user);
+    let out = add_to(&cfg, &p, &h.user);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    assert!(text(&out).contains("Thunderbird is open"), "{}", text(&out));
+    assert_eq!(snapshot(&p), before, "byte for byte");
+    let _ = holder.kill();
+    let _ = holder.wait();
+
+    // ...and put in once it is closed, replacing the old one for both servers.
+    let out = add_to(&cfg, &p, &h.user);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert!(text(&out).contains("now has the new one"), "{}", text(&out));
+    let logins = logins_of(&p);
+    assert_eq!(logins.len(), 2, "one login per server");
+    assert!(
+        logins.iter().all(|(_, code)| code == &h.pass),
+        "the new code"
+    );
+    assert_eq!(imap_servers(&prefs(&p)), 1, "one account");
+    let backups = std::fs::read_dir(&p)
+        .expect("profile")
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().contains("mailsetup-backup"))
+        .count();
+    assert!(backups >= 1, "logins.json kept as it was");
+    let (selected, log) = run_thunderbird(&h, &p, 1);
+    assert!(
+        selected,
+        "Thunderbird did not sign in with the new code:\n{log}"
+    );
+    assert!(log.contains(&format!("Login: user=<{}>", h.user)), "{log}");
+    // Once more: the same code now, nothing changes.
+    let before = snapshot(&p);
+    assert_eq!(add_to(&cfg, &p, &h.user).status.code(), Some(0));
+    assert_eq!(snapshot(&p), before);
+}

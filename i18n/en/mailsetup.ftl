@@ -410,6 +410,7 @@ handoff-added-oauth = { $address } is now in { $app } ({ $profile }). When { $ap
 handoff-ca-thunderbird = Its server uses your company's own certificate: when Thunderbird warns about the certificate of { $host }, choose "Confirm Security Exception" (with "Permanently store this exception" ticked).
 handoff-ca-evolution = Its server uses your company's own certificate: when Evolution asks whether to trust the certificate of { $host }, choose "Accept Permanently".
 handoff-already = { $app } already has { $address } ({ $profile }); nothing was changed.
+handoff-updated = { $app } already had { $address } ({ $profile }) with another code: it now has the new one. Start { $app }: it signs in with it.
 handoff-running = { $app } is open. Quit { $app }, then try again; nothing was changed.
 handoff-no-profile = No Thunderbird profile was found. Start Thunderbird once and quit it, then try again.
 handoff-no-profile-at = There is no Thunderbird profile at { $path }.

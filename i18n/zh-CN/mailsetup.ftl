@@ -410,6 +410,7 @@ handoff-added-oauth = 已把 { $address } 添加到 { $app }（{ $profile }）�
 handoff-ca-thunderbird = 这个服务器使用公司自己的证书：Thunderbird 提示 { $host } 的证书有问题时，选择“确认安全例外”（保持勾选“永久保存此例外”）。
 handoff-ca-evolution = 这个服务器使用公司自己的证书：Evolution 询问是否信任 { $host } 的证书时，选择“永久接受”。
 handoff-already = { $app } 里已经有 { $address }（{ $profile }），没有做任何更改。
+handoff-updated = { $app } 里已经有 { $address }（{ $profile }），但授权码是旧的：已换成新的。启动 { $app }，它会用新授权码登录。
 handoff-running = { $app } 正在运行。请先退出 { $app }，然后重试；没有做任何更改。
 handoff-no-profile = 没有找到 Thunderbird 的配置文件。请先启动一次 Thunderbird 再退出，然后重试。
 handoff-no-profile-at = { $path } 不是 Thunderbird 的配置文件夹。

@@ -410,6 +410,7 @@ handoff-added-oauth = 已把 { $address } 加入 { $app }（{ $profile }）。{ 
 handoff-ca-thunderbird = 這個伺服器使用公司自己的憑證：Thunderbird 提示 { $host } 的憑證有問題時，選擇「確認安全例外」（保持勾選「永久儲存此例外」）。
 handoff-ca-evolution = 這個伺服器使用公司自己的憑證：Evolution 詢問是否信任 { $host } 的憑證時，選擇「永久接受」。
 handoff-already = { $app } 裡已經有 { $address }（{ $profile }），沒有做任何變更。
+handoff-updated = { $app } 裡已經有 { $address }（{ $profile }），但授權碼是舊的：已換成新的。啟動 { $app }，它會用新授權碼登入。
 handoff-running = { $app } 正在執行。請先結束 { $app }，然後重試；沒有做任何變更。
 handoff-no-profile = 找不到 Thunderbird 的設定檔。請先啟動一次 Thunderbird 再結束，然後重試。
 handoff-no-profile-at = { $path } 不是 Thunderbird 的設定檔資料夾。

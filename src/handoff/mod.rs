@@ -137,7 +137,10 @@ pub enum Added {
         backups: Vec<PathBuf>,
         password: bool,
     },
-    /// The app already had this account: nothing was changed.
+    /// The app already had this account, with another code: the code it keeps was replaced
+    /// (the provider issued a new one); the files as they were are kept beside them.
+    Updated { backups: Vec<PathBuf> },
+    /// The app already had this account, with this code: nothing was changed.
     AlreadyThere,
 }
 

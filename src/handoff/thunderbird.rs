@@ -209,7 +209,9 @@ fn auth_method(sign_in: SignIn) -> i64 {
 
 /// Adds `account` to the profile: IMAP server, SMTP server and identity in `prefs.js`, and with
 /// `secret` (a code or password; a browser sign-in has none: Thunderbird signs in itself) both
-/// logins in `logins.json`. Refused while Thunderbird runs; an account already there is left.
+/// logins in `logins.json`. Refused while Thunderbird runs, except to say the account is already
+/// there with this code (that changes nothing); an account there with another code gets this
+/// one.
 pub fn add(
     profile: &Path,
     account: &Account,
@@ -219,18 +221,15 @@ pub fn add(
     if !profile.is_dir() {
         return Err(HandoffError::NoProfile(profile.to_path_buf()));
     }
+    // Read without the lock first: "already there" writes nothing, so Thunderbird may run.
+    if has_account(&read_prefs(profile)?.1, &account.imap) {
+        return update_code(profile, account, secret);
+    }
     // Held while writing: Thunderbird started meanwhile finds the profile in use.
     let _lock = lock(&profile.join(".parentlock"))?;
-    let prefs_path = profile.join("prefs.js");
-    let text = match std::fs::read(&prefs_path) {
-        Ok(b) => String::from_utf8(b).map_err(|_| HandoffError::Unreadable(prefs_path.clone()))?,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
-        Err(e) => return Err(HandoffError::io(&prefs_path, e)),
-    };
-    let mut prefs =
-        Prefs::parse(&text).map_err(|_| HandoffError::Unreadable(prefs_path.clone()))?;
+    let (prefs_path, mut prefs) = read_prefs(profile)?;
     if has_account(&prefs, &account.imap) {
-        return Ok(Added::AlreadyThere);
+        return update_code(profile, account, secret);
     }
     let mut backups = Vec::new();
     let password = match (account.sign_in, secret) {
@@ -241,6 +240,77 @@ pub fn add(
     backups.extend(backup(&prefs_path)?);
     write_atomic(&prefs_path, prefs.text().as_bytes())?;
     Ok(Added::Added { backups, password })
+}
+
+/// The profile's `prefs.js` (none yet: empty), parsed.
+fn read_prefs(profile: &Path) -> Result<(PathBuf, Prefs), HandoffError> {
+    let path = profile.join("prefs.js");
+    let text = match std::fs::read(&path) {
+        Ok(b) => String::from_utf8(b).map_err(|_| HandoffError::Unreadable(path.clone()))?,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+        Err(e) => return Err(HandoffError::io(&path, e)),
+    };
+    let prefs = Prefs::parse(&text).map_err(|_| HandoffError::Unreadable(path.clone()))?;
+    Ok((path, prefs))
+}
+
+/// The account is in the profile already: its saved code is replaced where it is not `secret`
+/// (the provider revoked the old one), under the profile lock; the same code, a browser
+/// sign-in, or a profile without a key for saved passwords yet (Thunderbird asks) changes
+/// nothing.
+fn update_code(
+    profile: &Path,
+    account: &Account,
+    secret: Option<&SecretString>,
+) -> Result<Added, HandoffError> {
+    let Some(secret) = secret.filter(|_| account.sign_in == SignIn::Password) else {
+        return Ok(Added::AlreadyThere);
+    };
+    if logins_hold(profile, account, secret)? {
+        return Ok(Added::AlreadyThere);
+    }
+    let _lock = lock(&profile.join(".parentlock"))?;
+    let mut backups = Vec::new();
+    if !save_logins(profile, account, secret, &mut backups)? {
+        return Ok(Added::AlreadyThere);
+    }
+    Ok(Added::Updated { backups })
+}
+
+/// Whether `logins.json` already holds `secret` for both servers (read only). A profile
+/// without a key yet holds nothing to replace: Thunderbird asks for the code itself.
+fn logins_hold(
+    profile: &Path,
+    account: &Account,
+    secret: &SecretString,
+) -> Result<bool, HandoffError> {
+    use secrecy::ExposeSecret;
+    let keys = match super::keydb::open(profile) {
+        Ok(keys) => keys,
+        Err(super::keydb::KeyDbError::NoKey) => return Ok(true),
+        Err(e) => return Err(e.into()),
+    };
+    let Ok(bytes) = std::fs::read(profile.join("logins.json")) else {
+        return Ok(false);
+    };
+    let logins: Value = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
+    let list = logins.get("logins").and_then(Value::as_array);
+    let holds = |origin: String, user: &str| {
+        list.into_iter().flatten().any(|l| {
+            let field = |k: &str| {
+                l.get(k)
+                    .and_then(Value::as_str)
+                    .and_then(|v| keys.decrypt(v))
+            };
+            l.get("hostname").and_then(Value::as_str) == Some(origin.as_str())
+                && field("encryptedUsername").is_some_and(|u| u.expose_secret() == user)
+                && field("encryptedPassword")
+                    .is_some_and(|p| p.expose_secret() == secret.expose_secret())
+        })
+    };
+    let (i, o) = (&account.imap, &account.smtp);
+    Ok(holds(format!("imap://{}", i.host), &i.username)
+        && holds(format!("smtp://{}", o.host), &o.username))
 }
 
 /// An IMAP server of this host and login is already in the profile.

@@ -340,6 +340,7 @@ pub fn added(
     use crate::handoff::Added;
     let id = match added {
         Added::AlreadyThere => msg::HANDOFF_ALREADY,
+        Added::Updated { .. } => msg::HANDOFF_UPDATED,
         Added::Added { password: true, .. } => msg::HANDOFF_ADDED,
         Added::Added { .. } if account.sign_in == crate::store::SignIn::OAuth => {
             msg::HANDOFF_ADDED_OAUTH
@@ -370,7 +371,8 @@ fn company_ca(
     added: &crate::handoff::Added,
 ) -> Option<String> {
     use crate::handoff::{Added, MailApp};
-    if account.ca.is_none() || *added == Added::AlreadyThere {
+    // An account the app already had: its certificate was accepted the first time.
+    if account.ca.is_none() || matches!(added, Added::AlreadyThere | Added::Updated { .. }) {
         return None;
     }
     let id = match app {
