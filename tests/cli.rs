@@ -452,3 +452,43 @@ fn setup_links_are_checked() {
         assert!(!err.contains("panicked"), "{err}");
     }
 }
+
+/// A display that answers at its socket but does not open (here: an X socket that hangs up at
+/// once) is tried three times, each a fresh start of the program in place, about a second in
+/// all; only then is the user told there is no desktop (exit 2).
+#[cfg(target_os = "linux")]
+#[test]
+fn a_display_that_does_not_open_is_tried_three_times() {
+    use std::os::unix::net::UnixListener;
+    let _ = std::fs::create_dir_all("/tmp/.X11-unix");
+    // A display number no X server here uses (xvfb-run -a starts at 99 and counts up).
+    let n = (150..250)
+        .find(|n| !Path::new(&format!("/tmp/.X11-unix/X{n}")).exists())
+        .expect("a free display number");
+    let socket = format!("/tmp/.X11-unix/X{n}");
+    let listener = UnixListener::bind(&socket).expect("a fake X socket");
+    // Hangs up on every client: the socket answers, the X handshake never does.
+    std::thread::spawn(move || {
+        for conn in listener.incoming() {
+            drop(conn);
+        }
+    });
+    let cfg = config_dir("no-open");
+    let mut c = bin();
+    c.env("DISPLAY", format!(":{n}"))
+        .env_remove("WAYLAND_DISPLAY")
+        .env_remove("WAYLAND_SOCKET")
+        .env_remove("MAILSETUP_DISPLAY_TRY")
+        .env("MAILSETUP_LOG", "info")
+        .env("MAILSETUP_CONFIG_DIR", &cfg)
+        .args(["--lang", "en"]);
+    let started = std::time::Instant::now();
+    let out = run(c, "");
+    let took = started.elapsed();
+    let _ = std::fs::remove_file(&socket);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert_eq!(err.matches("starting again").count(), 2, "{err}");
+    assert!(err.contains("no graphical desktop"), "{err}");
+    assert!(took < std::time::Duration::from_secs(5), "{took:?}");
+}
