@@ -228,6 +228,7 @@ mod tests {
             ),
             saved_at: 0,
             ca: None,
+            handed: Vec::new(),
         }
     }
 

@@ -2,6 +2,7 @@
 //! and localisation. No GUI code lives here, so the CLI, the wizard and the tests all share it.
 
 pub mod address;
+pub mod apps;
 pub mod catalog;
 pub mod check;
 pub mod discover;

@@ -13,7 +13,10 @@ use crate::catalog::Endpoint;
 
 pub const KEYRING_SERVICE: &str = "mailsetup";
 const FILE_NAME: &str = "accounts.json";
-const FILE_VERSION: u32 = 1;
+/// 2: accounts keep the places they were handed to (`handed`). A version-1 file loads (none
+/// recorded); an older app reads a version-2 file too (it ignores the version and fields it does
+/// not know), though saving it there drops the record.
+const FILE_VERSION: u32 = 2;
 
 /// How an account signs in, and so what its keyring entry holds.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -51,6 +54,9 @@ pub struct Account {
     /// theirs): a file in `certificates/` beside `accounts.json`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ca: Option<String>,
+    /// The mail apps (profiles, phones) this app handed the account to, the last first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub handed: Vec<crate::apps::HandOff>,
 }
 
 #[derive(Debug, Default, Serialize, Deserialize)]
@@ -205,6 +211,15 @@ impl Store {
         put(&entry, account.sign_in, secret)?;
 
         account.saved_at = now();
+        // A new code for the same account keeps where it was handed to: a repair mends those.
+        if let Some(old) = loaded
+            .accounts
+            .iter()
+            .find(|a| a.address == account.address)
+            && account.handed.is_empty()
+        {
+            account.handed = old.handed.clone();
+        }
         let mut accounts = loaded.accounts;
         let replaced = accounts.iter().any(|a| a.address == account.address);
         accounts.retain(|a| a.address != account.address);
@@ -301,6 +316,24 @@ impl Store {
             Err(keyring::Error::NoEntry) => Ok(None),
             Err(e) => Err(keyring_err(e)),
         }
+    }
+
+    /// Remembers that `address` was handed to `to` (one record per app and place: a newer one
+    /// replaces it). An address not saved records nothing.
+    pub fn record_handoff(
+        &self,
+        address: &str,
+        to: crate::apps::HandOff,
+    ) -> Result<(), StoreError> {
+        let mut accounts = self.load()?.accounts;
+        let Some(account) = accounts.iter_mut().find(|a| a.address == address) else {
+            return Ok(());
+        };
+        account
+            .handed
+            .retain(|h| (h.app, &h.place) != (to.app, &to.place));
+        account.handed.insert(0, to);
+        self.write(&accounts)
     }
 
     fn write(&self, accounts: &[Account]) -> Result<(), StoreError> {
@@ -412,6 +445,76 @@ fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const V1: &str = r#"{"version": 1, "accounts": [{"address": "zs@qq.com", "provider": "qq",
+        "imap": {"host": "imap.qq.com", "port": 993, "security": "tls", "username": "zs@qq.com"},
+        "smtp": {"host": "smtp.qq.com", "port": 465, "security": "tls", "username": "zs@qq.com"},
+        "sign_in": "password", "saved_at": 1}]}"#;
+
+    /// A file of the previous version loads (nothing recorded); a hand-off is recorded once per
+    /// app and place, the last first, and written as version 2.
+    #[test]
+    fn a_version_1_file_loads_and_hand_offs_are_recorded() {
+        use crate::apps::{HandOff, MailApp};
+        let dir = tempdir();
+        std::fs::write(dir.join(FILE_NAME), V1).expect("write");
+        let store = Store::at(&dir);
+        let loaded = store.load().expect("load");
+        assert!(loaded.set_aside.is_none());
+        assert!(loaded.accounts[0].handed.is_empty());
+        let profile = Some(PathBuf::from("/home/zs/.thunderbird/a.default-release"));
+        let tb = |at| HandOff {
+            at,
+            ..HandOff::now(MailApp::Thunderbird, profile.clone(), true)
+        };
+        store.record_handoff("zs@qq.com", tb(5)).expect("record");
+        store
+            .record_handoff("zs@qq.com", HandOff::now(MailApp::Android, None, false))
+            .expect("record");
+        store.record_handoff("zs@qq.com", tb(9)).expect("record");
+        store
+            .record_handoff("nobody@qq.com", tb(9))
+            .expect("not saved: nothing");
+        let handed = &store.load().expect("load").accounts[0].handed;
+        assert_eq!(handed.len(), 2, "{handed:?}");
+        assert_eq!((handed[0].app, handed[0].at), (MailApp::Thunderbird, 9));
+        assert_eq!(handed[1].app, MailApp::Android);
+        let text = std::fs::read_to_string(dir.join(FILE_NAME)).expect("read");
+        assert!(
+            text.contains("\"version\": 2") && text.contains("\"app\": \"thunderbird\""),
+            "{text}"
+        );
+    }
+
+    /// An older release reads a version-2 file: its accounts (v1's fields) ignore `handed`.
+    #[test]
+    fn an_older_release_reads_a_version_2_file() {
+        #[derive(Deserialize)]
+        #[allow(dead_code)]
+        struct OldFile {
+            version: u32,
+            accounts: Vec<OldAccount>,
+        }
+        #[derive(Deserialize)]
+        #[allow(dead_code)]
+        struct OldAccount {
+            address: String,
+            provider: Option<String>,
+            imap: Endpoint,
+            smtp: Endpoint,
+            #[serde(default)]
+            sign_in: SignIn,
+            saved_at: u64,
+            #[serde(default)]
+            ca: Option<String>,
+        }
+        let v2 = V1.replace("\"version\": 1", "\"version\": 2").replace(
+            "\"saved_at\": 1",
+            r#""saved_at": 1, "handed": [{"app": "evolution", "place": "/x", "at": 2, "code": true}]"#,
+        );
+        let old: OldFile = serde_json::from_str(&v2).expect("an older release reads it");
+        assert_eq!(old.accounts[0].address, "zs@qq.com");
+    }
 
     #[test]
     fn preferences_are_remembered_and_default_to_the_round_trip() {

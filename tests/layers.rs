@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 const LAYERS: &[&[&str]] = &[
-    &["address", "i18n", "catalog"],
+    &["address", "apps", "i18n", "catalog"],
     &[
         "probe", "discover", "store", "oauth", "export", "handoff", "link", "serve", "share",
     ],

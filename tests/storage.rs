@@ -26,6 +26,7 @@ fn account(i: usize) -> Account {
         smtp: ep("smtp.example.com", 465),
         saved_at: 0,
         ca: None,
+        handed: Vec::new(),
     }
 }
 

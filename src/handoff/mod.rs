@@ -16,54 +16,7 @@ use serde::Serialize;
 
 pub use keydb::KeyDbError;
 
-/// A mail app the success screen and `mailsetup apps` offer.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum MailApp {
-    Thunderbird,
-    Evolution,
-    Outlook,
-    Foxmail,
-    WindowsMail,
-    MailMaster,
-    AppleMail,
-    Iphone,
-    Android,
-    Program,
-}
-
-/// How this app gets the account.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Way {
-    /// This app writes the account into the app's own files.
-    Direct,
-    /// The app's own menu path, each field with Copy.
-    Guided,
-}
-
-impl MailApp {
-    pub const ALL: [MailApp; 10] = [
-        MailApp::Thunderbird,
-        MailApp::Evolution,
-        MailApp::Outlook,
-        MailApp::Foxmail,
-        MailApp::WindowsMail,
-        MailApp::MailMaster,
-        MailApp::AppleMail,
-        MailApp::Iphone,
-        MailApp::Android,
-        MailApp::Program,
-    ];
-
-    pub fn way(self) -> Way {
-        match self {
-            MailApp::Thunderbird => Way::Direct,
-            MailApp::Evolution if cfg!(target_os = "linux") => Way::Direct,
-            _ => Way::Guided,
-        }
-    }
-}
+pub use crate::apps::{MailApp, Way};
 
 /// One app as found on this computer.
 #[derive(Clone, Debug, Serialize)]

@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use secrecy::SecretString;
 
+use crate::apps::HandOff;
 use crate::handoff::{self, Added, HandoffError, MailApp};
 use crate::store::{Account, Loaded, Saved, SignIn, Store, StoreError};
 
@@ -52,13 +53,49 @@ pub fn add_account_to(
     // The name people see on their mail: the address's own part until they change it.
     let name = account.address.split('@').next().unwrap_or_default();
     let secret = secret.as_ref();
-    Ok(match app {
+    let added = match app {
         MailApp::Evolution => {
             let save = handoff::evolution::store_secret;
             handoff::evolution::add(place, account, name, secret, save)?
         }
         _ => handoff::thunderbird::add(place, account, name, secret)?,
-    })
+    };
+    let code = match &added {
+        Added::Added { password, .. } => *password,
+        Added::Updated { .. } | Added::AlreadyThere => secret.is_some(),
+    };
+    // Where it went is kept for a repair; a record that could not be written does not undo the
+    // hand-off, which did happen.
+    let to = HandOff::now(app, Some(place.to_path_buf()), code);
+    if let Err(e) = store.record_handoff(&account.address, to) {
+        tracing::warn!("the hand-off was not recorded: {e}");
+    }
+    Ok(added)
+}
+
+/// One place a repair reached: the hand-off as recorded, and what writing the saved code there
+/// came to (`Added::Updated`, `Added::AlreadyThere`, or why not: the app is running, …).
+pub type Mended = (HandOff, Result<Added, AddToError>);
+
+/// Gives the saved code to every app the account was handed to and this app can write to
+/// (Thunderbird profiles, Evolution): after a new code, one call mends them all, each under the
+/// same rules as `add_to` (not while the app runs, a backup, atomic writes, one login per
+/// server). Phones are not in it: they cannot be written to (offer their QR code again).
+pub fn mend(store: &Store, address: &str) -> Result<Vec<Mended>, AddToError> {
+    let account = store
+        .find(address)?
+        .ok_or_else(|| AddToError::NotSaved(address.to_string()))?;
+    let direct = account
+        .handed
+        .iter()
+        .filter(|h| h.app.way() == handoff::Way::Direct)
+        .filter_map(|h| h.place.clone().map(|place| (h.clone(), place)));
+    Ok(direct
+        .map(|(h, place)| {
+            let done = add_account_to(store, h.app, &account, &place);
+            (h, done)
+        })
+        .collect())
 }
 
 /// Saves a tested account and its secret. With `ca`, the certificate authority the check
@@ -167,6 +204,13 @@ impl Accounts {
         self.run(move |s| s.set_token(&address, &token)).await
     }
 
+    /// [`mend`], off the caller's thread.
+    pub async fn mend(&self, address: String) -> Result<Vec<Mended>, AddToError> {
+        let store = self.store.clone().ok_or(StoreError::NoConfigDir)?;
+        let done = tokio::task::spawn_blocking(move || mend(&store, &address)).await;
+        done.unwrap_or_else(|e| Err(StoreError::Keyring(e.to_string()).into()))
+    }
+
     /// [`add_account_to`], off the caller's thread.
     pub async fn add_to(
         &self,
@@ -187,6 +231,11 @@ impl Accounts {
     /// Whether there was anything to remove.
     pub async fn remove(&self, address: String) -> Result<bool, StoreError> {
         self.run(move |s| s.remove(&address)).await
+    }
+
+    /// Remembers that `address` was handed to `to` (a phone's QR code or profile).
+    pub async fn record_handoff(&self, address: String, to: HandOff) -> Result<(), StoreError> {
+        self.run(move |s| s.record_handoff(&address, to)).await
     }
 
     async fn run<T: Send + 'static>(

@@ -236,5 +236,6 @@ pub fn account(report: &CheckReport) -> Account {
         saved_at: 0,
         // Set when it is saved with the certificate authority the check trusted.
         ca: None,
+        handed: Vec::new(),
     }
 }

@@ -15,7 +15,7 @@ mod target;
 use std::path::PathBuf;
 
 pub use crate::store::SignIn;
-pub use accounts::{Accounts, AddToError, add_to, downloads_dir, export, save};
+pub use accounts::{Accounts, AddToError, Mended, add_to, downloads_dir, export, mend, save};
 pub use attempt::{Attempt, Credential, Outcome, Prepared, access_token, account, browser_sign_in};
 pub use credential::{
     CredentialError, CredentialWarning, check_credential, clipboard_code, secret,

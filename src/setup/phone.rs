@@ -8,6 +8,7 @@ use std::path::PathBuf;
 use secrecy::{ExposeSecret, SecretString};
 
 use super::{Accounts, AddToError};
+use crate::apps::{HandOff, MailApp};
 use crate::export::{self, Format};
 use crate::share::{self, Offer, ShareError};
 use crate::store::{SignIn, StoreError};
@@ -64,10 +65,22 @@ impl Accounts {
             ),
             _ => None,
         };
-        Ok(match phone {
-            Phone::Iphone => export::mobileconfig(&account, &name, code.as_ref()).into(),
-            Phone::Android => export::thunderbird_android(&account, code.as_ref()),
-        })
+        let (app, payload) = match phone {
+            Phone::Iphone => (
+                MailApp::Iphone,
+                export::mobileconfig(&account, &name, code.as_ref()).into(),
+            ),
+            Phone::Android => (
+                MailApp::Android,
+                export::thunderbird_android(&account, code.as_ref()),
+            ),
+        };
+        // A phone cannot be written to later: the record says a repair offers the QR again.
+        let to = HandOff::now(app, None, code.is_some());
+        if let Err(e) = self.record_handoff(account.address.clone(), to).await {
+            tracing::warn!("the hand-off was not recorded: {e}");
+        }
+        Ok(payload)
     }
 
     /// The iPhone profile, offered once at a link on `ip` (default: this computer's address on

@@ -208,6 +208,7 @@ impl State {
             sign_in: mailsetup::store::SignIn::OAuth,
             saved_at: 0,
             ca: None,
+            handed: Vec::new(),
         })))
     }
 

@@ -252,6 +252,7 @@ fn a_163_account_on_android_says_to_send_client_information() {
         sign_in: Default::default(),
         saved_at: 0,
         ca: None,
+        handed: Vec::new(),
     };
     let _ = app.go(crate::gui::route::Next::MailApp(account));
     super::kit::mail_apps_found(&mut app, &[]);
@@ -282,6 +283,7 @@ fn windows_mail_points_to_outlook() {
         sign_in: Default::default(),
         saved_at: 0,
         ca: None,
+        handed: Vec::new(),
     };
     let _ = app.go(crate::gui::route::Next::MailApp(account));
     choose(&mut app, MailApp::WindowsMail);
