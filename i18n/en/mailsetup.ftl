@@ -206,6 +206,9 @@ store-file-failed = The settings file { $path } could not be written, so nothing
 store-file-corrupt = The settings file could not be read and was kept aside as { $path }. Your earlier accounts are in that file.
 store-saved = Saved: the code is in the { $keyring }, the server settings in { $path }.
 store-removed = Removed { $address }.
+store-still-handed = Still set up in: { $apps }. This app did not change them; remove the account there too if it should go.
+list-separator = {", "}
+handed-to = Handed to: { $apps }
 store-not-found = No saved account { $address }.
 
 ## Command line
@@ -256,6 +259,9 @@ gui-remove = Remove
 gui-remove-confirm = Remove { $address } and the code or password saved for it?
 gui-steps-title = Get your { $credential } from { $provider }
 gui-renew-notice = The saved { $credential } no longer works: the server refused it. Make a new one with these steps, then paste it here; every mail app it was handed to can be updated after the test.
+gui-mend-hint = This account was handed to mail apps: they still have the old { $credential }.
+gui-mend = Update { $apps } too
+gui-phone-not-updated = { $app } cannot be updated from here: in the phone's account settings, type the new { $credential } as the password, or scan its QR code again ("Use it in my mail app").
 gui-open-page = Open
 gui-admin-badge = Administrator
 gui-have-code = I have the code

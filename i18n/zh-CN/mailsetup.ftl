@@ -206,6 +206,9 @@ store-file-failed = 无法写入设置文件 { $path }，因此没有保存任�
 store-file-corrupt = 设置文件无法读取，已另存为 { $path }。之前的账号都还在那个文件里。
 store-saved = 已保存：授权码存入{ $keyring }，服务器设置存入 { $path }。
 store-removed = 已删除 { $address }。
+store-still-handed = 这些地方仍然设置着这个账户：{ $apps }。本程序没有改动它们；如果不再使用，请在那里也删除这个账户。
+list-separator = 、
+handed-to = 已交给：{ $apps }
 store-not-found = 没有已保存的账号 { $address }。
 
 ## 命令行
@@ -256,6 +259,9 @@ gui-remove = 删除
 gui-remove-confirm = 删除 { $address } 以及为它保存的授权码或密码？
 gui-steps-title = 获取{ $provider }的{ $credential }
 gui-renew-notice = 保存的{ $credential }已经失效：服务器拒绝了它。请按下面的步骤生成一个新的，再粘贴进来；检测通过后，交给过的邮件程序可以一起更新。
+gui-mend-hint = 这个账户交给过邮件程序：它们还在用旧的{ $credential }。
+gui-mend = 同时更新 { $apps }
+gui-phone-not-updated = { $app } 无法从这里更新：请在手机的账户设置里把密码改成新的{ $credential }，或重新扫一次二维码（“在我的邮件程序里使用”）。
 gui-open-page = 打开
 gui-admin-badge = 管理员
 gui-have-code = 我已拿到

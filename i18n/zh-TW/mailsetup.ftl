@@ -206,6 +206,9 @@ store-file-failed = 無法寫入設定檔 { $path }，因此沒有儲存任何�
 store-file-corrupt = 設定檔無法讀取，已另存為 { $path }。之前的帳號都還在那個檔案裡。
 store-saved = 已儲存：授權碼存入{ $keyring }，伺服器設定存入 { $path }。
 store-removed = 已刪除 { $address }。
+store-still-handed = 這些地方仍然設定著這個帳號：{ $apps }。本程式沒有改動它們；如果不再使用，請在那裡也刪除這個帳號。
+list-separator = 、
+handed-to = 已交給：{ $apps }
 store-not-found = 沒有已儲存的帳號 { $address }。
 
 ## 命令列
@@ -256,6 +259,9 @@ gui-remove = 刪除
 gui-remove-confirm = 刪除 { $address } 以及為它儲存的授權碼或密碼？
 gui-steps-title = 取得{ $provider }的{ $credential }
 gui-renew-notice = 儲存的{ $credential }已經失效：伺服器拒絕了它。請依照下面的步驟產生一個新的，再貼上；檢測通過後，交給過的郵件程式可以一起更新。
+gui-mend-hint = 這個帳號交給過郵件程式：它們還在用舊的{ $credential }。
+gui-mend = 同時更新 { $apps }
+gui-phone-not-updated = { $app } 無法從這裡更新：請在手機的帳號設定裡把密碼改成新的{ $credential }，或重新掃描一次 QR 碼（「在我的郵件程式裡使用」）。
 gui-open-page = 開啟
 gui-admin-badge = 管理員
 gui-have-code = 我已取得

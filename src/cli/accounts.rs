@@ -43,6 +43,10 @@ pub(super) fn accounts(l: &Localizer, as_json: bool) -> Result<(), Exit> {
             "    {}",
             l.tr_args(msg::CLI_SIGN_IN, &[("kind", kind.into())])
         );
+        if !a.handed.is_empty() {
+            let apps = ("apps", messages::handed_names(l, &a.handed).into());
+            outln!("    {}", l.tr_args(msg::HANDED_TO, &[apps]));
+        }
     }
     Ok(())
 }
@@ -50,12 +54,17 @@ pub(super) fn accounts(l: &Localizer, as_json: bool) -> Result<(), Exit> {
 pub(super) fn remove(l: &Localizer, input: &str) -> Result<(), Exit> {
     let address = parse_address(l, input)?.to_string();
     let store = Store::open_default().map_err(|e| Exit(1, messages::store_error(l, &e)))?;
+    // Where it was handed to, said after: the mail apps keep it.
+    let handed = store.find(&address).ok().flatten().map(|a| a.handed);
     match store.remove(&address) {
         Ok(true) => {
             outln!(
                 "{}",
                 l.tr_args(msg::STORE_REMOVED, &[("address", address.into())])
             );
+            if let Some(said) = messages::still_handed(l, &handed.unwrap_or_default()) {
+                outln!("{said}");
+            }
             Ok(())
         }
         Ok(false) => Err(Exit(

@@ -329,6 +329,30 @@ pub fn app_line(l: &Localizer, f: &crate::handoff::Found) -> String {
     )
 }
 
+/// After a removal: the mail apps that still have the account (this app leaves them as they
+/// are), or nothing when it was handed to none.
+pub fn still_handed(l: &Localizer, handed: &[crate::apps::HandOff]) -> Option<String> {
+    if handed.is_empty() {
+        return None;
+    }
+    let apps = handed_names(l, handed);
+    Some(l.tr_args(msg::STORE_STILL_HANDED, &[("apps", apps.into())]))
+}
+
+/// The mail apps an account was handed to, a Thunderbird profile by its folder.
+pub fn handed_names(l: &Localizer, handed: &[crate::apps::HandOff]) -> String {
+    let apps: Vec<String> = handed
+        .iter()
+        .map(|h| match &h.place {
+            Some(place) if h.app == crate::apps::MailApp::Thunderbird => {
+                format!("{} ({})", app_name(l, h.app), path(place))
+            }
+            _ => app_name(l, h.app),
+        })
+        .collect();
+    apps.join(l.tr(msg::LIST_SEPARATOR).as_str())
+}
+
 /// What a direct set-up did, and what the user does next.
 pub fn added(
     l: &Localizer,
@@ -562,6 +586,7 @@ mod tests {
             sign_in: crate::store::SignIn::Password,
             saved_at: 0,
             ca: Some("corp.pem".into()),
+            handed: Vec::new(),
         };
         let added = Added::Added {
             backups: Vec::new(),

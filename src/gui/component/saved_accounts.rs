@@ -23,6 +23,8 @@ pub struct State {
     confirm_remove: Option<String>,
     /// The outcome of the last "remove" (or keyring read), shown under the list.
     notice: Option<Result<String, Arc<StoreError>>>,
+    /// The mail apps the account just removed was handed to: they still have it.
+    still_handed: Vec<mailsetup::apps::HandOff>,
     /// Reading the saved accounts failed, or an unreadable file was set aside: said, not hidden.
     /// `Ok(path)`: the unreadable file kept aside there.
     load_problem: Option<Result<PathBuf, Arc<StoreError>>>,
@@ -104,7 +106,11 @@ impl State {
             }
             Message::CancelRemove => self.confirm_remove = None,
             Message::Removed(result) => {
+                self.still_handed.clear();
                 if let Ok(address) = &result {
+                    if let Some(a) = self.saved(address) {
+                        self.still_handed = a.handed;
+                    }
                     self.accounts.retain(|a| &a.address != address);
                 }
                 self.notice = Some(result);
@@ -157,6 +163,9 @@ impl State {
                 Err(e) => messages::store_error(l, e),
             };
             parts.push(text(line).size(style::SMALL).into());
+            if let Some(said) = messages::still_handed(l, &self.still_handed) {
+                parts.push(text(said).size(style::SMALL).into());
+            }
         }
         parts
     }
@@ -190,6 +199,16 @@ fn account_row<'a>(l: &Localizer, a: &'a Account) -> Element<'a, Message> {
                 .style(style::text::muted),
         );
     }
+    let name = column![name].spacing(2);
+    // Where it was handed to: what a new code will have to reach.
+    let name = match a.handed.is_empty() {
+        true => name,
+        false => {
+            let apps = ("apps", messages::handed_names(l, &a.handed).into());
+            let line = text(l.tr_args(msg::HANDED_TO, &[apps])).size(style::SMALL);
+            name.push(line.style(style::text::muted))
+        }
+    };
     let small = |id| text(l.tr(id)).size(style::SMALL);
     row![
         name.width(Length::Fill),

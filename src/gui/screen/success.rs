@@ -41,6 +41,17 @@ pub struct State {
     /// A mail app on this computer that this app sets up itself (Thunderbird with a profile,
     /// else Evolution): its button is the accent one.
     direct: Option<MailApp>,
+    /// The saved account's code given to the apps it was handed to: running, or what came of it.
+    mending: Mending,
+}
+
+/// "Also update Thunderbird and Evolution" after a saved account's new code.
+#[derive(Default)]
+enum Mending {
+    #[default]
+    NotAsked,
+    InProgress,
+    Done(Arc<Result<Vec<setup::Mended>, setup::AddToError>>),
 }
 
 /// What a save attempt came to.
@@ -74,6 +85,10 @@ pub enum Message {
     Apps(Vec<Found>),
     /// "Add to Thunderbird" (or Evolution): set up at once.
     AddTo(MailApp),
+    /// "Also update …": the saved code to every app the account was handed to.
+    Mend,
+    /// What each of them came to.
+    Mended(Arc<Result<Vec<setup::Mended>, setup::AddToError>>),
     /// "Add another".
     AddAnother,
     /// "Done": close the app.
@@ -113,6 +128,7 @@ impl State {
             exported: None,
             saved: None,
             direct: None,
+            mending: Mending::NotAsked,
         };
         let apps = crate::gui::services::find_apps(cx.find_apps, Message::Apps);
         (s, Task::batch([save, apps]))
@@ -146,6 +162,13 @@ impl State {
             Message::MailApp => return (Task::none(), Some(Event::MailApp(self.account()))),
             Message::Apps(apps) => self.direct = direct(&apps),
             Message::AddTo(app) => return (Task::none(), Some(Event::AddTo(self.account(), app))),
+            Message::Mend => {
+                self.mending = Mending::InProgress;
+                let (accounts, address) = (cx.accounts.clone(), self.draft.address.to_string());
+                let mend = async move { Arc::new(accounts.mend(address).await) };
+                return (Task::perform(mend, Message::Mended), None);
+            }
+            Message::Mended(done) => self.mending = Mending::Done(done),
             Message::AddAnother => return (Task::none(), Some(Event::AddAnother)),
             Message::Done => return (Task::none(), Some(Event::Done)),
         }
@@ -221,7 +244,8 @@ impl State {
             text(self.saving_line(l)).size(style::BODY).into()
         };
         let next = text(self.next_line(l)).size(style::BODY).into();
-        let content = content.extend([saving, next, self.hand_off(l), self.server_settings(l)]);
+        let content = content.push(saving).extend(self.mend_card(l));
+        let content = content.extend([next, self.hand_off(l), self.server_settings(l)]);
         // An Apple profile can only carry a password: nothing to export for a browser sign-in.
         match self.draft.sign_in() {
             SignIn::Password => content.push(self.exports(l)),
@@ -246,6 +270,72 @@ impl State {
         ]
         .spacing(12)
         .into()
+    }
+
+    /// A saved account (a re-test, a new code) that was handed to mail apps: give them the code
+    /// with one button, and what came of it for each; a phone is said to be updated on the
+    /// phone.
+    fn mend_card<'a>(&self, l: &Localizer) -> Option<Element<'a, Message>> {
+        let saved = self.saved.as_ref().filter(|_| self.draft.saved)?;
+        if saved.handed.is_empty() {
+            return None;
+        }
+        let credential = l.tr(self.draft.target.credential_id());
+        let (direct, phones): (Vec<_>, Vec<_>) =
+            (saved.handed.iter().cloned()).partition(|h| h.app.way() == handoff::Way::Direct);
+        let mut card = column![].spacing(8);
+        if !direct.is_empty() {
+            card = card.push(self.mend_line(l, &direct, &credential));
+        }
+        for p in phones {
+            let args = [
+                ("app", messages::app_name(l, p.app).into()),
+                ("credential", credential.clone().into()),
+            ];
+            card = card.push(text(l.tr_args(msg::GUI_PHONE_NOT_UPDATED, &args)).size(style::BODY));
+        }
+        Some(widget::card(card))
+    }
+
+    /// The button for the apps this app writes to, or what came of each.
+    fn mend_line<'a>(
+        &self,
+        l: &Localizer,
+        direct: &[mailsetup::apps::HandOff],
+        credential: &str,
+    ) -> Element<'a, Message> {
+        let apps = ("apps", messages::handed_names(l, direct).into());
+        let done = match &self.mending {
+            Mending::Done(done) => done,
+            busy => {
+                let press = matches!(busy, Mending::NotAsked).then_some(Message::Mend);
+                let hint = ("credential", credential.to_string().into());
+                let said = text(l.tr_args(msg::GUI_MEND_HINT, &[hint])).size(style::BODY);
+                let button = widget::primary(l.tr_args(msg::GUI_MEND, &[apps]), press);
+                return column![said, button].spacing(8).into();
+            }
+        };
+        let account = self.saved.as_deref();
+        let lines: Vec<(String, bool)> = match (done.as_ref(), account) {
+            (Ok(mended), Some(account)) => mended
+                .iter()
+                .map(|(h, r)| mended_line(l, account, h, r))
+                .collect(),
+            (Err(e), _) => vec![(
+                messages::add_to_error(l, MailApp::Thunderbird, e, Path::new("")),
+                false,
+            )],
+            (Ok(_), None) => Vec::new(),
+        };
+        let lines = lines.into_iter().map(|(line, ok)| {
+            let style = if ok {
+                style::text::success
+            } else {
+                style::text::error
+            };
+            text(line).size(style::BODY).style(style).into()
+        });
+        column(lines).spacing(6).into()
     }
 
     /// Nothing was set up in a mail app yet: what the user does next, and with what.
@@ -350,6 +440,20 @@ impl State {
             None => {}
         }
         exports.into()
+    }
+}
+
+/// What giving the new code to one app came to, and whether it worked.
+fn mended_line(
+    l: &Localizer,
+    account: &Account,
+    h: &mailsetup::apps::HandOff,
+    r: &Result<handoff::Added, setup::AddToError>,
+) -> (String, bool) {
+    let place = h.place.clone().unwrap_or_default();
+    match r {
+        Ok(added) => (messages::added(l, h.app, account, added, &place), true),
+        Err(e) => (messages::add_to_error(l, h.app, e, &place), false),
     }
 }
 

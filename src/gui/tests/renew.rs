@@ -44,3 +44,68 @@ fn a_revoked_code_leads_to_the_steps_for_a_new_one() {
     assert_eq!(secret.expose_secret(), pass);
     let _ = store.remove(&user);
 }
+
+/// The renewed code reaches every place the account was handed to with one button: the
+/// Thunderbird profile gets it (one login per server), and the result says so.
+#[test]
+#[ignore = "needs tests/run"]
+fn a_new_code_updates_the_mail_apps_it_was_handed_to() {
+    let _serial = serial();
+    let (mut app, user, pass) = harness_app(None);
+    let l = Localizer::new(Lang::En);
+    let store = Store::at(super::kit::config_dir());
+    // The other tests hand this address to their own profiles and phones: start without them.
+    let _ = store.remove(&user);
+    enter_code_and_test(&mut app, &pass);
+    assert!(sees(&app, &l.tr(msg::GUI_SUCCESS_TITLE)), "saved first");
+    // Handed to a Thunderbird profile with the code it then had, since revoked.
+    let revoked = SecretString::from("revokedrevokedre".to_string());
+    let account = store.find(&user).expect("load").expect("saved");
+    store.save(account, &revoked, true).expect("save");
+    let profile = super::kit::started_thunderbird_profile("tb-mend");
+    let thunderbird = mailsetup::handoff::MailApp::Thunderbird;
+    mailsetup::setup::add_to(&store, thunderbird, &user, &profile).expect("handed");
+    let account = store.find(&user).expect("load").expect("saved");
+    let places: Vec<_> = account.handed.iter().map(|h| h.place.clone()).collect();
+    assert_eq!(
+        places,
+        [Some(profile.clone())],
+        "the hand-off is remembered"
+    );
+
+    let _ = app.update(Message::Success(success::Message::AddAnother));
+    let read = saved_accounts::Message::SecretRead(Box::new(account), Redacted(Ok(Some(revoked))));
+    let task = app.update(Message::Start(start::Message::Saved(read)));
+    settle(&mut app, task);
+    enter_code_and_test(&mut app, &pass);
+    let apps = mailsetup::present::messages::handed_names(
+        &l,
+        &store.find(&user).expect("load").expect("saved").handed,
+    );
+    let mend = l.tr_args(msg::GUI_MEND, &[("apps", apps.into())]);
+    assert!(sees(&app, &mend), "offers to update Thunderbird");
+    look(&mut app, "success-mend");
+    super::kit::act(&mut app, |ui| {
+        let _ = ui.click(mend.as_str());
+    });
+    let saved = store.find(&user).expect("load").expect("saved");
+    let updated = mailsetup::handoff::Added::Updated {
+        backups: Vec::new(),
+    };
+    let said = mailsetup::present::messages::added(&l, thunderbird, &saved, &updated, &profile);
+    assert!(sees(&app, &said), "says Thunderbird has the new code");
+    look(&mut app, "success-mended");
+    let keys = mailsetup::handoff::keydb::open(&profile).expect("key4.db");
+    let logins = std::fs::read_to_string(profile.join("logins.json")).expect("logins.json");
+    let v: serde_json::Value = serde_json::from_str(&logins).expect("json");
+    let list = v["logins"].as_array().expect("logins");
+    assert_eq!(list.len(), 2, "one login per server");
+    for login in list {
+        let sealed = login["encryptedPassword"].as_str().expect("value");
+        assert_eq!(
+            keys.decrypt(sealed).expect("decrypts").expose_secret(),
+            pass
+        );
+    }
+    let _ = store.remove(&user);
+}
