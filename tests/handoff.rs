@@ -33,6 +33,16 @@ fn thunderbird_harness() -> Harness {
 
 use support::{cli, text};
 
+/// The harness with Thunderbird, the keyring held for this test, and the harness user's account
+/// saved (`check --save`) in a config dir of its own named `name`.
+fn saved_account(name: &str) -> (Harness, std::sync::MutexGuard<'static, ()>, PathBuf) {
+    let h = thunderbird_harness();
+    let k = KEYRING.lock().unwrap_or_else(|e| e.into_inner());
+    let cfg = temp_dir(name);
+    save(&h, &cfg, &h.user);
+    (h, k, cfg)
+}
+
 /// The harness's servers as the CLI takes them: Dovecot (TLS), Postfix (STARTTLS), its CA.
 fn servers(h: &Harness) -> Vec<String> {
     let ca = h.ca.to_string_lossy().into_owned();
@@ -183,10 +193,7 @@ fn imap_servers(prefs: &str) -> usize {
 #[test]
 #[ignore = "needs tests/run"]
 fn thunderbird_signs_in_with_the_code_handed_over() {
-    let h = thunderbird_harness();
-    let _k = KEYRING.lock().unwrap_or_else(|e| e.into_inner());
-    let cfg = temp_dir("handoff-cfg");
-    save(&h, &cfg, &h.user);
+    let (h, _k, cfg) = saved_account("handoff-cfg");
     let p = profile("fresh", &h);
     let key4 = std::fs::read(p.join("key4.db")).expect("key4.db");
 
@@ -239,10 +246,7 @@ fn thunderbird_signs_in_with_the_code_handed_over() {
 #[test]
 #[ignore = "needs tests/run"]
 fn a_profile_thunderbird_never_started_asks_for_the_code_once() {
-    let h = thunderbird_harness();
-    let _k = KEYRING.lock().unwrap_or_else(|e| e.into_inner());
-    let cfg = temp_dir("handoff-never-cfg");
-    save(&h, &cfg, &h.user);
+    let (h, _k, cfg) = saved_account("handoff-never-cfg");
     let p = never_started_profile("never", &h);
     let key4 = std::fs::read(p.join("key4.db")).expect("key4.db");
     let out = add_to(&cfg, &p, &h.user);
@@ -349,10 +353,7 @@ fn other_accounts_and_preferences_are_kept() {
 #[test]
 #[ignore = "needs tests/run"]
 fn a_running_thunderbird_keeps_its_profile() {
-    let h = thunderbird_harness();
-    let _k = KEYRING.lock().unwrap_or_else(|e| e.into_inner());
-    let cfg = temp_dir("handoff-running-cfg");
-    save(&h, &cfg, &h.user);
+    let (h, _k, cfg) = saved_account("handoff-running-cfg");
 
     // The real Thunderbird holds the profile.
     let p = profile("running", &h);
@@ -413,10 +414,7 @@ fn a_running_thunderbird_keeps_its_profile() {
 #[test]
 #[ignore = "needs tests/run"]
 fn a_primary_password_or_an_unreadable_profile_is_left_untouched() {
-    let h = thunderbird_harness();
-    let _k = KEYRING.lock().unwrap_or_else(|e| e.into_inner());
-    let cfg = temp_dir("handoff-primary-cfg");
-    save(&h, &cfg, &h.user);
+    let (h, _k, cfg) = saved_account("handoff-primary-cfg");
 
     let p = temp_dir("tb-primary");
     let pw = p.join("pw.txt");
@@ -707,10 +705,7 @@ fn evolution_signs_in_and_sends_with_the_code_from_the_secret_service() {
 #[test]
 #[ignore = "needs tests/run"]
 fn open_thunderbird_starts_it_on_the_profile_it_was_handed() {
-    let h = thunderbird_harness();
-    let _k = KEYRING.lock().unwrap_or_else(|e| e.into_inner());
-    let cfg = temp_dir("open-cfg");
-    save(&h, &cfg, &h.user);
+    let (h, _k, cfg) = saved_account("open-cfg");
     let p = profile("open", &h);
     let out = add_to(&cfg, &p, &h.user);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out));
@@ -762,10 +757,7 @@ fn logins_of(profile: &Path) -> Vec<(String, String)> {
 #[test]
 #[ignore = "needs tests/run"]
 fn an_account_already_there_gets_a_new_code_not_a_twin() {
-    let h = thunderbird_harness();
-    let _k = KEYRING.lock().unwrap_or_else(|e| e.into_inner());
-    let cfg = temp_dir("handoff-update-cfg");
-    save(&h, &cfg, &h.user);
+    let (h, _k, cfg) = saved_account("handoff-update-cfg");
     // The code Thunderbird got first, since revoked: the server takes only the harness's now.
     let store = mailsetup::store::Store::at(&cfg);
     let account = store.find(&h.user).expect("load").expect("saved");
