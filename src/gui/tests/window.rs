@@ -97,160 +97,169 @@ fn bundled_font_covers_what_people_type() {
     assert!(missing.is_empty(), "missing: {missing}");
 }
 
+/// The smallest window the app allows.
+const SMALLEST: iced::Size = iced::Size::new(640.0, 520.0);
+
+/// The buttons `labels` of `app`'s screen are whole and inside the smallest window.
+fn fits(app: &App, l: &Localizer, labels: &[&str], screen: &str) {
+    let settings = iced::Settings {
+        fonts: vec![crate::gui::fonts::BUNDLED.into()],
+        default_font: iced::Font::with_name(crate::gui::fonts::BUNDLED_NAME),
+        ..iced::Settings::default()
+    };
+    let mut ui = iced_test::Simulator::with_size(settings, SMALLEST, app.view());
+    for id in labels {
+        let label = l.tr(id);
+        let found = ui
+            .find(label.as_str())
+            .unwrap_or_else(|_| panic!("{:?} {screen}: no {label:?}", l.lang()));
+        let b = found.bounds();
+        let v = found.visible_bounds().unwrap_or_default();
+        assert!(
+            v.width >= b.width - 0.5 && v.height >= b.height - 0.5,
+            "{:?} {screen}: {label:?} is cut off ({v:?} of {b:?})",
+            l.lang()
+        );
+        assert!(
+            b.y + b.height <= SMALLEST.height && b.x + b.width <= SMALLEST.width,
+            "{:?} {screen}: {label:?} at {b:?} is outside the window",
+            l.lang()
+        );
+    }
+}
+
 /// Every screen at the smallest window (640×520), in all three languages, with the bundled
 /// font: the bottom bar's buttons are whole and inside the window (the body scrolls instead).
 #[test]
 fn every_screen_fits_the_smallest_window() {
-    use mailsetup::discover::DiscoverError;
-    use mailsetup::probe::{ErrorKind, Stage};
-    use std::sync::Arc;
-    let window = iced::Size::new(640.0, 520.0);
-    let check = |app: &App, l: &Localizer, labels: &[&str], screen: &str| {
-        let settings = iced::Settings {
-            fonts: vec![crate::gui::fonts::BUNDLED.into()],
-            default_font: iced::Font::with_name(crate::gui::fonts::BUNDLED_NAME),
-            ..iced::Settings::default()
-        };
-        let mut ui = iced_test::Simulator::with_size(settings, window, app.view());
-        for id in labels {
-            let label = l.tr(id);
-            let found = ui
-                .find(label.as_str())
-                .unwrap_or_else(|_| panic!("{:?} {screen}: no {label:?}", l.lang()));
-            let b = found.bounds();
-            let v = found.visible_bounds().unwrap_or_default();
-            assert!(
-                v.width >= b.width - 0.5 && v.height >= b.height - 0.5,
-                "{:?} {screen}: {label:?} is cut off ({v:?} of {b:?})",
-                l.lang()
-            );
-            assert!(
-                b.y + b.height <= window.height && b.x + b.width <= window.width,
-                "{:?} {screen}: {label:?} at {b:?} is outside the window",
-                l.lang()
-            );
-        }
-    };
     for lang in [Lang::ZhCn, Lang::ZhTw, Lang::En] {
         let l = Localizer::new(lang);
-        // Start, after a lookup that found nothing (the longest status line).
-        let mut app = new_app(Launch {
-            lang,
-            ..Launch::default()
-        });
-        let _ = app.update(Message::Start(start::Message::AddressChanged(
-            "zhang.san@nothing-here.test".into(),
-        )));
-        let _ = app.update(Message::Start(start::Message::Next));
-        let _ = app.update(Message::Start(start::Message::Detected(Err(Arc::new(
-            DiscoverError::NotFound {
-                domain: "nothing-here.test".into(),
-                mx: Vec::new(),
-                attempts: Vec::new(),
-                elapsed: std::time::Duration::ZERO,
-            },
-        )))));
-        check(&app, &l, &[msg::GUI_NEXT, msg::GUI_MANUAL_LINK], "start");
-        // Manual servers, with every field wrong.
-        let _ = app.update(Message::Start(start::Message::Manual));
-        for m in [
-            crate::gui::screen::manual::Message::Port(mailsetup::probe::Protocol::Imap, "x".into()),
-            crate::gui::screen::manual::Message::Host(
-                mailsetup::probe::Protocol::Smtp,
-                "a b".into(),
-            ),
-            crate::gui::screen::manual::Message::Login(String::new()),
-            crate::gui::screen::manual::Message::Next,
-        ] {
-            let _ = app.update(Message::Manual(m));
-        }
-        assert!(matches!(app.screen, Screen::Manual(_)));
-        check(&app, &l, &[msg::GUI_NEXT, msg::GUI_BACK], "manual");
-        // QQ's five steps, then the code screen with a warning.
-        let mut app = new_app(Launch {
-            lang,
-            provider: Some("qq".into()),
-            address: Some("zhang.san@qq.com".into()),
-            ..Launch::default()
-        });
-        check(&app, &l, &[msg::GUI_HAVE_CODE, msg::GUI_BACK], "steps");
-        let _ = app.update(Message::Steps(crate::gui::screen::steps::Message::Next));
-        let _ = app.update(Message::Credentials(credentials::Message::CodeChanged(
-            crate::gui::redacted::Redacted(secrecy::SecretString::from("abc".to_string())),
-        )));
-        check(&app, &l, &[msg::GUI_TEST, msg::GUI_BACK], "credentials");
-        // A failure on both servers with different causes (two cards), then a success.
-        let input = mailsetup::setup::Draft {
-            target: mailsetup::setup::Target::provider_id("qq").expect("qq"),
-            address: mailsetup::address::Address::parse("zhang.san@qq.com").expect("valid"),
-            credential: mailsetup::setup::Credential::Password(secrecy::SecretString::from(
-                "abcdefghijklmnop".to_string(),
-            )),
-            saved: false,
-            ca: None,
-        };
-        let show = |app: &mut App, report: mailsetup::check::CheckReport| {
-            let _ = app.go(crate::gui::route::Next::Result(
-                input.clone(),
-                Box::new(report),
-            ));
-        };
-        let failed = [msg::GUI_TRY_AGAIN, msg::GUI_BACK, msg::GUI_COPY_REPORT];
-        let refused = said(
-            Stage::Auth,
-            ErrorKind::Auth,
-            "535 Login Fail. Please enter your authorization code to login. More information in https://service.mail.qq.com/detail/0/53",
-        );
-        show(&mut app, report("zhang.san@qq.com", Some(refused)));
-        check(&app, &l, &failed, "failure");
-        show(&mut app, report("zhang.san@qq.com", None));
-        check(&app, &l, &[msg::GUI_DONE, msg::GUI_ADD_ANOTHER], "success");
-        // The round trip's longest sentences: in the spam folder and left there; a message
-        // refused after the sign-in.
-        let mut junk = report("zhang.san@qq.com", None);
-        junk.round_trip = Some(mailsetup::probe::roundtrip::RoundTrip {
-            arrived: mailsetup::probe::roundtrip::Arrived::Junk,
-            folder: Some("垃圾箱".into()),
-            after_ms: 4200,
-            removal: mailsetup::probe::roundtrip::Removal::Left,
-        });
-        show(&mut app, junk);
-        check(
-            &app,
-            &l,
-            &[msg::GUI_DONE, msg::GUI_ADD_ANOTHER],
-            "spam folder",
-        );
-        look(&mut app, "result-junk");
-        let spam = said(
-            Stage::Send,
-            ErrorKind::SendRefused,
-            "554 DT:SPM 163 smtp14,EsCowAD3_0R4 1718000000,please see http://mail.163.com/help/help_spam_16.htm?ip=1.2.3.4",
-        );
-        let mut refused_send = report("zhang.san@qq.com", Some(spam));
-        refused_send.imap.error = None;
-        show(&mut app, refused_send);
-        check(&app, &l, &failed, "sending refused");
-        look(&mut app, "result-send-refused");
-        // Outlook's steps, and a sign-in that ended with the longest sentence.
-        let mut app = new_app(Launch {
-            lang,
-            provider: Some("outlook".into()),
-            address: Some("li.lei@outlook.com".into()),
-            ..Launch::default()
-        });
-        check(&app, &l, &[msg::GUI_BACK], "outlook steps");
-        let target = mailsetup::setup::Target::provider_id("outlook").expect("outlook");
-        app.screen = Screen::SignIn(crate::gui::screen::signin::State::failed(
-            target,
-            mailsetup::address::Address::parse("li.lei@outlook.com").expect("valid"),
-            mailsetup::oauth::OAuthError::NoClientId("microsoft".into()),
-        ));
-        check(
-            &app,
-            &l,
-            &[msg::OAUTH_AGAIN, msg::GUI_BACK],
-            "sign-in failed",
-        );
+        start_and_manual_fit(&l);
+        steps_code_and_results_fit(&l);
+        outlook_fits(&l);
     }
+}
+
+/// Start, after a lookup that found nothing (the longest status line); then the servers by
+/// hand, with every field wrong.
+fn start_and_manual_fit(l: &Localizer) {
+    use mailsetup::discover::DiscoverError;
+    use std::sync::Arc;
+    let mut app = new_app(Launch {
+        lang: l.lang(),
+        ..Launch::default()
+    });
+    let _ = app.update(Message::Start(start::Message::AddressChanged(
+        "zhang.san@nothing-here.test".into(),
+    )));
+    let _ = app.update(Message::Start(start::Message::Next));
+    let _ = app.update(Message::Start(start::Message::Detected(Err(Arc::new(
+        DiscoverError::NotFound {
+            domain: "nothing-here.test".into(),
+            mx: Vec::new(),
+            attempts: Vec::new(),
+            elapsed: std::time::Duration::ZERO,
+        },
+    )))));
+    fits(&app, l, &[msg::GUI_NEXT, msg::GUI_MANUAL_LINK], "start");
+    let _ = app.update(Message::Start(start::Message::Manual));
+    for m in [
+        crate::gui::screen::manual::Message::Port(mailsetup::probe::Protocol::Imap, "x".into()),
+        crate::gui::screen::manual::Message::Host(mailsetup::probe::Protocol::Smtp, "a b".into()),
+        crate::gui::screen::manual::Message::Login(String::new()),
+        crate::gui::screen::manual::Message::Next,
+    ] {
+        let _ = app.update(Message::Manual(m));
+    }
+    assert!(matches!(app.screen, Screen::Manual(_)));
+    fits(&app, l, &[msg::GUI_NEXT, msg::GUI_BACK], "manual");
+}
+
+/// QQ's five steps, the code screen with a warning, then the results.
+fn steps_code_and_results_fit(l: &Localizer) {
+    let mut app = new_app(Launch {
+        lang: l.lang(),
+        provider: Some("qq".into()),
+        address: Some("zhang.san@qq.com".into()),
+        ..Launch::default()
+    });
+    fits(&app, l, &[msg::GUI_HAVE_CODE, msg::GUI_BACK], "steps");
+    let _ = app.update(Message::Steps(crate::gui::screen::steps::Message::Next));
+    let _ = app.update(Message::Credentials(credentials::Message::CodeChanged(
+        crate::gui::redacted::Redacted(secrecy::SecretString::from("abc".to_string())),
+    )));
+    fits(&app, l, &[msg::GUI_TEST, msg::GUI_BACK], "credentials");
+    results_fit(&mut app, l);
+}
+
+/// A failure on both servers with different causes (two cards), a success, the round trip's
+/// longest sentences (in the spam folder and left there; a message refused after the sign-in).
+fn results_fit(app: &mut App, l: &Localizer) {
+    use mailsetup::probe::{ErrorKind, Stage};
+    let draft = mailsetup::setup::Draft::new(
+        mailsetup::setup::Target::provider_id("qq").expect("qq"),
+        mailsetup::address::Address::parse("zhang.san@qq.com").expect("valid"),
+        mailsetup::setup::Credential::Password("abcdefghijklmnop".to_string().into()),
+    );
+    let show = |app: &mut App, report: mailsetup::check::CheckReport| {
+        let _ = app.go(crate::gui::route::Next::Result(
+            draft.clone(),
+            Box::new(report),
+        ));
+    };
+    let failed = [msg::GUI_TRY_AGAIN, msg::GUI_BACK, msg::GUI_COPY_REPORT];
+    let succeeded = [msg::GUI_DONE, msg::GUI_ADD_ANOTHER];
+    let refused = said(
+        Stage::Auth,
+        ErrorKind::Auth,
+        "535 Login Fail. Please enter your authorization code to login. More information in https://service.mail.qq.com/detail/0/53",
+    );
+    show(app, report("zhang.san@qq.com", Some(refused)));
+    fits(app, l, &failed, "failure");
+    show(app, report("zhang.san@qq.com", None));
+    fits(app, l, &succeeded, "success");
+    let mut junk = report("zhang.san@qq.com", None);
+    junk.round_trip = Some(mailsetup::probe::roundtrip::RoundTrip {
+        arrived: mailsetup::probe::roundtrip::Arrived::Junk,
+        folder: Some("垃圾箱".into()),
+        after_ms: 4200,
+        removal: mailsetup::probe::roundtrip::Removal::Left,
+    });
+    show(app, junk);
+    fits(app, l, &succeeded, "spam folder");
+    look(app, "result-junk");
+    let spam = said(
+        Stage::Send,
+        ErrorKind::SendRefused,
+        "554 DT:SPM 163 smtp14,EsCowAD3_0R4 1718000000,please see http://mail.163.com/help/help_spam_16.htm?ip=1.2.3.4",
+    );
+    let mut refused_send = report("zhang.san@qq.com", Some(spam));
+    refused_send.imap.error = None;
+    show(app, refused_send);
+    fits(app, l, &failed, "sending refused");
+    look(app, "result-send-refused");
+}
+
+/// Outlook's steps, and a sign-in that ended with the longest sentence.
+fn outlook_fits(l: &Localizer) {
+    let mut app = new_app(Launch {
+        lang: l.lang(),
+        provider: Some("outlook".into()),
+        address: Some("li.lei@outlook.com".into()),
+        ..Launch::default()
+    });
+    fits(&app, l, &[msg::GUI_BACK], "outlook steps");
+    let draft = mailsetup::setup::Draft::new(
+        mailsetup::setup::Target::provider_id("outlook").expect("outlook"),
+        mailsetup::address::Address::parse("li.lei@outlook.com").expect("valid"),
+        mailsetup::setup::Credential::Password(String::new().into()),
+    );
+    let failed = mailsetup::oauth::OAuthError::NoClientId("microsoft".into());
+    let _ = app.go(crate::gui::route::Next::SignInFailed(draft, failed));
+    fits(
+        &app,
+        l,
+        &[msg::OAUTH_AGAIN, msg::GUI_BACK],
+        "sign-in failed",
+    );
 }
