@@ -45,80 +45,112 @@ fn whole_flow_against_the_local_servers_saves_the_account() {
         !file.contains(&pass),
         "the secret never goes to accounts.json"
     );
+    copies_and_exports(&mut app, &l, &user, &pass, &saved);
+    asks_before_replacing(&mut app, &l, &user, &pass, &saved);
+    removes_after_asking(&mut app, &l, &user);
+}
+
+/// The saved account's settings: a Copy button per server name, and the Apple profile only
+/// (Thunderbird has no import for its file), without the code.
+fn copies_and_exports(
+    app: &mut crate::gui::App,
+    l: &Localizer,
+    user: &str,
+    pass: &str,
+    saved: &mailsetup::store::Account,
+) {
     // The settings card has a Copy button per server name.
-    act(&mut app, |ui| {
+    act(app, |ui| {
         let _ = ui.click(l.tr(msg::GUI_COPY).as_str());
     });
-    assert!(sees(&app, &l.tr(msg::GUI_COPIED)));
+    assert!(sees(app, &l.tr(msg::GUI_COPIED)));
     // Only exports a mail app opens: the Apple profile (Thunderbird has no import for its file).
-    assert!(!sees(&app, &l.tr(msg::GUI_EXPORT_THUNDERBIRD)));
-    act(&mut app, |ui| {
+    assert!(!sees(app, &l.tr(msg::GUI_EXPORT_THUNDERBIRD)));
+    act(app, |ui| {
         let _ = ui.click(l.tr(msg::GUI_EXPORT_APPLE).as_str());
     });
     let file = config_dir()
         .join("exports")
-        .join(mailsetup::export::Format::Mobileconfig.file_name(&user));
+        .join(mailsetup::export::Format::Mobileconfig.file_name(user));
     let profile = std::fs::read_to_string(&file).expect("exported");
     assert!(profile.contains(&saved.imap.host));
-    assert!(!profile.contains(&pass));
+    assert!(!profile.contains(pass));
     assert!(sees(
-        &app,
+        app,
         &l.tr_args(
             msg::EXPORT_WRITTEN,
             &[("path", mailsetup::present::messages::path(&file).into())]
         )
     ));
+}
+
+/// The same address again: the wizard asks before replacing; "Keep" leaves it as it was; once
+/// more, Enter answers with the highlighted "Replace".
+fn asks_before_replacing(
+    app: &mut crate::gui::App,
+    l: &Localizer,
+    user: &str,
+    pass: &str,
+    saved: &mailsetup::store::Account,
+) {
+    let store = Store::at(config_dir());
     // The same address again: the wizard asks before replacing; "Keep" leaves it as it was.
-    add_another_and_test(&mut app, &user, &pass);
-    let ask = l.tr_args(msg::GUI_ASK_REPLACE, &[("address", user.clone().into())]);
-    assert!(sees(&app, &ask), "asks before replacing");
-    act(&mut app, |ui| {
+    add_another_and_test(app, user, pass);
+    let ask = l.tr_args(msg::GUI_ASK_REPLACE, &[("address", user.into())]);
+    assert!(sees(app, &ask), "asks before replacing");
+    act(app, |ui| {
         let _ = ui.click(l.tr(msg::GUI_KEEP).as_str());
     });
     assert!(sees(
-        &app,
-        &l.tr_args(msg::GUI_KEPT, &[("address", user.clone().into())])
+        app,
+        &l.tr_args(msg::GUI_KEPT, &[("address", user.into())])
     ));
     assert_eq!(
-        store.find(&user).expect("load").map(|a| a.saved_at),
+        store.find(user).expect("load").map(|a| a.saved_at),
         Some(saved.saved_at),
         "kept as it was"
     );
     // Once more, and Enter answers with the highlighted "Replace".
-    add_another_and_test(&mut app, &user, &pass);
-    assert!(sees(&app, &ask), "asks before replacing");
+    add_another_and_test(app, user, pass);
+    assert!(sees(app, &ask), "asks before replacing");
     let task = app.update(Message::Primary);
-    settle(&mut app, task);
-    assert!(!sees(&app, &ask), "Enter answered the question");
+    settle(app, task);
+    assert!(!sees(app, &ask), "Enter answered the question");
     let credential = l.tr(msg::CREDENTIAL_AUTH_CODE);
     let saved_line = mailsetup::present::messages::saved_plain(
-        &l,
+        l,
         &credential,
         mailsetup::store::SignIn::Password,
     );
-    assert!(sees(&app, &saved_line), "replaced and saved");
+    assert!(sees(app, &saved_line), "replaced and saved");
+}
+
+/// "Add another": the start screen lists the saved account; "Remove" asks first, then clears
+/// both stores.
+fn removes_after_asking(app: &mut crate::gui::App, l: &Localizer, user: &str) {
+    let store = Store::at(config_dir());
     // "Add another": the start screen lists the saved account; "Remove" clears both stores.
-    act(&mut app, |ui| {
+    act(app, |ui| {
         let _ = ui.click(l.tr(msg::GUI_ADD_ANOTHER).as_str());
     });
     assert!(matches!(app.screen, Screen::Start(_)));
-    assert!(sees(&app, &user));
-    act(&mut app, |ui| {
+    assert!(sees(app, user));
+    act(app, |ui| {
         let _ = ui.click(l.tr(msg::GUI_REMOVE).as_str());
     });
     // One click only asks: the account and its code are still there.
-    let question = l.tr_args(msg::GUI_REMOVE_CONFIRM, &[("address", user.clone().into())]);
-    assert!(sees(&app, &question));
-    assert!(store.secret(&user).expect("keyring").is_some());
-    act(&mut app, |ui| {
+    let question = l.tr_args(msg::GUI_REMOVE_CONFIRM, &[("address", user.into())]);
+    assert!(sees(app, &question));
+    assert!(store.secret(user).expect("keyring").is_some());
+    act(app, |ui| {
         let _ = ui.click(l.tr(msg::GUI_REMOVE).as_str());
     });
     assert!(sees(
-        &app,
-        &l.tr_args(msg::STORE_REMOVED, &[("address", user.clone().into())])
+        app,
+        &l.tr_args(msg::STORE_REMOVED, &[("address", user.into())])
     ));
-    assert!(store.find(&user).expect("load").is_none());
-    assert!(store.secret(&user).expect("keyring").is_none());
+    assert!(store.find(user).expect("load").is_none());
+    assert!(store.secret(user).expect("keyring").is_none());
 }
 
 /// The round trip: on by default, the test message arrives and is shown on the result screen;
