@@ -181,16 +181,28 @@ fn a_company_ca_is_picked_checked_trusted_and_kept_with_the_account() {
         let _ = ui.click(l.tr(msg::GUI_CA_TRUST).as_str());
     });
     assert!(sees(&app, &l.tr(msg::GUI_SUCCESS_TITLE)));
+    handed_to_thunderbird_and_kept(&mut app, &l, user, &ca);
+}
+
+/// The account saved with its company CA, handed to Thunderbird (which trusts only its own
+/// certificates: which dialog comes, and which button to choose), kept with the account for
+/// its servers only, and trusted again on a re-test.
+fn handed_to_thunderbird_and_kept(
+    app: &mut crate::gui::App,
+    l: &Localizer,
+    user: &str,
+    ca: &std::path::Path,
+) {
     // Handed to Thunderbird, which trusts only its own certificates: which dialog comes, and
     // which button to choose.
-    act(&mut app, |ui| {
+    act(app, |ui| {
         let _ = ui.click(l.tr(msg::GUI_MAILAPP_BUTTON).as_str());
     });
     assert!(matches!(app.screen, Screen::MailApp(..)), "mail-app screen");
     let profile = started_thunderbird_profile("tb-company");
-    mail_apps_found(&mut app, &[&profile]);
-    assert!(sees(&app, &l.tr(msg::GUI_TB_DIRECT)), "tb card");
-    act(&mut app, |ui| {
+    mail_apps_found(app, &[&profile]);
+    assert!(sees(app, &l.tr(msg::GUI_TB_DIRECT)), "tb card");
+    act(app, |ui| {
         let _ = ui.click(l.tr(msg::GUI_ADD_TO_THUNDERBIRD).as_str());
     });
     let account = Store::at(config_dir())
@@ -202,12 +214,12 @@ fn a_company_ca_is_picked_checked_trusted_and_kept_with_the_account() {
         password: true,
     };
     let thunderbird = mailsetup::handoff::MailApp::Thunderbird;
-    let said = mailsetup::present::messages::added(&l, thunderbird, &account, &added, &profile);
+    let said = mailsetup::present::messages::added(l, thunderbird, &account, &added, &profile);
     let ca_said = l.tr_args(msg::HANDOFF_CA_THUNDERBIRD, &[("host", "localhost".into())]);
     assert!(said.ends_with(&ca_said), "{said}");
 
-    assert!(sees(&app, &said), "{said}");
-    look(&mut app, "mailapp-company-ca");
+    assert!(sees(app, &said), "{said}");
+    look(app, "mailapp-company-ca");
     let _ = app.update(Message::Back);
 
     // Kept with the account, readable by this user only, and only its servers trust it.
@@ -215,7 +227,7 @@ fn a_company_ca_is_picked_checked_trusted_and_kept_with_the_account() {
     let saved = store.find(user).expect("load").expect("saved");
     let kept = store.ca_path(&saved).expect("the account names its CA");
     let same = |p: &std::path::Path| mailsetup::setup::certificate::inspect(p).expect("cert");
-    assert_eq!(same(&kept).fingerprint, same(&ca).fingerprint);
+    assert_eq!(same(&kept).fingerprint, same(ca).fingerprint);
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
@@ -235,9 +247,9 @@ fn a_company_ca_is_picked_checked_trusted_and_kept_with_the_account() {
             crate::gui::redacted::Redacted(Ok(secret)),
         ),
     )));
-    settle(&mut app, task);
+    settle(app, task);
     assert!(
-        sees(&app, &l.tr(msg::GUI_SUCCESS_TITLE)),
+        sees(app, &l.tr(msg::GUI_SUCCESS_TITLE)),
         "re-test with the kept CA"
     );
     assert!(store.remove(user).expect("remove"));
