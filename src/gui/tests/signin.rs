@@ -158,9 +158,23 @@ fn outlook_signs_in_in_the_browser_tests_saves_and_retests() {
         refresh.expose_secret(),
         "the rotated refresh token was not kept"
     );
+    revoked_access_asks_to_sign_in_again(&mut app, &l, &store, kept);
+    no_token_in_any_file();
+    // The config dir is shared: leave the start screen's list as the other tests expect it.
+    assert!(store.remove(OAUTH_ADDRESS).expect("remove"));
+}
+
+/// The user removes the app's access at the provider: the next re-test asks to sign in again.
+fn revoked_access_asks_to_sign_in_again(
+    app: &mut App,
+    l: &Localizer,
+    store: &Store,
+    kept: secrecy::SecretString,
+) {
+    use secrecy::ExposeSecret;
     // The user removes the app's access at the provider: the next re-test asks to sign in again.
-    let dir = std::env::var("MAILSETUP_TEST_DIR").expect("harness");
-    let idp = std::env::var("MAILSETUP_TEST_IDP").expect("harness");
+    let dir = super::harness::var("MAILSETUP_TEST_DIR");
+    let idp = super::harness::var("MAILSETUP_TEST_IDP");
     let revoked = std::process::Command::new("curl")
         .args(["-sf", "--cacert", &format!("{dir}/ca.pem"), "-d"])
         .args(["client_id=mailsetup-test", "-d"])
@@ -182,13 +196,19 @@ fn outlook_signs_in_in_the_browser_tests_saves_and_retests() {
             crate::gui::redacted::Redacted(Ok(Some(kept))),
         ),
     )));
-    settle(&mut app, task);
+    settle(app, task);
     assert!(matches!(app.screen, Screen::SignIn(_)));
-    assert!(sees(&app, &l.tr(msg::OAUTH_REVOKED)));
-    assert!(sees(&app, &l.tr(msg::OAUTH_AGAIN)));
+    assert!(sees(app, &l.tr(msg::OAUTH_REVOKED)));
+    assert!(sees(app, &l.tr(msg::OAUTH_AGAIN)));
+}
+
+/// No token the provider issued (access or refresh) is in any file the wizard wrote.
+fn no_token_in_any_file() {
     // No token the provider issued (access or refresh) is in any file the wizard wrote.
-    let log =
-        std::fs::read_to_string(std::path::Path::new(&dir).join("idp/idp.log")).unwrap_or_default();
+    let log = std::fs::read_to_string(
+        std::path::Path::new(&super::harness::var("MAILSETUP_TEST_DIR")).join("idp/idp.log"),
+    )
+    .unwrap_or_default();
     let tokens: Vec<&str> = log
         .lines()
         .filter(|l| l.starts_with("issued "))
@@ -207,8 +227,6 @@ fn outlook_signs_in_in_the_browser_tests_saves_and_retests() {
             "a token in {entry:?}"
         );
     }
-    // The config dir is shared: leave the start screen's list as the other tests expect it.
-    assert!(store.remove(OAUTH_ADDRESS).expect("remove"));
 }
 
 /// Cancel while the browser is open: the listener goes (the wait is dropped), the screen says
