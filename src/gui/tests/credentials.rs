@@ -91,20 +91,33 @@ fn servers_typed_by_hand_are_checked_tested_and_saved() {
             ]
         )
     ));
+    corrected_and_saved(&mut app, &l, user);
+}
+
+/// From the failure back to the servers, as typed, to correct the security; straight to the
+/// password, still typed, and saved with the company's own login name.
+fn corrected_and_saved(app: &mut App, l: &Localizer, user: &str) {
+    use crate::gui::screen::manual::Message as M;
+    use mailsetup::probe::Protocol;
+    let var = |k: &str| std::env::var(k).unwrap_or_default();
+    let send = |app: &mut App, m: M| {
+        let task = app.update(Message::Manual(m));
+        settle(app, task);
+    };
     // From the failure back to the servers, as typed, to correct the security.
-    act(&mut app, |ui| {
+    act(app, |ui| {
         let _ = ui.click(l.tr(msg::GUI_MANUAL_LINK).as_str());
     });
     assert!(matches!(app.screen, Screen::Manual(_)));
-    send(&mut app, M::Security(Protocol::Imap, Security::Starttls));
-    send(&mut app, M::Next);
+    send(app, M::Security(Protocol::Imap, Security::Starttls));
+    send(app, M::Next);
     // Straight to the password, still typed: Enter tests.
     assert!(matches!(app.screen, Screen::Credentials(_)));
-    act(&mut app, |ui| {
+    act(app, |ui| {
         let _ = ui.click(iced_test::selector::id(credentials::CODE_INPUT));
         let _ = ui.tap_key(iced::keyboard::key::Named::Enter);
     });
-    assert!(sees(&app, &l.tr(msg::GUI_SUCCESS_TITLE)));
+    assert!(sees(app, &l.tr(msg::GUI_SUCCESS_TITLE)));
     let saved = Store::at(config_dir())
         .find(user)
         .expect("accounts.json")
