@@ -12,7 +12,6 @@ use super::kit::{
 #[test]
 #[ignore = "needs tests/run"]
 fn the_tested_account_goes_into_the_users_mail_app() {
-    use crate::gui::screen::mailapp;
     let _serial = serial();
     let (mut app, user, pass) = harness_app_at(None, Some("qq"));
     let l = Localizer::new(Lang::En);
@@ -64,41 +63,47 @@ fn the_tested_account_goes_into_the_users_mail_app() {
     let copied = [("credential", credential.into())];
     assert!(sees(&app, &l.tr_args(msg::GUI_COPIED_SECRET, &copied)));
     look(&mut app, "mailapp-thunderbird-asks");
+    foxmail_fields_are_copied(&mut app, &l, &user, &pass);
+}
 
+/// Foxmail: its own steps, every field with Copy; the code comes from the keyring; Back (Esc)
+/// returns to the success screen as it was.
+fn foxmail_fields_are_copied(app: &mut crate::gui::App, l: &Localizer, user: &str, pass: &str) {
+    use crate::gui::screen::mailapp;
     // Foxmail: its own steps, every field with Copy; the code comes from the keyring.
-    act(&mut app, |ui| {
+    act(app, |ui| {
         let _ = ui.click("Foxmail");
     });
     let credential = l.tr(msg::CREDENTIAL_AUTH_CODE);
     assert!(sees(
-        &app,
+        app,
         &l.tr_args(
             msg::GUIDE_FOXMAIL,
             &[("credential", credential.clone().into())]
         )
     ));
-    act(&mut app, |ui| {
+    act(app, |ui| {
         let _ = ui.click(l.tr(msg::GUI_COPY).as_str());
     });
-    assert_eq!(clipboard().as_deref(), Some(user.as_str()));
+    assert_eq!(clipboard().as_deref(), Some(user));
     assert!(sees(
-        &app,
-        &l.tr_args(msg::GUI_COPIED_FIELD, &[("value", user.clone().into())])
+        app,
+        &l.tr_args(msg::GUI_COPIED_FIELD, &[("value", user.into())])
     ));
     let task = app.update(Message::MailApp(mailapp::Message::Copy(
         mailapp::Field::Secret,
     )));
-    settle(&mut app, task);
-    assert_eq!(clipboard().as_deref(), Some(pass.as_str()));
+    settle(app, task);
+    assert_eq!(clipboard().as_deref(), Some(pass));
     assert!(sees(
-        &app,
+        app,
         &l.tr_args(msg::GUI_COPIED_SECRET, &[("credential", credential.into())])
     ));
-    look(&mut app, "mailapp-foxmail-copied");
+    look(app, "mailapp-foxmail-copied");
     // Back (Esc) returns to the success screen as it was.
     let _ = app.update(Message::Back);
     assert!(matches!(app.screen, Screen::Success(_)));
-    assert!(sees(&app, &l.tr(msg::GUI_SUCCESS_TITLE)));
+    assert!(sees(app, &l.tr(msg::GUI_SUCCESS_TITLE)));
 }
 
 /// From launch to reading mail in Thunderbird, counted as the user acts in this window (the
