@@ -143,18 +143,21 @@ fn open_link(link: &str) -> Result<(), Exit> {
     )
 }
 
-/// The window, where the display named cannot be reached (an expired `ssh -X`, a stopped Xvfb)
+/// The window, where the display named cannot be opened (an expired `ssh -X`, a stopped Xvfb)
 /// said as "no display", not as the window library's panic with an English backtrace.
 fn run_window(l: &Localizer, launch: crate::gui::Launch) -> Result<(), Exit> {
     let no_display = || Exit(2, l.tr(msg::CLI_NO_DISPLAY));
-    if !display_reachable() {
+    // Held until the window has closed (see gui/display.rs).
+    let display = crate::gui::display::open();
+    if matches!(display, crate::gui::display::Display::Missing) {
         return Err(no_display());
     }
-    // winit panics when it cannot open the display after all (a race with a dying X server).
+    // winit panics when it cannot open the display after all.
     let hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(|_| {}));
     let ran = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| crate::gui::run(launch)));
     std::panic::set_hook(hook);
+    drop(display);
     match ran {
         Ok(r) => r.map_err(|e| Exit(1, e.to_string())),
         Err(panic) => {
@@ -165,105 +168,11 @@ fn run_window(l: &Localizer, launch: crate::gui::Launch) -> Result<(), Exit> {
                 .unwrap_or_default()
                 .to_lowercase();
             if text.contains("event loop") || text.contains("display") {
-                start_again();
                 return Err(no_display());
             }
             std::panic::resume_unwind(panic)
         }
     }
-}
-
-/// How many times a start whose display did not open is made in all, and what counts them.
-const DISPLAY_TRIES: u32 = 3;
-const DISPLAY_TRY_VAR: &str = "MAILSETUP_DISPLAY_TRY";
-
-/// Opening the display sometimes fails although the X server answers (seen under xvfb-run:
-/// about one start in twelve). winit makes one event loop per process and a failed one cannot
-/// be made again, so this program starts itself again in its place, with the same arguments,
-/// quietly and within about a second (200, then 400 ms apart); only after the last try is the
-/// user told there is no desktop. Returns only when no try is left or the start failed.
-fn start_again() {
-    let tried: u32 = std::env::var(DISPLAY_TRY_VAR)
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(1);
-    if tried >= DISPLAY_TRIES {
-        return;
-    }
-    let Ok(exe) = std::env::current_exe() else {
-        return;
-    };
-    std::thread::sleep(std::time::Duration::from_millis(200 * u64::from(tried)));
-    tracing::info!(try = tried + 1, "the display did not open: starting again");
-    let mut again = std::process::Command::new(exe);
-    again
-        .args(std::env::args_os().skip(1))
-        .env(DISPLAY_TRY_VAR, (tried + 1).to_string());
-    // In place, as the same process: whoever started this one (a launcher, `timeout`, a test)
-    // keeps waiting on it.
-    #[cfg(unix)]
-    {
-        use std::os::unix::process::CommandExt;
-        let e = again.exec();
-        tracing::warn!("could not start again: {e}");
-    }
-    #[cfg(not(unix))]
-    if let Ok(status) = again.status() {
-        std::process::exit(status.code().unwrap_or(1));
-    }
-}
-
-/// On X11 alone (no Wayland), whether the X server of `DISPLAY` answers at its socket.
-fn display_reachable() -> bool {
-    if cfg!(any(windows, target_os = "macos")) {
-        return true;
-    }
-    let wayland = ["WAYLAND_DISPLAY", "WAYLAND_SOCKET"]
-        .iter()
-        .any(|v| std::env::var_os(v).is_some_and(|s| !s.is_empty()));
-    let Some(display) = std::env::var("DISPLAY").ok().filter(|d| !d.is_empty()) else {
-        return wayland;
-    };
-    if wayland {
-        return true;
-    }
-    x_socket_answers(&display)
-}
-
-/// `:N` and `unix:N` are the socket `/tmp/.X11-unix/XN`; `HOST:N` is TCP port 6000+N.
-fn x_socket_answers(display: &str) -> bool {
-    let Some((host, rest)) = display.rsplit_once(':') else {
-        return true;
-    };
-    let Ok(n) = rest.split('.').next().unwrap_or_default().parse::<u16>() else {
-        return true;
-    };
-    #[cfg(unix)]
-    if host.is_empty() || host == "unix" {
-        use std::os::unix::net::{SocketAddr, UnixStream};
-        let path = format!("/tmp/.X11-unix/X{n}");
-        if UnixStream::connect(&path).is_ok() {
-            return true;
-        }
-        // Linux X servers also listen on the abstract socket of the same name.
-        #[cfg(target_os = "linux")]
-        {
-            use std::os::linux::net::SocketAddrExt;
-            return SocketAddr::from_abstract_name(path.as_bytes())
-                .and_then(|a| UnixStream::connect_addr(&a))
-                .is_ok();
-        }
-        #[cfg(not(target_os = "linux"))]
-        return false;
-    }
-    let addr = format!("{host}:{}", 6000u32 + u32::from(n));
-    use std::net::ToSocketAddrs;
-    addr.to_socket_addrs()
-        .ok()
-        .and_then(|mut a| a.next())
-        .is_some_and(|a| {
-            std::net::TcpStream::connect_timeout(&a, std::time::Duration::from_secs(2)).is_ok()
-        })
 }
 
 fn open_wizard(l: &Localizer, cli: Cli) -> Result<(), Exit> {

@@ -4,6 +4,7 @@
 //! the screen shown, and `route` turns the screens' events into the next screen.
 
 mod component;
+pub mod display;
 mod focus;
 mod fonts;
 mod keys;
