@@ -105,7 +105,8 @@ pub fn mobileconfig(
     let s = |v: &str| format!("<string>{}</string>", escape(v));
     let mut mail = vec![
         ("EmailAccountDescription", s(display_name)),
-        ("EmailAccountName", s(a)),
+        // The name recipients see ("the user name in sent messages", Apple's reference).
+        ("EmailAccountName", s(&account.sender_name())),
         ("EmailAccountType", s("EmailTypeIMAP")),
         ("EmailAddress", s(a)),
         ("IncomingMailServerAuthentication", s("EmailAuthPassword")),
@@ -197,7 +198,7 @@ pub fn thunderbird_android(account: &Account, password: Option<&SecretString>) -
                 o.username,
                 password
             ],
-            [account.address, ""]
+            [account.address, account.sender_name()]
         ]]
     ]);
     SecretString::from(payload.to_string())
@@ -229,6 +230,7 @@ mod tests {
             saved_at: 0,
             ca: None,
             handed: Vec::new(),
+            name: Some("李雷".into()),
         }
     }
 
@@ -279,6 +281,7 @@ mod tests {
         assert_eq!(v[3][0][0][3], 2, "587 is STARTTLS");
         assert_eq!(v[2][5], "li.lei");
         assert_eq!(v[3][0][1][0], "li.lei@example-corp.cn");
+        assert_eq!(v[3][0][1][1], "李雷", "the name recipients see");
         assert_eq!((&v[2][7], &v[3][0][0][6]), (&"".into(), &"".into()));
         let code = SecretString::from("abcdefghijklmnop".to_string());
         let with = thunderbird_android(&a, Some(&code));
@@ -318,6 +321,7 @@ mod tests {
             }
             assert!(doc.contains("<string>imap.example-corp.cn</string>"));
             assert!(doc.contains("<integer>587</integer>"));
+            assert!(doc.contains("<key>EmailAccountName</key>\n\t\t\t<string>李雷</string>"));
         }
         assert!(!without.contains("Password</key>\n\t\t\t<string>"));
         assert!(with.contains("<string>s3cret&amp;&lt;code&gt;</string>"));

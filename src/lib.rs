@@ -13,6 +13,7 @@ pub mod link;
 pub mod oauth;
 pub mod present;
 pub mod probe;
+pub mod sender;
 pub mod serve;
 pub mod setup;
 pub mod share;

@@ -57,6 +57,18 @@ pub struct Account {
     /// The mail apps (profiles, phones) this app handed the account to, the last first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub handed: Vec<crate::apps::HandOff>,
+    /// The name recipients see, as the user gave it; without one, [`Account::sender_name`]
+    /// guesses (older files have none).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+}
+
+impl Account {
+    /// The name recipients see, for every mail app the account is handed to: the one the user
+    /// gave, else their full name as the system knows it, else the address's own part.
+    pub fn sender_name(&self) -> String {
+        crate::sender::or_default(self.name.as_deref(), &self.address)
+    }
 }
 
 #[derive(Debug, Default, Serialize, Deserialize)]
@@ -211,14 +223,19 @@ impl Store {
         put(&entry, account.sign_in, secret)?;
 
         account.saved_at = now();
-        // A new code for the same account keeps where it was handed to: a repair mends those.
+        // A new code for the same account keeps where it was handed to (a repair mends those)
+        // and the name given before.
         if let Some(old) = loaded
             .accounts
             .iter()
             .find(|a| a.address == account.address)
-            && account.handed.is_empty()
         {
-            account.handed = old.handed.clone();
+            if account.handed.is_empty() {
+                account.handed = old.handed.clone();
+            }
+            if account.name.is_none() {
+                account.name = old.name.clone();
+            }
         }
         let mut accounts = loaded.accounts;
         let replaced = accounts.iter().any(|a| a.address == account.address);
@@ -486,7 +503,8 @@ mod tests {
         );
     }
 
-    /// An older release reads a version-2 file: its accounts (v1's fields) ignore `handed`.
+    /// An older release reads a version-2 file: its accounts (v1's fields) ignore `handed` and
+    /// `name`.
     #[test]
     fn an_older_release_reads_a_version_2_file() {
         #[derive(Deserialize)]
@@ -510,7 +528,7 @@ mod tests {
         }
         let v2 = V1.replace("\"version\": 1", "\"version\": 2").replace(
             "\"saved_at\": 1",
-            r#""saved_at": 1, "handed": [{"app": "evolution", "place": "/x", "at": 2, "code": true}]"#,
+            r#""saved_at": 1, "name": "张三", "handed": [{"app": "evolution", "place": "/x", "at": 2, "code": true}]"#,
         );
         let old: OldFile = serde_json::from_str(&v2).expect("an older release reads it");
         assert_eq!(old.accounts[0].address, "zs@qq.com");

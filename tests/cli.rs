@@ -234,7 +234,7 @@ fn save_goes_to_the_keyring_and_accounts_json() {
         "{v}"
     );
     let out = run(
-        check_cmd(&h, &cfg, &["--save", "--replace"]),
+        check_cmd(&h, &cfg, &["--save", "--replace", "--name", " 张三\n"]),
         &format!("{}\n", h.pass),
     );
     assert_eq!(json(&out)["saved"], true);
@@ -245,6 +245,7 @@ fn save_goes_to_the_keyring_and_accounts_json() {
     let v = json(&run(c, ""));
     assert_eq!(v["accounts"][0]["address"], h.user.as_str());
     assert_eq!(v["accounts"][0]["imap"]["port"], h.imaps);
+    assert_eq!(v["accounts"][0]["name"], "张三", "the name recipients see");
 
     let mut c = bin();
     c.args(["remove", &h.user, "--lang", "en"])

@@ -2,15 +2,15 @@
 //! paths in src/**/*.rs (test modules left out), there is no import circle among the top-level
 //! modules nor among the files of src/gui/screen, and no module imports a layer above its own.
 //!
-//! ground (address, i18n, catalog) → mechanisms (probe, discover, store, oauth, export, handoff,
-//! link, serve, share) → check → setup → present → cli, gui. A module may import its own layer
+//! ground (address, apps, i18n, catalog, sender) → mechanisms (probe, discover, store, oauth,
+//! export, handoff, link, serve, share) → check → setup → present → cli, gui. A module may import its own layer
 //! or a lower one; inside a layer the imports must not form a circle.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 const LAYERS: &[&[&str]] = &[
-    &["address", "apps", "i18n", "catalog"],
+    &["address", "apps", "i18n", "catalog", "sender"],
     &[
         "probe", "discover", "store", "oauth", "export", "handoff", "link", "serve", "share",
     ],

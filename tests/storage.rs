@@ -27,6 +27,7 @@ fn account(i: usize) -> Account {
         saved_at: 0,
         ca: None,
         handed: Vec::new(),
+        name: None,
     }
 }
 

@@ -267,6 +267,7 @@ gui-admin-badge = Administrator
 gui-have-code = I have the code
 gui-cred-title = Paste your { $credential }
 gui-code-label = The { $credential }
+gui-name-label = Your name, as recipients see it
 gui-show = Show
 gui-hide = Hide
 gui-paste = Paste

@@ -267,6 +267,7 @@ gui-admin-badge = 管理员
 gui-have-code = 我已拿到
 gui-cred-title = 粘贴{ $credential }
 gui-code-label = { $credential }
+gui-name-label = 你的名字（收件人看到的）
 gui-show = 显示
 gui-hide = 隐藏
 gui-paste = 粘贴

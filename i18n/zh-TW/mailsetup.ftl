@@ -267,6 +267,7 @@ gui-admin-badge = 管理員
 gui-have-code = 我已取得
 gui-cred-title = 貼上{ $credential }
 gui-code-label = { $credential }
+gui-name-label = 你的名字（收件人看到的）
 gui-show = 顯示
 gui-hide = 隱藏
 gui-paste = 貼上

@@ -131,6 +131,10 @@ pub(super) struct CheckArgs {
     /// With --save: replace an account already saved for this address.
     #[arg(long, requires = "save")]
     pub(super) replace: bool,
+    /// With --save: the name recipients see, kept with the account for every mail app it is
+    /// handed to (default: your full name on this computer, else the address's own part).
+    #[arg(long, requires = "save", value_name = "NAME")]
+    pub(super) name: Option<String>,
     /// Also send one test message to the address itself (it stays in the mailbox).
     #[arg(long)]
     pub(super) send_test: bool,

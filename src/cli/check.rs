@@ -70,7 +70,13 @@ pub(super) fn run_check(l: &Localizer, a: CheckArgs) -> Result<(), Exit> {
     let ca = ca_file.as_deref();
     let saved = (a.save && report.ok()).then(|| {
         Store::open_default()
-            .and_then(|s| setup::save(&s, setup::account(report), &outcome.keep, a.replace, ca))
+            .and_then(|s| {
+                let account = mailsetup::store::Account {
+                    name: a.name.as_deref().and_then(mailsetup::sender::clean),
+                    ..setup::account(report)
+                };
+                setup::save(&s, account, &outcome.keep, a.replace, ca)
+            })
             .map_err(|e| messages::store_error(l, &e))
     });
     print_outcome(l, &a, report, &warnings, saved.as_ref());

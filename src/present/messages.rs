@@ -587,6 +587,7 @@ mod tests {
             saved_at: 0,
             ca: Some("corp.pem".into()),
             handed: Vec::new(),
+            name: None,
         };
         let added = Added::Added {
             backups: Vec::new(),

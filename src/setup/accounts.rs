@@ -50,8 +50,7 @@ pub fn add_account_to(
         SignIn::Password => store.secret(&account.address)?,
         SignIn::OAuth => None,
     };
-    // The name people see on their mail: the address's own part until they change it.
-    let name = account.address.split('@').next().unwrap_or_default();
+    let name = &account.sender_name();
     let secret = secret.as_ref();
     let added = match app {
         MailApp::Evolution => {

@@ -237,5 +237,6 @@ pub fn account(report: &CheckReport) -> Account {
         // Set when it is saved with the certificate authority the check trusted.
         ca: None,
         handed: Vec::new(),
+        name: None,
     }
 }

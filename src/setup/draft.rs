@@ -24,6 +24,9 @@ pub struct Draft {
     /// The company's own certificate authority the user chose to trust for these servers
     /// (or the one kept with the saved account): used for this test, kept with the account.
     pub ca: Option<PathBuf>,
+    /// The name recipients see, as given (a saved account's own); `None`: not given, so the
+    /// system's full name or the address's own part ([`Account::sender_name`]).
+    pub name: Option<String>,
 }
 
 impl Draft {
@@ -34,6 +37,7 @@ impl Draft {
             credential,
             saved: false,
             ca: None,
+            name: None,
         }
     }
 
@@ -48,8 +52,17 @@ impl Draft {
         Some(Self {
             saved: true,
             ca: accounts.ca_path(account),
+            name: account.name.clone(),
             ..Self::new(Target::saved(account), address, credential)
         })
+    }
+
+    /// The account this draft's check confirmed, as it is saved: with the name given here.
+    pub fn account(&self, report: &crate::check::CheckReport) -> Account {
+        Account {
+            name: self.name.clone(),
+            ..super::account(report)
+        }
     }
 
     pub fn sign_in(&self) -> SignIn {

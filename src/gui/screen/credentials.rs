@@ -7,6 +7,7 @@ use mailsetup::address::Address;
 use mailsetup::catalog::{CodeWarning, Provider};
 use mailsetup::i18n::{Localizer, msg};
 use mailsetup::present::messages;
+use mailsetup::sender;
 use secrecy::{ExposeSecret, SecretString};
 
 use crate::gui::focus::Tab;
@@ -16,6 +17,7 @@ use mailsetup::setup;
 use mailsetup::setup::{Draft, Target};
 
 pub const CODE_INPUT: &str = "code";
+pub const NAME_INPUT: &str = "name";
 
 pub struct State {
     target: Target,
@@ -30,6 +32,9 @@ pub struct State {
     offer: Option<SecretString>,
     /// The certificate authority trusted for these servers (back here from a failed test).
     ca: Option<std::path::PathBuf>,
+    /// The name recipients see: asked here once, prefilled (a saved account's, else the
+    /// system's full name for the user).
+    name: String,
 }
 
 #[derive(Debug, Clone)]
@@ -38,6 +43,8 @@ pub enum Message {
     AddressChanged(String),
     /// The code field changed (typed or pasted).
     CodeChanged(Redacted<SecretString>),
+    /// The name field changed.
+    NameChanged(String),
     /// Show or hide the code.
     ToggleShow,
     /// The Paste button: read the clipboard.
@@ -69,6 +76,10 @@ pub enum Event {
 
 impl State {
     pub fn new(target: Target, address: Address) -> (Self, Task<Message>) {
+        let name = match &target {
+            Target::Saved(account) => account.name.clone(),
+            _ => None,
+        };
         let s = Self {
             target,
             address: address.to_string(),
@@ -77,6 +88,7 @@ impl State {
             show: false,
             offer: None,
             ca: None,
+            name: name.or_else(sender::system_name).unwrap_or_default(),
         };
         (s, iced::widget::operation::focus(CODE_INPUT))
     }
@@ -102,6 +114,7 @@ impl State {
             show: false,
             offer: None,
             ca: draft.ca,
+            name: draft.name.unwrap_or_default(),
         };
         (s, iced::widget::operation::focus(CODE_INPUT))
     }
@@ -137,6 +150,7 @@ impl State {
             // A saved account's new code replaces its own code, no one else's.
             saved: matches!(self.target, Target::Saved(_)),
             ca: self.ca.clone(),
+            name: sender::clean(&self.name),
         })
     }
 
@@ -151,6 +165,7 @@ impl State {
             Message::AddressChanged(a) if !self.target.fixed_address() => self.address = a,
             Message::AddressChanged(_) => {}
             Message::CodeChanged(Redacted(c)) => self.code = c,
+            Message::NameChanged(n) => self.name = n,
             Message::ToggleShow => self.show = !self.show,
             Message::Paste => {
                 let task = iced::clipboard::read()
@@ -204,6 +219,17 @@ impl State {
         .into()
     }
 
+    /// The name recipients see; left empty, the address's own part (shown greyed).
+    fn name_input(&self) -> iced::widget::TextInput<'_, Message> {
+        let fallback = self.address.split('@').next().unwrap_or_default();
+        text_input(fallback, &self.name)
+            .id(NAME_INPUT)
+            .on_input(Message::NameChanged)
+            .on_submit(Message::Test)
+            .size(style::BODY)
+            .padding(10)
+    }
+
     /// `round_trip`: the remembered choice of sending a test message to oneself.
     pub fn view<'a>(&'a self, l: &Localizer, round_trip: bool) -> Element<'a, Message> {
         let credential = l.tr(self.target.credential_id());
@@ -255,6 +281,9 @@ impl State {
                     .style(style::text::error),
             );
         }
+        content = content
+            .push(text(l.tr(msg::GUI_NAME_LABEL)).size(style::BODY))
+            .push(self.name_input());
         let tick = checkbox(round_trip)
             .label(l.tr(msg::ROUND_TRIP_CHOICE))
             .text_size(style::SMALL)

@@ -209,6 +209,7 @@ impl State {
             saved_at: 0,
             ca: None,
             handed: Vec::new(),
+            name: None,
         })))
     }
 

@@ -177,7 +177,7 @@ impl State {
 
     /// As saved (its CA too, for what the mail app will ask), else as tested.
     fn account(&self) -> Box<Account> {
-        (self.saved.clone()).unwrap_or_else(|| Box::new(setup::account(&self.report)))
+        (self.saved.clone()).unwrap_or_else(|| Box::new(self.draft.account(&self.report)))
     }
 
     #[cfg(test)]
@@ -188,7 +188,7 @@ impl State {
     /// The account as the check confirmed it, written for Apple Mail (never with the code) to
     /// the downloads folder, off the UI thread.
     fn export(&self, format: Format, cx: &Context<'_>) -> Task<Message> {
-        let account = setup::account(&self.report);
+        let account = self.draft.account(&self.report);
         let name = self.draft.address.domain().to_string();
         let dir = cx.export_dir.to_path_buf();
         Task::perform(setup::export(account, name, format, dir), Message::Exported)
@@ -470,7 +470,7 @@ fn direct(apps: &[Found]) -> Option<MailApp> {
 /// existing account for the address is left alone and reported.
 fn save(accounts: &Accounts, draft: &Draft, report: &CheckReport, replace: bool) -> Task<Message> {
     let accounts = accounts.clone();
-    let account = setup::account(report);
+    let account = draft.account(report);
     let secret = draft.credential.kept().clone();
     let ca = draft.ca.clone();
     Task::perform(

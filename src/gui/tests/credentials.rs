@@ -177,6 +177,7 @@ fn correcting_the_servers_after_a_failure_keeps_the_password() {
         credential: mailsetup::setup::Credential::Password("Company-Pass-1".to_string().into()),
         saved: false,
         ca: None,
+        name: None,
     };
     let refused = ProbeError {
         stage: Stage::Connect,

@@ -9,7 +9,8 @@ use mailsetup::handoff::{Found, MailApp};
 use mailsetup::i18n::{Lang, Localizer, msg};
 
 use super::kit::{
-    config_dir, harness_app_at, look, sees, serial, settle, test_save_and_open_mail_apps,
+    act, apps_with_thunderbird, config_dir, harness_app_at, look, mail_apps_found, sees, serial,
+    settle, started_thunderbird_profile, test_save_and_open_mail_apps,
 };
 use crate::gui::component::phone;
 use crate::gui::screen::mailapp;
@@ -103,6 +104,61 @@ fn thunderbird_for_android_reads_the_account_from_the_windows_qr_code() {
     let task = app.update(phone_message(phone::Message::Hide));
     settle(&mut app, task);
     assert!(!sees(&app, &l.tr(msg::GUI_PHONE_ANDROID_SCAN)));
+}
+
+/// The name recipients see is asked once, on the code's screen, and every app gets it:
+/// Thunderbird (added at once from the success screen) and Thunderbird for Android's QR code.
+#[test]
+#[ignore = "needs tests/run"]
+fn the_name_given_once_reaches_thunderbird_and_the_phone() {
+    use crate::gui::screen::{credentials, success};
+    let _serial = serial();
+    let (mut app, _user, pass) = harness_app_at(None, Some("qq"));
+    let l = Localizer::new(Lang::En);
+    let name = "李雷 Li Lei";
+    act(&mut app, |ui| {
+        let _ = ui.click(l.tr(msg::GUI_HAVE_CODE).as_str());
+    });
+    assert!(sees(&app, &l.tr(msg::GUI_NAME_LABEL)));
+    // Prefilled with the system's full name where it has one: emptied first, as a user would.
+    let _ = app.update(Message::Credentials(credentials::Message::NameChanged(
+        String::new(),
+    )));
+    act(&mut app, |ui| {
+        let _ = ui.click(iced_test::selector::id(credentials::NAME_INPUT));
+        let _ = ui.typewrite(name);
+        let _ = ui.click(iced_test::selector::id(credentials::CODE_INPUT));
+        let _ = ui.typewrite(&pass);
+    });
+    look(&mut app, "credentials-name");
+    act(&mut app, |ui| {
+        let _ = ui.click(iced_test::selector::id(credentials::CODE_INPUT));
+        let _ = ui.tap_key(iced::keyboard::key::Named::Enter);
+    });
+    assert!(sees(&app, &l.tr(msg::GUI_SUCCESS_TITLE)));
+    if sees(&app, &l.tr(msg::GUI_REPLACE)) {
+        act(&mut app, |ui| {
+            let _ = ui.click(l.tr(msg::GUI_REPLACE).as_str());
+        });
+    }
+    let profile = started_thunderbird_profile("tb-name");
+    let apps = apps_with_thunderbird(&[&profile]);
+    let _ = app.update(Message::Success(success::Message::Apps(apps)));
+    act(&mut app, |ui| {
+        let _ = ui.click(l.tr(msg::GUI_ADD_TO_THUNDERBIRD).as_str());
+    });
+    // The mail-app screen adds it as soon as it has found the apps.
+    mail_apps_found(&mut app, &[&profile]);
+    let prefs = std::fs::read_to_string(profile.join("prefs.js")).unwrap_or_default();
+    assert!(
+        prefs.contains(&format!("\"{name}\"")) && prefs.contains(".fullName"),
+        "{prefs}"
+    );
+    choose(&mut app, MailApp::Android);
+    let task = app.update(phone_message(phone::Message::Show));
+    settle(&mut app, task);
+    let qr: serde_json::Value = serde_json::from_str(&qr_text(&app)).expect("json");
+    assert_eq!(qr[3][0][1][1], name, "the identity's name");
 }
 
 /// A phone's GET of `url`: the status line, the Content-Type and the body.
@@ -253,6 +309,7 @@ fn a_163_account_on_android_says_to_send_client_information() {
         saved_at: 0,
         ca: None,
         handed: Vec::new(),
+        name: None,
     };
     let _ = app.go(crate::gui::route::Next::MailApp(account));
     super::kit::mail_apps_found(&mut app, &[]);
@@ -284,6 +341,7 @@ fn windows_mail_points_to_outlook() {
         saved_at: 0,
         ca: None,
         handed: Vec::new(),
+        name: None,
     };
     let _ = app.go(crate::gui::route::Next::MailApp(account));
     choose(&mut app, MailApp::WindowsMail);

@@ -65,6 +65,7 @@ fn both_servers_refusing_one_code_is_said_once_with_the_page_to_copy() {
         credential: mailsetup::setup::Credential::Password(code.to_string().into()),
         saved: false,
         ca: None,
+        name: None,
     };
     let refused = |line: &str| ProbeError {
         stage: Stage::Auth,

@@ -194,6 +194,7 @@ fn a_failed_keyring_call_on_retest_is_said_on_the_start_screen() {
         saved_at: 0,
         ca: None,
         handed: Vec::new(),
+        name: None,
     };
     let locked = mailsetup::store::StoreError::KeyringUnavailable("locked".into());
     let sentence = mailsetup::present::messages::store_error(&Localizer::new(Lang::En), &locked);
