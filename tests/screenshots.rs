@@ -42,6 +42,19 @@ fn colours(png: &Path) -> u64 {
         .unwrap_or(0)
 }
 
+/// Distinct colours in one part of an image (`WxH+X+Y`).
+fn colours_in(png: &Path, geometry: &str) -> u64 {
+    let out = Command::new("convert")
+        .arg(png)
+        .args(["-crop", geometry, "+repage", "-format", "%k", "info:"])
+        .output()
+        .expect("imagemagick convert");
+    String::from_utf8_lossy(&out.stdout)
+        .trim()
+        .parse()
+        .unwrap_or(0)
+}
+
 #[test]
 #[ignore = "needs tests/run"]
 fn every_screen_in_both_languages_renders_in_a_real_window() {
@@ -103,13 +116,30 @@ fn every_screen_in_both_languages_renders_in_a_real_window() {
         // The smallest and a large window: captured whole (their layout is checked by
         // every_screen_fits_the_smallest_window).
         for size in ["640", "1280"] {
-            for screen in ["size-start", "size-steps", "size-failure"] {
+            for screen in [
+                "size-start",
+                "size-steps",
+                "size-credentials",
+                "size-failure",
+            ] {
                 let png = out.join(format!("{lang}-{screen}-{size}.png"));
                 assert!(png.exists(), "{} missing", png.display());
                 let n = colours(&png);
                 assert!(n > 50, "{} looks blank ({n} colours)", png.display());
             }
         }
+        // Where the start and steps screens drew their scrollbars (right of the body, from
+        // the header to the bottom bar), the code's screen, which does not scroll, is blank:
+        // the renderer redraws only what changed, and a scrollbar edge off the pixel grid used
+        // to leave an 8×1 px sliver there.
+        let png = out.join(format!("{lang}-size-credentials-640.png"));
+        let rail = colours_in(&png, "12x370+604+60");
+        assert_eq!(
+            rail,
+            1,
+            "{}: something is left right of the body",
+            png.display()
+        );
     }
 
     // Everything the wizard wrote (trace logs, stdout, stderr, its config dir) holds neither the

@@ -287,11 +287,15 @@ impl App {
             });
             r.push(focus::Tab::tab(b, Message::Language(*lang)))
         });
+        // A whole number of pixels high, so every screen's body starts on a pixel row: the
+        // renderer redraws only what changed, and a scrollbar whose edge straddled a row left
+        // that row's sliver behind (an 8×1 px grey stub) on the screens after it.
         let header = row![
             text(l.tr(msg::APP_NAME)).size(style::TITLE),
             space::horizontal(),
             languages
         ]
+        .height(style::HEADER)
         .align_y(iced::Alignment::Center);
         container(column![header, body].spacing(style::GAP).max_width(760))
             .padding(24)

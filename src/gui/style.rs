@@ -9,6 +9,15 @@ pub const HEADING: f32 = 22.0;
 pub const BODY: f32 = 17.0;
 pub const SMALL: f32 = 14.0;
 pub const GAP: f32 = 18.0;
+/// The header's height: the title's line, whole pixels (see [`whole`]).
+pub const HEADER: f32 = 34.0;
+
+/// A text line of `size` a whole number of pixels high (iced's 1.3 × size, rounded up). Above a
+/// scrolling list it keeps the list's edge on a pixel row: the renderer redraws only what
+/// changed, and a scrollbar edge between rows left a sliver behind on the next screen.
+pub fn whole(size: f32) -> iced::widget::text::LineHeight {
+    iced::widget::text::LineHeight::Absolute((size * 1.3).ceil().into())
+}
 
 pub fn card(theme: &Theme) -> container::Style {
     let palette = theme.extended_palette();

@@ -235,11 +235,18 @@ impl State {
                 ],
             )
         };
-        let mut content = column![text(title).size(style::HEADING)].spacing(style::GAP);
+        // Whole-pixel lines above the list, so its scrollbar's edge sits on a pixel row.
+        let title = text(title)
+            .size(style::HEADING)
+            .line_height(style::whole(style::HEADING));
+        let mut content = column![title].spacing(style::GAP);
         if self.renewing {
             let credential = ("credential", l.tr(p.credential.message_id()).into());
-            let said = l.tr_args(msg::GUI_RENEW_NOTICE, &[credential]);
-            content = content.push(text(said).size(style::BODY).style(style::text::warning));
+            let said = text(l.tr_args(msg::GUI_RENEW_NOTICE, &[credential]));
+            let said = said
+                .size(style::BODY)
+                .line_height(style::whole(style::BODY));
+            content = content.push(said.style(style::text::warning));
         }
         let steps = self.step_list(l, p, can_sign_in);
         let body = scrollable(steps.padding(iced::Padding::ZERO.right(14)))
@@ -420,7 +427,9 @@ impl State {
             list = list.push(failed);
         }
         column![
-            text(l.tr_args(msg::GUI_GENERIC_TITLE, &[("name", name.into())])).size(style::HEADING),
+            text(l.tr_args(msg::GUI_GENERIC_TITLE, &[("name", name.into())]))
+                .size(style::HEADING)
+                .line_height(style::whole(style::HEADING)),
             scrollable(list.padding(iced::Padding::ZERO.right(14)))
                 .id(widget::BODY)
                 .height(Length::Fill),
