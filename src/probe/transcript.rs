@@ -121,6 +121,30 @@ impl Transcript {
     }
 }
 
+impl Transcript {
+    /// IMAP: the answer to the command tagged `tag` among what was received since `pos` (its
+    /// tagged line and the untagged lines just before it), for quoting when several commands
+    /// were answered in one read. Decoded, the secret removed, as `text_since`.
+    pub fn reply(&self, pos: u64, tag: &str) -> Option<String> {
+        let lines = self.lines_since(pos);
+        let end = lines
+            .iter()
+            .position(|l| l.starts_with(&format!("{tag} ")))?;
+        let start = lines[..end]
+            .iter()
+            .rposition(|l| !l.starts_with('*'))
+            .map_or(0, |i| i + 1);
+        let ours: Vec<&str> = lines[start..=end].iter().map(String::as_str).collect();
+        let first = ours.len().saturating_sub(3);
+        let quote = ours[first..].join("\n");
+        Some(if quote.chars().count() > MAX_QUOTE_CHARS {
+            quote.chars().take(MAX_QUOTE_CHARS).collect::<String>() + "…"
+        } else {
+            quote
+        })
+    }
+}
+
 fn is_prompt(line: &str) -> bool {
     line == "+" || line.starts_with("+ ") || line.starts_with("334 ") || line == "334"
 }
@@ -433,6 +457,21 @@ mod tests {
             Some("a1 NO bad password [redacted]")
         );
         assert_eq!(t.text_since(t.position()), None);
+    }
+
+    #[test]
+    fn a_pipelined_reply_is_quoted_by_its_tag() {
+        let t = Transcript::new(SecretString::from("hunter2hunter2"));
+        t.record(b"* OK ready\r\n");
+        let pos = t.position();
+        t.record(b"* ID NIL\r\ni1 OK ID done\r\n* NO [ALERT] locked hunter2hunter2\r\n");
+        t.record(b"a1 NO [AUTHENTICATIONFAILED] failed\r\ns1 BAD not logged in\r\n");
+        assert_eq!(
+            t.reply(pos, "a1").as_deref(),
+            Some("* NO [ALERT] locked [redacted]\na1 NO [AUTHENTICATIONFAILED] failed")
+        );
+        assert_eq!(t.reply(pos, "s1").as_deref(), Some("s1 BAD not logged in"));
+        assert_eq!(t.reply(pos, "x9"), None);
     }
 
     #[test]
