@@ -5,6 +5,7 @@ use std::collections::VecDeque;
 use std::io;
 use std::net::SocketAddr;
 use std::pin::Pin;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::task::{Context, Poll};
 
@@ -187,6 +188,22 @@ pub struct Recorder<S> {
     out: Zeroizing<Vec<u8>>,
     /// A line from the server not yet whole, while the literal waits for its `+`.
     line: Vec<u8>,
+    hung_up: HangUp,
+}
+
+/// Ends what the protocol library reads, for a goodbye not waited for: after `now`, every read
+/// sees the end of the stream (lettre reads an answer after every command, even a QUIT).
+#[derive(Clone, Debug, Default)]
+pub struct HangUp(Arc<AtomicBool>);
+
+impl HangUp {
+    pub fn now(&self) {
+        self.0.store(true, Ordering::SeqCst);
+    }
+
+    fn done(&self) -> bool {
+        self.0.load(Ordering::SeqCst)
+    }
 }
 
 // By hand: the bytes going out may be a password (a literal's), never to be printed.
@@ -225,7 +242,13 @@ impl<S> Recorder<S> {
             literal: None,
             out: Zeroizing::new(Vec::new()),
             line: Vec::new(),
+            hung_up: HangUp::default(),
         }
+    }
+
+    /// A handle that ends this stream's reads (see [`HangUp`]).
+    pub fn hang_up(&self) -> HangUp {
+        self.hung_up.clone()
     }
 
     /// The next LOGIN carrying this literal's placeholder sends the password as a literal.
@@ -271,6 +294,9 @@ impl<S: AsyncRead + AsyncWrite + Unpin> AsyncRead for Recorder<S> {
         let this = self.get_mut();
         if this.drain(cx)?.is_pending() {
             return Poll::Pending;
+        }
+        if this.hung_up.done() {
+            return Poll::Ready(Ok(()));
         }
         if !this.inject.is_empty() {
             let n = this.inject.len().min(buf.remaining());
