@@ -1,15 +1,19 @@
 //! IMAP probe. A check that stops at LOGIN lies: NetEase accepts LOGIN and then refuses SELECT
 //! ("Unsafe Login") unless the client sent ID first. So: ID (when advertised), LOGIN, SELECT INBOX.
+//! Where the server offers SASL-IR, the three go in one flight (see `pipelined`); elsewhere each
+//! waits for the one before, as NetEase's Coremail needs. LOGOUT is sent, not waited for.
 
 use std::fmt::Debug;
 
-use async_imap::Client;
-use async_imap::imap_proto::{Capability, RequestId, Response, ResponseCode, Status};
+use async_imap::imap_proto::{Response, ResponseCode, Status};
+use async_imap::{Client, Session};
 use secrecy::{ExposeSecret, SecretString};
-use tokio::io::{AsyncRead, AsyncWrite, AsyncWriteExt};
+use tokio::io::{AsyncRead, AsyncWrite};
+use zeroize::Zeroizing;
 
 use super::literal::Literal;
 use super::transcript::Recorder;
+use super::wire::{self, Wire, cap_names, command, has, io_fail};
 use super::{ErrorKind, Fail, ProbeError, ProbeOptions, Side, Stage, Stages, tls};
 use crate::catalog::{Endpoint, Security};
 
@@ -91,6 +95,22 @@ fn id_command() -> String {
     )
 }
 
+/// Signed in: async-imap's session, or its client after a pipelined sign-in (async-imap makes
+/// sessions only from its own LOGIN and AUTHENTICATE). Either way the same connection.
+enum Signed<S: AsyncRead + AsyncWrite + Unpin + Debug + Send> {
+    Session(Session<Recorder<S>>),
+    Client(Conn<S>),
+}
+
+impl<S: AsyncRead + AsyncWrite + Unpin + Debug + Send> Signed<S> {
+    fn wire(&mut self) -> &mut Wire<S> {
+        match self {
+            Signed::Session(s) => s,
+            Signed::Client(c) => c,
+        }
+    }
+}
+
 async fn session<S>(
     mut client: Conn<S>,
     caps: Option<Vec<String>>,
@@ -103,11 +123,136 @@ async fn session<S>(
 where
     S: AsyncRead + AsyncWrite + Unpin + Debug + Send,
 {
+    // A greeting without capabilities costs this one wait: what follows depends on them.
     let caps = match caps {
         Some(c) => c,
         None => st.run(Stage::Capability, capability(&mut client)).await?,
     };
-    if has(&caps, "ID") {
+    let (mut signed, named) = if !bearer && one_flight(&caps) {
+        let named = pipelined(&mut client, &caps, ep, secret, st).await?;
+        (Signed::Client(client), named)
+    } else {
+        (stepwise(client, &caps, ep, secret, bearer, st).await?, None)
+    };
+    if let Side::Watch(w) = side {
+        match super::roundtrip::watch(signed.wire(), named, w, st).await {
+            (_, Ok(())) => {}
+            (true, Err(e)) => {
+                let _ = tokio::time::timeout(GOODBYE, command(signed.wire(), "z1", "LOGOUT")).await;
+                return Err(e);
+            }
+            (false, r) => return r,
+        }
+    }
+    // The verdict is in. LOGOUT is courtesy: sent, never waited for, and its failure must not
+    // turn success into failure. At least a second to send it: after the round trip's wait the
+    // check's deadline may have passed.
+    let limit = st.remaining().max(GOODBYE);
+    let _ = st
+        .run_within(Stage::Logout, limit, wire::hang_up(signed.wire()))
+        .await;
+    Ok(())
+}
+
+/// SASL-IR (RFC 4959) lets AUTHENTICATE PLAIN carry its response in the command itself, so
+/// nothing after ID waits for the server's `+`. Only where offered: NetEase's Coremail rejects an
+/// initial response.
+fn one_flight(caps: &[String]) -> bool {
+    needs_authenticate(caps) && has(caps, "SASL-IR")
+}
+
+/// ID, AUTHENTICATE PLAIN with its initial response and SELECT INBOX in one flight (RFC 3501
+/// 5.5 lets a client send commands without waiting; each is answered in order). This runs only
+/// over TLS, and SELECT needs no answer first: if the sign-in is refused, SELECT is refused too
+/// and touches nothing. Each stage then reads its own answer. Returns the capabilities the
+/// sign-in's OK named (Dovecot's does: UIDPLUS, MOVE, IDLE for the round trip).
+async fn pipelined<S>(
+    client: &mut Conn<S>,
+    caps: &[String],
+    ep: &Endpoint,
+    secret: &SecretString,
+    st: &mut Stages,
+) -> Result<Option<Vec<String>>, ProbeError>
+where
+    S: AsyncRead + AsyncWrite + Unpin + Debug + Send,
+{
+    let id = has(caps, "ID");
+    let mut flight = Zeroizing::new(Vec::new());
+    if id {
+        flight.extend_from_slice(format!("i1 {}\r\n", id_command()).as_bytes());
+    }
+    flight.extend_from_slice(b"a1 AUTHENTICATE PLAIN ");
+    flight.extend_from_slice(plain_response(&ep.username, secret).as_bytes());
+    flight.extend_from_slice(b"\r\ns1 SELECT INBOX\r\n");
+    // The answers may all arrive in one read: each stage quotes its own from the transcript.
+    let heard = st.transcript().clone();
+    let mark = heard.position();
+    if id {
+        st.run(Stage::Id, async {
+            wire::send(client, &flight).await?;
+            let done = wire::complete(client, "i1", |_| {}).await?;
+            done.check(ErrorKind::Protocol).map(drop)
+        })
+        .await?;
+    }
+    let login = st
+        .run(Stage::Login, async {
+            if !id {
+                wire::send(client, &flight).await?;
+            }
+            let done = wire::complete(client, "a1", |_| {}).await?;
+            let caps = done.caps.clone();
+            done.check(ErrorKind::Auth)
+                .map(|_| caps)
+                .map_err(|f| f.said(heard.reply(mark, "a1")))
+        })
+        .await;
+    let selected = match login {
+        Ok(named) => {
+            st.run(Stage::Select, async {
+                let done = wire::complete(client, "s1", |_| {}).await?;
+                done.check(ErrorKind::Protocol)
+                    .map(|_| named)
+                    .map_err(|f| f.said(heard.reply(mark, "s1")))
+            })
+            .await
+        }
+        Err(e) => Err(e),
+    };
+    if selected.is_err() {
+        // Say goodbye: servers count dropped connections after a failure as an attack.
+        let _ = tokio::time::timeout(GOODBYE, command(client, "z1", "LOGOUT")).await;
+    }
+    selected
+}
+
+/// SASL PLAIN's message (RFC 4616: no authorization id, the login name, the password) in base64,
+/// wiped when dropped.
+fn plain_response(user: &str, secret: &SecretString) -> Zeroizing<String> {
+    use base64::Engine;
+    let plain = Plain {
+        user,
+        secret: secret.expose_secret(),
+    };
+    let raw = Zeroizing::new(plain.message());
+    Zeroizing::new(base64::engine::general_purpose::STANDARD.encode(&*raw))
+}
+
+/// ID, the sign-in and SELECT INBOX, each after the answer to the one before: where the server
+/// offers no SASL-IR the secret waits for the server's `+`, and NetEase's Coremail is not known
+/// to take commands ahead of their turn.
+async fn stepwise<S>(
+    mut client: Conn<S>,
+    caps: &[String],
+    ep: &Endpoint,
+    secret: &SecretString,
+    bearer: bool,
+    st: &mut Stages,
+) -> Result<Signed<S>, ProbeError>
+where
+    S: AsyncRead + AsyncWrite + Unpin + Debug + Send,
+{
+    if has(caps, "ID") {
         st.run(Stage::Id, command(&mut client, "i1", &id_command()))
             .await?;
     }
@@ -115,7 +260,7 @@ where
     let mut refused = None;
     let login = st
         .run(Stage::Login, async {
-            sign_in(client, &caps, &ep.username, secret, bearer)
+            sign_in(client, caps, &ep.username, secret, bearer)
                 .await
                 .map_err(|(fail, client)| {
                     refused = client;
@@ -146,28 +291,7 @@ where
         let _ = tokio::time::timeout(GOODBYE, session.logout()).await;
         return Err(e);
     }
-    if let Side::Watch(w) = side {
-        session = match super::roundtrip::watch(session, w, st).await {
-            (Some(s), Ok(())) => s,
-            (Some(mut s), Err(e)) => {
-                let _ = tokio::time::timeout(GOODBYE, s.logout()).await;
-                return Err(e);
-            }
-            (None, r) => return r,
-        };
-    }
-    // The verdict is in; LOGOUT is courtesy and its failure must not turn success into failure.
-    // At least a second: after the round trip's wait the check's deadline may have passed.
-    let limit = st.remaining().max(GOODBYE);
-    let _ = st
-        .run_within(Stage::Logout, limit, async {
-            session
-                .logout()
-                .await
-                .map_err(|e| imap_fail(e, ErrorKind::Protocol))
-        })
-        .await;
-    Ok(())
+    Ok(Signed::Session(session))
 }
 
 /// Signs in the way the server takes best: a bearer token (XOAUTH2 / OAUTHBEARER) for a browser
@@ -215,8 +339,8 @@ where
 /// AUTHENTICATE PLAIN wherever the server offers it, as Thunderbird does: LOGIN's quoted
 /// string is 7-bit only (RFC 3501), and servers disagree on quoting `"` and `\` in it, so a
 /// right password such as `q"uo\te*%{1}` can be refused. PLAIN carries any UTF-8 in base64,
-/// and is sent without SASL-IR, which NetEase's Coremail rejects. LOGIN where PLAIN is not
-/// offered.
+/// with SASL-IR only where the server offers it (NetEase's Coremail rejects it). LOGIN where
+/// PLAIN is not offered.
 fn needs_authenticate(caps: &[String]) -> bool {
     has(caps, "AUTH=PLAIN")
 }
@@ -299,16 +423,22 @@ struct Plain<'a> {
     secret: &'a str,
 }
 
-impl async_imap::Authenticator for Plain<'_> {
-    type Response = Vec<u8>;
-
-    fn process(&mut self, _challenge: &[u8]) -> Vec<u8> {
+impl Plain<'_> {
+    fn message(&self) -> Vec<u8> {
         let mut r = Vec::with_capacity(self.user.len() + self.secret.len() + 2);
         r.push(0);
         r.extend_from_slice(self.user.as_bytes());
         r.push(0);
         r.extend_from_slice(self.secret.as_bytes());
         r
+    }
+}
+
+impl async_imap::Authenticator for Plain<'_> {
+    type Response = Vec<u8>;
+
+    fn process(&mut self, _challenge: &[u8]) -> Vec<u8> {
+        self.message()
     }
 }
 
@@ -346,68 +476,6 @@ where
     S: AsyncRead + AsyncWrite + Unpin + Debug + Send,
 {
     command(client, "c1", "CAPABILITY").await
-}
-
-/// Sends one tagged command and reads to its completion; returns any capabilities announced.
-/// Written by hand because async-imap only offers these pre-login commands without results.
-async fn command<S>(client: &mut Conn<S>, tag: &str, cmd: &str) -> Result<Vec<String>, Fail>
-where
-    S: AsyncRead + AsyncWrite + Unpin + Debug + Send,
-{
-    let line = format!("{tag} {cmd}\r\n");
-    let stream = client.get_mut();
-    stream.write_all(line.as_bytes()).await.map_err(io_fail)?;
-    stream.flush().await.map_err(io_fail)?;
-    let mut caps = Vec::new();
-    loop {
-        let resp = client
-            .read_response()
-            .await
-            .map_err(io_fail)?
-            .ok_or_else(|| Fail::new(ErrorKind::Protocol, "connection closed"))?;
-        match resp.parsed() {
-            Response::Capabilities(c) => caps = cap_names(c),
-            Response::Done {
-                tag: RequestId(t),
-                status,
-                outcome,
-            } if t == tag => {
-                if let Some(ResponseCode::Capabilities(c)) = &outcome.code {
-                    caps = cap_names(c);
-                }
-                return match status {
-                    Status::Ok => Ok(caps),
-                    _ => Err(Fail::new(
-                        ErrorKind::Protocol,
-                        format!("{cmd} refused: {status:?}"),
-                    )),
-                };
-            }
-            Response::Data {
-                status: Status::Bye,
-                ..
-            } => return Err(Fail::new(ErrorKind::Protocol, "server said BYE")),
-            _ => {}
-        }
-    }
-}
-
-fn cap_names(caps: &[Capability<'_>]) -> Vec<String> {
-    caps.iter()
-        .map(|c| match c {
-            Capability::Imap4rev1 => "IMAP4REV1".to_string(),
-            Capability::Auth(a) => format!("AUTH={}", a.to_ascii_uppercase()),
-            Capability::Atom(a) => a.to_ascii_uppercase(),
-        })
-        .collect()
-}
-
-fn has(caps: &[String], name: &str) -> bool {
-    caps.iter().any(|c| c == name)
-}
-
-fn io_fail(e: std::io::Error) -> Fail {
-    Fail::new(ErrorKind::Protocol, e.to_string())
 }
 
 /// `no_kind` is what a NO reply means at this stage (LOGIN: auth rejected); server text

@@ -11,6 +11,7 @@ pub mod roundtrip;
 mod smtp;
 pub mod tls;
 pub mod transcript;
+mod wire;
 
 use std::future::Future;
 use std::net::SocketAddr;

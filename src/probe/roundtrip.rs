@@ -9,16 +9,13 @@
 use std::fmt::Debug;
 use std::time::Duration;
 
-use async_imap::Session;
-use async_imap::extensions::idle::IdleResponse;
-use async_imap::imap_proto::{MailboxDatum, NameAttribute, Response};
-use futures::TryStreamExt;
+use async_imap::imap_proto::{MailboxDatum, NameAttribute, Response, Status};
 use serde::{Deserialize, Serialize};
 use tokio::io::{AsyncRead, AsyncWrite};
 use tokio::sync::oneshot;
 use tokio::time::Instant;
 
-use super::transcript::Recorder;
+use super::wire::{self, Done, Wire, has};
 use super::{ErrorKind, Fail, ProbeError, Stage, Stages};
 
 /// How long the message is watched for after the server accepted it.
@@ -120,10 +117,8 @@ impl Post {
     }
 }
 
-type Imap<S> = Session<Recorder<S>>;
-
 /// What the server offers for the watch and the removal, learned after sign-in (Dovecot, like
-/// most, lists UIDPLUS, MOVE and IDLE only then).
+/// most, lists UIDPLUS, MOVE and IDLE only then; its sign-in's OK names them).
 #[derive(Default)]
 struct Abilities {
     idle: bool,
@@ -133,12 +128,14 @@ struct Abilities {
     trash: Option<String>,
 }
 
-/// Runs the IMAP side after SELECT INBOX. The session comes back unless the connection broke.
+/// Runs the IMAP side after SELECT INBOX, with the capabilities the sign-in named (if it did).
+/// Returns whether the connection is still fit for a LOGOUT, and the outcome.
 pub(crate) async fn watch<S>(
-    mut session: Imap<S>,
+    conn: &mut Wire<S>,
+    caps: Option<Vec<String>>,
     w: Watch,
     st: &mut Stages,
-) -> (Option<Imap<S>>, Result<(), ProbeError>)
+) -> (bool, Result<(), ProbeError>)
 where
     S: AsyncRead + AsyncWrite + Unpin + Debug + Send,
 {
@@ -150,30 +147,31 @@ where
         done,
     } = w;
     let _ = ready.send(());
-    // Learned while the message is on its way, so it costs no time of its own.
-    let can = abilities(&mut session).await;
+    // While the message travels, so it costs no time of its own.
+    let prepared = prepare(conn, caps).await;
     let Ok(accepted) = accepted.await else {
         // Not sent: the SMTP report says why.
-        return (Some(session), Ok(()));
+        let idling = prepared.as_ref().is_ok_and(|(_, idling)| *idling);
+        let fit = !idling || wire::send(conn, b"DONE\r\n").await.is_ok();
+        return (fit, Ok(()));
     };
     let looked = st
         .run_within(Stage::Receive, wait + SLICE * 2, async {
-            look(session, &token, &can, accepted, wait).await
+            let (can, idling) = prepared?;
+            let found = look(conn, &token, &can, idling, accepted, wait).await?;
+            Ok((can, found))
         })
         .await;
-    let (mut session, found) = match looked {
-        Ok(v) => v,
-        Err(_) => {
-            // Signed in and sent: a server that cannot be watched (a refused search, a broken
-            // IDLE) does not make the mailbox fail. Its stage says so; the user looks.
-            let _ = done.send(RoundTrip {
-                arrived: Arrived::Unknown,
-                folder: None,
-                after_ms: accepted.elapsed().as_millis() as u64,
-                removal: Removal::NotArrived,
-            });
-            return (None, Ok(()));
-        }
+    let Ok((can, found)) = looked else {
+        // Signed in and sent: a server that cannot be watched (a refused search, a broken IDLE)
+        // does not make the mailbox fail. Its stage says so; the user looks.
+        let _ = done.send(RoundTrip {
+            arrived: Arrived::Unknown,
+            folder: None,
+            after_ms: accepted.elapsed().as_millis() as u64,
+            removal: Removal::NotArrived,
+        });
+        return (false, Ok(()));
     };
     let after_ms = accepted.elapsed().as_millis() as u64;
     let removal = match &found {
@@ -181,21 +179,17 @@ where
             // Its own stage timeout: the check's deadline may have passed during the wait.
             let limit = st.stage_timeout;
             let removed = st
-                .run_within(
-                    Stage::Remove,
-                    limit,
-                    remove(&mut session, folder, *uid, &can),
-                )
+                .run_within(Stage::Remove, limit, remove(conn, folder, *uid, &can))
                 .await;
             match removed {
                 Ok(r) => r,
-                Err(e) => return (Some(session), Err(e)),
+                Err(e) => return (true, Err(e)),
             }
         }
         None => Removal::NotArrived,
     };
     let _ = done.send(outcome(found.as_ref(), &can, after_ms, removal));
-    (Some(session), Ok(()))
+    (true, Ok(()))
 }
 
 fn outcome(
@@ -224,31 +218,64 @@ fn outcome(
     }
 }
 
-async fn abilities<S>(session: &mut Imap<S>) -> Abilities
+/// One flight while the message travels: CAPABILITY where the sign-in named none, LIST of the
+/// top level (spam and trash folders are there; a big tree is not read for them), and IDLE where
+/// offered, so the arrival comes without a request. Refusals only leave abilities out. Returns
+/// what the server offers and whether IDLE is open.
+async fn prepare<S>(
+    conn: &mut Wire<S>,
+    caps: Option<Vec<String>>,
+) -> Result<(Abilities, bool), Fail>
 where
     S: AsyncRead + AsyncWrite + Unpin + Debug + Send,
 {
-    let mut can = Abilities::default();
-    if let Ok(caps) = session.capabilities().await {
-        can.idle = caps.has_str("IDLE");
-        can.uidplus = caps.has_str("UIDPLUS");
-        can.moves = caps.has_str("MOVE");
+    let idle_known = caps.as_deref().is_some_and(|c| has(c, "IDLE"));
+    let mut flight = String::new();
+    if caps.is_none() {
+        flight.push_str("c2 CAPABILITY\r\n");
     }
-    // Top level only: spam and trash folders are there, and a big tree is not read for them.
-    let Ok(names) = session.list(Some(""), Some("%")).await else {
-        return can;
+    flight.push_str("l1 LIST \"\" %\r\n");
+    if idle_known {
+        flight.push_str("t1 IDLE\r\n");
+    }
+    wire::send(conn, flight.as_bytes()).await?;
+    let caps = match caps {
+        Some(c) => c,
+        None => wire::complete(conn, "c2", |_| {})
+            .await?
+            .caps
+            .unwrap_or_default(),
     };
-    let names: Vec<_> = names.try_collect().await.unwrap_or_default();
-    for n in &names {
-        let marked = |a: &NameAttribute| n.attributes().contains(a);
-        if marked(&NameAttribute::Junk) || (can.junk.is_none() && is_named(n.name(), JUNK)) {
-            can.junk = Some(n.name().to_string());
+    let mut can = Abilities {
+        idle: has(&caps, "IDLE"),
+        uidplus: has(&caps, "UIDPLUS"),
+        moves: has(&caps, "MOVE"),
+        ..Abilities::default()
+    };
+    wire::complete(conn, "l1", |r| {
+        if let Response::MailboxData(MailboxDatum::List(l)) = r {
+            folder(&mut can, &l.name, &l.name_attributes);
         }
-        if marked(&NameAttribute::Trash) || (can.trash.is_none() && is_named(n.name(), TRASH)) {
-            can.trash = Some(n.name().to_string());
-        }
+    })
+    .await?;
+    // CAPABILITY came back only now: IDLE waits for it (an IDLE the server may not know would
+    // be refused).
+    if can.idle && !idle_known {
+        wire::send(conn, b"t1 IDLE\r\n").await?;
     }
-    can
+    let idling = can.idle && idle_started(conn).await?;
+    Ok((can, idling))
+}
+
+/// A spam or trash folder, by its SPECIAL-USE mark or else its name.
+fn folder(can: &mut Abilities, name: &str, marks: &[NameAttribute<'_>]) {
+    let marked = |a: &NameAttribute<'_>| marks.contains(a);
+    if marked(&NameAttribute::Junk) || (can.junk.is_none() && is_named(name, JUNK)) {
+        can.junk = Some(name.to_string());
+    }
+    if marked(&NameAttribute::Trash) || (can.trash.is_none() && is_named(name, TRASH)) {
+        can.trash = Some(name.to_string());
+    }
 }
 
 /// Spam folders by name, where the server marks none `\Junk`: QQ's 垃圾箱, NetEase's 垃圾邮件.
@@ -272,12 +299,13 @@ fn is_named(raw: &str, names: &[&str]) -> bool {
 /// over; the spam folder is looked in whenever a slice passed without news (a message filed
 /// there sends INBOX none). Returns the folder and UID it was found at.
 async fn look<S>(
-    mut session: Imap<S>,
+    conn: &mut Wire<S>,
     token: &str,
     can: &Abilities,
+    mut idling: bool,
     accepted: Instant,
     wait: Duration,
-) -> Result<(Imap<S>, Option<(String, u32)>), Fail>
+) -> Result<Option<(String, u32)>, Fail>
 where
     S: AsyncRead + AsyncWrite + Unpin + Debug + Send,
 {
@@ -285,15 +313,17 @@ where
     let mut slice = if can.idle { SLICE } else { SLICE / 4 };
     let mut news = true;
     loop {
-        if let Some(uid) = find(&mut session, token).await? {
-            return Ok((session, Some(("INBOX".to_string(), uid))));
+        let left = wait.saturating_sub(accepted.elapsed());
+        if idling {
+            news = idle_news(conn, left.min(slice)).await?;
+        }
+        // After news or a quiet slice: DONE and the search in one flight.
+        if let Some(uid) = find(conn, token, std::mem::take(&mut idling)).await? {
+            return Ok(Some(("INBOX".to_string(), uid)));
         }
         if let (false, Some(junk)) = (news, &can.junk) {
-            session.examine(junk).await.map_err(imap)?;
-            let found = find(&mut session, token).await?;
-            session.select("INBOX").await.map_err(imap)?;
-            if let Some(uid) = found {
-                return Ok((session, Some((junk.clone(), uid))));
+            if let Some(uid) = find_in(conn, junk, token).await? {
+                return Ok(Some((junk.clone(), uid)));
             }
             // It may have reached INBOX meanwhile, which a fresh SELECT does not announce: look
             // once more before the next slice.
@@ -302,79 +332,125 @@ where
         }
         let left = wait.saturating_sub(accepted.elapsed());
         if left.is_zero() {
-            return Ok((session, None));
+            return Ok(None);
         }
-        (session, news) = pause(session, can.idle, left.min(slice)).await?;
+        if can.idle {
+            wire::send(conn, b"t1 IDLE\r\n").await?;
+            idling = idle_started(conn).await?;
+        }
+        if !idling {
+            tokio::time::sleep(left.min(slice)).await;
+            news = false;
+        }
         slice = (slice * 2).min(SLICE);
     }
 }
 
-/// Waits one slice; in IDLE, an arrival (or any news) ends it early and says so.
-async fn pause<S>(session: Imap<S>, idle: bool, slice: Duration) -> Result<(Imap<S>, bool), Fail>
+/// Reads until IDLE's `+` (true) or its refusal (false).
+async fn idle_started<S>(conn: &mut Wire<S>) -> Result<bool, Fail>
 where
     S: AsyncRead + AsyncWrite + Unpin + Debug + Send,
 {
-    if !idle {
-        tokio::time::sleep(slice).await;
-        return Ok((session, false));
-    }
-    let mut handle = session.idle();
-    handle.init().await.map_err(imap)?;
-    let waited = {
-        let (news, _stop) = handle.wait_with_timeout(slice);
-        news.await
-    };
-    let news = matches!(waited.map_err(imap)?, IdleResponse::NewData(_));
-    Ok((handle.done().await.map_err(imap)?, news))
-}
-
-/// The test message's UID in the selected folder, by the token in its Message-ID or subject.
-async fn find<S>(session: &mut Imap<S>, token: &str) -> Result<Option<u32>, Fail>
-where
-    S: AsyncRead + AsyncWrite + Unpin + Debug + Send,
-{
-    // Some servers search only a few keys: the subject alone where the header is refused.
-    match search(
-        session,
-        &format!("OR HEADER Message-ID {token} SUBJECT {token}"),
-    )
-    .await
-    {
-        Err(async_imap::error::Error::No(_) | async_imap::error::Error::Bad(_)) => {
-            search(session, &format!("SUBJECT {token}"))
-                .await
-                .map_err(imap)
+    loop {
+        let resp = conn
+            .read_response()
+            .await
+            .map_err(wire::io_fail)?
+            .ok_or_else(|| Fail::new(ErrorKind::Protocol, "connection closed"))?;
+        match resp.parsed() {
+            Response::Continue(_) => return Ok(true),
+            Response::Done { tag, .. } if tag.0 == "t1" => return Ok(false),
+            _ => {}
         }
-        other => other.map_err(imap),
     }
 }
 
-/// `UID SEARCH`, its refusal kept: async-imap's own `uid_search` reads a NO or BAD as "nothing
-/// found", which would turn a server that cannot search into a message that never arrived.
-/// The results come as untagged data, which the session hands to its unsolicited channel.
-async fn search<S>(session: &mut Imap<S>, query: &str) -> async_imap::error::Result<Option<u32>>
+/// In IDLE, waits up to `slice` for news (a new message's EXISTS): true if it came.
+async fn idle_news<S>(conn: &mut Wire<S>, slice: Duration) -> Result<bool, Fail>
 where
     S: AsyncRead + AsyncWrite + Unpin + Debug + Send,
 {
-    while session.unsolicited_responses.try_recv().is_ok() {}
-    session
-        .run_command_and_check_ok(format!("UID SEARCH {query}"))
-        .await?;
+    let until = Instant::now() + slice;
+    loop {
+        // Cancel-safe: what was read stays in async-imap's buffer.
+        let Ok(resp) = tokio::time::timeout_at(until, conn.read_response()).await else {
+            return Ok(false);
+        };
+        let resp = resp
+            .map_err(wire::io_fail)?
+            .ok_or_else(|| Fail::new(ErrorKind::Protocol, "connection closed"))?;
+        match resp.parsed() {
+            Response::MailboxData(MailboxDatum::Exists(_)) => return Ok(true),
+            Response::Data {
+                status: Status::Bye,
+                ..
+            } => return Err(Fail::new(ErrorKind::Protocol, "server said BYE")),
+            _ => {}
+        }
+    }
+}
+
+/// The test message in another folder (the spam folder): EXAMINE, search, SELECT INBOX again.
+async fn find_in<S>(conn: &mut Wire<S>, folder: &str, token: &str) -> Result<Option<u32>, Fail>
+where
+    S: AsyncRead + AsyncWrite + Unpin + Debug + Send,
+{
+    wire::command(conn, "e1", &format!("EXAMINE {}", quoted(folder))).await?;
+    let found = find(conn, token, false).await?;
+    wire::command(conn, "s2", "SELECT INBOX").await?;
+    Ok(found)
+}
+
+/// The test message's UID in the selected folder, by the token in its Message-ID or subject;
+/// after `DONE` in the same flight when IDLE is open.
+async fn find<S>(conn: &mut Wire<S>, token: &str, idling: bool) -> Result<Option<u32>, Fail>
+where
+    S: AsyncRead + AsyncWrite + Unpin + Debug + Send,
+{
+    let query = format!("OR HEADER Message-ID {token} SUBJECT {token}");
+    match search(conn, &query, idling).await? {
+        Ok(uid) => Ok(uid),
+        // Some servers search only a few keys: the subject alone where the header is refused.
+        Err(_) => search(conn, &format!("SUBJECT {token}"), false)
+            .await?
+            .map_err(|d| d.fail(ErrorKind::Protocol)),
+    }
+}
+
+/// `UID SEARCH`, its refusal kept (async-imap's own `uid_search` reads a NO or BAD as "nothing
+/// found", which would turn a server that cannot search into a message that never arrived).
+async fn search<S>(
+    conn: &mut Wire<S>,
+    query: &str,
+    idling: bool,
+) -> Result<Result<Option<u32>, Done>, Fail>
+where
+    S: AsyncRead + AsyncWrite + Unpin + Debug + Send,
+{
+    let done_first = if idling { "DONE\r\n" } else { "" };
+    wire::send(
+        conn,
+        format!("{done_first}f1 UID SEARCH {query}\r\n").as_bytes(),
+    )
+    .await?;
+    if idling {
+        // IDLE's own completion says nothing the search does not.
+        wire::complete(conn, "t1", |_| {}).await?;
+    }
     let mut found = None;
-    while let Ok(r) = session.unsolicited_responses.try_recv() {
-        if let async_imap::types::UnsolicitedResponse::Other(data) = r
-            && let Response::MailboxData(MailboxDatum::Search(uids)) = data.parsed()
-        {
+    let done = wire::complete(conn, "f1", |r| {
+        if let Response::MailboxData(MailboxDatum::Search(uids)) = r {
             found = found.max(uids.iter().copied().max());
         }
-    }
-    Ok(found)
+    })
+    .await?;
+    Ok(if done.ok() { Ok(found) } else { Err(done) })
 }
 
 /// Removes that one message and nothing else: a bare EXPUNGE would also remove every message
 /// the user had marked deleted, so without UIDPLUS it is moved to Trash, or left.
 async fn remove<S>(
-    session: &mut Imap<S>,
+    conn: &mut Wire<S>,
     folder: &str,
     uid: u32,
     can: &Abilities,
@@ -387,29 +463,32 @@ where
         return Ok(Removal::Left);
     }
     if folder != "INBOX" {
-        session.select(folder).await.map_err(imap)?;
+        // Waited for: the UID is this folder's, and must never meet another folder's message.
+        wire::command(conn, "s3", &format!("SELECT {}", quoted(folder))).await?;
     }
     if can.uidplus {
-        // Through check_ok: async-imap's uid_store and uid_expunge read a NO as success.
-        for command in [
-            format!("UID STORE {uid} +FLAGS.SILENT (\\Deleted)"),
-            format!("UID EXPUNGE {uid}"),
-        ] {
-            session
-                .run_command_and_check_ok(command)
-                .await
-                .map_err(imap)?;
+        // One flight (RFC 4315 UID EXPUNGE takes only this UID, and only if it is \Deleted, so a
+        // STORE that failed leaves EXPUNGE nothing to remove). Each answer checked: async-imap's
+        // uid_store and uid_expunge read a NO as success.
+        let flight =
+            format!("r1 UID STORE {uid} +FLAGS.SILENT (\\Deleted)\r\nr2 UID EXPUNGE {uid}\r\n");
+        wire::send(conn, flight.as_bytes()).await?;
+        for tag in ["r1", "r2"] {
+            wire::complete(conn, tag, |_| {})
+                .await?
+                .check(ErrorKind::Protocol)?;
         }
-        while session.unsolicited_responses.try_recv().is_ok() {}
         return Ok(Removal::Expunged);
     }
     let trash = can.trash.as_deref().unwrap_or("Trash");
-    session.uid_mv(uid.to_string(), trash).await.map_err(imap)?;
+    let cmd = format!("UID MOVE {uid} {}", quoted(trash));
+    wire::command(conn, "r3", &cmd).await?;
     Ok(Removal::MovedToTrash)
 }
 
-fn imap(e: async_imap::error::Error) -> Fail {
-    Fail::new(ErrorKind::Protocol, e.to_string())
+/// A mailbox name as an IMAP quoted string.
+fn quoted(name: &str) -> String {
+    format!("\"{}\"", name.replace('\\', "\\\\").replace('"', "\\\""))
 }
 
 /// A name as IMAP's modified UTF-7 spells it (RFC 3501 5.1.3): printable ASCII as is, `&` as

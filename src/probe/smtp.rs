@@ -1,6 +1,8 @@
 //! SMTP probe. We read the greeting (and do STARTTLS) ourselves so that TLS failures are
 //! classified the same way as for IMAP and the secret never leaves before TLS is up; lettre then
-//! does EHLO, AUTH, the optional test message and QUIT over the secured stream.
+//! does EHLO, AUTH, the optional test message and QUIT over the secured stream. EHLO waits for
+//! the greeting (Postfix's postscreen rejects clients that talk first), AUTH for EHLO's list of
+//! methods; PLAIN goes with its initial response. QUIT is sent, not waited for.
 
 use std::fmt::Debug;
 use std::io;
@@ -8,13 +10,13 @@ use std::net::SocketAddr;
 
 use lettre::transport::smtp::authentication::{Credentials, Mechanism};
 use lettre::transport::smtp::client::{AsyncSmtpConnection, AsyncTokioStream};
-use lettre::transport::smtp::commands::Auth;
-use lettre::transport::smtp::extension::ClientId;
+use lettre::transport::smtp::commands::{Auth, Data, Mail, Rcpt};
+use lettre::transport::smtp::extension::{ClientId, Extension, MailBodyParameter, MailParameter};
 use secrecy::{ExposeSecret, SecretString};
 use tokio::io::{AsyncBufReadExt, AsyncRead, AsyncWrite, AsyncWriteExt, BufReader};
 
 use super::roundtrip::{Letter, Post};
-use super::transcript::Recorder;
+use super::transcript::{Recorder, Transcript};
 use super::{ErrorKind, Fail, ProbeError, ProbeOptions, Side, Stage, Stages, tls};
 use crate::catalog::{Endpoint, Security};
 
@@ -49,6 +51,7 @@ pub(crate) async fn probe(
         .inject(LOCAL_GREETING)
         .limit(64 * 1024)
         .smtp_lines(100);
+    let hang_up = rec.hang_up();
     let hello = ClientId::Domain(hello_name());
     let ehlo_mark = st.transcript().position();
     let mut conn = st
@@ -79,27 +82,22 @@ pub(crate) async fn probe(
         let _ = tokio::time::timeout(GOODBYE, conn.abort()).await;
         return Err(e);
     }
-    let sent = match side {
-        Side::Post(post) => send_letter(&mut conn, opts, post, st).await,
-        _ if opts.send_test => {
-            let test = test_letter();
-            st.run(Stage::Send, send(&mut conn, &opts.address, &test, None))
-                .await
-        }
-        _ => Ok(()),
-    };
+    // RFC 2920: MAIL, RCPT and DATA go in one flight only where the server says it takes that.
+    let pipelining = offered.iter().any(|k| k.eq_ignore_ascii_case("PIPELINING"));
+    let sent = send_asked(&mut conn, opts, side, pipelining, st).await;
     if let Err(e) = sent {
         let _ = tokio::time::timeout(GOODBYE, conn.abort()).await;
         return Err(e);
     }
-    // The verdict is in; QUIT is courtesy (at least a second, even past the deadline).
+    // The verdict is in. QUIT is courtesy: sent, and the connection closed without reading the
+    // answer, which tells the check nothing (at least a second to send it, even past the
+    // deadline). lettre reads after every command: the recorder tells it the stream has ended.
     let limit = st.remaining().max(GOODBYE);
     let _ = st
         .run_within(Stage::Quit, limit, async {
-            conn.quit()
-                .await
-                .map(drop)
-                .map_err(|e| smtp_fail(&e, ErrorKind::Protocol))
+            hang_up.now();
+            conn.abort().await;
+            Ok::<(), Fail>(())
         })
         .await;
     Ok(())
@@ -289,12 +287,38 @@ async fn starttls<S: AsyncRead + AsyncWrite + Unpin>(
     Ok(())
 }
 
+/// The message the check was asked to send, if any: the round trip's, or `--send-test`'s.
+async fn send_asked(
+    conn: &mut AsyncSmtpConnection,
+    opts: &ProbeOptions,
+    side: Side,
+    pipelining: bool,
+    st: &mut Stages,
+) -> Result<(), ProbeError> {
+    match side {
+        Side::Post(post) => send_letter(conn, opts, post, pipelining, st).await,
+        _ if opts.send_test => {
+            let test = test_letter();
+            let out = Outgoing {
+                address: &opts.address,
+                letter: &test,
+                message_id: None,
+                pipelining,
+                heard: st.transcript().clone(),
+            };
+            st.run(Stage::Send, send(conn, out)).await
+        }
+        _ => Ok(()),
+    }
+}
+
 /// The round trip's letter, once INBOX is being watched (the watch may take longer than the
 /// check's deadline to start, so the send has its own stage timeout).
 async fn send_letter(
     conn: &mut AsyncSmtpConnection,
     opts: &ProbeOptions,
     mut post: Post,
+    pipelining: bool,
     st: &mut Stages,
 ) -> Result<(), ProbeError> {
     if !post.wait_for_watcher().await {
@@ -307,12 +331,15 @@ async fn send_letter(
         subject,
         body: post.letter.body.clone(),
     };
-    st.run_within(
-        Stage::Send,
-        opts.stage_timeout,
-        send(conn, &opts.address, &letter, Some(id)),
-    )
-    .await?;
+    let out = Outgoing {
+        address: &opts.address,
+        letter: &letter,
+        message_id: Some(id),
+        pipelining,
+        heard: st.transcript().clone(),
+    };
+    st.run_within(Stage::Send, opts.stage_timeout, send(conn, out))
+        .await?;
     post.accepted();
     Ok(())
 }
@@ -327,32 +354,126 @@ fn test_letter() -> Letter {
     }
 }
 
+/// One message to the address itself, and how to send it.
+struct Outgoing<'a> {
+    address: &'a str,
+    letter: &'a Letter,
+    message_id: Option<String>,
+    /// The server offers PIPELINING (RFC 2920).
+    pipelining: bool,
+    /// What the server says, for quoting the refusal among several answers read at once.
+    heard: Transcript,
+}
+
 /// MAIL FROM, RCPT TO and DATA of one message to the address itself. A refusal at any of them
 /// is the server's policy (spam filter, frequency or daily limit, sender rules), not the
 /// credential, and is classified from its words.
-async fn send(
-    conn: &mut AsyncSmtpConnection,
-    address: &str,
-    letter: &Letter,
-    message_id: Option<String>,
-) -> Result<(), Fail> {
+async fn send(conn: &mut AsyncSmtpConnection, out: Outgoing<'_>) -> Result<(), Fail> {
     use lettre::Message;
     use lettre::message::header::ContentType;
-    let mailbox = address
+    let mailbox = out
+        .address
         .parse::<lettre::message::Mailbox>()
         .map_err(|e| Fail::new(ErrorKind::Protocol, e.to_string()))?;
     let message = Message::builder()
         .from(mailbox.clone())
         .to(mailbox)
-        .subject(letter.subject.clone())
-        .message_id(message_id)
+        .subject(out.letter.subject.clone())
+        .message_id(out.message_id.clone())
         .header(ContentType::TEXT_PLAIN)
-        .body(letter.body.clone())
+        .body(out.letter.body.clone())
         .map_err(|e| Fail::new(ErrorKind::Protocol, e.to_string()))?;
-    conn.send(message.envelope(), &message.formatted())
+    let email = message.formatted();
+    if out.pipelining {
+        return pipelined(conn, message.envelope(), &email, &out.heard).await;
+    }
+    conn.send(message.envelope(), &email)
         .await
         .map(drop)
         .map_err(|e| smtp_fail(&e, ErrorKind::SendRefused))
+}
+
+/// MAIL FROM, RCPT TO and DATA in one flight (RFC 2920 3.1: DATA last in its group, since the
+/// text must wait for its 354), then the text. Every answer is read, in order; the first refusal
+/// is the one reported (a 503 after it is its consequence). A DATA accepted after a refusal is
+/// never given the text: the connection is closed instead.
+async fn pipelined(
+    conn: &mut AsyncSmtpConnection,
+    envelope: &lettre::address::Envelope,
+    email: &[u8],
+    heard: &Transcript,
+) -> Result<(), Fail> {
+    let mark = heard.position();
+    let group = format!(
+        "{}{}{}",
+        Mail::new(
+            envelope.from().cloned(),
+            mail_parameters(conn, envelope, email)?
+        ),
+        envelope
+            .to()
+            .iter()
+            .map(|to| Rcpt::new(to.clone(), vec![]).to_string())
+            .collect::<String>(),
+        Data
+    );
+    let mut answers = vec![conn.command(group).await];
+    for _ in 0..envelope.to().len() + 1 {
+        answers.push(conn.read_response().await);
+    }
+    if let Some(e) = answers.into_iter().find_map(Result::err) {
+        let said = first_refusal(&heard.lines_since(mark));
+        return Err(smtp_fail(&e, ErrorKind::SendRefused).said(said));
+    }
+    conn.message(email)
+        .await
+        .map(drop)
+        .map_err(|e| smtp_fail(&e, ErrorKind::SendRefused))
+}
+
+/// What lettre's own `send` puts on MAIL FROM: SMTPUTF8 for a non-ASCII address, BODY=8BITMIME
+/// for a non-ASCII text, each only where the server offers it.
+fn mail_parameters(
+    conn: &AsyncSmtpConnection,
+    envelope: &lettre::address::Envelope,
+    email: &[u8],
+) -> Result<Vec<MailParameter>, Fail> {
+    let info = conn.server_info();
+    let mut parameters = Vec::new();
+    let addresses = envelope.from().into_iter().chain(envelope.to());
+    if addresses.map(AsRef::<str>::as_ref).any(|a| !a.is_ascii()) {
+        if !info.supports_feature(Extension::SmtpUtfEight) {
+            return Err(Fail::new(
+                ErrorKind::Protocol,
+                "the address is not ASCII and the server does not offer SMTPUTF8",
+            ));
+        }
+        parameters.push(MailParameter::SmtpUtfEight);
+    }
+    if !email.is_ascii() {
+        if !info.supports_feature(Extension::EightBitMime) {
+            return Err(Fail::new(
+                ErrorKind::Protocol,
+                "the message is not ASCII and the server does not offer 8BITMIME",
+            ));
+        }
+        parameters.push(MailParameter::Body(MailBodyParameter::EightBitMime));
+    }
+    Ok(parameters)
+}
+
+/// The first refusal (4xx or 5xx) among the replies, with its continuation lines: the reply the
+/// classification reads (its last line), without the 503s that follow it.
+fn first_refusal(lines: &[String]) -> Option<String> {
+    let end = lines.iter().position(|l| {
+        matches!(l.as_bytes().first(), Some(b'4' | b'5')) && l.as_bytes().get(3) != Some(&b'-')
+    })?;
+    let code = lines[end].get(..3)?;
+    let start = lines[..end]
+        .iter()
+        .rposition(|l| !l.starts_with(&format!("{code}-")))
+        .map_or(0, |i| i + 1);
+    Some(lines[start..=end].join("\n"))
 }
 
 /// `rejected` is what a 5xx reply means at this stage (AUTH: credentials refused); a 4xx is a
@@ -366,4 +487,27 @@ fn smtp_fail(e: &lettre::transport::smtp::Error, rejected: ErrorKind) -> Fail {
         ErrorKind::Protocol
     };
     Fail::new(kind, e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::first_refusal;
+
+    #[test]
+    fn the_first_refusal_is_quoted_without_the_replies_it_caused() {
+        let lines = [
+            "250 2.1.0 Ok",
+            "550-5.7.1 Connection frequency limited.",
+            "550 5.7.1 See http://service.mail.qq.com/",
+            "503 5.5.1 Error: need RCPT command",
+        ]
+        .map(String::from);
+        assert_eq!(
+            first_refusal(&lines).as_deref(),
+            Some(
+                "550-5.7.1 Connection frequency limited.\n550 5.7.1 See http://service.mail.qq.com/"
+            )
+        );
+        assert_eq!(first_refusal(&["250 2.1.5 Ok".to_string()]), None);
+    }
 }

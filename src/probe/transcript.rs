@@ -5,6 +5,7 @@ use std::collections::VecDeque;
 use std::io;
 use std::net::SocketAddr;
 use std::pin::Pin;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::task::{Context, Poll};
 
@@ -121,6 +122,30 @@ impl Transcript {
     }
 }
 
+impl Transcript {
+    /// IMAP: the answer to the command tagged `tag` among what was received since `pos` (its
+    /// tagged line and the untagged lines just before it), for quoting when several commands
+    /// were answered in one read. Decoded, the secret removed, as `text_since`.
+    pub fn reply(&self, pos: u64, tag: &str) -> Option<String> {
+        let lines = self.lines_since(pos);
+        let end = lines
+            .iter()
+            .position(|l| l.starts_with(&format!("{tag} ")))?;
+        let start = lines[..end]
+            .iter()
+            .rposition(|l| !l.starts_with('*'))
+            .map_or(0, |i| i + 1);
+        let ours: Vec<&str> = lines[start..=end].iter().map(String::as_str).collect();
+        let first = ours.len().saturating_sub(3);
+        let quote = ours[first..].join("\n");
+        Some(if quote.chars().count() > MAX_QUOTE_CHARS {
+            quote.chars().take(MAX_QUOTE_CHARS).collect::<String>() + "…"
+        } else {
+            quote
+        })
+    }
+}
+
 fn is_prompt(line: &str) -> bool {
     line == "+" || line.starts_with("+ ") || line.starts_with("334 ") || line == "334"
 }
@@ -163,6 +188,22 @@ pub struct Recorder<S> {
     out: Zeroizing<Vec<u8>>,
     /// A line from the server not yet whole, while the literal waits for its `+`.
     line: Vec<u8>,
+    hung_up: HangUp,
+}
+
+/// Ends what the protocol library reads, for a goodbye not waited for: after `now`, every read
+/// sees the end of the stream (lettre reads an answer after every command, even a QUIT).
+#[derive(Clone, Debug, Default)]
+pub struct HangUp(Arc<AtomicBool>);
+
+impl HangUp {
+    pub fn now(&self) {
+        self.0.store(true, Ordering::SeqCst);
+    }
+
+    fn done(&self) -> bool {
+        self.0.load(Ordering::SeqCst)
+    }
 }
 
 // By hand: the bytes going out may be a password (a literal's), never to be printed.
@@ -201,7 +242,13 @@ impl<S> Recorder<S> {
             literal: None,
             out: Zeroizing::new(Vec::new()),
             line: Vec::new(),
+            hung_up: HangUp::default(),
         }
+    }
+
+    /// A handle that ends this stream's reads (see [`HangUp`]).
+    pub fn hang_up(&self) -> HangUp {
+        self.hung_up.clone()
     }
 
     /// The next LOGIN carrying this literal's placeholder sends the password as a literal.
@@ -247,6 +294,9 @@ impl<S: AsyncRead + AsyncWrite + Unpin> AsyncRead for Recorder<S> {
         let this = self.get_mut();
         if this.drain(cx)?.is_pending() {
             return Poll::Pending;
+        }
+        if this.hung_up.done() {
+            return Poll::Ready(Ok(()));
         }
         if !this.inject.is_empty() {
             let n = this.inject.len().min(buf.remaining());
@@ -433,6 +483,21 @@ mod tests {
             Some("a1 NO bad password [redacted]")
         );
         assert_eq!(t.text_since(t.position()), None);
+    }
+
+    #[test]
+    fn a_pipelined_reply_is_quoted_by_its_tag() {
+        let t = Transcript::new(SecretString::from("hunter2hunter2"));
+        t.record(b"* OK ready\r\n");
+        let pos = t.position();
+        t.record(b"* ID NIL\r\ni1 OK ID done\r\n* NO [ALERT] locked hunter2hunter2\r\n");
+        t.record(b"a1 NO [AUTHENTICATIONFAILED] failed\r\ns1 BAD not logged in\r\n");
+        assert_eq!(
+            t.reply(pos, "a1").as_deref(),
+            Some("* NO [ALERT] locked [redacted]\na1 NO [AUTHENTICATIONFAILED] failed")
+        );
+        assert_eq!(t.reply(pos, "s1").as_deref(), Some("s1 BAD not logged in"));
+        assert_eq!(t.reply(pos, "x9"), None);
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! loopback, a per-run CA) and small scripted servers that replay real providers' lines.
 #![allow(dead_code)]
 
+pub mod flights;
 pub mod harness;
 pub mod hostile;
 pub mod scripted;

@@ -18,6 +18,8 @@ pub enum Script {
     SmtpAuthReply(Vec<u8>),
     /// A plain-text IMAP server that does not offer STARTTLS.
     ImapNoStarttls,
+    /// IMAP whose greeting names no capabilities: a client must ask with CAPABILITY.
+    ImapBareGreeting,
     /// A plain-text SMTP server that does not offer STARTTLS.
     SmtpNoStarttls,
     /// SMTP that takes AUTH, then answers the message's command `at` (`MAIL`, `RCPT`, or `DATA`
@@ -83,7 +85,10 @@ async fn serve<S: AsyncRead + AsyncWrite + Unpin>(stream: S, script: Script, log
     let mut lines = BufReader::new(r).lines();
     let imap = matches!(
         script,
-        Script::Netease163Imap { .. } | Script::ImapLoginReply(_) | Script::ImapNoStarttls
+        Script::Netease163Imap { .. }
+            | Script::ImapLoginReply(_)
+            | Script::ImapNoStarttls
+            | Script::ImapBareGreeting
     );
     let greeting: &[u8] = match &script {
         Script::Netease163Imap { advertise_id: true } => {
@@ -94,6 +99,7 @@ async fn serve<S: AsyncRead + AsyncWrite + Unpin>(stream: S, script: Script, log
         }
         Script::ImapLoginReply(_) => b"* OK [CAPABILITY IMAP4 IMAP4rev1 ID AUTH=PLAIN AUTH=LOGIN NAMESPACE] QQMail XMIMAP4Server ready\r\n",
         Script::ImapNoStarttls => b"* OK [CAPABILITY IMAP4rev1 AUTH=PLAIN] plain only\r\n",
+        Script::ImapBareGreeting => b"* OK ready\r\n",
         Script::SmtpAuthReply(_) | Script::SmtpNoStarttls | Script::SmtpSendReply { .. } => {
             b"220 smtp.example.com Esmtp\r\n"
         }
