@@ -54,8 +54,8 @@ pub fn add_account_to(
     let secret = secret.as_ref();
     let added = match app {
         MailApp::Evolution => {
-            let save = handoff::evolution::store_secret;
-            handoff::evolution::add(place, account, name, secret, save)?
+            let secrets = &handoff::evolution::SecretService;
+            handoff::evolution::add(place, account, name, secret, secrets)?
         }
         _ => handoff::thunderbird::add(place, account, name, secret)?,
     };
