@@ -42,11 +42,27 @@ fn writer_child() {
     let store = Store::at(dir);
     let secret = SecretString::from("writer-child-secret".to_string());
     let mut i = store.load().map(|l| l.accounts.len()).unwrap_or(0);
+    // The parent's kill is timed from here: from the writes, not from a start whose length
+    // depends on how busy the machine is.
+    let mut said = false;
     loop {
         if store.save(account(i), &secret, true).is_ok() {
             i += 1;
         }
+        if !said {
+            println!("writing");
+            said = true;
+        }
     }
+}
+
+/// Until the child says it has saved once (libtest's own lines come first).
+fn wait_for_writes(child: &mut std::process::Child) {
+    use std::io::BufRead;
+    let out = child.stdout.take().expect("the child's output");
+    let mut lines = std::io::BufReader::new(out).lines();
+    let writing = lines.any(|l| l.is_ok_and(|l| l.ends_with("writing")));
+    assert!(writing, "the writer never started writing");
 }
 
 #[test]
@@ -70,17 +86,17 @@ fn accounts_json_survives_kill_9_during_saves() {
                 "--test-threads=1",
             ])
             .env("MAILSETUP_WRITER_DIR", &dir)
-            .stdout(Stdio::null())
+            .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
             .expect("spawn writer");
-        // A different moment each round: 50–150 ms after the start (the child needs some of
-        // it to start and reach the keyring).
+        wait_for_writes(&mut child);
+        // A different moment each round: 0–50 ms into its writes.
         let nanos = SystemTime::now()
             .duration_since(UNIX_EPOCH)
             .map(|d| d.subsec_nanos())
             .unwrap_or(0);
-        std::thread::sleep(Duration::from_millis(50 + u64::from(nanos % 100)));
+        std::thread::sleep(Duration::from_millis(u64::from(nanos % 50)));
         child.kill().expect("kill -9");
         let _ = child.wait();
 
@@ -104,8 +120,7 @@ fn accounts_json_survives_kill_9_during_saves() {
         "kill -9 during saves: {rounds} rounds in {:?}, {seen} accounts written, file grew in {grew} rounds, never torn",
         started.elapsed()
     );
-    // A sanity check that the kills landed among writes (on a loaded 2-core machine the
-    // child's start takes a good part of the window).
+    // A sanity check that the kills landed among writes.
     assert!(grew > rounds / 4, "the writer hardly ran: {grew} rounds");
     // The keyring entries go with the harness's session keyring.
     let _ = std::fs::remove_dir_all(&dir);
