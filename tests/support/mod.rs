@@ -5,6 +5,7 @@
 pub mod flights;
 pub mod harness;
 pub mod hostile;
+pub mod mailapps;
 pub mod scripted;
 
 use std::path::PathBuf;
