@@ -208,6 +208,7 @@ store-saved = Saved: the code is in the { $keyring }, the server settings in { $
 store-removed = Removed { $address }.
 store-still-handed = Still set up in: { $apps }. This app did not change them; remove the account there too if it should go.
 list-separator = {", "}
+list-and = { $first } and { $last }
 handed-to = Handed to: { $apps }
 store-not-found = No saved account { $address }.
 
@@ -504,3 +505,20 @@ round-trip-not-yet = The test message was sent, but it had not arrived after { $
 round-trip-unknown = The test message was sent, but this server would not let { app-name } look for it. Look in your inbox: it should be there, and you can delete it.
 round-trip-left = The test message stays in “{ $folder }”: this server cannot remove one message without touching others. Delete it yourself.
 round-trip-waiting = Waiting for the test message… { $seconds } s
+
+## mailsetup repair: the saved code stopped working
+cli-repair-start = Re-testing { $address } with the saved { $credential } …
+cli-repair-works = The saved { $credential } still works for receiving and sending.
+cli-repair-refused = The saved { $credential } no longer works: both servers refused it. A new one is needed.
+cli-repair-failed = The re-test failed for another reason, so it is not known whether the { $credential } still works; nothing was changed. Fix what is said above, then run mailsetup repair { $address } again.
+cli-repair-no-secret = No { $credential } is saved in the system keyring for { $address }: a new one is needed.
+cli-repair-ask = Paste the new { $credential } for { $address } (it is not shown) and press Enter:
+cli-repair-testing-new = Testing the new { $credential } …
+cli-repair-new-failed = The new { $credential } did not work either; nothing was changed.
+cli-repair-saved = The new { $credential } is saved in the system keyring.
+cli-repair-none-handed = This app did not hand { $address } to any mail app: put the new { $credential } into yours where it asks for the password.
+repair-oauth-apps = { $apps } sign in through { $provider }'s page themselves: there is nothing to update there.
+cli-repair-phone = { $app }: a phone cannot be updated from this computer. Enter the new { $credential } as the account's password on the phone, or give it the account again: { $command }
+cli-repair-done = Every mail app it was handed to has the { $credential } that works.
+cli-repair-left = Not updated: { $apps }. Put right what is said above (quit an app that is open), then run mailsetup repair { $address } again; the system keyring already holds the { $credential } that works.
+cli-repair-needs-code = The saved { $credential } was refused and a new one is needed: add --password-stdin and pipe it in, or run this in a terminal to be asked for it.

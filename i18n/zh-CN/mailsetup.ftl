@@ -208,6 +208,7 @@ store-saved = 已保存：授权码存入{ $keyring }，服务器设置存入 { 
 store-removed = 已删除 { $address }。
 store-still-handed = 这些地方仍然设置着这个账户：{ $apps }。本程序没有改动它们；如果不再使用，请在那里也删除这个账户。
 list-separator = 、
+list-and = { $first }和{ $last }
 handed-to = 已交给：{ $apps }
 store-not-found = 没有已保存的账号 { $address }。
 
@@ -504,3 +505,20 @@ round-trip-not-yet = 测试邮件已发出，但 { $seconds } 秒内还没收到
 round-trip-unknown = 测试邮件已发出，但这个服务器不允许{ app-name }查找它。请看看收件箱：它应该在那里，可以直接删掉。
 round-trip-left = 测试邮件留在“{ $folder }”里：这个服务器无法只删除一封邮件而不影响其他邮件，请自己删掉它。
 round-trip-waiting = 正在等待测试邮件… { $seconds } 秒
+
+## mailsetup repair：保存的授权码失效了
+cli-repair-start = 正在用保存的{ $credential }重新检测 { $address } …
+cli-repair-works = 保存的{ $credential }仍然可以收信和发信。
+cli-repair-refused = 保存的{ $credential }已经失效：两台服务器都拒绝了它。需要一个新的。
+cli-repair-failed = 重新检测因为其他原因失败，无法判断{ $credential }是否还有效；没有做任何更改。请先按上面的说明处理，再运行 mailsetup repair { $address }。
+cli-repair-no-secret = 系统密码库里没有 { $address } 的{ $credential }：需要一个新的。
+cli-repair-ask = 请粘贴 { $address } 的新{ $credential }（不会显示出来），然后按回车：
+cli-repair-testing-new = 正在检测新的{ $credential } …
+cli-repair-new-failed = 新的{ $credential }也不能用；没有做任何更改。
+cli-repair-saved = 新的{ $credential }已存入系统密码库。
+cli-repair-none-handed = 本程序没有把 { $address } 交给过任何邮件程序：请在你的邮件程序要求输入密码的地方填入新的{ $credential }。
+repair-oauth-apps = { $apps } 通过 { $provider } 的网页自行登录：那里不需要更新。
+cli-repair-phone = { $app }：手机无法从这台电脑更新。请在手机上把账户密码改成新的{ $credential }，或者重新把账户交给手机：{ $command }
+cli-repair-done = 交给过的每个邮件程序都已经有可用的{ $credential }。
+cli-repair-left = 没有更新：{ $apps }。请按上面的说明处理（正在运行的程序请先退出），再运行 mailsetup repair { $address }；系统密码库里已经是可用的{ $credential }。
+cli-repair-needs-code = 保存的{ $credential }被拒绝了，需要一个新的：请加上 --password-stdin 并通过管道传入，或者在终端里运行，程序会提示你输入。

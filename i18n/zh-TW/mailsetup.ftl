@@ -208,6 +208,7 @@ store-saved = 已儲存：授權碼存入{ $keyring }，伺服器設定存入 { 
 store-removed = 已刪除 { $address }。
 store-still-handed = 這些地方仍然設定著這個帳號：{ $apps }。本程式沒有改動它們；如果不再使用，請在那裡也刪除這個帳號。
 list-separator = 、
+list-and = { $first }和{ $last }
 handed-to = 已交給：{ $apps }
 store-not-found = 沒有已儲存的帳號 { $address }。
 
@@ -504,3 +505,20 @@ round-trip-not-yet = 測試郵件已寄出，但 { $seconds } 秒內還沒收到
 round-trip-unknown = 測試郵件已寄出，但這個伺服器不允許{ app-name }尋找它。請看看收件匣：它應該在那裡，可以直接刪掉。
 round-trip-left = 測試郵件留在「{ $folder }」裡：這個伺服器無法只刪除一封郵件而不影響其他郵件，請自己刪掉它。
 round-trip-waiting = 正在等待測試郵件… { $seconds } 秒
+
+## mailsetup repair：儲存的授權碼失效了
+cli-repair-start = 正在用儲存的{ $credential }重新檢測 { $address } …
+cli-repair-works = 儲存的{ $credential }仍然可以收信和寄信。
+cli-repair-refused = 儲存的{ $credential }已經失效：兩台伺服器都拒絕了它。需要一個新的。
+cli-repair-failed = 重新檢測因為其他原因失敗，無法判斷{ $credential }是否仍然有效；沒有做任何變更。請先依上面的說明處理，再執行 mailsetup repair { $address }。
+cli-repair-no-secret = 系統密碼庫裡沒有 { $address } 的{ $credential }：需要一個新的。
+cli-repair-ask = 請貼上 { $address } 的新{ $credential }（不會顯示出來），然後按 Enter：
+cli-repair-testing-new = 正在檢測新的{ $credential } …
+cli-repair-new-failed = 新的{ $credential }也不能用；沒有做任何變更。
+cli-repair-saved = 新的{ $credential }已存入系統密碼庫。
+cli-repair-none-handed = 本程式沒有把 { $address } 交給過任何郵件程式：請在你的郵件程式要求輸入密碼的地方填入新的{ $credential }。
+repair-oauth-apps = { $apps } 透過 { $provider } 的網頁自行登入：那裡不需要更新。
+cli-repair-phone = { $app }：手機無法從這台電腦更新。請在手機上把帳戶密碼改成新的{ $credential }，或重新把帳戶交給手機：{ $command }
+cli-repair-done = 交給過的每個郵件程式都已經有可用的{ $credential }。
+cli-repair-left = 沒有更新：{ $apps }。請依上面的說明處理（正在執行的程式請先結束），再執行 mailsetup repair { $address }；系統密碼庫裡已經是可用的{ $credential }。
+cli-repair-needs-code = 儲存的{ $credential }被拒絕了，需要一個新的：請加上 --password-stdin 並透過管線傳入，或在終端機裡執行，程式會提示你輸入。

@@ -91,6 +91,10 @@ pub(super) enum Command {
         #[arg(long, value_name = "PEM")]
         ca_file: Option<PathBuf>,
     },
+    /// When the saved code stopped working: re-test it and, if the provider refused it, test
+    /// a new one (standard input, or asked for in a terminal), save it and give it to every
+    /// mail app the account was handed to. Exit 0 when all have the code that works.
+    Repair(RepairArgs),
     /// Settings of a saved account for another mail client.
     Export {
         address: String,
@@ -103,6 +107,23 @@ pub(super) enum Command {
         #[arg(long, short, value_name = "FILE")]
         output: Option<PathBuf>,
     },
+}
+
+#[derive(clap::Args, Debug)]
+pub(super) struct RepairArgs {
+    pub(super) address: String,
+    /// Read the new code from standard input (else, in a terminal, it is asked for).
+    #[arg(long)]
+    pub(super) password_stdin: bool,
+    /// A browser sign-in that must be done again: print its address instead of starting a
+    /// browser.
+    #[arg(long)]
+    pub(super) no_browser: bool,
+    /// Overall deadline of each check in seconds.
+    #[arg(long, value_name = "SECS", default_value_t = 30)]
+    pub(super) timeout: u64,
+    #[arg(long)]
+    pub(super) json: bool,
 }
 
 #[derive(clap::Args, Debug)]

@@ -31,7 +31,13 @@ pub(super) fn run_check(l: &Localizer, a: CheckArgs) -> Result<(), Exit> {
     };
     let (credential, warnings) = if a.oauth {
         (
-            browser(l, &a, &target, &address, given.ca_file.as_deref())?,
+            browser(
+                l,
+                (a.no_browser, a.json),
+                &target,
+                &address,
+                given.ca_file.as_deref(),
+            )?,
             Vec::new(),
         )
     } else {
@@ -117,9 +123,10 @@ fn password(
 
 /// The browser sign-in: the provider's page opens (or, with --no-browser, its address is
 /// printed for whoever is at this computer), and the loopback listener takes the code.
-fn browser(
+/// `(no_browser, json)`: the command's options.
+pub(super) fn browser(
     l: &Localizer,
-    a: &CheckArgs,
+    (no_browser, json): (bool, bool),
     target: &Target,
     address: &Address,
     ca_file: Option<&Path>,
@@ -140,7 +147,7 @@ fn browser(
     let minutes: u64 = oauth::SIGN_IN_TIMEOUT.as_secs() / 60;
     let open = |url: &str| {
         let company = messages::oauth_company(l, provider);
-        if !a.no_browser && open::that_detached(url).is_ok() {
+        if !no_browser && open::that_detached(url).is_ok() {
             let args = [("provider", company.into()), ("minutes", minutes.into())];
             errln!("{}", l.tr_args(msg::CLI_OAUTH_OPEN, &args));
             return;
@@ -151,7 +158,7 @@ fn browser(
         );
         // Alone on its line, on standard output (standard error with --json, which keeps
         // standard output for the JSON): support staff copy it, scripts read it.
-        if a.json {
+        if json {
             errln!("{url}");
         } else {
             outln!("{url}");
@@ -167,7 +174,7 @@ fn browser(
             open,
         ))
         .map_err(|e| Exit(1, messages::oauth_error(l, &e, provider)))?;
-    if !a.json {
+    if !json {
         errln!("{}", l.tr(msg::CLI_OAUTH_SIGNED_IN));
     }
     Ok(credential)

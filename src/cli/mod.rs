@@ -10,6 +10,7 @@ mod detect;
 mod export;
 mod handoff;
 mod providers;
+mod repair;
 mod report;
 
 use accounts::{accounts, remove};
@@ -20,6 +21,7 @@ use export::export;
 use handoff::{add_to, apps, secret};
 use output::*;
 use providers::providers;
+use repair::repair;
 use report::report;
 
 use std::io::{Read, Write};
@@ -80,6 +82,7 @@ pub fn main() -> ExitCode {
         Some(Command::Accounts { json }) => accounts(&l, json),
         Some(Command::Remove { address }) => remove(&l, &address),
         Some(Command::Report(a)) => report(&l, a),
+        Some(Command::Repair(a)) => repair(&l, a),
         Some(Command::Apps { json }) => apps(&l, json),
         Some(Command::AddTo {
             app,

@@ -485,6 +485,76 @@ impl WizardResultJson {
     }
 }
 
+/// `repair --json`: what the re-test of the saved code found, the new code's check where one
+/// was needed, and what became of every place the account was handed to.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RepairJson {
+    pub address: String,
+    /// The saved code (or sign-in): `works`, `refused` (a new one was needed) or `failed`
+    /// (something else failed: nothing was changed).
+    pub verdict: crate::setup::repair::Verdict,
+    /// A new code was tested and saved in its place.
+    pub renewed: bool,
+    /// The last check: the new code's, else the re-test's (absent when a saved browser
+    /// sign-in could not even be renewed).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub check: Option<CheckJson>,
+    /// Each Thunderbird profile or Evolution folder it was handed to, and what became of it.
+    pub mended: Vec<MendedJson>,
+    /// What cannot be done from here (a phone), or is left (an app that was open), localised.
+    pub notes: Vec<String>,
+    /// Every place it was handed to that this app writes to has the code that works.
+    pub ok: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MendedJson {
+    pub app: crate::apps::MailApp,
+    pub place: Option<PathBuf>,
+    /// `updated` (it had another code), `unchanged` (it had this one) or `not_updated`.
+    pub result: MendResult,
+    /// What happened, localised (why not, for `not_updated`).
+    pub text: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MendResult {
+    Updated,
+    Unchanged,
+    NotUpdated,
+}
+
+impl MendedJson {
+    pub fn new(l: &Localizer, account: &Account, m: &crate::setup::Mended) -> Self {
+        use crate::handoff::Added;
+        let (h, done) = m;
+        let place = h.place.clone().unwrap_or_default();
+        let (result, text) = match done {
+            Ok(added) => {
+                let result = match added {
+                    Added::AlreadyThere => MendResult::Unchanged,
+                    _ => MendResult::Updated,
+                };
+                let said = super::messages::added(l, h.app, account, added, &place);
+                (result, said)
+            }
+            Err(e) => {
+                let said = super::messages::add_to_error(l, h.app, e, &place);
+                (MendResult::NotUpdated, said)
+            }
+        };
+        Self {
+            app: h.app,
+            place: h.place.clone(),
+            result,
+            text,
+        }
+    }
+}
+
 /// `apps --json`: every mail app, those on this computer first.
 #[derive(Clone, Debug, Serialize)]
 pub struct AppsJson {
@@ -612,6 +682,11 @@ mod tests {
         let t = trip.round_trip.expect("round_trip");
         assert_eq!(t.arrived, crate::probe::roundtrip::Arrived::Inbox);
         assert!(trip.imap.stages.iter().any(|s| s.name == Stage::Receive));
+        let repair: RepairJson =
+            serde_json::from_str(cli_doc_example("`repair --json` prints")).expect("repair");
+        assert_eq!(repair.verdict, crate::setup::repair::Verdict::Refused);
+        assert_eq!(repair.mended[0].result, MendResult::NotUpdated);
+        assert!(!repair.ok);
     }
 
     #[test]

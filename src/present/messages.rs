@@ -341,16 +341,30 @@ pub fn still_handed(l: &Localizer, handed: &[crate::apps::HandOff]) -> Option<St
 
 /// The mail apps an account was handed to, a Thunderbird profile by its folder.
 pub fn handed_names(l: &Localizer, handed: &[crate::apps::HandOff]) -> String {
-    let apps: Vec<String> = handed
+    use crate::apps::MailApp;
+    // In the order the apps are offered (Thunderbird first), not the order they were handed.
+    let mut handed: Vec<&crate::apps::HandOff> = handed.iter().collect();
+    handed.sort_by_key(|h| MailApp::ALL.iter().position(|a| *a == h.app));
+    let mut apps: Vec<String> = handed
         .iter()
         .map(|h| match &h.place {
-            Some(place) if h.app == crate::apps::MailApp::Thunderbird => {
+            Some(place) if h.app == MailApp::Thunderbird => {
                 format!("{} ({})", app_name(l, h.app), path(place))
             }
             _ => app_name(l, h.app),
         })
         .collect();
-    apps.join(l.tr(msg::LIST_SEPARATOR).as_str())
+    let Some(last) = apps.pop() else {
+        return String::new();
+    };
+    if apps.is_empty() {
+        return last;
+    }
+    let first = apps.join(l.tr(msg::LIST_SEPARATOR).as_str());
+    l.tr_args(
+        msg::LIST_AND,
+        &[("first", first.into()), ("last", last.into())],
+    )
 }
 
 /// What a direct set-up did, and what the user does next.

@@ -1,8 +1,9 @@
 //! The setup flow, shared by the command line and the wizard: what is being set up and which
 //! servers get tested (`target`), the credential check before anything is sent (`credential`),
 //! one attempt from request (or sign-in refresh) to outcome (`attempt`), what the wizard
-//! carries between its screens (`draft`), the saved accounts (`accounts`) and the account for a
-//! phone (`phone`). No iced and no wording here; each front end only asks and shows.
+//! carries between its screens (`draft`), the saved accounts (`accounts`), the account for a
+//! phone (`phone`) and mending an account whose code stopped working (`repair`). No iced and
+//! no wording here; each front end only asks and shows.
 
 mod accounts;
 mod attempt;
@@ -10,6 +11,7 @@ pub mod certificate;
 mod credential;
 mod draft;
 mod phone;
+pub mod repair;
 mod target;
 
 use std::path::PathBuf;

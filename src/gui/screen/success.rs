@@ -284,9 +284,23 @@ impl State {
         let (direct, phones): (Vec<_>, Vec<_>) =
             (saved.handed.iter().cloned()).partition(|h| h.app.way() == handoff::Way::Direct);
         let mut card = column![].spacing(8);
-        if !direct.is_empty() {
-            card = card.push(self.mend_line(l, &direct, &credential));
+        let provider = self.draft.target.provider();
+        match provider.filter(|_| self.draft.sign_in() == SignIn::OAuth) {
+            // They sign in through the provider's page themselves: nothing of ours to give.
+            Some(p) if !direct.is_empty() => {
+                let args = [
+                    ("apps", messages::handed_names(l, &direct).into()),
+                    ("provider", messages::oauth_company(l, p).into()),
+                ];
+                card = card.push(text(l.tr_args(msg::REPAIR_OAUTH_APPS, &args)).size(style::BODY));
+            }
+            _ if !direct.is_empty() => card = card.push(self.mend_line(l, &direct, &credential)),
+            _ => {}
         }
+        // A phone that signs in through the provider's page needs nothing either.
+        let phones = phones
+            .iter()
+            .filter(|_| self.draft.sign_in() == SignIn::Password);
         for p in phones {
             let args = [
                 ("app", messages::app_name(l, p.app).into()),
@@ -327,6 +341,7 @@ impl State {
             )],
             (Ok(_), None) => Vec::new(),
         };
+        let left = lines.iter().any(|(_, ok)| !ok);
         let lines = lines.into_iter().map(|(line, ok)| {
             let style = if ok {
                 style::text::success
@@ -335,7 +350,12 @@ impl State {
             };
             text(line).size(style::BODY).style(style).into()
         });
-        column(lines).spacing(6).into()
+        let mut said = column(lines).spacing(6);
+        // An app that was open: once it is quit, the same button again (what is done stays).
+        if left {
+            said = said.push(widget::secondary(l.tr(msg::GUI_TRY_AGAIN), Message::Mend));
+        }
+        said.into()
     }
 
     /// Nothing was set up in a mail app yet: what the user does next, and with what.

@@ -11,6 +11,7 @@ use mailsetup::i18n::{Localizer, msg};
 use mailsetup::oauth::OAuthError;
 use mailsetup::present::messages;
 use mailsetup::probe::{Progress, Protocol, Stage, StageState};
+use mailsetup::setup::repair::{Verdict, verdict_of};
 use mailsetup::setup::{Outcome, SetupError};
 use mailsetup::store::{Account, SignIn};
 use secrecy::SecretString;
@@ -178,7 +179,7 @@ impl State {
                 self.draft.keep(outcome.keep);
                 let revoked = self.retest
                     && self.draft.sign_in() == SignIn::Password
-                    && outcome.report.both_refused_the_credential();
+                    && verdict_of(&outcome.report) == Verdict::Refused;
                 if revoked {
                     return (Task::none(), Some(Event::Revoked(self.draft.clone())));
                 }

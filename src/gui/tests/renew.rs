@@ -46,7 +46,8 @@ fn a_revoked_code_leads_to_the_steps_for_a_new_one() {
 }
 
 /// The renewed code reaches every place the account was handed to with one button: the
-/// Thunderbird profile gets it (one login per server), and the result says so.
+/// Thunderbird profile gets it (one login per server), Evolution's Secret Service items too,
+/// and the result says so for each.
 #[test]
 #[ignore = "needs tests/run"]
 fn a_new_code_updates_the_mail_apps_it_was_handed_to() {
@@ -65,12 +66,16 @@ fn a_new_code_updates_the_mail_apps_it_was_handed_to() {
     let profile = super::kit::started_thunderbird_profile("tb-mend");
     let thunderbird = mailsetup::handoff::MailApp::Thunderbird;
     mailsetup::setup::add_to(&store, thunderbird, &user, &profile).expect("handed");
+    let evolution = mailsetup::handoff::MailApp::Evolution;
+    let sources = super::kit::config_dir().join("evolution-mend");
+    let _ = std::fs::remove_dir_all(&sources);
+    mailsetup::setup::add_to(&store, evolution, &user, &sources).expect("handed");
     let account = store.find(&user).expect("load").expect("saved");
     let places: Vec<_> = account.handed.iter().map(|h| h.place.clone()).collect();
     assert_eq!(
         places,
-        [Some(profile.clone())],
-        "the hand-off is remembered"
+        [Some(sources.clone()), Some(profile.clone())],
+        "the hand-offs are remembered, the last first"
     );
 
     let _ = app.update(Message::Success(success::Message::AddAnother));
@@ -94,6 +99,9 @@ fn a_new_code_updates_the_mail_apps_it_was_handed_to() {
     };
     let said = mailsetup::present::messages::added(&l, thunderbird, &saved, &updated, &profile);
     assert!(sees(&app, &said), "says Thunderbird has the new code");
+    let said = mailsetup::present::messages::added(&l, evolution, &saved, &updated, &sources);
+    assert!(sees(&app, &said), "says Evolution has the new code");
+    assert_eq!(evolution_codes(&sources), [pass.as_str(), pass.as_str()]);
     look(&mut app, "success-mended");
     let keys = mailsetup::handoff::keydb::open(&profile).expect("key4.db");
     let logins = std::fs::read_to_string(profile.join("logins.json")).expect("logins.json");
@@ -108,4 +116,28 @@ fn a_new_code_updates_the_mail_apps_it_was_handed_to() {
         );
     }
     let _ = store.remove(&user);
+}
+
+/// Evolution's code for the account's and the transport's source, as the Secret Service holds
+/// them (`secret-tool lookup e-source-uid UID`).
+fn evolution_codes(sources: &std::path::Path) -> Vec<String> {
+    let entries = std::fs::read_dir(sources).expect("sources");
+    let uids = entries.flatten().filter_map(|e| {
+        let body = std::fs::read_to_string(e.path()).unwrap_or_default();
+        let kept = body.contains("[Mail Account]") || body.contains("[Mail Transport]");
+        kept.then(|| {
+            e.path()
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+        })
+        .flatten()
+    });
+    uids.map(|uid| {
+        let out = std::process::Command::new("secret-tool")
+            .args(["lookup", "e-source-uid", &uid])
+            .output()
+            .expect("secret-tool (tests/run installs libsecret-tools)");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    })
+    .collect()
 }
