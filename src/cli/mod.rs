@@ -140,6 +140,7 @@ fn open_link(link: &str) -> Result<(), Exit> {
             provider: link.provider,
             address: link.address,
             notice,
+            from_link: true,
             accounts: setup::Accounts::open_default(),
             ..crate::gui::Launch::default()
         },
@@ -196,6 +197,7 @@ fn open_wizard(l: &Localizer, cli: Cli) -> Result<(), Exit> {
             accounts: setup::Accounts::open_default(),
             export_dir: None,
             notice: None,
+            from_link: false,
             browser: None,
             saved: saved.clone(),
             oauth: Default::default(),

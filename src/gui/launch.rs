@@ -23,6 +23,9 @@ pub struct Launch {
     pub export_dir: Option<std::path::PathBuf>,
     /// Said on the start screen (a setup link that could not be used).
     pub notice: Option<String>,
+    /// Opened by a setup link: where its address is a saved account, that account is
+    /// re-tested at once (a code the provider stopped taking leads to the steps for a new one).
+    pub from_link: bool,
     /// Opens a page in the browser (tests stand in for it); `None`: the system's browser.
     pub browser: Option<Browser>,
     /// The accounts saved while the window was open, for whoever launched it (`--result-json`).

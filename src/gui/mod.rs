@@ -96,6 +96,11 @@ pub enum Message {
     Scroll(f32),
     /// The window got the keyboard focus back (the steps screen may find a code copied).
     Focused,
+    /// A setup link named a saved account: re-test it with its secret from the keyring.
+    Retest(
+        Box<mailsetup::store::Account>,
+        redacted::Redacted<Option<secrecy::SecretString>>,
+    ),
     Start(start::Message),
     Manual(manual::Message),
     Steps(steps::Message),
@@ -164,6 +169,10 @@ impl App {
                 }
             }
             Message::Focused => self.update(Message::Steps(steps::Message::Focused)),
+            Message::Retest(account, redacted::Redacted(secret)) => {
+                let go = self.go(route::Next::Retest(*account, secret));
+                Task::batch([go, widget::to_top()])
+            }
             screen => {
                 let (task, next) = self.on_screen(screen);
                 let Some(next) = next else {

@@ -10,6 +10,7 @@ use mailsetup::setup::{Credential, Draft, Servers, Target};
 use mailsetup::store::{Account, SignIn};
 use secrecy::SecretString;
 
+use super::redacted::Redacted;
 use super::screen::{
     credentials, failure, mailapp, manual, signin, start, steps, success, testing,
 };
@@ -53,6 +54,31 @@ pub enum Next {
 /// The launch's first screen: a prefilled launch goes straight to the steps, as a support
 /// person asked for; without an address (or one that does not parse) it is typed first.
 pub fn first(launch: &Launch) -> (Screen, Task<Message>) {
+    let (screen, task) = first_screen(launch);
+    (screen, Task::batch([task, link_retest(launch)]))
+}
+
+/// A setup link whose address is a saved account: that account's re-test, once its secret is
+/// read from the keyring (nothing, for any other address).
+fn link_retest(launch: &Launch) -> Task<Message> {
+    let address = launch.address.as_deref().map(Address::parse);
+    let Some(Ok(address)) = address.filter(|_| launch.from_link) else {
+        return Task::none();
+    };
+    let accounts = launch.accounts.clone();
+    let found = async move {
+        let address = address.to_string();
+        let account = accounts.find(address.clone()).await.ok().flatten()?;
+        let secret = accounts.secret(address).await.ok().flatten();
+        Some((account, secret))
+    };
+    Task::future(found).then(|found| match found {
+        Some((a, s)) => Task::done(Message::Retest(Box::new(a), Redacted(s))),
+        None => Task::none(),
+    })
+}
+
+fn first_screen(launch: &Launch) -> (Screen, Task<Message>) {
     let provider = launch.provider.as_deref().and_then(Target::provider_id);
     let address = launch.address.as_deref().map(Address::parse);
     if let (Some(t), Some(Ok(address))) = (provider, address) {
@@ -304,6 +330,7 @@ impl From<signin::Event> for Next {
                 let saved = matches!(target, Target::Saved(_));
                 Next::Test(Draft {
                     saved,
+                    renewed: saved,
                     ..Draft::new(target, address, credential)
                 })
             }

@@ -21,6 +21,9 @@ pub struct Draft {
     pub credential: Credential,
     /// A re-test of a saved account: saving it again is not replacing someone else's.
     pub saved: bool,
+    /// A new code (or sign-in) for a saved account, in place of one the provider stopped
+    /// taking: the apps it was handed to still have the old one.
+    pub renewed: bool,
     /// The company's own certificate authority the user chose to trust for these servers
     /// (or the one kept with the saved account): used for this test, kept with the account.
     pub ca: Option<PathBuf>,
@@ -36,6 +39,7 @@ impl Draft {
             address,
             credential,
             saved: false,
+            renewed: false,
             ca: None,
             name: None,
         }

@@ -149,6 +149,7 @@ impl State {
             credential: setup::Credential::Password(secret),
             // A saved account's new code replaces its own code, no one else's.
             saved: matches!(self.target, Target::Saved(_)),
+            renewed: matches!(self.target, Target::Saved(_)),
             ca: self.ca.clone(),
             name: sender::clean(&self.name),
         })

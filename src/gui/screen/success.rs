@@ -272,11 +272,11 @@ impl State {
         .into()
     }
 
-    /// A saved account (a re-test, a new code) that was handed to mail apps: give them the code
-    /// with one button, and what came of it for each; a phone is said to be updated on the
-    /// phone.
+    /// A saved account's new code, where the account was handed to mail apps: give them the
+    /// code with one button, and what came of it for each; a phone is said to be updated on
+    /// the phone.
     fn mend_card<'a>(&self, l: &Localizer) -> Option<Element<'a, Message>> {
-        let saved = self.saved.as_ref().filter(|_| self.draft.saved)?;
+        let saved = self.saved.as_ref().filter(|_| self.draft.renewed)?;
         if saved.handed.is_empty() {
             return None;
         }

@@ -176,6 +176,7 @@ fn correcting_the_servers_after_a_failure_keeps_the_password() {
         address: mailsetup::address::Address::parse(address).expect("valid"),
         credential: mailsetup::setup::Credential::Password("Company-Pass-1".to_string().into()),
         saved: false,
+        renewed: false,
         ca: None,
         name: None,
     };

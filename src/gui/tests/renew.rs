@@ -141,3 +141,39 @@ fn evolution_codes(sources: &std::path::Path) -> Vec<String> {
     })
     .collect()
 }
+
+/// A setup link naming a saved account (support staff: "click this") re-tests it at once; its
+/// code refused, the window opens on the steps for a new one.
+#[test]
+#[ignore = "needs tests/run"]
+fn a_setup_link_to_a_saved_account_retests_it() {
+    use crate::gui::Launch;
+    let _serial = serial();
+    let (mut app, user, pass) = harness_app(None);
+    let l = Localizer::new(Lang::En);
+    enter_code_and_test(&mut app, &pass);
+    assert!(sees(&app, &l.tr(msg::GUI_SUCCESS_TITLE)), "saved first");
+    let store = Store::at(super::kit::config_dir());
+    let account = store.find(&user).expect("load").expect("saved");
+    let revoked = SecretString::from("revokedrevokedre".to_string());
+    store.save(account, &revoked, true).expect("save");
+
+    let (mut linked, task) = crate::gui::App::new(Launch {
+        lang: Lang::En,
+        provider: Some("netease-163".into()),
+        address: Some(user.clone()),
+        from_link: true,
+        accounts: mailsetup::setup::Accounts::at(super::kit::config_dir()),
+        // The harness's CA, as the computer would trust a real provider's.
+        servers: super::kit::harness_servers(&super::harness::harness()),
+        ..Launch::default()
+    });
+    settle(&mut linked, task);
+    assert!(matches!(linked.screen, Screen::Steps(_)), "to the steps");
+    let credential = ("credential", l.tr(msg::CREDENTIAL_AUTH_CODE).into());
+    assert!(
+        sees(&linked, &l.tr_args(msg::GUI_RENEW_NOTICE, &[credential])),
+        "the re-test ran and found the code refused"
+    );
+    let _ = store.remove(&user);
+}

@@ -64,6 +64,7 @@ fn both_servers_refusing_one_code_is_said_once_with_the_page_to_copy() {
         address: mailsetup::address::Address::parse("zhang.san@qq.com").expect("valid"),
         credential: mailsetup::setup::Credential::Password(code.to_string().into()),
         saved: false,
+        renewed: false,
         ca: None,
         name: None,
     };
