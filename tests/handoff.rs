@@ -258,18 +258,7 @@ fn a_running_thunderbird_keeps_its_profile() {
     // Byte for byte: a profile whose lock is held (as Thunderbird holds it) is not touched.
     let p = profile("locked", &h);
     std::fs::write(p.join("prefs.js"), "user_pref(\"a\", 1);\n").expect("write");
-    let lock = p.join(".parentlock");
-    let script = "import fcntl,sys,time\nf=open(sys.argv[1],'a')\nfcntl.lockf(f,fcntl.LOCK_EX)\nprint('locked',flush=True)\ntime.sleep(30)";
-    let mut holder = Command::new("python3")
-        .args(["-c", script])
-        .arg(&lock)
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("python3");
-    let mut line = String::new();
-    if let Some(out) = holder.stdout.take() {
-        let _ = BufReader::new(out).read_line(&mut line);
-    }
+    let mut holder = hold_lock(&p);
     let before = snapshot(&p);
     let out = add_to(&cfg, &p, &h.user);
     let _ = holder.kill();

@@ -11,6 +11,25 @@ use crate::gui::screen::{start, success};
 use crate::gui::{Message, Screen};
 
 use super::kit::{enter_code_and_test, harness_app, look, sees, serial, settle};
+use mailsetup::store::Account;
+
+/// The harness user's account saved by the wizard's walk, then its code revoked by the
+/// provider: the keyring still holds a code both servers now refuse. The account as saved,
+/// and that code.
+fn saved_then_revoked(
+    app: &mut crate::gui::App,
+    user: &str,
+    pass: &str,
+) -> (Account, SecretString) {
+    let l = Localizer::new(Lang::En);
+    enter_code_and_test(app, pass);
+    assert!(sees(app, &l.tr(msg::GUI_SUCCESS_TITLE)), "saved first");
+    let store = Store::at(super::kit::config_dir());
+    let account = store.find(user).expect("load").expect("saved");
+    let revoked = SecretString::from("revokedrevokedre".to_string());
+    store.save(account.clone(), &revoked, true).expect("save");
+    (account, revoked)
+}
 
 #[test]
 #[ignore = "needs tests/run"]
@@ -18,13 +37,8 @@ fn a_revoked_code_leads_to_the_steps_for_a_new_one() {
     let _serial = serial();
     let (mut app, user, pass) = harness_app(None);
     let l = Localizer::new(Lang::En);
-    enter_code_and_test(&mut app, &pass);
-    assert!(sees(&app, &l.tr(msg::GUI_SUCCESS_TITLE)), "saved first");
     let store = Store::at(super::kit::config_dir());
-    let account = store.find(&user).expect("load").expect("saved");
-    // The provider revoked it: the keyring still holds a code both servers now refuse.
-    let revoked = SecretString::from("revokedrevokedre".to_string());
-    store.save(account.clone(), &revoked, true).expect("save");
+    let (account, revoked) = saved_then_revoked(&mut app, &user, &pass);
 
     let _ = app.update(Message::Success(success::Message::AddAnother));
     let read = saved_accounts::Message::SecretRead(Box::new(account), Redacted(Ok(Some(revoked))));
@@ -151,12 +165,8 @@ fn a_setup_link_to_a_saved_account_retests_it() {
     let _serial = serial();
     let (mut app, user, pass) = harness_app(None);
     let l = Localizer::new(Lang::En);
-    enter_code_and_test(&mut app, &pass);
-    assert!(sees(&app, &l.tr(msg::GUI_SUCCESS_TITLE)), "saved first");
     let store = Store::at(super::kit::config_dir());
-    let account = store.find(&user).expect("load").expect("saved");
-    let revoked = SecretString::from("revokedrevokedre".to_string());
-    store.save(account, &revoked, true).expect("save");
+    saved_then_revoked(&mut app, &user, &pass);
 
     let (mut linked, task) = crate::gui::App::new(Launch {
         lang: Lang::En,
