@@ -32,10 +32,10 @@ const ICON: &[u8] = include_bytes!("../../assets/icon.png");
 
 pub fn run(launch: Launch) -> iced::Result {
     let icon = window::icon::from_file_data(ICON, None).ok();
+    fonts::load_bundled();
     iced::application(move || App::new(launch.clone()), App::update, App::view)
         .title(App::title)
         .subscription(App::subscription)
-        .font(fonts::BUNDLED)
         .default_font(Font::with_name(fonts::default_family(|p| p.is_file())))
         .window(window::Settings {
             size: Size::new(880.0, 680.0),
