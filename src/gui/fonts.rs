@@ -41,3 +41,18 @@ pub fn default_family(exists: impl Fn(&Path) -> bool) -> &'static str {
         })
         .map_or(BUNDLED_NAME, |(_, family)| family)
 }
+
+/// Puts the bundled font into iced's font system as the bytes the binary already holds.
+/// `application().font(BUNDLED)` would do it through iced_graphics' `load_font`, which copies
+/// borrowed bytes to the heap: the 3 MB font was then in memory twice, the copy on the heap
+/// and the binary's own pages, all read to make it.
+pub fn load_bundled() {
+    use iced::advanced::graphics::text::{cosmic_text::fontdb::Source, font_system};
+    // Called before the window exists: nothing has drawn or cached any text yet. A poisoned
+    // lock still holds a usable database, and without this font there is no Chinese.
+    let mut fonts = font_system()
+        .write()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    let source = Source::Binary(std::sync::Arc::new(BUNDLED));
+    fonts.raw().db_mut().load_font_source(source);
+}

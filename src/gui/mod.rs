@@ -31,20 +31,33 @@ use services::{Browser, FindApps, PickFile, StartApp};
 const ICON: &[u8] = include_bytes!("../../assets/icon.png");
 
 pub fn run(launch: Launch) -> iced::Result {
-    let icon = window::icon::from_file_data(ICON, None).ok();
+    fonts::load_bundled();
     iced::application(move || App::new(launch.clone()), App::update, App::view)
         .title(App::title)
         .subscription(App::subscription)
-        .font(fonts::BUNDLED)
         .default_font(Font::with_name(fonts::default_family(|p| p.is_file())))
         .window(window::Settings {
             size: Size::new(880.0, 680.0),
             min_size: Some(Size::new(640.0, 520.0)),
-            icon,
+            icon: icon(),
             ..window::Settings::default()
         })
         .centered()
         .run()
+}
+
+/// The window's icon, decoded with the png crate: iced's `icon::from_file_data` needs its
+/// `image` feature, which links every format of the image crate (an AV1 encoder among them)
+/// for this one PNG.
+fn icon() -> Option<window::Icon> {
+    let mut decoder = png::Decoder::new(std::io::Cursor::new(ICON));
+    // The file is 16-bit RGBA; an icon is 8-bit RGBA.
+    decoder.set_transformations(png::Transformations::normalize_to_color8());
+    let mut reader = decoder.read_info().ok()?;
+    let mut rgba = vec![0; reader.output_buffer_size()?];
+    let frame = reader.next_frame(&mut rgba).ok()?;
+    rgba.truncate(frame.buffer_size());
+    window::icon::from_rgba(rgba, frame.width, frame.height).ok()
 }
 
 pub enum Screen {

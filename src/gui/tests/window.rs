@@ -65,6 +65,16 @@ fn bundled_font_covers_every_translated_string() {
     );
 }
 
+/// The window's icon is decoded by the png crate now that iced's image feature is gone.
+#[test]
+fn the_window_icon_decodes_to_8_bit_rgba() {
+    let (rgba, size) = crate::gui::icon().expect("icon decodes").into_raw();
+    assert_eq!((size.width, size.height), (256, 256));
+    assert_eq!(rgba.len(), 256 * 256 * 4);
+    // Not blank, and the 16-bit samples were cut to 8, not read as pairs of bytes.
+    assert!(rgba.chunks(4).any(|p| p[3] == 255));
+}
+
 #[test]
 fn the_system_chinese_font_comes_first_and_the_bundled_one_is_the_fallback() {
     let pick = |present: &'static str| {
