@@ -8,7 +8,7 @@ mod support;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
-use std::time::{Duration, Instant};
+use std::time::{Duration, Instant, SystemTime};
 
 use support::mailapps::*;
 use support::{Harness, cli, snapshot, temp_dir, text};
@@ -27,8 +27,17 @@ fn set_code(h: &Harness, code: &str) {
         .map(str::to_string)
         .collect();
     lines.push(format!("{USER}:{{PLAIN}}{code}"));
+    // Dovecot re-reads a passwd-file when its size or its mtime in whole seconds changes; the
+    // codes are all one length, so a change within the second of the last one would go unseen.
+    let last = std::fs::metadata(&users).and_then(|m| m.modified());
+    let stamp = last.map_or(SystemTime::now(), |t| {
+        SystemTime::now().max(t + Duration::from_secs(1))
+    });
     let tmp = users.with_extension("new");
     std::fs::write(&tmp, lines.join("\n") + "\n").expect("write users");
+    let file = std::fs::File::options().write(true).open(&tmp);
+    file.and_then(|f| f.set_modified(stamp))
+        .expect("stamp users");
     std::fs::rename(&tmp, &users).expect("rename users");
     let cfg = temp_dir("repair-probe");
     let deadline = Instant::now() + Duration::from_secs(20);
