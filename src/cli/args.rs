@@ -239,7 +239,13 @@ impl DiscoveryArgs {
         Ok(DetectOptions {
             dns_server: self.dns_server,
             no_network: self.no_network,
-            tls: Some(tls_config(l, ca_file)?),
+            // Only a --ca-file is read now (a bad one is said at once); the system's roots
+            // wait for the first lookup that needs them (reading them costs time and memory
+            // at every window's start).
+            tls: match ca_file {
+                Some(path) => Some(tls_config(l, Some(path))?),
+                None => None,
+            },
             ispdb_url: self.ispdb_url.clone(),
             deadline: Some(Duration::from_secs(self.discovery_timeout.max(1))),
         })

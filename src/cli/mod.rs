@@ -68,7 +68,8 @@ pub fn main() -> ExitCode {
         );
     }
     let result = match cli.command {
-        None => open_wizard(&l, cli),
+        // The window has its own strings: this copy of them need not stay in memory meanwhile.
+        None => open_wizard(l, cli),
         Some(Command::Providers { json }) => providers(&l, json),
         Some(Command::Detect {
             address,
@@ -133,24 +134,23 @@ fn open_link(link: &str) -> Result<(), Exit> {
         return Err(Exit(2, notice.unwrap_or_else(|| l.tr(msg::CLI_NO_DISPLAY))));
     }
     let link = parsed.unwrap_or_default();
-    run_window(
-        &l,
-        crate::gui::Launch {
-            lang,
-            provider: link.provider,
-            address: link.address,
-            notice,
-            from_link: true,
-            accounts: setup::Accounts::open_default(),
-            ..crate::gui::Launch::default()
-        },
-    )
+    drop(l);
+    run_window(crate::gui::Launch {
+        lang,
+        provider: link.provider,
+        address: link.address,
+        notice,
+        from_link: true,
+        accounts: setup::Accounts::open_default(),
+        ..crate::gui::Launch::default()
+    })
 }
 
 /// The window, where the display named cannot be opened (an expired `ssh -X`, a stopped Xvfb)
 /// said as "no display", not as the window library's panic with an English backtrace.
-fn run_window(l: &Localizer, launch: crate::gui::Launch) -> Result<(), Exit> {
-    let no_display = || Exit(2, l.tr(msg::CLI_NO_DISPLAY));
+fn run_window(launch: crate::gui::Launch) -> Result<(), Exit> {
+    let lang = launch.lang;
+    let no_display = || Exit(2, Localizer::new(lang).tr(msg::CLI_NO_DISPLAY));
     // Held until the window has closed (see gui/display.rs).
     let display = crate::gui::display::open();
     if matches!(display, crate::gui::display::Display::Missing) {
@@ -179,34 +179,34 @@ fn run_window(l: &Localizer, launch: crate::gui::Launch) -> Result<(), Exit> {
     }
 }
 
-fn open_wizard(l: &Localizer, cli: Cli) -> Result<(), Exit> {
+fn open_wizard(l: Localizer, cli: Cli) -> Result<(), Exit> {
     if !has_display() {
         return Err(Exit(2, l.tr(msg::CLI_NO_DISPLAY)));
     }
     // The login name is filled in per address by the wizard.
-    let servers = cli.servers.servers(l, "")?;
+    let servers = cli.servers.servers(&l, "")?;
+    let discovery = cli.discovery.options(&l, servers.ca_file.as_deref())?;
+    let lang = l.lang();
+    drop(l);
     let saved = crate::gui::SessionSaves::default();
-    run_window(
-        l,
-        crate::gui::Launch {
-            lang: l.lang(),
-            provider: cli.provider,
-            address: cli.address,
-            discovery: cli.discovery.options(l, servers.ca_file.as_deref())?,
-            servers,
-            accounts: setup::Accounts::open_default(),
-            export_dir: None,
-            notice: None,
-            from_link: false,
-            browser: None,
-            saved: saved.clone(),
-            oauth: Default::default(),
-            lan: None,
-            pick_file: None,
-            start_app: None,
-            find_apps: None,
-        },
-    )?;
+    run_window(crate::gui::Launch {
+        lang,
+        provider: cli.provider,
+        address: cli.address,
+        discovery,
+        servers,
+        accounts: setup::Accounts::open_default(),
+        export_dir: None,
+        notice: None,
+        from_link: false,
+        browser: None,
+        saved: saved.clone(),
+        oauth: Default::default(),
+        lan: None,
+        pick_file: None,
+        start_app: None,
+        find_apps: None,
+    })?;
     if !cli.result_json {
         return Ok(());
     }
