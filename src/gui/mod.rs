@@ -28,7 +28,9 @@ use route::Next;
 use screen::{credentials, failure, mailapp, manual, signin, start, steps, success, testing};
 use services::{Browser, FindApps, PickFile, StartApp};
 
-const ICON: &[u8] = include_bytes!("../../assets/icon.png");
+/// 64×64: the title bar and the task switcher scale it; the desktop entry and the Windows
+/// .exe carry the large sizes. A 256×256 one stayed in memory as 256 KB of pixels.
+const ICON: &[u8] = include_bytes!("../../assets/icons/mailsetup-64.png");
 
 pub fn run(launch: Launch) -> iced::Result {
     fonts::load_bundled();
