@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Regenerates mailsetup-cjk.ttf: WenQuanYi Micro Hei (Apache-2.0, Debian fonts-wqy-microhei; CJK
-# from Droid Sans Fallback plus Latin from Droid Sans, so one font covers every string) cut down to the characters of the app's translations, so Chinese renders on machines without a
-# CJK font, and the common hanzi people type. Run after changing i18n/*.ftl; a unit test fails when a character is missing.
+# from Droid Sans Fallback plus Latin from Droid Sans, so one font covers every string) cut down
+# to the characters of the app's translations, so Chinese renders on machines without a CJK
+# font, and the common hanzi people type; then the glyphs of the app's own strings are put first
+# (cluster.py), so a screen's glyphs lie on a few pages of the binary. Run after changing
+# i18n/*.ftl; a unit test fails when a character is missing.
 # Needs: apt-get install fonts-wqy-microhei; pip install fonttools
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -24,3 +27,5 @@ pyftsubset /usr/share/fonts/truetype/wqy/wqy-microhei.ttc --font-number=0 \
   --text-file="$chars" --output-file=assets/fonts/mailsetup-cjk.ttf \
   --layout-features='*' --no-hinting --desubroutinize
 rm -f "$chars"
+python3 assets/fonts/cluster.py assets/fonts/mailsetup-cjk.ttf i18n/zh-CN/mailsetup.ftl \
+  i18n/en/mailsetup.ftl i18n/zh-TW/mailsetup.ftl assets/providers.json
