@@ -28,4 +28,4 @@ pyftsubset /usr/share/fonts/truetype/wqy/wqy-microhei.ttc --font-number=0 \
   --layout-features='*' --no-hinting --desubroutinize
 rm -f "$chars"
 python3 assets/fonts/cluster.py assets/fonts/mailsetup-cjk.ttf i18n/zh-CN/mailsetup.ftl \
-  i18n/en/mailsetup.ftl i18n/zh-TW/mailsetup.ftl assets/providers.json
+  i18n/en/mailsetup.ftl i18n/zh-TW/mailsetup.ftl assets/providers.json assets/fonts/autohint.txt
