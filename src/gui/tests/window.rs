@@ -44,17 +44,21 @@ fn screens_to_look_at() {
     look(&mut app, "credentials-not-a-code");
 }
 
+/// Every string the window can show, in all three languages.
+const TRANSLATIONS: [&str; 3] = [
+    include_str!("../../../i18n/zh-CN/mailsetup.ftl"),
+    include_str!("../../../i18n/zh-TW/mailsetup.ftl"),
+    include_str!("../../../i18n/en/mailsetup.ftl"),
+];
+
+fn bundled_font() -> ttf_parser::Face<'static> {
+    ttf_parser::Face::parse(crate::gui::fonts::BUNDLED, 0).expect("font parses")
+}
+
 #[test]
 fn bundled_font_covers_every_translated_string() {
-    let face = ttf_parser::Face::parse(crate::gui::fonts::BUNDLED, 0).expect("font parses");
-    let texts = [
-        include_str!("../../../i18n/zh-CN/mailsetup.ftl"),
-        include_str!("../../../i18n/zh-TW/mailsetup.ftl"),
-        include_str!("../../../i18n/en/mailsetup.ftl"),
-        "张三李四王五。✓×→…",
-    ];
-    let missing: String = texts
-        .iter()
+    let face = bundled_font();
+    let missing: String = (TRANSLATIONS.iter().chain(&["张三李四王五。✓×→…"]))
         .flat_map(|t| t.chars())
         .filter(|c| !c.is_whitespace() && !c.is_control())
         .filter(|c| face.glyph_index(*c).is_none())
@@ -70,14 +74,10 @@ fn bundled_font_covers_every_translated_string() {
 /// time, and glyphs spread over the font's 2.6 MB made all of it resident.
 #[test]
 fn the_strings_glyphs_lie_together_at_the_start_of_the_font() {
-    let face = ttf_parser::Face::parse(crate::gui::fonts::BUNDLED, 0).expect("font parses");
-    let texts = [
-        include_str!("../../../i18n/zh-CN/mailsetup.ftl"),
-        include_str!("../../../i18n/zh-TW/mailsetup.ftl"),
-        include_str!("../../../i18n/en/mailsetup.ftl"),
-        include_str!("../../../assets/fonts/autohint.txt"),
-    ];
-    let last = (texts.iter().flat_map(|t| t.chars()))
+    let face = bundled_font();
+    let autohinted = include_str!("../../../assets/fonts/autohint.txt");
+    let last = (TRANSLATIONS.iter().chain(&[autohinted]))
+        .flat_map(|t| t.chars())
         .filter_map(|c| face.glyph_index(c))
         .map(|g| g.0)
         .max();
