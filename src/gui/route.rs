@@ -325,12 +325,14 @@ impl From<signin::Event> for Next {
                 target,
                 address,
                 credential,
+                name,
             } => {
                 // Signing in again for a saved account renews it; it replaces no one else's.
                 let saved = matches!(target, Target::Saved(_));
                 Next::Test(Draft {
                     saved,
                     renewed: saved,
+                    name,
                     ..Draft::new(target, address, credential)
                 })
             }

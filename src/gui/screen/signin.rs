@@ -4,18 +4,22 @@
 //! with "Sign in again".
 
 use futures::StreamExt;
-use iced::widget::{button, column, row, text};
+use iced::widget::{button, column, row, text, text_input};
 use iced::{Element, Length, Task};
 use mailsetup::address::Address;
 use mailsetup::i18n::{Localizer, msg};
 use mailsetup::oauth::{self, OAuthError, Pages};
 use mailsetup::present::messages;
+use mailsetup::sender;
 use mailsetup::setup::{self, Credential};
 
 use crate::gui::focus::Tab;
 use crate::gui::services::Browser;
 use crate::gui::{style, widget};
 use mailsetup::setup::Target;
+
+/// The name field's id (the tests type into it).
+pub const NAME_INPUT: &str = "signin-name";
 
 pub struct State {
     target: Target,
@@ -26,6 +30,9 @@ pub struct State {
     open_failed: bool,
     error: Option<OAuthError>,
     copied: bool,
+    /// The name recipients see: asked here, while the browser signs in, as the code's screen
+    /// asks it on the other path (prefilled: a saved account's, else the system's full name).
+    name: String,
     /// Dropping it stops waiting and closes the loopback port.
     _task: Option<iced::task::Handle>,
 }
@@ -40,6 +47,8 @@ pub enum Message {
     /// The redirect came back and the code was exchanged (or the sign-in ended otherwise).
     Done(Result<Credential, OAuthError>),
     CopyUrl,
+    /// The name field changed.
+    NameChanged(String),
     Cancel,
     Again,
     Back,
@@ -60,6 +69,7 @@ pub enum Event {
         target: Target,
         address: Address,
         credential: Credential,
+        name: Option<String>,
     },
     Back {
         target: Target,
@@ -94,26 +104,30 @@ impl State {
         let stream = futures::stream::select(started, done);
         let (task, handle) = Task::stream(stream.boxed()).abortable();
         let state = Self {
-            target,
-            address,
-            url: None,
-            open_failed: false,
-            error: None,
-            copied: false,
             _task: Some(handle.abort_on_drop()),
+            ..Self::with(target, address, None)
         };
         (state, task)
     }
 
     /// A sign-in that ended (or could not start): the sentence and "Sign in again".
     pub fn failed(target: Target, address: Address, error: OAuthError) -> Self {
+        Self::with(target, address, Some(error))
+    }
+
+    fn with(target: Target, address: Address, error: Option<OAuthError>) -> Self {
+        let name = match &target {
+            Target::Saved(account) => account.name.clone(),
+            _ => None,
+        };
         Self {
             target,
             address,
             url: None,
             open_failed: false,
-            error: Some(error),
+            error,
             copied: false,
+            name: name.or_else(sender::system_name).unwrap_or_default(),
             _task: None,
         }
     }
@@ -129,6 +143,7 @@ impl State {
                 target: self.target.clone(),
                 address: self.address.clone(),
                 credential,
+                name: sender::clean(&self.name),
             }),
             Message::Done(Err(e)) => {
                 self._task = None;
@@ -140,6 +155,10 @@ impl State {
                 let copy = self.url.clone().map(iced::clipboard::write);
                 return (copy.unwrap_or_else(Task::none), None);
             }
+            Message::NameChanged(n) => {
+                self.name = n;
+                None
+            }
             Message::Cancel => {
                 self._task = None;
                 self.error = Some(OAuthError::Cancelled);
@@ -147,7 +166,8 @@ impl State {
             }
             Message::Again => {
                 let (again, task) = Self::start(self.target.clone(), self.address.clone(), cx);
-                *self = again;
+                let name = std::mem::take(&mut self.name);
+                *self = Self { name, ..again };
                 return (task, None);
             }
             Message::Back => {
@@ -197,6 +217,9 @@ impl State {
             if let Some(url) = &self.url {
                 content = content.push(self.address_card(l, url));
             }
+            content = content
+                .push(text(l.tr(msg::GUI_NAME_LABEL)).size(style::BODY))
+                .push(self.name_input());
         }
         let right = if self.error.is_some() {
             vec![widget::primary(
@@ -213,6 +236,15 @@ impl State {
                 right,
             ),
         )
+    }
+
+    /// The name recipients see; left empty, the address's own part (shown greyed).
+    fn name_input(&self) -> iced::widget::TextInput<'_, Message> {
+        text_input(self.address.local_part(), &self.name)
+            .id(NAME_INPUT)
+            .on_input(Message::NameChanged)
+            .size(style::BODY)
+            .padding(10)
     }
 
     /// The page's address with Copy: highlighted when no browser started.

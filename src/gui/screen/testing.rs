@@ -141,6 +141,12 @@ impl State {
     }
 
     /// Enter does nothing while the check runs.
+    /// What is being tested (the tests read it).
+    #[cfg(test)]
+    pub fn draft(&self) -> &Draft {
+        &self.draft
+    }
+
     pub fn primary(&self) -> Option<Message> {
         None
     }

@@ -40,6 +40,44 @@ fn outlook_has_no_code_screen() {
     }
 }
 
+/// The browser path has no code screen: the name recipients see is asked on the sign-in screen,
+/// while the browser signs in, and the account tested and saved carries it.
+#[test]
+fn the_sign_in_screen_asks_the_name_once() {
+    use crate::gui::screen::signin;
+    let mut app = new_app(Launch {
+        lang: Lang::En,
+        provider: Some("outlook".into()),
+        address: Some("li@outlook.com".into()),
+        oauth: test_clients("https://127.0.0.1:9"),
+        browser: Some(|_| Ok(())),
+        ..Launch::default()
+    });
+    // "Sign in with Microsoft" (Enter); the listener's task is not run here.
+    let _ = app.update(Message::Primary);
+    assert!(matches!(app.screen, Screen::SignIn(_)));
+    assert!(sees(
+        &app,
+        &Localizer::new(Lang::En).tr(msg::GUI_NAME_LABEL)
+    ));
+    // Prefilled with the system's full name where it has one: emptied first, as a user would.
+    let _ = app.update(Message::SignIn(signin::Message::NameChanged(String::new())));
+    act(&mut app, |ui| {
+        let _ = ui.click(iced_test::selector::id(signin::NAME_INPUT));
+        let _ = ui.typewrite(" 李雷 Li Lei ");
+    });
+    look(&mut app, "signin-name");
+    let credential = mailsetup::setup::Credential::SignedIn {
+        access: "access".to_string().into(),
+        refresh: "refresh".to_string().into(),
+    };
+    let _ = app.update(Message::SignIn(signin::Message::Done(Ok(credential))));
+    let Screen::Testing(t) = &app.screen else {
+        panic!("not testing after the sign-in");
+    };
+    assert_eq!(t.draft().name.as_deref(), Some("李雷 Li Lei"));
+}
+
 /// The address the browser signs in as in the wizard tests (the test provider's login).
 const OAUTH_ADDRESS: &str = "wizard.tester@outlook.com";
 
