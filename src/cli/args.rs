@@ -242,10 +242,7 @@ impl DiscoveryArgs {
             // Only a --ca-file is read now (a bad one is said at once); the system's roots
             // wait for the first lookup that needs them (reading them costs time and memory
             // at every window's start).
-            tls: match ca_file {
-                Some(path) => Some(tls_config(l, Some(path))?),
-                None => None,
-            },
+            tls: ca_file.map(|p| tls_config(l, Some(p))).transpose()?,
             ispdb_url: self.ispdb_url.clone(),
             deadline: Some(Duration::from_secs(self.discovery_timeout.max(1))),
         })

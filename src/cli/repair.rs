@@ -195,13 +195,8 @@ impl Repair<'_> {
     /// Every app the account was handed to gets the code that works (nothing changes where it
     /// has it already); a phone and a browser sign-in are said; exit 1 names what is left.
     fn mend(&self, verdict: Verdict, report: Option<&CheckReport>) -> Result<(), Exit> {
-        let (direct, phones): (Vec<HandOff>, Vec<HandOff>) = (self.account.handed.iter().cloned())
-            .partition(|h| h.app.way() == mailsetup::handoff::Way::Direct);
-        // A phone that signs in through the provider's page needs nothing either.
-        let phones = phones
-            .iter()
-            .filter(|_| self.account.sign_in == SignIn::Password);
-        let mut notes: Vec<String> = phones.map(|h| self.phone_note(h)).collect();
+        let (direct, phones) = repair::reach(&self.account);
+        let mut notes: Vec<String> = phones.iter().map(|h| self.phone_note(h)).collect();
         let mended = match self.account.sign_in {
             // The apps sign in through the provider's page themselves: nothing of ours to give.
             SignIn::OAuth => {
@@ -283,15 +278,12 @@ impl Repair<'_> {
 
     fn oauth_note(&self, direct: &[HandOff]) -> Option<String> {
         let provider = Target::saved(&self.account).provider()?;
-        (!direct.is_empty()).then(|| {
-            let args = [
-                ("apps", messages::handed_names(self.l, direct).into()),
-                ("provider", messages::oauth_company(self.l, provider).into()),
-            ];
-            self.l.tr_args(msg::REPAIR_OAUTH_APPS, &args)
-        })
+        (!direct.is_empty())
+            .then(|| messages::oauth_apps_sign_in_themselves(self.l, provider, direct))
     }
 
+    /// `mend`'s own failure: the saved account could not be read (an app's is in its list, so
+    /// the app named here never shows).
     fn add_to_error(&self, e: &setup::AddToError) -> String {
         messages::add_to_error(self.l, MailApp::Thunderbird, e, Path::new(""))
     }

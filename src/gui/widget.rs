@@ -5,6 +5,21 @@ use iced::{Element, Length, Padding};
 
 use super::style;
 
+/// The name recipients see (asked on the code's screen and on the sign-in screen); left empty,
+/// `fallback`, the address's own part, applies (shown greyed).
+pub fn name_input<'a, M: Clone + 'a>(
+    id: &'static str,
+    fallback: &str,
+    name: &str,
+    on_input: impl Fn(String) -> M + 'a,
+) -> iced::widget::TextInput<'a, M> {
+    iced::widget::text_input(fallback, name)
+        .id(id)
+        .on_input(on_input)
+        .size(style::BODY)
+        .padding(10)
+}
+
 /// The screen's main action (blue); disabled while `on_press` is None.
 pub fn primary<'a, M: Clone + 'a>(label: String, on_press: Option<M>) -> Element<'a, M> {
     let b = button(text(label).size(style::BODY))

@@ -339,6 +339,20 @@ pub fn still_handed(l: &Localizer, handed: &[crate::apps::HandOff]) -> Option<St
     Some(l.tr_args(msg::STORE_STILL_HANDED, &[("apps", apps.into())]))
 }
 
+/// A browser sign-in renewed: the apps it was handed to sign in through the provider's page
+/// themselves, so nothing of ours is given to them (the wizard's mend card, `repair`).
+pub fn oauth_apps_sign_in_themselves(
+    l: &Localizer,
+    p: &Provider,
+    apps: &[crate::apps::HandOff],
+) -> String {
+    let args = [
+        ("apps", handed_names(l, apps).into()),
+        ("provider", oauth_company(l, p).into()),
+    ];
+    l.tr_args(msg::REPAIR_OAUTH_APPS, &args)
+}
+
 /// The mail apps an account was handed to, a Thunderbird profile by its folder.
 pub fn handed_names(l: &Localizer, handed: &[crate::apps::HandOff]) -> String {
     use crate::apps::MailApp;

@@ -7,6 +7,7 @@
 use secrecy::SecretString;
 
 use crate::address::Address;
+use crate::apps::HandOff;
 use crate::check::CheckReport;
 use crate::oauth::OAuthError;
 use crate::store::{Account, SignIn, Store, StoreError};
@@ -71,6 +72,19 @@ pub fn saved_credential(account: &Account, secret: SecretString) -> Credential {
         SignIn::Password => Credential::Password(secret),
         SignIn::OAuth => Credential::Saved(secret),
     }
+}
+
+/// Where a renewed account's hand-offs stand: the apps this app writes to (`super::mend`), and
+/// the phones that keep the old code until the user changes it there. A phone that signs in
+/// through the provider's page (a browser sign-in) needs nothing, so it is not among them.
+pub fn reach(account: &Account) -> (Vec<HandOff>, Vec<HandOff>) {
+    let (direct, phones): (Vec<HandOff>, Vec<HandOff>) =
+        (account.handed.iter().cloned()).partition(|h| h.app.way() == crate::handoff::Way::Direct);
+    let phones = match account.sign_in {
+        SignIn::Password => phones,
+        SignIn::OAuth => Vec::new(),
+    };
+    (direct, phones)
 }
 
 /// Keeps a new code (or sign-in) that passed its check: in the keyring and `accounts.json`,

@@ -65,6 +65,18 @@ impl Target {
             })
     }
 
+    /// The name recipients see, to prefill where it is asked: the saved account's, else the
+    /// system's full name; empty where there is neither (the address's own part applies).
+    pub fn sender_name(&self) -> String {
+        let saved = match self {
+            Target::Saved(account) => account.name.clone(),
+            _ => None,
+        };
+        saved
+            .or_else(crate::sender::system_name)
+            .unwrap_or_default()
+    }
+
     /// A saved account, re-tested with the servers it was saved with.
     pub fn saved(account: &Account) -> Self {
         Target::Saved(Box::new(account.clone()))

@@ -76,11 +76,8 @@ pub enum Event {
 
 impl State {
     pub fn new(target: Target, address: Address) -> (Self, Task<Message>) {
-        let name = match &target {
-            Target::Saved(account) => account.name.clone(),
-            _ => None,
-        };
         let s = Self {
+            name: target.sender_name(),
             target,
             address: address.to_string(),
             given: address,
@@ -88,7 +85,6 @@ impl State {
             show: false,
             offer: None,
             ca: None,
-            name: name.or_else(sender::system_name).unwrap_or_default(),
         };
         (s, iced::widget::operation::focus(CODE_INPUT))
     }
@@ -220,15 +216,10 @@ impl State {
         .into()
     }
 
-    /// The name recipients see; left empty, the address's own part (shown greyed).
     fn name_input(&self) -> iced::widget::TextInput<'_, Message> {
         let fallback = self.address.split('@').next().unwrap_or_default();
-        text_input(fallback, &self.name)
-            .id(NAME_INPUT)
-            .on_input(Message::NameChanged)
+        widget::name_input(NAME_INPUT, fallback, &self.name, Message::NameChanged)
             .on_submit(Message::Test)
-            .size(style::BODY)
-            .padding(10)
     }
 
     /// `round_trip`: the remembered choice of sending a test message to oneself.

@@ -4,7 +4,7 @@
 //! with "Sign in again".
 
 use futures::StreamExt;
-use iced::widget::{button, column, row, text, text_input};
+use iced::widget::{button, column, row, text};
 use iced::{Element, Length, Task};
 use mailsetup::address::Address;
 use mailsetup::i18n::{Localizer, msg};
@@ -116,18 +116,14 @@ impl State {
     }
 
     fn with(target: Target, address: Address, error: Option<OAuthError>) -> Self {
-        let name = match &target {
-            Target::Saved(account) => account.name.clone(),
-            _ => None,
-        };
         Self {
+            name: target.sender_name(),
             target,
             address,
             url: None,
             open_failed: false,
             error,
             copied: false,
-            name: name.or_else(sender::system_name).unwrap_or_default(),
             _task: None,
         }
     }
@@ -217,9 +213,15 @@ impl State {
             if let Some(url) = &self.url {
                 content = content.push(self.address_card(l, url));
             }
+            let fallback = self.address.local_part();
             content = content
                 .push(text(l.tr(msg::GUI_NAME_LABEL)).size(style::BODY))
-                .push(self.name_input());
+                .push(widget::name_input(
+                    NAME_INPUT,
+                    fallback,
+                    &self.name,
+                    Message::NameChanged,
+                ));
         }
         let right = if self.error.is_some() {
             vec![widget::primary(
@@ -236,15 +238,6 @@ impl State {
                 right,
             ),
         )
-    }
-
-    /// The name recipients see; left empty, the address's own part (shown greyed).
-    fn name_input(&self) -> iced::widget::TextInput<'_, Message> {
-        text_input(self.address.local_part(), &self.name)
-            .id(NAME_INPUT)
-            .on_input(Message::NameChanged)
-            .size(style::BODY)
-            .padding(10)
     }
 
     /// The page's address with Copy: highlighted when no browser started.

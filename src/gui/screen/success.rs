@@ -281,27 +281,19 @@ impl State {
             return None;
         }
         let credential = l.tr(self.draft.target.credential_id());
-        let (direct, phones): (Vec<_>, Vec<_>) =
-            (saved.handed.iter().cloned()).partition(|h| h.app.way() == handoff::Way::Direct);
+        let (direct, phones) = setup::repair::reach(saved);
         let mut card = column![].spacing(8);
         let provider = self.draft.target.provider();
         match provider.filter(|_| self.draft.sign_in() == SignIn::OAuth) {
             // They sign in through the provider's page themselves: nothing of ours to give.
             Some(p) if !direct.is_empty() => {
-                let args = [
-                    ("apps", messages::handed_names(l, &direct).into()),
-                    ("provider", messages::oauth_company(l, p).into()),
-                ];
-                card = card.push(text(l.tr_args(msg::REPAIR_OAUTH_APPS, &args)).size(style::BODY));
+                let said = messages::oauth_apps_sign_in_themselves(l, p, &direct);
+                card = card.push(text(said).size(style::BODY));
             }
             _ if !direct.is_empty() => card = card.push(self.mend_line(l, &direct, &credential)),
             _ => {}
         }
-        // A phone that signs in through the provider's page needs nothing either.
-        let phones = phones
-            .iter()
-            .filter(|_| self.draft.sign_in() == SignIn::Password);
-        for p in phones {
+        for p in &phones {
             let args = [
                 ("app", messages::app_name(l, p.app).into()),
                 ("credential", credential.clone().into()),
